@@ -1,0 +1,16 @@
+"""Documents: files read into one canonical text with typed blocks and a section tree."""
+
+from reader.document.importers import MAX_FILE_BYTES, DocumentError, open_document
+from reader.document.model import Block, BlockKind, Document, Section
+from reader.document.structure import build_document
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Block",
+    "BlockKind",
+    "Document",
+    "DocumentError",
+    "Section",
+    "build_document",
+    "open_document",
+]
