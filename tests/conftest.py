@@ -11,12 +11,30 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+SEED_OUTLINE_TEXT = """\
+习近平主持召开网络安全和信息化工作座谈会
+  各级领导干部 要经常上网看看
+  关键核心项目 谁有本事谁揭榜
+  外国互联网企业 只要守法都欢迎
+  座谈会发言人员
+  延伸阅读
+    从微博到祝福语音 习近平怎样当“资深网民”
+  相关链接
+    习近平频繁与互联网巨头交流
+"""
+
 SEED = PROJECT_ROOT / "seeds" / "xinhua-2016-04-19-cybersecurity-symposium.txt"
 
 
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture
+def seed_outline() -> str:
+    """What `reader outline` prints for the seed, as issue 2 gives it."""
+    return SEED_OUTLINE_TEXT
 
 
 @pytest.fixture

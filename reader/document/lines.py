@@ -1,4 +1,4 @@
-"""From decoded text to logical lines: newlines unified, blank lines counted, broken lines joined."""
+"""From decoded text to logical lines: newlines unified, blanks counted, broken lines joined."""
 
 from __future__ import annotations
 
