@@ -5,10 +5,22 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from reader import __version__
-from reader.document import DocumentError, open_document
+from reader.document import Document, DocumentError, open_document
+from reader.document.chapters import compile_heading_pattern
+from reader.document.encoding import replacements_message
 from reader.document.outline import block_lines, outline_lines
+from reader.store import (
+    FORMATS,
+    ExchangeError,
+    StoreError,
+    export_annotations,
+    import_annotations,
+    open_store,
+    resolve_data_dir,
+)
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -39,6 +51,38 @@ def _fail(message: str) -> None:
     print(f"reader: error: {message}", file=sys.stderr)
 
 
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help=(
+            "read FILE in this encoding instead of detecting it: UTF-8, GB18030, Big5, "
+            "Big5-HKSCS, UTF-16 LE, UTF-16 BE, or any Python codec name"
+        ),
+    )
+    parser.add_argument(
+        "--heading-pattern",
+        metavar="REGEX",
+        help="a regular expression that marks chapter-heading lines, instead of the built-in rules",
+    )
+
+
+def _read(options: argparse.Namespace) -> Document:
+    """Open the file as the options say, warning on stderr about undecodable bytes."""
+    if options.heading_pattern is not None:
+        try:
+            compile_heading_pattern(options.heading_pattern)
+        except ValueError as error:
+            raise CommandError(f"--heading-pattern: {error}") from None
+    document = open_document(
+        options.file, encoding=options.encoding, heading_pattern=options.heading_pattern
+    )
+    if document.replacements:
+        message = replacements_message(document.replacements, document.encoding)
+        print(f"reader: warning: {options.file}: {message}", file=sys.stderr)
+    return document
+
+
 def _outline(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="reader outline",
@@ -48,12 +92,63 @@ def _outline(args: list[str]) -> int:
     parser.add_argument(
         "--blocks", action="store_true", help="print one line per block: its kind, a tab, its text"
     )
+    _add_reading_options(parser)
     options = parser.parse_args(args)
-    document = open_document(options.file)
+    document = _read(options)
     lines = block_lines(document) if options.blocks else outline_lines(document)
     sys.stdout.write("".join(line + "\n" for line in lines))
     sys.stdout.flush()
     return EXIT_OK
+
+
+def _notes(args: list[str]) -> int:
+    data_dir_help = (
+        "the folder holding Reader's store (default: $READER_DATA_DIR, else the "
+        "platform's data folder)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="reader notes", description="Export or import a document's annotations."
+    )
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = actions.add_parser(
+        "export",
+        help="print a document's annotations",
+        description="Print a document's annotations: W3C Web Annotation JSON, Markdown or CSV.",
+    )
+    export.add_argument("--format", choices=FORMATS, default="json", help="default: json")
+    export.add_argument("--data-dir", metavar="DIR", help=data_dir_help)
+    export.add_argument("file", help="the document")
+    load = actions.add_parser(
+        "import",
+        help="add annotations from a W3C JSON file to a document",
+        description="Add W3C Web Annotation JSON to a document; an id already there is updated.",
+    )
+    load.add_argument("--data-dir", metavar="DIR", help=data_dir_help)
+    load.add_argument("file", help="the document")
+    load.add_argument("annotations", help="the W3C JSON file")
+    options = parser.parse_args(args)
+
+    document = open_document(options.file)
+    try:
+        with open_store(resolve_data_dir(options.data_dir)) as store:
+            if store.notice:
+                print(f"reader: {store.notice}", file=sys.stderr)
+            report = store.open_document(document).report
+            if report is not None:
+                print(f"reader: {options.file}: {report.message}", file=sys.stderr)
+            if options.action == "export":
+                sys.stdout.write(export_annotations(store, document, options.format))
+                sys.stdout.flush()
+                return EXIT_OK
+            try:
+                data = Path(options.annotations).read_bytes()
+            except OSError as error:
+                raise CommandError(f"{options.annotations}: {error.strerror or error}") from None
+            imported = import_annotations(store, document, data, options.annotations)
+            print(f"{options.annotations}: {imported.message}")
+            return EXIT_OK
+    except (StoreError, ExchangeError) as error:
+        raise CommandError(str(error)) from None
 
 
 def _open_window(args: list[str]) -> int:
@@ -63,17 +158,28 @@ def _open_window(args: list[str]) -> int:
             "Reader, a desktop app for reading Chinese. With no FILE it opens the last "
             "document read, or the seed article the first time."
         ),
-        epilog="sub-commands: reader outline [--blocks] FILE   (reader outline -h for more)",
+        epilog=(
+            "sub-commands: reader outline [--blocks] FILE; "
+            "reader notes export|import ... (reader COMMAND -h for more)"
+        ),
     )
     parser.add_argument("file", nargs="?", help="the document to open")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument(
+        "--startup-report",
+        action="store_true",
+        help=(
+            "open the window, and once the text is painted print one JSON line with the "
+            "seconds since the process started and the peak memory in MB, then quit"
+        ),
+    )
     options = parser.parse_args(args)
     from reader.ui.app import run_app  # Qt is loaded only when a window is wanted.
 
-    return run_app(options.file)
+    return run_app(options.file, startup_report=options.startup_report)
 
 
-COMMANDS: dict[str, Callable[[list[str]], int]] = {"outline": _outline}
+COMMANDS: dict[str, Callable[[list[str]], int]] = {"outline": _outline, "notes": _notes}
 
 
 if __name__ == "__main__":

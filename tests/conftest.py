@@ -47,7 +47,8 @@ def shared_data() -> Path:
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Each test gets its own settings folder, so no test reads another's (or the user's)."""
+    """Each test gets its own settings and data folders, never another's or the user's."""
     folder = tmp_path_factory.mktemp("settings")
     monkeypatch.setenv("READER_SETTINGS_DIR", str(folder))
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     return folder

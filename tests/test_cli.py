@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.document import open_document
 
 
 def run_reader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -52,7 +54,7 @@ def test_outline_blocks_prints_kind_tab_text(seed_path, capsys):
         ("missing.txt", None, "no such file"),
         ("empty.txt", b"", "the file holds no text"),
         ("blank.txt", b" \n\t\n\xe3\x80\x80\n", "the file holds no text"),
-        ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image, not text"),
     ],
 )
 def test_bad_files_give_one_line_and_exit_2(tmp_path, name, content, reason):
@@ -78,3 +80,85 @@ def test_usage_errors_exit_2(capsys):
         main(["outline"])
     assert raised.value.code == 2
     assert "reader outline: error:" in capsys.readouterr().err
+
+
+def test_encoding_override_and_undecodable_bytes_warn_on_stderr(tmp_path, seed_path, seed_outline):
+    broken = seed_path.read_text(encoding="utf-8").encode("gb18030") + b"\n\x81\n"
+    path = tmp_path / "seed-gb18030.txt"
+    path.write_bytes(broken)
+    result = run_reader("outline", "--encoding", "GB18030", str(path))
+    assert result.returncode == 0
+    assert result.stdout == seed_outline
+    assert result.stderr.startswith(f"reader: warning: {path}: 1 character could not be decoded")
+    assert result.stderr.count("\n") == 1
+
+
+def test_unknown_encoding_is_an_error(seed_path, capsys):
+    assert main(["outline", "--encoding", "klingon", str(seed_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"reader: error: {seed_path}: unknown encoding 'klingon'")
+
+
+def test_heading_pattern_replaces_the_built_in_rules(tmp_path, capsys):
+    path = tmp_path / "book.txt"
+    path.write_text("书名\n\n卷首 开篇\n正文一。\n\n卷尾 终篇\n正文二。\n", encoding="utf-8")
+    assert main(["outline", "--heading-pattern", "^卷", str(path)]) == 0
+    assert capsys.readouterr().out == "书名\n  卷首 开篇\n  卷尾 终篇\n"
+
+
+def test_a_bad_heading_pattern_is_one_line(seed_path, capsys):
+    assert main(["outline", "--heading-pattern", "第(", str(seed_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reader: error: --heading-pattern: bad heading pattern '第('")
+    assert err.count("\n") == 1
+
+
+def quote_only_annotation(exact: str, note: str) -> dict:
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "urn:uuid:0d6f4a52-8a1e-4a43-9d0c-6f3f0e6f2a11",
+        "type": "Annotation",
+        "body": [{"type": "TextualBody", "purpose": "commenting", "value": note}],
+        "target": {"selector": [{"type": "TextQuoteSelector", "exact": exact}]},
+    }
+
+
+def test_notes_import_then_export_round_trips(tmp_path, seed_path):
+    annotation = quote_only_annotation("网络空间是亿万民众共同的精神家园", "a key sentence")
+    source = tmp_path / "notes.json"
+    source.write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
+    data_dir = str(tmp_path / "data")
+
+    imported = run_reader("notes", "import", "--data-dir", data_dir, str(seed_path), str(source))
+    assert imported.returncode == 0, imported.stderr
+    exported = run_reader("notes", "export", "--data-dir", data_dir, str(seed_path))
+    assert exported.returncode == 0, exported.stderr
+    items = json.loads(exported.stdout)["first"]["items"]
+    assert len(items) == 1
+    selectors = {s["type"]: s for s in items[0]["target"]["selector"]}
+    assert selectors["TextQuoteSelector"]["exact"] == "网络空间是亿万民众共同的精神家园"
+    position = selectors["TextPositionSelector"]
+    text = open_document(seed_path).text
+    assert text[position["start"] : position["end"]] == "网络空间是亿万民众共同的精神家园"
+
+    again = tmp_path / "again.json"
+    again.write_text(exported.stdout, encoding="utf-8")
+    reimported = run_reader("notes", "import", "--data-dir", data_dir, str(seed_path), str(again))
+    assert reimported.returncode == 0, reimported.stderr
+    markdown = run_reader(
+        "notes", "export", "--format", "md", "--data-dir", data_dir, str(seed_path)
+    )
+    assert markdown.stdout.count("> 网络空间是亿万民众共同的精神家园") == 1
+    assert "a key sentence" in markdown.stdout
+
+
+def test_notes_import_of_a_broken_file_is_one_line(tmp_path, seed_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = run_reader(
+        "notes", "import", "--data-dir", str(tmp_path / "d"), str(seed_path), str(broken)
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("reader: error: ")
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr

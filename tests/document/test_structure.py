@@ -97,3 +97,12 @@ def test_a_text_without_headings_has_only_its_title_section():
     document = build_document("标题\n\n第一段,很长的句子。\n\n第二段,也是句子。\n")
     assert [s.heading for s in document.sections()] == ["标题"]
     assert document.root.end == len(document.text)
+
+
+def test_full_width_punctuation_reads_like_half_width(seed_path, seed_outline):
+    """The seed uses half-width punctuation; most Chinese text uses the full-width forms."""
+    half = seed_path.read_text(encoding="utf-8")
+    full_width = {ord(c): chr(ord(c) + 0xFEE0) for c in ",!?;:()"}
+    original, converted = build_document(half), build_document(half.translate(full_width))
+    assert "\n".join(outline_lines(converted)) + "\n" == seed_outline
+    assert [b.kind for b in converted.blocks] == [b.kind for b in original.blocks]
