@@ -1,0 +1,58 @@
+"""The annotation store: one SQLite file holding documents, reading positions and annotations.
+
+No Qt here: the window, the CLI and the tests use the same functions.
+"""
+
+from reader.store.anchoring import Placement, Quote, locate, reanchor
+from reader.store.annotations import Annotation, Annotations, filter_annotations
+from reader.store.colours import COLOURS, DEFAULT_NAMES, HIGHLIGHT_RGB, ColourNames
+from reader.store.database import (
+    SCHEMA_VERSION,
+    CorruptStoreError,
+    Database,
+    NewerSchemaError,
+    StoreError,
+)
+from reader.store.documents import DocumentRecord, Documents
+from reader.store.exchange import (
+    FORMATS,
+    ExchangeError,
+    ImportReport,
+    export_annotations,
+    import_annotations,
+)
+from reader.store.location import DATA_DIR_VARIABLE, STORE_FILE, resolve_data_dir
+from reader.store.store import AnchorReport, OpenedDocument, Store, open_store
+
+__all__ = [
+    "COLOURS",
+    "DATA_DIR_VARIABLE",
+    "DEFAULT_NAMES",
+    "FORMATS",
+    "HIGHLIGHT_RGB",
+    "SCHEMA_VERSION",
+    "STORE_FILE",
+    "AnchorReport",
+    "Annotation",
+    "Annotations",
+    "ColourNames",
+    "CorruptStoreError",
+    "Database",
+    "DocumentRecord",
+    "Documents",
+    "ExchangeError",
+    "ImportReport",
+    "NewerSchemaError",
+    "OpenedDocument",
+    "Placement",
+    "Quote",
+    "Store",
+    "StoreError",
+    "export_annotations",
+    "filter_annotations",
+    "import_annotations",
+    "locate",
+    "open_store",
+    "reanchor",
+    "resolve_data_dir",
+]

@@ -1,0 +1,197 @@
+"""The SQLite connection: pragmas, migrations, transactions, and errors a reader understands.
+
+Errors are split as qutebrowser's misc/sql.py splits them: what the machine did (a read-only
+or full disk, a store busy in another process, a damaged file) becomes a StoreError with a
+plain reason; anything else is a bug in Reader and is raised as it is.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from reader.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+BUSY_TIMEOUT_SECONDS = 10.0
+"""How long a write waits for another process's transaction (an import can take a second)."""
+
+# SQLite's primary result codes (the low byte of an extended code).
+_PERM, _BUSY, _LOCKED, _NOMEM, _READONLY, _IOERR = 3, 5, 6, 7, 8, 10
+_CORRUPT, _FULL, _CANTOPEN, _NOTADB = 11, 13, 14, 26
+_REASONS = {
+    _PERM: "permission denied",
+    _BUSY: "the store is busy in another Reader process; try again",
+    _LOCKED: "the store is busy in another Reader process; try again",
+    _NOMEM: "out of memory",
+    _READONLY: "cannot be written: the file or its folder is read-only",
+    _IOERR: "a disk error stopped Reader from reading or writing it",
+    _CORRUPT: "the file is damaged",
+    _FULL: "cannot be written: the disk is full",
+    _CANTOPEN: "cannot be opened: check that its folder exists and can be written",
+    _NOTADB: "the file is damaged (it is not a database)",
+}
+# Python 3.10 gives no error codes, only SQLite's messages.
+_MESSAGES = (
+    ("permission denied", _PERM),
+    ("database is locked", _BUSY),
+    ("locked", _LOCKED),
+    ("out of memory", _NOMEM),
+    ("readonly", _READONLY),
+    ("disk i/o error", _IOERR),
+    ("malformed", _CORRUPT),
+    ("disk is full", _FULL),
+    ("unable to open", _CANTOPEN),
+    ("not a database", _NOTADB),
+)
+
+
+class StoreError(Exception):
+    """A store problem the user can act on, with a one-line reason naming the file."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+class NewerSchemaError(StoreError):
+    """The store was written by a newer Reader; it is left exactly as it is."""
+
+
+class CorruptStoreError(StoreError):
+    """The file is not a sound SQLite database."""
+
+
+def store_error(path: Path, error: sqlite3.Error) -> StoreError | None:
+    """The StoreError for an error the environment caused, or None for one of ours."""
+    code = _primary_code(error)
+    if code is None:
+        return None
+    kind = CorruptStoreError if code in (_CORRUPT, _NOTADB) else StoreError
+    return kind(path, _REASONS[code])
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return (code & 0xFF) if (code & 0xFF) in _REASONS else None
+    message = str(error).lower()
+    return next((found for needle, found in _MESSAGES if needle in message), None)
+
+
+@contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.Error as error:
+        known = store_error(path, error)
+        if known is None:
+            raise
+        raise known from error
+
+
+class Database:
+    """One connection to the store file; use it from the thread that opened it.
+
+    Autocommit mode (isolation_level=None): Python never opens a transaction behind our back,
+    so every write goes through `transaction()`, and reads outside one see the latest commit.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with _translated(path):
+            self._connection = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+            )
+        self._depth = 0
+        try:
+            self._prepare()
+        except BaseException:
+            self._connection.close()
+            raise
+
+    def _prepare(self) -> None:
+        with _translated(self.path):
+            # Read before anything is written: a newer store must stay byte for byte as it is.
+            version = self.user_version()
+            if version > SCHEMA_VERSION:
+                raise NewerSchemaError(
+                    self.path,
+                    f"was written by a newer version of Reader (store version {version}; "
+                    f"this Reader knows up to {SCHEMA_VERSION}); it was left untouched, "
+                    "update Reader to use it",
+                )
+            if version > 0:
+                problems = [row[0] for row in self._connection.execute("PRAGMA quick_check")]
+                if problems != ["ok"]:
+                    raise CorruptStoreError(self.path, f"the file is damaged ({problems[0]})")
+            self._connection.execute("PRAGMA journal_mode = WAL")
+            # FULL: each commit waits until the write-ahead log is on disk, so a note the
+            # reader saved survives a power cut, not only a crash of Reader (NORMAL's promise
+            # in WAL mode). It costs one fsync per commit: nothing at the pace of a person's
+            # clicks, and an import is one commit.
+            self._connection.execute("PRAGMA synchronous = FULL")
+            self._connection.execute("PRAGMA foreign_keys = ON")
+            self._connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        self._migrate()
+
+    def user_version(self) -> int:
+        with _translated(self.path):
+            return int(self._connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        """Each step in its own transaction, so a crash leaves a whole version behind."""
+        while True:
+            with self.transaction():
+                version = self.user_version()  # another process may have migrated meanwhile
+                if version >= SCHEMA_VERSION:
+                    return
+                for statement in MIGRATIONS[version]:
+                    self.execute(statement)
+                self.execute(f"PRAGMA user_version = {version + 1:d}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen together or not at all; nested uses join the outer one.
+
+        BEGIN IMMEDIATE takes the write lock at once, so two processes wait for each other
+        (up to the busy timeout) instead of failing half way through.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        with _translated(self.path):
+            self._connection.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+            with _translated(self.path):
+                self._connection.execute("COMMIT")
+        except BaseException:
+            if self._connection.in_transaction:
+                self._connection.execute("ROLLBACK")
+            raise
+        finally:
+            self._depth = 0
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        with _translated(self.path):
+            return self._connection.execute(sql, parameters)
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with _translated(self.path):
+            self._connection.executemany(sql, rows)
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[Any]:
+        with _translated(self.path):
+            return self._connection.execute(sql, parameters).fetchall()
+
+    def close(self) -> None:
+        self._connection.close()

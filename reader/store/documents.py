@@ -1,0 +1,138 @@
+"""Documents the store knows, by the fingerprint of their text and by path.
+
+The path finds a file whose text changed (its annotations are then re-anchored); the
+fingerprint finds a text whose file moved. Each document keeps its reading position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from reader.document.model import Document
+from reader.store.database import Database
+
+_COLUMNS = "id, fingerprint, path, title, length, position"
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: int
+    fingerprint: str
+    path: Path | None
+    title: str
+    length: int
+    position: int
+    """The reading position: a code-point offset into the text, restored on open."""
+
+
+@dataclass(frozen=True)
+class Registration:
+    """The record of a document just opened, and the fingerprint its text had before."""
+
+    record: DocumentRecord
+    previous_fingerprint: str | None
+    """None for a new document or an unchanged text."""
+
+    @property
+    def text_changed(self) -> bool:
+        return self.previous_fingerprint is not None
+
+
+def _record(row: tuple) -> DocumentRecord:
+    id_, fingerprint, path, title, length, position = row
+    return DocumentRecord(id_, fingerprint, Path(path) if path else None, title, length, position)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+class Documents:
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def get(self, document_id: int) -> DocumentRecord | None:
+        rows = self._database.query(
+            f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (document_id,)
+        )
+        return _record(rows[0]) if rows else None
+
+    def find(self, document: Document) -> DocumentRecord | None:
+        """The record for this file, else for this text wherever it was read before."""
+        if document.path is not None:
+            rows = self._database.query(
+                f"SELECT {_COLUMNS} FROM documents WHERE path = ?", (str(document.path),)
+            )
+            if rows:
+                return _record(rows[0])
+        rows = self._database.query(
+            f"SELECT {_COLUMNS} FROM documents WHERE fingerprint = ? ORDER BY opened DESC",
+            (document.fingerprint,),
+        )
+        return _record(rows[0]) if rows else None
+
+    def register(self, document: Document) -> Registration:
+        """Find or add the document, bringing its path, fingerprint and title up to date."""
+        with self._database.transaction():
+            record = self.find(document)
+            if record is None:
+                cursor = self._database.execute(
+                    "INSERT INTO documents (fingerprint, path, title, length, opened) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (
+                        document.fingerprint,
+                        str(document.path) if document.path else None,
+                        document.title,
+                        len(document.text),
+                        _now(),
+                    ),
+                )
+                new = self.get(int(cursor.lastrowid or 0))
+                assert new is not None
+                return Registration(new, None)
+            path = record.path
+            if document.path is not None and path != document.path and not _exists(path):
+                path = document.path  # the file moved (or was renamed): follow it
+            changed = record.fingerprint != document.fingerprint
+            position = min(record.position, len(document.text))
+            self._database.execute(
+                "UPDATE documents SET fingerprint = ?, path = ?, title = ?, length = ?, "
+                "position = ?, opened = ? WHERE id = ?",
+                (
+                    document.fingerprint,
+                    str(path) if path else None,
+                    document.title,
+                    len(document.text),
+                    position,
+                    _now(),
+                    record.id,
+                ),
+            )
+            updated = self.get(record.id)
+            assert updated is not None
+            return Registration(updated, record.fingerprint if changed else None)
+
+    def save_position(self, document_id: int, position: int) -> None:
+        with self._database.transaction():
+            self._database.execute(
+                "UPDATE documents SET position = max(0, min(?, length)) WHERE id = ?",
+                (position, document_id),
+            )
+
+    def all(self) -> list[DocumentRecord]:
+        """Most recently opened first."""
+        return [
+            _record(row)
+            for row in self._database.query(
+                f"SELECT {_COLUMNS} FROM documents ORDER BY opened DESC"
+            )
+        ]
+
+
+def _exists(path: Path | None) -> bool:
+    try:
+        return path is not None and path.exists()
+    except OSError:
+        return False

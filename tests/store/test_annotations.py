@@ -1,0 +1,116 @@
+"""Annotations: create, edit, delete, and the records that make undo and redo possible."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from reader.store import COLOURS, filter_annotations
+
+
+@pytest.fixture
+def document_id(store, seed):
+    return store.open_document(seed).record.id
+
+
+def test_an_annotation_keeps_its_quote_context_and_details(store, seed, document_id, span):
+    start, end = span(seed, "我国有7亿网民")
+    made = store.annotations.create(
+        document_id, seed.text, start, end, colour="red", note="七亿?", tags=["数字", " 数字 ", ""]
+    )
+    assert uuid.UUID(made.id).version == 4
+    assert made.quote == "我国有7亿网民"
+    assert seed.text[start - len(made.prefix) : start] == made.prefix
+    assert made.suffix == seed.text[end : end + 32]
+    assert made.tags == ("数字",)
+    assert store.annotations.get(made.id) == made
+    assert store.annotations.for_document(document_id) == [made]
+
+
+def test_notes_are_stored_as_given_text(store, seed, document_id):
+    note = "'); DROP TABLE annotations; --\n<b>不是</b> HTML"
+    made = store.annotations.create(document_id, seed.text, 0, 2, note=note)
+    assert store.annotations.get(made.id).note == note
+    assert store.annotations.count() == 1
+
+
+def test_bad_offsets_and_colours_are_refused(store, seed, document_id):
+    with pytest.raises(ValueError):
+        store.annotations.create(document_id, seed.text, 5, 5)
+    with pytest.raises(ValueError):
+        store.annotations.create(document_id, seed.text, 0, len(seed.text) + 1)
+    with pytest.raises(ValueError, match="unknown colour"):
+        store.annotations.create(document_id, seed.text, 0, 2, colour="orange")
+    assert store.annotations.count() == 0
+
+
+def test_undo_and_redo_of_create_edit_and_delete(store, seed, document_id):
+    made = store.annotations.create(document_id, seed.text, 10, 14, note="first")
+
+    before_edit = store.annotations.update(made.id, note="second", colour="blue", tags=["t"])
+    assert before_edit == made
+    edited = store.annotations.get(made.id)
+    assert (edited.note, edited.colour, edited.tags) == ("second", "blue", ("t",))
+    assert edited.created == made.created and edited.updated >= made.updated
+
+    store.annotations.restore(before_edit)  # undo the edit
+    assert store.annotations.get(made.id) == made
+    store.annotations.restore(edited)  # redo it
+    assert store.annotations.get(made.id) == edited
+
+    deleted = store.annotations.delete(made.id)
+    assert deleted == edited
+    assert store.annotations.get(made.id) is None
+    store.annotations.restore(deleted)  # undo the delete: same id, same record
+    assert store.annotations.get(made.id) == edited
+    assert store.annotations.count() == 1
+
+    store.annotations.delete(made.id)  # undo the create
+    store.annotations.restore(made)  # redo it
+    assert store.annotations.get(made.id) == made
+
+
+def test_changing_an_unknown_annotation_is_a_key_error(store):
+    with pytest.raises(KeyError):
+        store.annotations.update("no-such-id", note="x")
+    with pytest.raises(KeyError):
+        store.annotations.delete("no-such-id")
+
+
+def test_an_annotation_is_reattached_to_selected_text(store, seed, document_id, span):
+    made = store.annotations.create(document_id, seed.text, 0, 2)
+    start, end = span(seed, "网络空间天朗气清")
+    before = store.annotations.reattach(made.id, seed.text, start, end)
+    assert before == made
+    moved = store.annotations.get(made.id)
+    assert (moved.start, moved.end, moved.quote, moved.orphan) == (
+        start,
+        end,
+        "网络空间天朗气清",
+        False,
+    )
+
+
+def test_colours_have_names_that_can_be_changed(store):
+    assert list(store.colours.all()) == list(COLOURS)
+    assert store.colours.all()["yellow"] == "vocabulary"
+    assert store.colours.all()["red"] == "question"
+    assert store.colours.rename("green", "  成语  ") == "grammar"
+    assert store.colours.all()["green"] == "成语"
+    assert store.colours.colour_named("成语") == "green"
+    store.colours.rename("green", "")
+    assert store.colours.all()["green"] == "grammar"
+
+
+def test_filter_by_colour_tag_and_text(store, seed, document_id):
+    a = store.annotations.create(document_id, seed.text, 0, 3, colour="red", tags=["Politics"])
+    b = store.annotations.create(document_id, seed.text, 10, 13, note="look up 信息化")
+    c = store.annotations.create(document_id, seed.text, 20, 23, colour="red", tags=["词"])
+    everything = store.annotations.for_document(document_id)
+    assert filter_annotations(everything, colour="red") == [a, c]
+    assert filter_annotations(everything, tag="politics") == [a]
+    assert filter_annotations(everything, text="LOOK") == [b]
+    assert filter_annotations(everything, text=seed.text[20:22]) == [c]
+    assert filter_annotations(everything, colour="red", tag="词") == [c]
+    assert filter_annotations(everything) == everything
