@@ -59,6 +59,8 @@ class Document:
     """The title's section: depth 0, spanning the whole text; the other sections are below it."""
     path: Path | None = None
     encoding: str = "utf-8"
+    replacements: int = 0
+    """Places in the file that could not be decoded; each shows as U+FFFD."""
     _block_starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
