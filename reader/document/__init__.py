@@ -1,6 +1,7 @@
 """Documents: files read into one canonical text with typed blocks and a section tree."""
 
-from reader.document.importers import MAX_FILE_BYTES, DocumentError, open_document
+from reader.document.errors import DocumentError
+from reader.document.importers import MAX_FILE_BYTES, open_document
 from reader.document.model import Block, BlockKind, Document, Section
 from reader.document.structure import build_document
 

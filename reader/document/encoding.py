@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import charset_normalizer
+
 ENCODINGS: dict[str, str] = {
     "UTF-8": "utf-8",
     "UTF-8 (BOM)": "utf-8-sig",
@@ -139,7 +141,10 @@ def decode_text(data: bytes, encoding: str | None = None) -> DecodedText:
             if len(data) == len(text) or len(data) - len(text) >= _SURELY_UTF8_EXTRA_BYTES:
                 return _checked(DecodedText(text, "UTF-8", 0))
     name = _most_likely(sample, complete)
-    return _checked(_decode(data, ENCODINGS[name], name))
+    decoded = _decode(data, ENCODINGS[name], name)
+    if not _too_broken(decoded) and _unlike_chinese(decoded.text):
+        decoded = _decode_other(data) or decoded
+    return _checked(decoded)
 
 
 def codec_for(name: str) -> str:
@@ -184,6 +189,40 @@ def _decode(data: bytes, codec: str, name: str) -> DecodedText:
     return DecodedText(text.removeprefix("\ufeff"), name, replacements)
 
 
+def _too_broken(decoded: DecodedText) -> bool:
+    return decoded.replacements > max(NOT_TEXT_SHARE * len(decoded.text), FEW_REPLACEMENTS)
+
+
+_CHINESE_HAN_WEIGHT = -12.5
+"""Chinese text averages about -10 a Han character (the seed, 红楼梦, traditional text);
+Japanese or Korean bytes read as GB18030 give rare characters, -13.5 to -20."""
+_JUDGED_HAN = 16
+"""Fewer Han characters than this say too little to doubt the best Chinese reading."""
+
+
+def _unlike_chinese(text: str) -> bool:
+    weight = _weights()
+    han = [weight(char) for char in text[:SAMPLE_BYTES] if _is_han(ord(char))]
+    return len(han) >= _JUDGED_HAN and sum(han) / len(han) < _CHINESE_HAN_WEIGHT
+
+
+def _decode_other(data: bytes) -> DecodedText | None:
+    """Japanese or Korean text, which GB18030 reads without an error into rare characters.
+
+    charset-normalizer guesses from all of Python's code pages; it is not asked first
+    because on short Chinese texts it often names a Japanese or Korean one, and not for
+    Western text, where its guess among the Latin code pages is often wrong: a wrong page
+    would show garbled text, while refusing tells the reader to choose the encoding.
+    """
+    best = charset_normalizer.from_bytes(data[: SAMPLE_BYTES * 4]).best()
+    if best is None:
+        return None
+    try:
+        return DecodedText(data.decode(best.encoding), display_name(best.encoding), 0)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def _checked(decoded: DecodedText) -> DecodedText:
     """`decoded`, unless its text is too broken or too full of control bytes to be text."""
     text = decoded.text
@@ -193,7 +232,7 @@ def _checked(decoded: DecodedText) -> DecodedText:
     controls = len(_CONTROLS.findall(head))
     if controls > NOT_TEXT_SHARE * len(head) or head.count("\x00") > NUL_SHARE * len(head):
         raise EncodingError("is a binary file, not text")
-    if decoded.replacements > max(NOT_TEXT_SHARE * len(text), FEW_REPLACEMENTS):
+    if _too_broken(decoded):
         raise EncodingError(
             "is not text in UTF-8, UTF-16, GB18030 or Big5 (choose its encoding to open it)"
         )

@@ -14,7 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.document.encoding import EncodingError, decode_text
+from reader.document.encoding import DecodedText, EncodingError, decode_text
+from reader.document.epub import read_epub
+from reader.document.errors import DocumentError
+from reader.document.html import declared_charset, read_html
+from reader.document.markdown import read_markdown
 from reader.document.model import Document
 from reader.document.structure import build_document
 
@@ -25,15 +29,6 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 times 红楼梦; a bigger file is almost never a book, and Reader would take a long time and
 a lot of memory over it.
 """
-
-
-class DocumentError(Exception):
-    """A file that cannot be opened, with a reason a reader understands."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = Path(path)
-        self.reason = reason
 
 
 Importer = Callable[[Path, bytes, "ReadOptions"], Document]
@@ -49,7 +44,15 @@ class ReadOptions:
     """A regular expression marking chapter-heading lines of a plain-text book."""
 
 
-_NOT_SUPPORTED = {"epub": "EPUB books are not supported yet"}
+_SUFFIXES = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".epub": "epub",
+}
+"""Formats told by the file's name: to a byte sniffer Markdown and HTML are just text."""
 
 # (offset, first bytes, what the file is) for formats a reader may mistake for a book.
 _SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
@@ -89,11 +92,7 @@ def open_document(
     path = Path(path)
     options = ReadOptions(encoding, heading_pattern)
     data = _read_bytes(path)
-    kind = _format(path, data)
-    importer = IMPORTERS.get(kind)
-    if importer is None:
-        raise DocumentError(path, _NOT_SUPPORTED[kind])
-    return importer(path, data, options)
+    return IMPORTERS[_format(path, data)](path, data, options)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -124,13 +123,16 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _format(path: Path, data: bytes) -> str:
-    """The file's format, "text" or "epub"; DocumentError names the others it recognizes."""
+    """The file's format, a key of IMPORTERS; DocumentError names the others it recognizes."""
+    by_name = _SUFFIXES.get(path.suffix.lower())
+    if by_name == "epub":
+        return "epub"  # read_epub says what is wrong with a .epub that is not a readable one
     for offset, signature, what in _SIGNATURES:
         if data.startswith(signature, offset):
             raise DocumentError(path, f"is {what}, not text")
     if data.startswith(_ZIP_SIGNATURES):
         return _zip_format(path, data)
-    return "text"
+    return by_name or "text"
 
 
 def _zip_format(path: Path, data: bytes) -> str:
@@ -159,21 +161,54 @@ def _zip_format(path: Path, data: bytes) -> str:
 
 
 def _import_text(path: Path, data: bytes, options: ReadOptions) -> Document:
+    decoded = _decoded(path, data, options.encoding)
+    document = build_document(
+        decoded.text, path=path.resolve(), heading_pattern=options.heading_pattern
+    )
+    return _opened(document, path, decoded)
+
+
+def _import_markdown(path: Path, data: bytes, options: ReadOptions) -> Document:
+    decoded = _decoded(path, data, options.encoding)
+    return _opened(read_markdown(decoded.text, path), path, decoded)
+
+
+def _import_html(path: Path, data: bytes, options: ReadOptions) -> Document:
+    declared = None if options.encoding else declared_charset(data)
+    decoded = _decoded(path, data, options.encoding or declared)
+    if declared and decoded.replacements:
+        decoded = _decoded(path, data, None)  # the page's declaration was wrong: detect
+    return _opened(read_html(decoded.text, path), path, decoded)
+
+
+def _import_epub(path: Path, data: bytes, options: ReadOptions) -> Document:
+    document = read_epub(data, path)
+    document.path = path.resolve()
+    return document
+
+
+def _decoded(path: Path, data: bytes, encoding: str | None) -> DecodedText:
     try:
-        decoded = decode_text(data, options.encoding)
+        decoded = decode_text(data, encoding)
     except EncodingError as error:
         raise DocumentError(path, str(error)) from None
     if not decoded.text.replace("\x00", "").strip():
         raise DocumentError(path, "the file holds no text")
-    document = build_document(
-        decoded.text,
-        path=path.resolve(),
-        encoding=decoded.encoding,
-        heading_pattern=options.heading_pattern,
-    )
+    return decoded
+
+
+def _opened(document: Document, path: Path, decoded: DecodedText) -> Document:
+    """The document as the file's: its full path, the encoding it was read in."""
+    document.path = path.resolve()
+    document.encoding = decoded.encoding
     document.replacements = decoded.replacements
     return document
 
 
-IMPORTERS: dict[str, Importer] = {"text": _import_text}
-"""Format name (as _format names it) to its importer. A format without one is refused."""
+IMPORTERS: dict[str, Importer] = {
+    "text": _import_text,
+    "markdown": _import_markdown,
+    "html": _import_html,
+    "epub": _import_epub,
+}
+"""Format name (as _format names it) to its importer."""

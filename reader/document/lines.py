@@ -8,9 +8,7 @@ from dataclasses import dataclass
 # Characters that make a line read as running prose rather than a label or a name.
 SENTENCE_PUNCTUATION = frozenset(",。!?;:\uff0c\uff01\uff1f\uff1b\uff1a")
 # A prose line ending in one of these is complete; any other ending means the line was cut.
-TERMINAL_PUNCTUATION = frozenset(
-    "。!?…”’」』):;.!?;\"'\uff01\uff1f\uff1b\uff1a\uff09\uff0e"
-)
+TERMINAL_PUNCTUATION = frozenset("。!?…”’」』):;.!?;\"'\uff01\uff1f\uff1b\uff1a\uff09\uff0e")
 
 _NEWLINES = re.compile(r"\r\n|\r")
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")

@@ -258,3 +258,16 @@ def test_any_bytes_with_an_override_give_text(data, name):
     decoded = decode_text(data, name)
     assert decoded.encoding == display_name(name)
     assert 0 <= decoded.replacements <= decoded.text.count("\ufffd")
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("shift_jis", "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。" * 3),
+        ("euc_kr", "대한민국은 민주공화국이다. 대한민국의 주권은 국민에게 있고," * 3),
+    ],
+)
+def test_japanese_and_korean_text_are_read_by_charset_normalizer(codec, text):
+    decoded = decode_text(text.encode(codec))
+    assert decoded.text == text
+    assert decoded.replacements == 0
