@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -50,25 +51,32 @@ def join_broken_lines(lines: list[Line]) -> list[Line]:
     """Join a line cut mid-sentence with the prose line that continues it.
 
     Only prose continues prose, and only across at most one blank line: a heading, a name
-    or a caption set apart by extra blank lines is never swallowed.
+    or a caption set apart by extra blank lines is never swallowed. Runs are collected as
+    parts and glued once, so a book of a million cut lines stays linear.
     """
-    joined: list[Line] = []
+    runs: list[tuple[Line, list[str]]] = []
     for line in lines:
-        previous = joined[-1] if joined else None
-        if (
-            previous is not None
-            and line.blanks_before <= 1
-            and looks_cut(previous.text)
-            and is_prose(line.text)
-        ):
-            joined[-1] = Line(_glue(previous.text, line.text), previous.blanks_before)
+        if runs and line.blanks_before <= 1 and _run_is_cut(runs[-1]) and is_prose(line.text):
+            runs[-1][1].append(line.text)
         else:
-            joined.append(line)
-    return joined
+            runs.append((line, [line.text]))
+    return [
+        first if len(parts) == 1 else Line(glue(parts), first.blanks_before)
+        for first, parts in runs
+    ]
 
 
-def _glue(left: str, right: str) -> str:
+def _run_is_cut(run: tuple[Line, list[str]]) -> bool:
+    """Every part after the first is prose, so only the first is checked for prose."""
+    parts = run[1]
+    return parts[-1][-1] not in TERMINAL_PUNCTUATION and (len(parts) > 1 or is_prose(parts[0]))
+
+
+def glue(parts: list[str]) -> str:
     """Chinese joins with nothing between; two Latin words keep a space."""
-    if _CJK.match(left[-1]) or _CJK.match(right[0]):
-        return left + right
-    return f"{left} {right}"
+    glued = [parts[0]]
+    for left, right in itertools.pairwise(parts):
+        if not (_CJK.match(left[-1]) or _CJK.match(right[0])):
+            glued.append(" ")
+        glued.append(right)
+    return "".join(glued)

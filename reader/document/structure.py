@@ -35,7 +35,7 @@ from reader.document.chapters import (
     pattern_headings,
     split_title_line,
 )
-from reader.document.lines import Line, is_prose, join_broken_lines, split_lines
+from reader.document.lines import Line, glue, is_prose, join_broken_lines, split_lines
 from reader.document.model import Block, BlockKind, Document, Section
 
 HEADING_MAX_CHARS = 25
@@ -180,7 +180,7 @@ def _book_drafts(lines: list[_SourceLine], marks: dict[int, HeadingMark]) -> lis
             and not line.indented
             and previous.lines[-1][-1] not in _PARAGRAPH_ENDINGS
         ):
-            previous.lines[-1] = _glue(previous.lines[-1], line.text)
+            previous.lines[-1] = glue([previous.lines[-1], line.text])
         else:
             drafts.append(BlockDraft(BlockKind.PARAGRAPH, [line.text]))
     return drafts
@@ -204,13 +204,6 @@ def _indents_paragraphs(lines: list[_SourceLine]) -> bool:
     """Most body lines indented: a paragraph starts indented, an unindented line goes on one."""
     indented = sum(line.indented for line in lines)
     return indented >= 3 and indented * 2 > len(lines)
-
-
-def _glue(left: str, right: str) -> str:
-    """Chinese joins with nothing between; two Latin words keep a space."""
-    if left[-1].isascii() and right[0].isascii():
-        return f"{left} {right}"
-    return left + right
 
 
 def _is_short(text: str) -> bool:
