@@ -173,10 +173,30 @@ def _open_window(args: list[str]) -> int:
             "seconds since the process started and the peak memory in MB, then quit"
         ),
     )
+    _add_reading_options(parser)
     options = parser.parse_args(args)
+    if options.file is None and (options.encoding or options.heading_pattern):
+        raise CommandError("--encoding and --heading-pattern apply to a FILE; name one")
+    if options.encoding is not None:
+        from reader.document.encoding import codec_for
+
+        try:
+            codec_for(options.encoding)
+        except ValueError as error:
+            raise CommandError(f"--encoding: {error}") from None
+    if options.heading_pattern is not None:
+        try:
+            compile_heading_pattern(options.heading_pattern)
+        except ValueError as error:
+            raise CommandError(f"--heading-pattern: {error}") from None
     from reader.ui.app import run_app  # Qt is loaded only when a window is wanted.
 
-    return run_app(options.file, startup_report=options.startup_report)
+    return run_app(
+        options.file,
+        startup_report=options.startup_report,
+        encoding=options.encoding,
+        heading_pattern=options.heading_pattern,
+    )
 
 
 COMMANDS: dict[str, Callable[[list[str]], int]] = {"outline": _outline, "notes": _notes}

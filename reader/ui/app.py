@@ -1,0 +1,66 @@
+"""Starting the window: the application object, the first document, the event loop."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reader import __version__
+from reader.resources import seed_article
+from reader.ui.fonts import sans_font
+from reader.ui.main_window import APP_NAME, MainWindow
+from reader.ui.qt import QtWidgets
+from reader.ui.startup_report import FirstPaintReporter
+
+
+def application() -> QtWidgets.QApplication:
+    """The one QApplication, named so settings land in Reader's place."""
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setFont(sans_font(app.font().pointSizeF()))
+    return app
+
+
+def open_first_document(
+    window: MainWindow,
+    path: str | Path | None,
+    encoding: str | None = None,
+    heading_pattern: str | None = None,
+) -> None:
+    """The file asked for, else the last one read if it is still there, else the seed.
+
+    `encoding` and `heading_pattern` apply to the file asked for, over what was chosen for it
+    before. A file that cannot be opened is reported by the window and the seed is shown.
+    """
+    if path is not None:
+        if window.open_path(path, encoding, heading_pattern):
+            return
+    else:
+        last = window.settings.last_document
+        if last is not None and last.is_file() and window.open_path(last):
+            return
+    try:
+        seed = seed_article()
+    except FileNotFoundError as error:
+        window.show_message(
+            QtWidgets.QMessageBox.Critical, "Reader could not find its seed.", str(error)
+        )
+        return
+    window.open_path(seed)
+
+
+def run_app(
+    path: str | None,
+    startup_report: bool = False,
+    encoding: str | None = None,
+    heading_pattern: str | None = None,
+) -> int:
+    app = application()
+    window = MainWindow()
+    open_first_document(window, path, encoding, heading_pattern)
+    if startup_report:
+        FirstPaintReporter(window.reading_view.viewport())
+    window.show()
+    return app.exec()

@@ -1,0 +1,147 @@
+"""The section tree: a Qt item model over Document.root, and the view that navigates by it."""
+
+from __future__ import annotations
+
+from reader.document import Document, Section
+from reader.ui.qt import QtCore, QtWidgets
+
+_NO_INDEX = QtCore.QModelIndex()
+
+
+class SectionModel(QtCore.QAbstractItemModel):
+    """One column of headings; the title's section is the single top-level row.
+
+    An index carries its section's place in reading order as its internal id, so the
+    model holds plain integers for Qt and the sections stay plain Python objects.
+    """
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sections: list[Section] = []
+        self._ids: dict[int, int] = {}
+        self._rows: dict[int, int] = {}
+
+    def set_document(self, document: Document | None) -> None:
+        self.beginResetModel()
+        self._sections = list(document.sections()) if document else []
+        self._ids = {id(section): number for number, section in enumerate(self._sections)}
+        self._rows = {}
+        for section in self._sections:
+            for row, child in enumerate(section.children):
+                self._rows[id(child)] = row
+        if self._sections:
+            self._rows[id(self._sections[0])] = 0
+        self.endResetModel()
+
+    def section(self, index: QtCore.QModelIndex) -> Section | None:
+        if not index.isValid():
+            return None
+        return self._sections[index.internalId()]
+
+    def index_of(self, section: Section) -> QtCore.QModelIndex:
+        number = self._ids.get(id(section))
+        if number is None:
+            return QtCore.QModelIndex()
+        return self.createIndex(self._rows[id(section)], 0, number)
+
+    def index(
+        self, row: int, column: int, parent: QtCore.QModelIndex = _NO_INDEX
+    ) -> QtCore.QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QtCore.QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        child = self._sections[parent.internalId()].children[row]
+        return self.createIndex(row, column, self._ids[id(child)])
+
+    def parent(self, index: QtCore.QModelIndex = _NO_INDEX) -> QtCore.QModelIndex:
+        if not index.isValid():
+            return QtCore.QModelIndex()
+        owner = self._sections[index.internalId()].parent
+        if owner is None:
+            return QtCore.QModelIndex()
+        return self.createIndex(self._rows[id(owner)], 0, self._ids[id(owner)])
+
+    def rowCount(self, parent: QtCore.QModelIndex = _NO_INDEX) -> int:
+        if parent.column() > 0:
+            return 0
+        if not parent.isValid():
+            return 1 if self._sections else 0
+        return len(self._sections[parent.internalId()].children)
+
+    def columnCount(self, parent: QtCore.QModelIndex = _NO_INDEX) -> int:
+        return 1
+
+    def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.DisplayRole) -> object:
+        section = self.section(index)
+        if section is None:
+            return None
+        if role in (QtCore.Qt.DisplayRole, QtCore.Qt.ToolTipRole):
+            return section.heading
+        return None
+
+    def headerData(
+        self, section: int, orientation: QtCore.Qt.Orientation, role: int = QtCore.Qt.DisplayRole
+    ) -> object:
+        if orientation == QtCore.Qt.Horizontal and role == QtCore.Qt.DisplayRole and section == 0:
+            return "Sections"
+        return None
+
+
+class SectionTree(QtWidgets.QTreeView):
+    """Emits `section_chosen` when the reader picks a section, by mouse or keyboard.
+
+    `show_section` moves the current item without emitting, so the reading view can make
+    the tree follow its scrolling without the tree scrolling the view back.
+    """
+
+    section_chosen = QtCore.Signal(object)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._following = False
+        self.setModel(SectionModel(self))
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(True)
+        self.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SingleSelection)
+        self.setTextElideMode(QtCore.Qt.ElideRight)
+        self.clicked.connect(self._choose)
+
+    def section_model(self) -> SectionModel:
+        model = self.model()
+        assert isinstance(model, SectionModel)
+        return model
+
+    def set_document(self, document: Document) -> None:
+        self._following = True
+        try:
+            self.section_model().set_document(document)
+            self.expandAll()
+            self.setCurrentIndex(self.section_model().index(0, 0))
+        finally:
+            self._following = False
+
+    def current_section(self) -> Section | None:
+        return self.section_model().section(self.currentIndex())
+
+    def show_section(self, section: Section) -> None:
+        index = self.section_model().index_of(section)
+        if not index.isValid() or index == self.currentIndex():
+            return
+        self._following = True
+        try:
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+        finally:
+            self._following = False
+
+    def currentChanged(self, current: QtCore.QModelIndex, previous: QtCore.QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if not self._following and current.isValid():
+            self._choose(current)
+
+    def _choose(self, index: QtCore.QModelIndex) -> None:
+        section = self.section_model().section(index)
+        if section is not None:
+            self.section_chosen.emit(section)

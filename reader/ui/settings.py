@@ -1,0 +1,158 @@
+"""What the window remembers between runs: geometry, dock layout, zoom, documents read,
+and the encoding and chapter pattern the reader chose for each document.
+
+An INI file, so it is readable and the same on every system. READER_SETTINGS_DIR moves it
+(tests and portable installs use this); otherwise it lives where Qt keeps user settings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.document.chapters import compile_heading_pattern
+from reader.document.encoding import codec_for
+from reader.ui.qt import QtCore
+
+SETTINGS_DIR_VARIABLE = "READER_SETTINGS_DIR"
+SETTINGS_FILE = "reader.ini"
+MAX_RECENT = 10
+MAX_DOCUMENT_CHOICES = 500
+"""Documents whose choices are kept; the ones chosen longest ago are forgotten first."""
+
+
+def open_qsettings() -> QtCore.QSettings:
+    folder = os.environ.get(SETTINGS_DIR_VARIABLE)
+    if folder:
+        return QtCore.QSettings(str(Path(folder) / SETTINGS_FILE), QtCore.QSettings.IniFormat)
+    return QtCore.QSettings(
+        QtCore.QSettings.IniFormat, QtCore.QSettings.UserScope, "Reader", "Reader"
+    )
+
+
+@dataclass(frozen=True)
+class DocumentChoices:
+    """What the reader chose for one file instead of what Reader detects."""
+
+    encoding: str | None = None
+    heading_pattern: str | None = None
+
+
+class Settings:
+    """Typed access to the settings file; every write is saved at once."""
+
+    def __init__(self) -> None:
+        self._store = open_qsettings()
+
+    @property
+    def file_name(self) -> str:
+        return self._store.fileName()
+
+    def _bytes(self, key: str) -> QtCore.QByteArray:
+        value = self._store.value(key)
+        return value if isinstance(value, QtCore.QByteArray) else QtCore.QByteArray()
+
+    def _set(self, key: str, value: object) -> None:
+        self._store.setValue(key, value)
+        self._store.sync()
+
+    @property
+    def geometry(self) -> QtCore.QByteArray:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QtCore.QByteArray) -> None:
+        self._set("window/geometry", value)
+
+    @property
+    def window_state(self) -> QtCore.QByteArray:
+        """Docks and toolbars, as QMainWindow.saveState gives them."""
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QtCore.QByteArray) -> None:
+        self._set("window/state", value)
+
+    @property
+    def zoom(self) -> int:
+        """Steps above (or below) the normal text size."""
+        try:
+            return int(self._store.value("view/zoom", 0))
+        except (TypeError, ValueError):
+            return 0
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self._set("view/zoom", int(value))
+
+    @property
+    def last_document(self) -> Path | None:
+        value = self._store.value("documents/last")
+        return Path(value) if isinstance(value, str) and value else None
+
+    @last_document.setter
+    def last_document(self, path: Path | None) -> None:
+        self._set("documents/last", str(path) if path else "")
+
+    @property
+    def recent_files(self) -> list[Path]:
+        """Most recent first."""
+        values = self._store.value("documents/recent", [], type=list)
+        return [Path(value) for value in values if isinstance(value, str) and value]
+
+    def add_recent(self, path: Path) -> None:
+        path = Path(path)
+        recent = [path, *(p for p in self.recent_files if p != path)]
+        self._set("documents/recent", [str(p) for p in recent[:MAX_RECENT]])
+
+    def clear_recent(self) -> None:
+        self._set("documents/recent", [])
+
+    def document_choices(self, path: Path) -> DocumentChoices:
+        """What was chosen for the file; a value that no longer works is left out."""
+        entry = self._choices().get(str(path), {})
+        return DocumentChoices(
+            _usable(entry.get("encoding"), codec_for),
+            _usable(entry.get("heading_pattern"), compile_heading_pattern),
+        )
+
+    def set_document_choices(self, path: Path, choices: DocumentChoices) -> None:
+        """Keep `choices` for the file at `path`; nothing chosen forgets the file."""
+        every = self._choices()
+        every.pop(str(path), None)
+        if choices != DocumentChoices():
+            every[str(path)] = {
+                "encoding": choices.encoding,
+                "heading_pattern": choices.heading_pattern,
+            }
+        kept = list(every.items())[-MAX_DOCUMENT_CHOICES:]
+        self._set("documents/choices", json.dumps(dict(kept), ensure_ascii=False))
+
+    def _choices(self) -> dict[str, dict[str, object]]:
+        """Path to choices, the most recently chosen last; JSON keeps the INI file readable."""
+        value = self._store.value("documents/choices", "")
+        try:
+            loaded = json.loads(value) if isinstance(value, str) and value else {}
+        except ValueError:
+            return {}
+        if not isinstance(loaded, dict):
+            return {}
+        return {
+            key: entry
+            for key, entry in loaded.items()
+            if isinstance(key, str) and isinstance(entry, dict)
+        }
+
+
+def _usable(value: object, check: Callable[[str], object]) -> str | None:
+    """`value` if it is text that `check` accepts (raising ValueError if not), else None."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        check(value)
+    except ValueError:
+        return None
+    return value
