@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,8 +11,9 @@ from pathlib import Path
 from reader import __version__
 from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
-from reader.document.encoding import replacements_message
+from reader.document.encoding import EncodingError, decode_text, replacements_message
 from reader.document.outline import block_lines, outline_lines
+from reader.language.pinyin import PinyinStyle
 from reader.store import (
     FORMATS,
     ExchangeError,
@@ -101,6 +103,90 @@ def _outline(args: list[str]) -> int:
     return EXIT_OK
 
 
+STYLE_NAMES = [style.value for style in PinyinStyle]
+
+
+def _lookup(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="reader lookup",
+        description="Look a word up in CC-CEDICT: forms, pinyin, HSK level, numbered senses.",
+    )
+    parser.add_argument("word", help="a word in simplified or traditional characters")
+    parser.add_argument(
+        "--style", choices=STYLE_NAMES, default="marks", help="how pinyin is written"
+    )
+    options = parser.parse_args(args)
+    from reader.language.lookup import WordNotFound, lookup_lines
+    from reader.language.packaged import MissingDataError
+    from reader.language.tools import LanguageTools
+
+    try:
+        lines = lookup_lines(LanguageTools().lookup, options.word, PinyinStyle(options.style))
+    except WordNotFound as error:
+        raise CommandError(str(error)) from None
+    except (MissingDataError, OSError, sqlite3.Error) as error:
+        raise CommandError(f"the dictionary cannot be opened: {error}") from None
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _pinyin(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="reader pinyin",
+        description="Print a text with each word's pinyin, read in context; each line on its own.",
+    )
+    parser.add_argument("file", help="the text to read, or - for standard input")
+    parser.add_argument(
+        "--style", choices=STYLE_NAMES, default="marks", help="how pinyin is written"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON array per line: each character's syllable, or null",
+    )
+    parser.add_argument(
+        "--spoken", action="store_true", help="tones as spoken (一, 不, third-tone sandhi)"
+    )
+    options = parser.parse_args(args)
+    text = _read_text(options.file)
+    from reader.language.packaged import MissingDataError
+    from reader.language.tools import LanguageTools
+    from reader.language.transcript import annotated_lines, json_lines
+
+    write = json_lines if options.json else annotated_lines
+    try:
+        lines = write(
+            text.splitlines(), LanguageTools(), PinyinStyle(options.style), spoken=options.spoken
+        )
+        for line in lines:
+            sys.stdout.write(line + "\n")
+    except (MissingDataError, OSError, sqlite3.Error) as error:
+        raise CommandError(f"the language data cannot be opened: {error}") from None
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def _read_text(name: str) -> str:
+    """A text file or standard input, in whatever encoding it comes (detected as on open)."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        path = Path(name)
+        try:
+            if path.is_dir():
+                raise DocumentError(path, "is a folder, not a file")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise DocumentError(path, "no such file") from None
+        except OSError as error:
+            raise DocumentError(path, error.strerror or str(error)) from None
+    try:
+        return decode_text(data).text
+    except EncodingError as error:
+        raise DocumentError(name, str(error)) from None
+
+
 def _notes(args: list[str]) -> int:
     data_dir_help = (
         "the folder holding Reader's store (default: $READER_DATA_DIR, else the "
@@ -159,8 +245,9 @@ def _open_window(args: list[str]) -> int:
             "document read, or the seed article the first time."
         ),
         epilog=(
-            "sub-commands: reader outline [--blocks] FILE; "
-            "reader notes export|import ... (reader COMMAND -h for more)"
+            "sub-commands: reader outline [--blocks] FILE; reader lookup WORD; "
+            "reader pinyin [--json] FILE|-; reader notes export|import ... "
+            "(reader COMMAND -h for more)"
         ),
     )
     parser.add_argument("file", nargs="?", help="the document to open")
@@ -199,7 +286,12 @@ def _open_window(args: list[str]) -> int:
     )
 
 
-COMMANDS: dict[str, Callable[[list[str]], int]] = {"outline": _outline, "notes": _notes}
+COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "outline": _outline,
+    "lookup": _lookup,
+    "pinyin": _pinyin,
+    "notes": _notes,
+}
 
 
 if __name__ == "__main__":

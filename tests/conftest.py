@@ -45,10 +45,20 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+@pytest.fixture(scope="session")
+def language_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's cache folder: jieba's prefix cache and the dictionary index, built once."""
+    return tmp_path_factory.mktemp("language-cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Each test gets its own settings and data folders, never another's or the user's."""
+def isolated_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, language_cache: Path
+) -> Path:
+    """Each test gets its own settings and data folders, never another's or the user's; the
+    rebuildable cache is shared by the session but is not the user's either."""
     folder = tmp_path_factory.mktemp("settings")
     monkeypatch.setenv("READER_SETTINGS_DIR", str(folder))
     monkeypatch.setenv("READER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("READER_CACHE_DIR", str(language_cache))
     return folder

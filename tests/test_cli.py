@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -162,3 +163,40 @@ def test_notes_import_of_a_broken_file_is_one_line(tmp_path, seed_path):
     assert result.stderr.startswith("reader: error: ")
     assert result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_lookup_prints_forms_pinyin_level_and_senses(capsys):
+    assert main(["lookup", "網絡"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "网络 (網絡)"
+    assert lines[1].startswith("HSK 4")
+    assert "wǎngluò" in lines
+    assert any(line.strip().startswith("1. network") for line in lines)
+
+
+def test_lookup_of_an_unknown_word_is_one_line(capsys):
+    assert main(["lookup", "xyz"]) == 2
+    assert capsys.readouterr().err == "reader: error: 'xyz' is not in the dictionary\n"
+
+
+def test_pinyin_reads_each_line_in_its_own_context(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("银行行长了解情况\n他受不了了\n", encoding="gb18030")
+    result = run_reader("pinyin", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "银行行长(yínhánghángzhǎng)了解(liǎojiě)情况(qíngkuàng)",
+        "他(tā)受不了(shòubùliǎo)了(le)",
+    ]
+
+
+def test_pinyin_json_has_one_element_per_character(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("长大A了\n重庆".encode())))
+    assert main(["pinyin", "--json", "--style", "numbers", "-"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows == [["zhang3", "da4", None, "le5"], ["chong2", "qing4"]]
+
+
+def test_pinyin_of_a_missing_file_is_one_line(tmp_path, capsys):
+    assert main(["pinyin", str(tmp_path / "none.txt")]) == 2
+    assert capsys.readouterr().err == f"reader: error: {tmp_path / 'none.txt'}: no such file\n"

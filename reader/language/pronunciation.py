@@ -1,0 +1,231 @@
+"""Pinyin in context: one reading per character, polyphonic characters read from their sentence.
+
+Two sources disagree on polyphonic characters, and each is right where the other fails:
+pypinyin's phrase table knows fixed words (牌子 páizi, 宰相 zǎixiàng), g2pM's model reads the
+sentence (他还没还钱). The rule, chosen on the even-numbered half of the CPP dev set and
+measured on the odd half (see bench/language.py): a polyphonic character takes a phrase's
+reading when pypinyin's phrase table and CC-CEDICT both know the phrase and give that
+character the same single reading there. The phrase is looked for as jieba's word, then as
+pypinyin's own split of that word (银行行长 → 银行 + 行长), then as pypinyin's split of the
+run of Chinese characters around it (有钱就还钱 → 有钱 + 就 + 还钱). In a sentence of a word
+or two, where the model has no context to read, pypinyin's phrase suffices alone (还钱 on its
+own, which CC-CEDICT lacks). Every other polyphonic character is read by the model;
+characters with one reading come from pypinyin, with CC-CEDICT's neutral tones inside words
+where pypinyin's table has none (朋友 péngyou).
+
+The model reads a sentence window, found from the text alone (sentence punctuation, then
+clause punctuation for long sentences), so the reading of a character is the same whether
+it is asked for a whole paragraph or for the one word under the mouse.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from pypinyin.constants import PHRASES_DICT
+from pypinyin.seg.mmseg import seg as phrase_splitter
+
+from reader.language.dictionary import Dictionary
+from reader.language.pinyin import is_han, word_syllables
+from reader.language.polyphones import PolyphoneModel
+from reader.language.sandhi import spoken_syllables
+from reader.language.segmentation import Token
+
+SENTENCE_ENDS = frozenset("。！？!?；;\n")
+CLAUSE_ENDS = frozenset("，,、：:")
+MAX_WINDOW = 64
+"""Longer sentences are read in pieces cut after clause punctuation (or hard, if none).
+
+The model's cost grows with the window, and a hover must stay within milliseconds; on the
+tuning half of the CPP dev set windows of 48 to 160 characters read equally well."""
+SHORT_CONTEXT = 4
+"""In a sentence of at most this many characters the model has too little to read, and a
+phrase pypinyin knows stands even where CC-CEDICT lacks it (还钱 huán qián on its own)."""
+
+
+class Pronouncer:
+    """Readings in context for spans of a text that has been split into words."""
+
+    def __init__(self, dictionary: Dictionary, model: PolyphoneModel) -> None:
+        self._dictionary = dictionary
+        self._model = model
+
+    def syllables(
+        self, text: str, tokens: Sequence[Token], spoken: bool = False
+    ) -> list[str | None]:
+        """One numbered syllable per character from the first token's start to the last's end.
+
+        The tokens are in order; text between them (between a document's blocks) gets None,
+        as do characters without a reading (punctuation, Latin letters, digits). With
+        `spoken`, the tones are those said aloud (一, 不, third-tone sandhi).
+        """
+        if not tokens:
+            return []
+        start = tokens[0].start
+        result: list[str | None] = [None] * (tokens[-1].end - start)
+        undecided: list[int] = []
+        for token in tokens:
+            word = text[token.start : token.end]
+            readings = list(word_syllables(word))
+            if len(word) > 1:
+                self._add_neutral_tones(word, readings)
+            for index, (char, reading) in enumerate(zip(word, readings, strict=True)):
+                if reading is None or not self._model.is_polyphone(char):
+                    continue
+                fixed = self._phrase_reading(text, token.start, word, index, confirmed=True)
+                if fixed is None and _stands_alone(text, token.start + index):
+                    fixed = self._phrase_reading(text, token.start, word, index, confirmed=False)
+                if fixed is None:
+                    undecided.append(token.start + index)
+                else:
+                    readings[index] = fixed
+            result[token.start - start : token.end - start] = readings
+        if undecided:
+            for offset, reading in self._read_in_context(text, undecided).items():
+                result[offset - start] = reading
+        if spoken:
+            return spoken_syllables(text, start, result, tokens)
+        return result
+
+    def _add_neutral_tones(self, word: str, readings: list[str | None]) -> None:
+        """Neutral tones CC-CEDICT gives inside a word where pypinyin's table has none.
+
+        Only where every CC-CEDICT reading of the word agrees (朋友 péngyou; not 东西,
+        dōngxī "east and west" beside dōngxi "thing") and the syllable is otherwise the same.
+        """
+        known = self._dictionary.readings(word)
+        for index, reading in enumerate(readings):
+            if reading is None or reading.endswith("5"):
+                continue
+            in_dictionary = {syllables[index] for syllables in known}
+            if len(in_dictionary) == 1:
+                (other,) = in_dictionary
+                if other is not None and other == reading[:-1] + "5":
+                    readings[index] = other
+
+    def _phrase_reading(
+        self, text: str, word_start: int, word: str, index: int, confirmed: bool
+    ) -> str | None:
+        """The reading a phrase around the character gives it, if one does.
+
+        With `confirmed`, CC-CEDICT must give the same single reading as pypinyin's table.
+        """
+        for phrase, position in _phrases_around(text, word_start, word, index):
+            reading = word_syllables(phrase)[position]
+            if reading is None or phrase not in PHRASES_DICT:
+                continue
+            if not confirmed:
+                return reading
+            known = {syllables[position] for syllables in self._dictionary.readings(phrase)}
+            if known == {reading}:
+                return reading
+        return None
+
+    def _read_in_context(self, text: str, offsets: list[int]) -> dict[int, str]:
+        windows = sentence_windows(text, offsets[0], offsets[-1] + 1)
+        window_starts = [start for start, _ in windows]
+        numbers = [bisect.bisect_right(window_starts, offset) - 1 for offset in offsets]
+        needed = sorted(set(numbers))
+        readings = self._model.readings([text[slice(*windows[number])] for number in needed])
+        by_window = dict(zip(needed, readings, strict=True))
+        result: dict[int, str] = {}
+        for offset, number in zip(offsets, numbers, strict=True):
+            reading = by_window[number].get(offset - window_starts[number])
+            if reading is not None:
+                result[offset] = reading
+        return result
+
+
+def _stands_alone(text: str, offset: int) -> bool:
+    """True for a character whose sentence has a word or two only (a heading, a lookup)."""
+    count = 1
+    position = offset - 1
+    while count <= SHORT_CONTEXT and position >= 0 and text[position] not in SENTENCE_ENDS:
+        count += is_han(text[position])
+        position -= 1
+    position = offset + 1
+    while count <= SHORT_CONTEXT and position < len(text) and text[position] not in SENTENCE_ENDS:
+        count += is_han(text[position])
+        position += 1
+    return count <= SHORT_CONTEXT
+
+
+def _phrases_around(text: str, word_start: int, word: str, index: int) -> Iterator[tuple[str, int]]:
+    """Phrases of two or more characters holding `word[index]`, with its position in each.
+
+    The run of Chinese characters is looked at within MAX_WINDOW either side, so a text
+    without punctuation costs no more per character than a sentence.
+    """
+    if len(word) > 1:
+        yield word, index
+        yield from _part_holding(_split(word), index)
+    offset = word_start + index
+    run_start, run_end = offset, offset + 1
+    lowest, highest = max(offset - MAX_WINDOW, 0), min(offset + MAX_WINDOW, len(text))
+    while run_start > lowest and is_han(text[run_start - 1]):
+        run_start -= 1
+    while run_end < highest and is_han(text[run_end]):
+        run_end += 1
+    if run_end - run_start > 1:
+        yield from _part_holding(_split(text[run_start:run_end]), offset - run_start)
+
+
+def _part_holding(parts: tuple[str, ...], index: int) -> Iterator[tuple[str, int]]:
+    position = 0
+    for part in parts:
+        if position <= index < position + len(part):
+            if len(part) > 1:
+                yield part, index - position
+            return
+        position += len(part)
+
+
+@lru_cache(maxsize=16384)
+def _split(run: str) -> tuple[str, ...]:
+    """pypinyin's own split of a run of Chinese characters (longest phrases first)."""
+    return tuple(phrase_splitter.cut(run))
+
+
+def sentence_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The model's context windows that cover `[start, end)`, contiguous and in order.
+
+    A window is a sentence (its closing punctuation included) or, in a sentence longer
+    than MAX_WINDOW, a piece of it; where it begins and ends depends on the text only.
+    """
+    sentence_start = _sentence_start(text, start)
+    windows: list[tuple[int, int]] = []
+    while sentence_start < end:
+        sentence_end = _sentence_end(text, sentence_start)
+        windows.extend(_pieces(text, sentence_start, sentence_end))
+        sentence_start = sentence_end
+    return [window for window in windows if window[1] > start]
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    position = offset
+    while position > 0 and text[position - 1] not in SENTENCE_ENDS:
+        position -= 1
+    return position
+
+
+def _sentence_end(text: str, offset: int) -> int:
+    position = offset
+    while position < len(text) and text[position] not in SENTENCE_ENDS:
+        position += 1
+    return min(position + 1, len(text))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_WINDOW:
+        cut = start + MAX_WINDOW
+        while cut > start + 1 and text[cut - 1] not in CLAUSE_ENDS:
+            cut -= 1
+        if cut == start + 1:
+            cut = start + MAX_WINDOW
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

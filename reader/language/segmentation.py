@@ -1,0 +1,218 @@
+"""Words of a text: jieba's segmentation as (start, end) offsets into the text it was given.
+
+Reader owns its `jieba.Tokenizer` instead of using jieba's global one: its prefix cache goes
+to Reader's cache folder (jieba would use the temp folder), and nothing else in the process
+can change it. Building the prefix dictionary takes about a second, so it happens on first
+use, once, under a lock; `ensure_ready` lets a worker thread pay that cost up front.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import logging
+import threading
+import warnings
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from reader.language.cache import cache_dir
+from reader.language.corrections import Corrections
+
+with warnings.catch_warnings():
+    # jieba imports pkg_resources, which newer setuptools deprecates on import.
+    warnings.filterwarnings("ignore", message=r".*pkg_resources", category=Warning)
+    import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+
+class Token(NamedTuple):
+    """A word as a half-open range of code-point offsets into the segmented text."""
+
+    start: int
+    end: int
+
+
+class Segmenter:
+    """Splits text into words with an own jieba tokenizer, built lazily and thread-safely."""
+
+    def __init__(self, cache_folder: Path | None = None) -> None:
+        self._cache_folder = cache_folder
+        self._tokenizer: jieba.Tokenizer | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def ready(self) -> bool:
+        """True once segmenting no longer has to build jieba's prefix dictionary first."""
+        return self._tokenizer is not None
+
+    def ensure_ready(self) -> None:
+        """Builds jieba's prefix dictionary (about a second); call it from a worker thread."""
+        self._get_tokenizer()
+
+    def segment(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
+        """The words of `text[start:end]`, contiguous, covering the span exactly."""
+        end = len(text) if end is None else end
+        starts = self.word_starts(text, start, end)
+        return [Token(s, e) for s, e in itertools.pairwise([*starts, end])]
+
+    def word_starts(self, text: str, start: int, end: int) -> list[int]:
+        """Where each word of `text[start:end]` begins: the compact form of `segment`."""
+        words = self._get_tokenizer().cut(text[start:end])
+        starts = list(itertools.accumulate(map(len, words), initial=start))
+        starts.pop()  # where the last word ends: `end`
+        return starts
+
+    def _get_tokenizer(self) -> jieba.Tokenizer:
+        tokenizer = self._tokenizer
+        if tokenizer is not None:
+            return tokenizer
+        with self._lock:
+            if self._tokenizer is None:
+                folder = self._cache_folder or cache_dir()
+                folder.mkdir(parents=True, exist_ok=True)
+                tokenizer = jieba.Tokenizer()
+                tokenizer.tmp_dir = str(folder)
+                tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
+                tokenizer.initialize()
+                self._tokenizer = tokenizer
+            return self._tokenizer
+
+
+class Segmentation:
+    """The words of one text's spans (a document's blocks), filled in any order, from any thread.
+
+    Each span's word starts are computed independently and stored with one assignment, so a
+    worker can segment the whole book while the ui thread segments the block under the mouse:
+    both compute the same result, and readers see either nothing or a whole span.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        segmenter: Segmenter,
+        corrections: Corrections | None = None,
+    ) -> None:
+        self.text = text
+        self._span_starts = [start for start, _ in spans]
+        self._span_ends = [end for _, end in spans]
+        if any(e < s for s, e in spans) or any(
+            self._span_starts[i] < self._span_ends[i - 1] for i in range(1, len(spans))
+        ):
+            raise ValueError("spans must be ordered and must not overlap")
+        self._segmenter = segmenter
+        self._corrections = corrections if corrections is not None else Corrections()
+        self._word_starts: list[array | None] = [None] * len(spans)
+
+    def __len__(self) -> int:
+        return len(self._span_starts)
+
+    @property
+    def corrections(self) -> Corrections:
+        return self._corrections
+
+    def span(self, index: int) -> tuple[int, int]:
+        return self._span_starts[index], self._span_ends[index]
+
+    def is_segmented(self, index: int) -> bool:
+        return self._word_starts[index] is not None
+
+    def segmented_count(self) -> int:
+        return sum(starts is not None for starts in self._word_starts)
+
+    def span_indexes(self, start: int, end: int) -> range:
+        """The spans that overlap `[start, end)`, for example the visible part of a view."""
+        first = bisect.bisect_right(self._span_ends, start)
+        last = bisect.bisect_left(self._span_starts, end)
+        return range(first, max(first, last))
+
+    def segment_span(self, index: int) -> array:
+        """Segments one span now (a few milliseconds for a paragraph once jieba is ready).
+
+        Returns the span's word starts, as stored.
+        """
+        while True:
+            snapshot = self._corrections.snapshot()
+            start, end = self.span(index)
+            starts = self._segmenter.word_starts(self.text, start, end)
+            starts = snapshot.apply(self.text, starts, end)
+            if self._corrections.snapshot() is snapshot:
+                stored = array("l", starts)
+                self._word_starts[index] = stored
+                return stored
+
+    def segment_all(
+        self, first: Iterable[int] = (), cancelled: Callable[[], bool] | None = None
+    ) -> int:
+        """Segments every span not done yet, `first` ones first; returns how many it did.
+
+        `cancelled` is asked between spans, so a worker can stop when its document closes.
+        """
+        done = 0
+        for index in _priority_order(first, len(self)):
+            if cancelled is not None and cancelled():
+                break
+            if self._word_starts[index] is None:
+                self.segment_span(index)
+                done += 1
+        return done
+
+    def token_at(self, offset: int) -> Token | None:
+        """The word holding `offset`; None outside the spans or where not segmented yet."""
+        index = bisect.bisect_right(self._span_starts, offset) - 1
+        if index < 0 or offset >= self._span_ends[index]:
+            return None
+        starts = self._word_starts[index]
+        if starts is None:
+            return None
+        position = bisect.bisect_right(starts, offset) - 1
+        end = starts[position + 1] if position + 1 < len(starts) else self._span_ends[index]
+        return Token(starts[position], end)
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The words overlapping `[start, end)`, segmenting the spans there if needed."""
+        tokens: list[Token] = []
+        for index in self.span_indexes(start, end):
+            starts = self._word_starts[index]
+            if starts is None:
+                starts = self.segment_span(index)
+            span_end = self._span_ends[index]
+            first = max(bisect.bisect_right(starts, start) - 1, 0)
+            for position in range(first, len(starts)):
+                word_start = starts[position]
+                if word_start >= end:
+                    break
+                word_end = starts[position + 1] if position + 1 < len(starts) else span_end
+                tokens.append(Token(word_start, word_end))
+        return tokens
+
+    def invalidate_containing(self, words: Iterable[str]) -> list[int]:
+        """Forgets the spans that hold any of `words` (after a correction); returns them.
+
+        The caller segments them again, visible ones first, with `segment_all(first=...)`.
+        """
+        wanted = [word for word in set(words) if word]
+        stale = []
+        for index, starts in enumerate(self._word_starts):
+            if starts is None:
+                continue
+            start, end = self.span(index)
+            if any(self.text.find(word, start, end) >= 0 for word in wanted):
+                self._word_starts[index] = None
+                stale.append(index)
+        return stale
+
+
+def _priority_order(first: Iterable[int], count: int) -> Iterable[int]:
+    seen: set[int] = set()
+    for index in first:
+        if 0 <= index < count and index not in seen:
+            seen.add(index)
+            yield index
+    for index in range(count):
+        if index not in seen:
+            yield index

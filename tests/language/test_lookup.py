@@ -1,0 +1,140 @@
+"""Looking up a word: forms, reading in context, level, senses; and `reader lookup`'s lines."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reader.document import build_document
+from reader.language.lookup import WordNotFound, entry_pinyin, lookup_lines
+from reader.language.pinyin import PinyinStyle, is_han
+from reader.language.segmentation import Segmentation
+from reader.language.tools import LanguageTools
+from reader.resources import seed_article
+
+
+@pytest.fixture(scope="module")
+def seed_document():
+    return build_document(seed_article().read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_segmentation(seed_document, tools) -> Segmentation:
+    spans = [(block.start, block.end) for block in seed_document.blocks]
+    segmentation = Segmentation(seed_document.text, spans, tools.segmenter)
+    segmentation.segment_all()
+    return segmentation
+
+
+def test_lookup_lines_for_a_word_in_either_script(tools):
+    lines = lookup_lines(tools.lookup, "网络")
+    assert lines == [
+        "网络 (網絡)",
+        "HSK 4 (HSK 2.0: 6)",
+        "wǎngluò",
+        "  1. network (computing, telecommunications, transport etc)",
+        "Wǎngluò",
+        "  1. Internet",
+    ]
+    assert lookup_lines(tools.lookup, "網絡") == lines
+
+
+def test_a_character_with_several_readings_lists_each_with_numbered_senses(tools):
+    lines = lookup_lines(tools.lookup, "行")
+    assert lines[0] == "行"
+    assert lines[1] == "HSK 1 (HSK 2.0: 4)"
+    assert "xíng" in lines and "háng" in lines
+    assert lines[lines.index("háng") + 1] == "  1. row"
+
+
+def test_a_word_the_dictionary_lacks_is_shown_by_its_characters(tools):
+    lines = lookup_lines(tools.lookup, "鲁炜")
+    assert lines[:3] == ["鲁炜 (魯煒)", "lǔwěi", "Not in CC-CEDICT as a word; its characters:"]
+    assert lines[3] == "鲁"
+    assert "炜" in lines
+    assert "    1. glowing" in lines
+
+
+def test_unknown_words_are_an_error(tools):
+    with pytest.raises(WordNotFound, match="'abc' is not in the dictionary"):
+        lookup_lines(tools.lookup, "abc")
+
+
+def test_names_keep_their_capitals_and_spaces(tools):
+    (entry,) = tools.dictionary.lookup("习近平")
+    assert entry_pinyin(entry) == "Xí Jìnpíng"
+    assert entry_pinyin(entry, PinyinStyle.NUMBERS) == "xi2 jin4 ping2"
+
+
+def test_the_word_at_an_offset_is_read_in_its_sentence(tools):
+    text = "他还没还钱。"
+    first = tools.lookup.at(text, 1)
+    second = tools.lookup.at(text, 3)
+    assert first.pinyin() == "hái"
+    assert second.pinyin() == "huán"
+    assert first.entries[0].pinyin == "hai2"
+    assert second.entries[0].pinyin == "huan2"
+    assert tools.lookup.at(text, 5) is None  # punctuation
+
+
+def test_before_segmentation_the_longest_dictionary_word_stands_in(tools, seed_document):
+    text = seed_document.text
+    offset = text.index("网络安全和信息化")
+    tokens = tools.lookup.word_at(text, offset)
+    assert [text[t.start : t.end] for t in tokens] == ["网络"]
+
+
+def test_a_name_jieba_splits_is_looked_up_whole(tools, seed_document, seed_segmentation):
+    text = seed_document.text
+    offset = text.index("扎克伯格")
+    for inside in range(offset, offset + 4):
+        found = tools.lookup.at(text, inside, seed_segmentation)
+        assert found.word == "扎克伯格"
+        assert (found.start, found.end) == (offset, offset + 4)
+    assert found.entries[0].senses[0].startswith("Mark Zuckerberg")
+
+
+def test_a_name_jieba_knows_and_the_dictionary_lacks(tools, seed_document, seed_segmentation):
+    text = seed_document.text
+    found = tools.lookup.at(text, text.index("鲁炜") + 1, seed_segmentation)
+    assert found.word == "鲁炜"
+    assert found.entries == ()
+    assert [c.char for c in found.characters] == ["鲁", "炜"]
+    assert found.pinyin() == "lǔwěi"
+
+
+def test_character_entries_put_the_reading_in_context_first(tools):
+    found = tools.lookup.word("银行")
+    assert [c.syllable for c in found.characters] == ["yin2", "hang2"]
+    assert found.characters[1].entries[0].pinyin == "hang2"
+    assert found.hsk is not None and found.traditional == "銀行"
+
+
+def test_every_han_character_of_the_seed_gets_a_reading_and_a_meaning(
+    tools, seed_document, seed_segmentation
+):
+    text = seed_document.text
+    missing = []
+    for offset, char in enumerate(text):
+        if not is_han(char):
+            continue
+        found = tools.lookup.at(text, offset, seed_segmentation)
+        index = offset - found.start
+        character = found.characters[[c.char for c in found.characters].index(char)]
+        has_reading = found.syllables[index] is not None
+        has_meaning = bool(found.entries) or bool(character.entries)
+        if not (has_reading and has_meaning):
+            missing.append((offset, char))
+    assert missing == []
+
+
+def test_the_tools_warm_up_on_a_worker_thread(language_cache):
+    fresh = LanguageTools(language_cache)
+    assert not fresh.ready
+    worker = threading.Thread(target=fresh.warm_up)
+    worker.start()
+    worker.join()
+    assert fresh.ready
+    assert fresh.lookup.word("网络").hsk is not None
+    fresh.close()

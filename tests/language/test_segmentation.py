@@ -1,0 +1,191 @@
+"""Segmentation: jieba's words as offsets into the text, block by block, in any order."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+import sys
+import threading
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.document import build_document
+from reader.language.corrections import Corrections
+from reader.language.segmentation import Segmentation, Segmenter, Token, jieba
+
+TEXTS = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("银行行长了解受不了重庆还钱网络安全，。、“”《》 \n\t"),
+        st.sampled_from("𠀀𠮷𩸽😀\U0002a6a5"),  # astral: Han extensions, an emoji
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=80,
+)
+
+
+def words(text: str, tokens: list[Token]) -> list[str]:
+    return [text[token.start : token.end] for token in tokens]
+
+
+def test_tokens_are_offsets_into_the_text(segmenter):
+    text = "习近平主持召开网络安全和信息化工作座谈会"
+    tokens = segmenter.segment(text)
+    assert words(text, tokens) == [
+        "习近平",
+        "主持",
+        "召开",
+        "网络安全",
+        "和",
+        "信息化",
+        "工作",
+        "座谈会",
+    ]
+
+
+def test_a_span_is_segmented_in_place(segmenter):
+    text = "前言。银行行长说话了。后记"
+    tokens = segmenter.segment(text, 3, 11)
+    assert tokens[0].start == 3 and tokens[-1].end == 11
+    assert words(text, tokens) == ["银行行长", "说话", "了", "。"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=TEXTS, data=st.data())
+def test_tokens_tile_any_span_exactly(segmenter, text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    tokens = segmenter.segment(text, start, end)
+    position = start
+    for token in tokens:
+        assert token.start == position
+        assert token.end > token.start
+        position = token.end
+    assert position == end
+    assert "".join(words(text, tokens)) == text[start:end]
+
+
+def test_the_prefix_cache_goes_to_the_cache_folder(tmp_path):
+    segmenter = Segmenter(tmp_path)
+    assert not segmenter.ready
+    segmenter.ensure_ready()
+    assert segmenter.ready
+    assert [path.name for path in tmp_path.iterdir()] == [f"jieba-{jieba.__version__}.cache"]
+
+
+def test_lazy_initialisation_builds_one_tokenizer_for_many_threads(tmp_path):
+    segmenter = Segmenter(tmp_path)
+    results: list[list[Token]] = []
+
+    def segment() -> None:
+        results.append(segmenter.segment("银行行长"))
+
+    threads = [threading.Thread(target=segment) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [[Token(0, 4)]] * 4
+    assert len(list(tmp_path.glob("jieba-*.cache"))) == 1
+
+
+def seed_segmentation(segmenter: Segmenter, seed_path, corrections=None) -> Segmentation:
+    document = build_document(seed_path.read_text(encoding="utf-8"))
+    spans = [(block.start, block.end) for block in document.blocks]
+    return Segmentation(document.text, spans, segmenter, corrections)
+
+
+def test_a_document_is_segmented_in_the_order_asked(segmenter, seed_path):
+    segmentation = seed_segmentation(segmenter, seed_path)
+    last = len(segmentation) - 1
+    assert segmentation.segmented_count() == 0
+    calls = iter([False, True])
+    done = segmentation.segment_all(first=[last, last, 99999], cancelled=lambda: next(calls))
+    assert done == 1
+    assert segmentation.is_segmented(last)
+    assert not segmentation.is_segmented(0)
+    assert segmentation.segment_all() == len(segmentation) - 1
+    assert segmentation.segmented_count() == len(segmentation)
+
+
+def test_the_word_at_an_offset(segmenter, seed_path):
+    segmentation = seed_segmentation(segmenter, seed_path)
+    text = segmentation.text
+    offset = text.index("网络安全和信息化工作座谈会") + 2
+    assert segmentation.token_at(offset) is None  # not segmented yet
+    segmentation.segment_all()
+    token = segmentation.token_at(offset)
+    assert token is not None
+    assert text[token.start : token.end] == "网络安全"
+    between_blocks = segmentation.span(0)[1]
+    assert text[between_blocks] == "\n"
+    assert segmentation.token_at(between_blocks) is None
+    assert segmentation.token_at(len(text) + 5) is None
+
+
+def test_tokens_of_a_range_segment_what_they_need(segmenter, seed_path):
+    segmentation = seed_segmentation(segmenter, seed_path)
+    start, end = segmentation.span(2)
+    tokens = segmentation.tokens(start + 1, end - 1)
+    assert segmentation.is_segmented(2) and segmentation.segmented_count() == 1
+    assert tokens[0].start <= start + 1 and tokens[-1].end >= end - 1
+    assert all(a.end == b.start for a, b in itertools.pairwise(tokens))
+
+
+def test_a_correction_reaches_the_words_after_invalidation(segmenter, seed_path):
+    corrections = Corrections()
+    segmentation = seed_segmentation(segmenter, seed_path, corrections)
+    segmentation.segment_all()
+    text = segmentation.text
+    offset = text.index("网络安全")
+    stale = segmentation.invalidate_containing(corrections.split("网络安全", 2))
+    assert stale and all(not segmentation.is_segmented(index) for index in stale)
+    segmentation.segment_all(first=stale)
+    token = segmentation.token_at(offset)
+    assert token is not None and text[token.start : token.end] == "网络"
+
+
+def test_a_worker_and_the_ui_thread_segment_the_same_document(segmenter, seed_path):
+    reference = seed_segmentation(segmenter, seed_path)
+    reference.segment_all()
+    shared = seed_segmentation(segmenter, seed_path)
+    worker = threading.Thread(target=shared.segment_all, kwargs={"first": [5, 4, 3]})
+    worker.start()
+    seen = []
+    for index in reversed(range(len(shared))):
+        start, end = shared.span(index)
+        seen.append(shared.tokens(start, end) == reference.tokens(start, end))
+    worker.join()
+    assert all(seen)
+    assert shared.segmented_count() == len(shared)
+    text = shared.text
+    assert [shared.token_at(i) for i in range(len(text))] == [
+        reference.token_at(i) for i in range(len(text))
+    ]
+
+
+def test_jiebas_pkg_resources_warning_is_silenced_where_jieba_is_imported(tmp_path):
+    fake = tmp_path / "pkg_resources.py"
+    fake.write_text(
+        "import warnings\n"
+        "warnings.warn('pkg_resources is deprecated as an API.', UserWarning, stacklevel=2)\n"
+        "def resource_stream(package, name):\n"
+        "    raise OSError('not used')\n",
+        encoding="utf-8",
+    )
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+
+    def imports(module: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-W", "error", "-c", f"import {module}"],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    assert imports("jieba").returncode != 0  # the warning is real with such a setuptools
+    ours = imports("reader.language.segmentation")
+    assert ours.returncode == 0, ours.stderr
