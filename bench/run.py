@@ -1,0 +1,287 @@
+"""`make bench`: Reader's measurements, each printed as a table.
+
+A measurement is a function from the benchmark files and settings to a Table; add one to
+MEASUREMENTS. Measurements of one layer live in their own module beside this one
+(bench/store.py, bench/language.py), imported only when their measurement runs.
+
+    python bench/run.py [--runs N] [--only MEASUREMENT] [FILE ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEED = PROJECT_ROOT / "seeds" / "xinhua-2016-04-19-cybersecurity-symposium.txt"
+NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
+BARE_WINDOW = PROJECT_ROOT / "bench" / "bare_window.py"
+RUN_TIMEOUT_S = 300
+
+
+class BenchError(Exception):
+    """A measured program failed; printed as one line."""
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[str]]
+
+    def render(self) -> str:
+        """Columns of numbers aligned right, of text left."""
+        columns = list(zip(self.headers, *self.rows, strict=True))
+        widths = [max(len(cell) for cell in column) for column in columns]
+        numeric = [all(_is_number(cell) for cell in column[1:] if cell) for column in columns]
+        lines = [self.title, ""]
+        for cells in [self.headers, ["-" * width for width in widths], *self.rows]:
+            aligned = [
+                cell.rjust(width) if right else cell.ljust(width)
+                for cell, width, right in zip(cells, widths, numeric, strict=True)
+            ]
+            lines.append("  ".join(aligned).rstrip())
+        return "\n".join(lines)
+
+
+def _is_number(cell: str) -> bool:
+    """Cells such as 3,668, +0.08, 0.5 s and 97.8 % count as numbers."""
+    try:
+        float(cell.split()[0].replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Settings:
+    runs: int
+    env: dict[str, str]
+    window_size: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class StartupSample:
+    first_paint_s: float
+    rss_mb: float
+
+
+Measurement = Callable[[Sequence[Path], Settings], Table | None]
+
+
+def bench_files(requested: Sequence[Path]) -> list[Path]:
+    """The files asked for, else the seed and (where ../shared/data is beside us) a novel."""
+    if requested:
+        return list(requested)
+    files = [SEED]
+    if NOVEL.is_file():
+        files.append(NOVEL)
+    else:
+        print(f"skipping the novel: {NOVEL} not found (clone with ../shared beside the checkout)")
+    return files
+
+
+def bench_settings(runs: int, settings_dir: Path) -> Settings:
+    """One environment for every measured process: headless where there is no display,
+    a throwaway settings folder so the user's remembered document or geometry change nothing."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    env["READER_SETTINGS_DIR"] = str(settings_dir)
+    headless = sys.platform.startswith("linux") and not (
+        env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")
+    )
+    if headless and "QT_QPA_PLATFORM" not in env:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    from reader.ui.main_window import DEFAULT_SIZE
+
+    return Settings(runs, env, (DEFAULT_SIZE.width(), DEFAULT_SIZE.height()))
+
+
+def startup_sample(command: Sequence[str], settings: Settings) -> StartupSample:
+    """Run a program that prints one startup JSON line on its first paint and exits."""
+    result = subprocess.run(
+        command,
+        cwd=PROJECT_ROOT,
+        env=settings.env,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        check=False,
+    )
+    reports = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or len(reports) != 1:
+        tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        raise BenchError(f"{' '.join(command)} exited {result.returncode}: {tail}")
+    report = json.loads(reports[0])
+    return StartupSample(float(report["first_paint_s"]), float(report["rss_mb"]))
+
+
+def first_paint(files: Sequence[Path], settings: Settings) -> Table:
+    """Time to first paint of Reader against a bare QTextBrowser showing the same file.
+
+    Both count from their process's start (interpreter start-up and imports included) and
+    report after their text viewport's first paint has finished.
+    """
+    width, height = settings.window_size
+    rows = []
+    for path in files:
+        programs = {
+            "reader": [sys.executable, "-m", "reader", "--startup-report", str(path)],
+            "bare": [sys.executable, str(BARE_WINDOW), str(path), f"--size={width}x{height}"],
+        }
+        samples: dict[str, list[StartupSample]] = {name: [] for name in programs}
+        for run in range(settings.runs + 1):  # run 0 warms the disk cache and is dropped
+            for name, command in programs.items():  # alternated, so drift hits both alike
+                sample = startup_sample(command, settings)
+                if run:
+                    samples[name].append(sample)
+        reader_s = statistics.median(sample.first_paint_s for sample in samples["reader"])
+        bare_s = statistics.median(sample.first_paint_s for sample in samples["bare"])
+        rows.append(
+            [
+                path.name,
+                f"{len(path.read_bytes().decode('utf-8-sig')):,}",
+                f"{reader_s:.3f}",
+                f"{bare_s:.3f}",
+                f"{reader_s / bare_s:.2f}",
+                f"{max(sample.rss_mb for sample in samples['reader']):.0f}",
+                f"{max(sample.rss_mb for sample in samples['bare']):.0f}",
+            ]
+        )
+    platform = settings.env.get("QT_QPA_PLATFORM", "default")
+    return Table(
+        f"Time to first paint, median of {settings.runs} runs after a warm-up "
+        f"({width}x{height} window, Qt platform: {platform})",
+        [
+            "file",
+            "chars",
+            "Reader s",
+            "bare s",
+            "ratio",
+            "Reader peak RSS MB",
+            "bare peak RSS MB",
+        ],
+        rows,
+    )
+
+
+def document_opening(files: Sequence[Path], settings: Settings) -> Table:
+    """Read + decode + structure (open_document) against reading and decoding alone."""
+    from reader.document import open_document
+    from reader.document.encoding import decode_text
+
+    def best_of(task: Callable[[], object]) -> float:
+        timings = []
+        for _ in range(settings.runs):
+            started = time.perf_counter()
+            task()
+            timings.append(time.perf_counter() - started)
+        return statistics.median(timings)
+
+    rows = []
+    for path in files:
+        decode_s = best_of(lambda path=path: decode_text(path.read_bytes()))
+        open_s = best_of(lambda path=path: open_document(path))
+        document = open_document(path)
+        rows.append(
+            [
+                path.name,
+                f"{len(document.text):,}",
+                f"{sum(1 for _ in document.sections()) - 1:,}",
+                f"{decode_s:.4f}",
+                f"{open_s:.4f}",
+                f"{open_s - decode_s:.4f}",
+                f"{open_s / decode_s:.2f}",
+            ]
+        )
+    return Table(
+        f"Opening a document, median of {settings.runs} runs in this process",
+        ["file", "chars", "sections", "read+decode s", "open s", "structure s", "ratio"],
+        rows,
+    )
+
+
+def annotation_store(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/store.py: 10,000 annotations on the novel, each figure beside a baseline."""
+    if not NOVEL.is_file():
+        print(f"skipping the annotation store: {NOVEL} not found")
+        return None
+    import store
+
+    return Table(store.TITLE, store.HEADERS, store.rows(store.measure(NOVEL, settings.runs)))
+
+
+def language_layer(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/language.py: speed, memory and accuracy of reader/language beside baselines."""
+    import language
+
+    def row(figure: language.Figure) -> list[str]:
+        baseline = (
+            f"{figure.baseline:.4g} {figure.unit}, {figure.baseline_name}"
+            if figure.baseline is not None
+            else ""
+        )
+        ratio = f"{figure.ratio:.3g}" if figure.ratio is not None else ""
+        return [figure.name, f"{figure.value:.4g} {figure.unit}", baseline, ratio, figure.limit]
+
+    rows = [row(figure) for figure in language.figures(report=_print_skips)]
+    return Table(
+        "Language layer (reader/language)",
+        ["figure", "value", "baseline", "ratio", "target"],
+        rows,
+    )
+
+
+def _print_skips(line: str) -> None:
+    if "skipped" in line:
+        print(line)
+
+
+# Each measurement gives a table, or None (having said why) when its data is missing.
+MEASUREMENTS: list[Measurement] = [
+    first_paint,
+    document_opening,
+    annotation_store,
+    language_layer,
+]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Reader's benchmarks.")
+    parser.add_argument("files", nargs="*", type=Path, help="default: the seed and a novel")
+    parser.add_argument("--runs", type=int, default=7, help="measured runs per program and file")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=[measurement.__name__ for measurement in MEASUREMENTS],
+        help="run just this measurement (repeatable)",
+    )
+    options = parser.parse_args(argv)
+    chosen = [m for m in MEASUREMENTS if not options.only or m.__name__ in options.only]
+
+    files = bench_files(options.files)
+    with tempfile.TemporaryDirectory(prefix="reader-bench-settings-") as settings_dir:
+        settings = bench_settings(max(1, options.runs), Path(settings_dir))
+        try:
+            for measurement in chosen:
+                print()
+                table = measurement(files, settings)
+                if table is not None:
+                    print(table.render(), flush=True)
+        except (BenchError, subprocess.TimeoutExpired) as error:
+            print(f"bench: error: {error}", file=sys.stderr)
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
