@@ -56,11 +56,13 @@ def run_app(
     startup_report: bool = False,
     encoding: str | None = None,
     heading_pattern: str | None = None,
+    data_dir: str | None = None,
 ) -> int:
     app = application()
-    window = MainWindow()
+    window = MainWindow(data_dir=data_dir)
     open_first_document(window, path, encoding, heading_pattern)
     if startup_report:
-        FirstPaintReporter(window.reading_view.viewport())
+        reporter = FirstPaintReporter(window.reading_view.viewport(), wait_for_lookup=True)
+        window.word_lookup.when_ready(reporter.lookup_ready)
     window.show()
     return app.exec()

@@ -72,30 +72,63 @@ def _windows_peak_rss() -> int:
     return int(counters.PeakWorkingSetSize)
 
 
-def report_line() -> str:
+def report_line(first_paint_s: float | None = None, **later: float | None) -> str:
+    """The JSON line: first paint (now, if not given), any later moments, peak memory."""
+    first = process_age_seconds() if first_paint_s is None else first_paint_s
+    moments = {name: None if value is None else round(value, 4) for name, value in later.items()}
     return json.dumps(
-        {"first_paint_s": round(process_age_seconds(), 4), "rss_mb": round(peak_rss_mb(), 1)}
+        {"first_paint_s": round(first, 4), **moments, "rss_mb": round(peak_rss_mb(), 1)}
     )
 
 
 class FirstPaintReporter(QtCore.QObject):
-    """Watches a widget; once it has painted, prints the report line and quits the app."""
+    """Watches a widget; once it has painted, prints the report line and quits the app.
 
-    def __init__(self, widget: QtWidgets.QWidget, stream: TextIO | None = None) -> None:
+    With `wait_for_lookup`, it also waits for `lookup_ready` to be called and reports when
+    that happened as "lookup_ready_s" (null if lookup failed to start).
+    """
+
+    def __init__(
+        self,
+        widget: QtWidgets.QWidget,
+        stream: TextIO | None = None,
+        wait_for_lookup: bool = False,
+    ) -> None:
         super().__init__(widget)
         self._stream = stream
         self._done = False
+        self._first_paint_s: float | None = None
+        self._waits_for_lookup = wait_for_lookup
+        self._lookup_ready: tuple[float | None] | None = None
         widget.installEventFilter(self)
+
+    def lookup_ready(self, works: bool = True) -> None:
+        """Word lookup is ready now (or, if not `works`, will never be)."""
+        if self._lookup_ready is None:
+            self._lookup_ready = (process_age_seconds() if works else None,)
+            self._report_when_done()
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if event.type() == QtCore.QEvent.Paint and not self._done:
             self._done = True
             # Report once this paint has finished, not as it starts.
-            QtCore.QTimer.singleShot(0, self._report)
+            QtCore.QTimer.singleShot(0, self._painted)
         return False
 
-    def _report(self) -> None:
+    def _painted(self) -> None:
+        self._first_paint_s = process_age_seconds()
+        self._report_when_done()
+
+    def _report_when_done(self) -> None:
+        if self._first_paint_s is None:
+            return
+        if not self._waits_for_lookup:
+            line = report_line(self._first_paint_s)
+        elif self._lookup_ready is None:
+            return
+        else:
+            line = report_line(self._first_paint_s, lookup_ready_s=self._lookup_ready[0])
         stream = self._stream or sys.stdout
-        stream.write(report_line() + "\n")
+        stream.write(line + "\n")
         stream.flush()
         QtWidgets.QApplication.exit(0)

@@ -100,7 +100,8 @@ def test_startup_report_prints_one_json_line_and_exits(isolated_settings, seed_p
     lines = result.stdout.splitlines()
     assert len(lines) == 1
     report = json.loads(lines[0])
-    assert set(report) == {"first_paint_s", "rss_mb"}
+    assert set(report) == {"first_paint_s", "lookup_ready_s", "rss_mb"}
+    assert 0 < report["lookup_ready_s"] < 60
     assert 0 < report["first_paint_s"] < 60
     assert report["rss_mb"] > 10
     assert Settings().last_document == seed_path.resolve()
