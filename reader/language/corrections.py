@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+CORRECTIONS_FILE = "word-corrections.json"
+"""Its name in the reader's data folder, beside the annotation store."""
 FORMAT_NAME = "reader-word-corrections"
 FORMAT_VERSION = 1
 
@@ -104,6 +106,17 @@ class Corrections:
         word = first + second
         with self._lock:
             self._snapshot = CorrectionsSnapshot({**self._snapshot.words, word: ()})
+        return [word]
+
+    def remove(self, word: str) -> list[str]:
+        """Forgets the correction of `word` (jieba's words stand again); returns the words whose
+        spans must be redone, none if `word` was not corrected."""
+        with self._lock:
+            if word not in self._snapshot.words:
+                return []
+            words = dict(self._snapshot.words)
+            del words[word]
+            self._snapshot = CorrectionsSnapshot(words)
         return [word]
 
     def words(self) -> set[str]:

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +69,38 @@ class Entry:
         return self.pinyin[:1].isupper()
 
 
+@dataclass(frozen=True)
+class ScriptTable:
+    """Traditional characters and their simplified forms, as CC-CEDICT's two columns give them.
+
+    `traditional` holds every character that some entry writes otherwise in simplified
+    script (著 → 着 in 看著, though 著名 keeps it). `simplify` maps only those that no
+    entry writes in simplified script and that have one simplified form (說 → 说; not 閤,
+    合 or 阁): a simplified text goes through it unchanged.
+    """
+
+    traditional: frozenset[str]
+    simplify: dict[int, str]
+    """A `str.translate` table."""
+
+    @classmethod
+    def from_forms(cls, rows: Iterable[tuple[str, str]]) -> ScriptTable:
+        forms: dict[str, set[str]] = {}
+        in_simplified: set[str] = set()
+        for traditional, simplified in rows:
+            in_simplified.update(simplified)
+            if traditional != simplified and len(traditional) == len(simplified):
+                for t, s in zip(traditional, simplified, strict=True):
+                    if t != s:
+                        forms.setdefault(t, set()).add(s)
+        table = {
+            ord(t): next(iter(s))
+            for t, s in forms.items()
+            if len(s) == 1 and t not in in_simplified
+        }
+        return cls(frozenset(forms), table)
+
+
 class Dictionary:
     """Read-only CC-CEDICT lookups; one connection shared by threads under a lock."""
 
@@ -78,6 +110,9 @@ class Dictionary:
         self._lock = threading.Lock()
         self.index = index
         self.readings = lru_cache(maxsize=65536)(self._readings)
+        self._simplified_forms = lru_cache(maxsize=65536)(self._simplified_form)
+        self._scripts: ScriptTable | None = None
+        self._scripts_lock = threading.Lock()
 
     @classmethod
     def open(cls, cache_folder: Path | None = None, source: Path | None = None) -> Dictionary:
@@ -131,6 +166,34 @@ class Dictionary:
         wanted = set(candidates)
         found = [len(form) for row in rows for form in row if form in wanted]
         return max(found, default=0)
+
+    def scripts(self) -> ScriptTable:
+        """Which characters are traditional and their simplified forms, built on first use."""
+        with self._scripts_lock:
+            if self._scripts is None:
+                rows = self._query("SELECT traditional, simplified FROM entry ORDER BY id", ())
+                self._scripts = ScriptTable.from_forms(rows)
+            return self._scripts
+
+    def simplified_form(self, word: str) -> str | None:
+        """`word` in simplified characters, if CC-CEDICT writes it so only in traditional text.
+
+        None where `word` is also some entry's simplified form (著名, 乾隆), where its
+        entries give it more than one (閤: 合, 𬮤), or where it is unknown.
+        """
+        return self._simplified_forms(word)
+
+    def _simplified_form(self, word: str) -> str | None:
+        rows = self._query(
+            "SELECT traditional, simplified FROM entry WHERE simplified = ?1 OR traditional = ?1"
+            " ORDER BY id",
+            (word,),
+        )
+        forms = {simplified for traditional, simplified in rows if traditional == word}
+        if len(forms) != 1 or any(simplified == word for _, simplified in rows):
+            return None
+        (simplified,) = forms
+        return simplified if len(simplified) == len(word) else None
 
     def metadata(self) -> dict[str, str]:
         """The source's header fields (date, entries, licence) and its hash."""

@@ -73,8 +73,8 @@ class Lookup:
         """The words that make up the word at `offset`; None if no Han character is there.
 
         Usually one jieba word. A name CC-CEDICT knows and jieba split (扎克|伯格) is
-        returned as its pieces. Before the block is segmented, the longest dictionary
-        word starting at `offset` stands in.
+        returned as its pieces, unless the reader split it so. Before the block is
+        segmented, the longest dictionary word starting at `offset` stands in.
         """
         if not 0 <= offset < len(text) or not is_han(text[offset]):
             return None
@@ -133,10 +133,15 @@ class Lookup:
         self, text: str, offset: int, token: Token, segmentation: Segmentation
     ) -> list[Token] | None:
         first = token
+        split_by_reader = segmentation.corrections.snapshot().words
         for _ in range(NAME_REACH):
             length = self.dictionary.longest_match(text, first.start, names_only=True)
             end = first.start + length
-            if end >= token.end and (first.start < token.start or end > token.end):
+            if (
+                end >= token.end
+                and (first.start < token.start or end > token.end)
+                and not split_by_reader.get(text[first.start : end])
+            ):
                 covered = self._tokens_covering(segmentation, first.start, end)
                 if covered is not None:
                     return covered

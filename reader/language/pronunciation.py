@@ -63,6 +63,7 @@ class Pronouncer:
         """
         if not tokens:
             return []
+        text = self._as_simplified(text, tokens)
         start = tokens[0].start
         result: list[str | None] = [None] * (tokens[-1].end - start)
         undecided: list[int] = []
@@ -88,6 +89,31 @@ class Pronouncer:
         if spoken:
             return spoken_syllables(text, start, result, tokens)
         return result
+
+    def _as_simplified(self, text: str, tokens: Sequence[Token]) -> str:
+        """`text` with the part read for `tokens` in simplified characters, one for one.
+
+        pypinyin's phrase table, the model and the rules above know simplified text: 銀行
+        read as written comes out yínxíng. A word CC-CEDICT knows becomes its simplified
+        form (乾淨 → 干净), other characters their usual one (說 → 说); characters either
+        script uses (著, 乾) stay outside such words. Every window, phrase and sentence
+        the rules look at lies within MAX_WINDOW of the tokens, so only that part changes,
+        and a simplified text comes back as it is.
+        """
+        scripts = self._dictionary.scripts()
+        low = max(tokens[0].start - MAX_WINDOW, 0)
+        high = min(tokens[-1].end + MAX_WINDOW, len(text))
+        part = text[low:high]
+        if scripts.traditional.isdisjoint(part):
+            return text
+        converted = list(part.translate(scripts.simplify))
+        for token in tokens:
+            word = text[token.start : token.end]
+            if not scripts.traditional.isdisjoint(word):
+                simplified = self._dictionary.simplified_form(word)
+                if simplified is not None:
+                    converted[token.start - low : token.end - low] = simplified
+        return text[:low] + "".join(converted) + text[high:]
 
     def _add_neutral_tones(self, word: str, readings: list[str | None]) -> None:
         """Neutral tones CC-CEDICT gives inside a word where pypinyin's table has none.

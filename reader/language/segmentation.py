@@ -140,9 +140,11 @@ class Segmentation:
             start, end = self.span(index)
             starts = self._segmenter.word_starts(self.text, start, end)
             starts = snapshot.apply(self.text, starts, end)
+            stored = array("l", starts)
+            self._word_starts[index] = stored
+            # Checked after storing: a correction changes the snapshot before it forgets the
+            # spans it touches, so words cut the old way are either forgotten or redone here.
             if self._corrections.snapshot() is snapshot:
-                stored = array("l", starts)
-                self._word_starts[index] = stored
                 return stored
 
     def segment_all(
@@ -189,6 +191,36 @@ class Segmentation:
                 word_end = starts[position + 1] if position + 1 < len(starts) else span_end
                 tokens.append(Token(word_start, word_end))
         return tokens
+
+    def corrections_at(self, offset: int) -> list[str]:
+        """The corrected words that shape the words at `offset`: what an undo there removes.
+
+        A correction shapes them where it occurs around `offset` beginning and ending on
+        word boundaries, with its cuts among them. Longest first; none before segmenting.
+        """
+        index = bisect.bisect_right(self._span_starts, offset) - 1
+        snapshot = self._corrections.snapshot()
+        if index < 0 or offset >= self._span_ends[index] or not snapshot:
+            return []
+        starts = self._word_starts[index]
+        if starts is None:
+            return []
+        start, end = self.span(index)
+        boundaries = {*starts, end}
+        found = []
+        for word, cuts in snapshot.words.items():
+            position = self.text.find(word, max(start, offset - len(word) + 1), end)
+            while 0 <= position <= offset:
+                stop = position + len(word)
+                if (
+                    position in boundaries
+                    and stop in boundaries
+                    and all(position + cut in boundaries for cut in cuts)
+                ):
+                    found.append(word)
+                    break
+                position = self.text.find(word, position + 1, end)
+        return sorted(found, key=lambda word: (-len(word), word))
 
     def invalidate_containing(self, words: Iterable[str]) -> list[int]:
         """Forgets the spans that hold any of `words` (after a correction); returns them.

@@ -153,3 +153,13 @@ def test_corrections_reach_the_pinyin(tools):
     joined = next(annotated_lines(["扎克伯格来了"], tools, corrections=corrections))
     assert plain.startswith("扎克(zhākè)伯格(bógé)")
     assert joined.startswith("扎克伯格(Zhākèbógé)")  # now a word: CC-CEDICT's name
+
+
+def test_removing_a_correction_brings_jiebas_words_back(segmenter):
+    corrections = Corrections()
+    corrections.split("网络安全", 2)
+    corrections.join("扎克", "伯格")
+    assert corrections.remove("网络安全") == ["网络安全"]
+    assert corrections.remove("网络安全") == []
+    assert corrections.words() == {"扎克伯格"}
+    assert corrected(segmenter, corrections, "网络安全") == ["网络安全"]

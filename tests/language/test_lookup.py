@@ -7,6 +7,7 @@ import threading
 import pytest
 
 from reader.document import build_document
+from reader.language.corrections import Corrections
 from reader.language.lookup import WordNotFound, entry_pinyin, lookup_lines
 from reader.language.pinyin import PinyinStyle, is_han
 from reader.language.segmentation import Segmentation
@@ -93,6 +94,18 @@ def test_a_name_jieba_splits_is_looked_up_whole(tools, seed_document, seed_segme
         assert found.word == "扎克伯格"
         assert (found.start, found.end) == (offset, offset + 4)
     assert found.entries[0].senses[0].startswith("Mark Zuckerberg")
+
+
+def test_a_name_the_reader_split_stays_split(tools, seed_document):
+    text = seed_document.text
+    offset = text.index("扎克伯格")
+    corrections = Corrections()
+    corrections.split("扎克伯格", 2)
+    spans = [(block.start, block.end) for block in seed_document.blocks]
+    segmentation = Segmentation(text, spans, tools.segmenter, corrections)
+    segmentation.segment_all()
+    assert tools.lookup.at(text, offset + 1, segmentation).word == "扎克"
+    assert tools.lookup.at(text, offset + 2, segmentation).word == "伯格"
 
 
 def test_a_name_jieba_knows_and_the_dictionary_lacks(tools, seed_document, seed_segmentation):

@@ -45,6 +45,32 @@ def test_known_polyphones_in_context(tools, text, expected):
     assert marks(read(tools, text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("銀行行長", "yín háng háng zhǎng"),
+        ("還錢", "huán qián"),
+        ("重慶", "chóng qìng"),
+        ("長大", "zhǎng dà"),
+        ("他還沒還錢。", "tā hái méi huán qián"),
+        ("這家銀行的行長長大了。", "zhè jiā yín háng de háng zhǎng zhǎng dà le"),
+        ("乾淨", "gān jìng"),
+    ],
+)
+def test_traditional_polyphones_are_read_in_context_too(tools, text, expected):
+    assert marks(read(tools, text)) == expected
+
+
+def test_a_traditional_word_reads_the_same_alone_or_in_its_paragraph(tools):
+    text = "他說：「我還沒還你錢呢。」銀行行長點點頭，長嘆一聲。"
+    starts = tools.segmenter.word_starts(text, 0, len(text))
+    tokens = [Token(a, b) for a, b in itertools.pairwise([*starts, len(text)])]
+    whole = tools.pronouncer.syllables(text, tokens)
+    assert len(whole) == len(text)
+    for token in tokens:
+        assert tools.pronouncer.syllables(text, [token]) == whole[token.start : token.end]
+
+
 def test_neutral_tones_inside_words_come_from_the_dictionary(tools):
     assert marks(read(tools, "朋友")) == "péng you"
 

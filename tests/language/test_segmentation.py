@@ -146,6 +146,28 @@ def test_a_correction_reaches_the_words_after_invalidation(segmenter, seed_path)
     assert token is not None and text[token.start : token.end] == "网络"
 
 
+def test_the_corrections_that_shape_the_words_at_an_offset(segmenter):
+    corrections = Corrections()
+    text = "网络安全和扎克伯格。网络"
+    segmentation = Segmentation(text, [(0, len(text))], segmenter, corrections)
+    segmentation.segment_all()
+    assert segmentation.corrections_at(1) == []
+    corrections.split("网络安全", 2)
+    corrections.join("扎克", "伯格")
+    segmentation.invalidate_containing(corrections.words())
+    assert segmentation.corrections_at(1) == []  # not segmented again yet
+    segmentation.segment_all()
+    assert segmentation.corrections_at(0) == ["网络安全"]
+    assert segmentation.corrections_at(3) == ["网络安全"]
+    assert segmentation.corrections_at(4) == []
+    assert segmentation.corrections_at(8) == ["扎克伯格"]
+    assert segmentation.corrections_at(10) == []  # 网络 alone: the split word is not here
+    corrections.remove("扎克伯格")
+    segmentation.invalidate_containing(["扎克伯格"])
+    segmentation.segment_all()
+    assert segmentation.corrections_at(8) == []
+
+
 def test_a_worker_and_the_ui_thread_segment_the_same_document(segmenter, seed_path):
     reference = seed_segmentation(segmenter, seed_path)
     reference.segment_all()
