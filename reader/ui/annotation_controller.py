@@ -1,0 +1,893 @@
+"""Highlights and notes in the window: the store, the painted page, the panel, the editor,
+the undo stack, and the actions, menus and toolbar that drive them.
+
+The store is written first and the window follows: a change the store cannot take (a
+read-only or full disk) is still shown, marked as not saved, and kept to be retried; it is
+never silently dropped. The store lives in the data folder the CLI uses too, so
+`reader notes` sees what the window wrote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.document import Document
+from reader.store import (
+    COLOURS,
+    DEFAULT_NAMES,
+    Annotation,
+    DocumentRecord,
+    ExchangeError,
+    OpenedDocument,
+    Store,
+    StoreError,
+    export_annotations,
+    import_annotations,
+    open_store,
+    resolve_data_dir,
+)
+from reader.ui.annotation_commands import (
+    AnnotationCommand,
+    CreateAnnotation,
+    DeleteAnnotation,
+    EditAnnotation,
+    attached,
+    draft_annotation,
+    edited,
+)
+from reader.ui.annotations_panel import AnnotationsPanel, escaped, plain_html, swatch
+from reader.ui.colour_names_dialog import ColourNamesDialog
+from reader.ui.highlights import HighlightPainter, offset_at
+from reader.ui.note_editor import NoteEditor
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+POSITION_SAVE_DELAY_MS = 1000
+"""The reading position is written this long after scrolling stops (and on close)."""
+STATUS_MS = 8000
+PANEL_WIDTH = 380
+EXPORT_FILTERS = {
+    "W3C Web Annotation JSON (*.json)": "json",
+    "Markdown (*.md)": "md",
+    "CSV (*.csv)": "csv",
+}
+IMPORT_FILTERS = "W3C Web Annotation JSON (*.json *.jsonld);;All files (*)"
+NOT_SAVED_HINT = (
+    "It stays in the window, marked as not saved; Retry Saving in the Annotations panel "
+    "saves it once the store can be written."
+)
+
+
+def _menu_holding(window: QtWidgets.QMainWindow, action: QtGui.QAction) -> QtWidgets.QMenu:
+    """The menu-bar menu that holds `action`: the window's own menus are found, not rebuilt."""
+    for entry in window.menuBar().actions():
+        menu = entry.menu()
+        if menu is not None and action in menu.actions():
+            return menu
+    raise LookupError(f"no menu holds {action.text()!r}")
+
+
+class AnnotationController(QtCore.QObject):
+    """Everything about annotations that the main window shows; one per window."""
+
+    def __init__(self, window: MainWindow, data_dir: Path | str | None = None) -> None:
+        super().__init__(window)
+        self._window = window
+        self._view = window.reading_view
+        self.data_dir = resolve_data_dir(data_dir)
+        self._store: Store | None = None
+        self._store_error: StoreError | None = None
+        self._document: Document | None = None
+        self._record: DocumentRecord | None = None
+        self._annotations: dict[str, Annotation] = {}
+        self._unsaved: list[AnnotationCommand] = []
+        self._unsaved_error: StoreError | None = None
+        self._told: set[str] = set()
+        """Store problems already told when a document opened: each is told once."""
+        self._draft: Annotation | None = None
+        self._names = dict(DEFAULT_NAMES)
+        self._top = 0
+        self._press: QtCore.QPoint | None = None
+        self._clicked: tuple[str, QtCore.QPoint] | None = None
+
+        self.painter = HighlightPainter(self._view)
+        self.undo_stack = QtGui.QUndoStack(self)
+        self.editor = NoteEditor(self._view)
+        self.editor.saved.connect(self._note_saved)
+        self.editor.cancelled.connect(self._note_cancelled)
+        self.panel = AnnotationsPanel()
+        self.dock = QtWidgets.QDockWidget("Annotations", window)
+        self.dock.setObjectName("annotations-dock")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(
+            QtWidgets.QDockWidget.DockWidgetClosable | QtWidgets.QDockWidget.DockWidgetMovable
+        )
+        window.addDockWidget(QtCore.Qt.RightDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [PANEL_WIDTH], QtCore.Qt.Horizontal)
+        self.panel.jump_requested.connect(self.go_to)
+        self.panel.edit_requested.connect(self.edit_note)
+        self.panel.delete_requested.connect(self.delete)
+        self.panel.attach_requested.connect(self.attach_to_selection)
+        self.panel.retry_requested.connect(self.retry)
+
+        self._make_actions()
+        self._make_menus()
+
+        self._position_timer = QtCore.QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_SAVE_DELAY_MS)
+        self._position_timer.timeout.connect(self.save_position)
+        self._click_timer = QtCore.QTimer(self)
+        self._click_timer.setSingleShot(True)
+        self._click_timer.timeout.connect(self._clicked_highlight)
+
+        window.document_shown.connect(self._document_shown)
+        self._view.top_offset_changed.connect(self._scrolled)
+        self._view.verticalScrollBar().valueChanged.connect(self._place_editor)
+        self._view.setContextMenuPolicy(QtCore.Qt.CustomContextMenu)
+        self._view.customContextMenuRequested.connect(self.context_menu)
+        # Watching, never consuming, mouse moves: the word pop-up sees them all.
+        self._view.viewport().installEventFilter(self)
+        window.installEventFilter(self)
+        self._open_store()
+
+    # The store
+
+    @property
+    def store(self) -> Store | None:
+        return self._store
+
+    def _open_store(self) -> Store | None:
+        """The store, opened on first use; a problem is told once, then retried quietly."""
+        if self._store is not None:
+            return self._store
+        try:
+            self._store = open_store(self.data_dir)
+        except StoreError as error:
+            if self._store_error is None or str(error) != str(self._store_error):
+                self._window.show_message(
+                    QtWidgets.QMessageBox.Warning,
+                    "Reader cannot use its annotation store.",
+                    f"{error}\n\nHighlights and notes can be made but not saved until this "
+                    "is put right.",
+                )
+            self._store_error = error
+            return None
+        self._store_error = None
+        if self._store.notice:
+            notice = self._store.notice
+            QtCore.QTimer.singleShot(
+                0,
+                lambda: self._window.show_message(
+                    QtWidgets.QMessageBox.Warning, "Reader's annotation store was damaged.", notice
+                ),
+            )
+        with contextlib.suppress(StoreError):
+            self._set_names(self._store.colours.all())
+        return self._store
+
+    def writable_store(self) -> Store:
+        store = self._open_store()
+        if store is None:
+            assert self._store_error is not None
+            raise self._store_error
+        return store
+
+    def close_store(self) -> None:
+        """Write the reading position and let the file go; a later use opens it again."""
+        self.save_position()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    # Documents
+
+    def _document_shown(self, document: Document) -> None:
+        self.save_position()
+        self.editor.cancel()
+        self._draft = None
+        self.undo_stack.clear()
+        dropped = len(self._unsaved)
+        self._unsaved = []
+        self._document = document
+        self._record = None
+        opened = self._load(document)
+        self._record = opened.record if opened else None
+        self._show_loaded(opened.annotations if opened else [])
+        notice = ""
+        if opened is not None and opened.report is not None:
+            notice = opened.report.message
+            self._window.statusBar().showMessage(notice, 4 * STATUS_MS)
+        if dropped:
+            changes = "change" if dropped == 1 else "changes"
+            notice = f"{dropped} unsaved {changes} to the last document were not kept. {notice}"
+        self.panel.show_notice(notice.strip())
+        if self._record is not None and self._record.position > 0:
+            self._restore_position(document, self._record.position)
+
+    def _load(self, document: Document) -> OpenedDocument | None:
+        """The document's record and annotations; from a store that cannot be written, what
+        it holds (nothing is re-anchored then)."""
+        store = self._open_store()
+        if store is None:
+            return None
+        try:
+            return store.open_document(document)
+        except StoreError as error:
+            if str(error) not in self._told:
+                self._told.add(str(error))
+                self._report(
+                    "Reader cannot write to its annotation store.",
+                    f"{error}\n\nThe document's highlights are shown; new ones cannot be saved "
+                    "until this is put right.",
+                )
+        try:
+            record = store.documents.find(document)
+            if record is None:
+                return None
+            return OpenedDocument(record, store.annotations.for_document(record.id))
+        except StoreError:
+            return None
+
+    def _show_loaded(self, annotations: list[Annotation]) -> None:
+        self._annotations = {a.id: a for a in annotations}
+        self.painter.show_all(annotations)
+        self.panel.set_document(self._document, annotations)
+        self._unsaved_changed()
+
+    def _restore_position(self, document: Document, offset: int) -> None:
+        def scroll() -> None:
+            if self._view.reader_document is document:
+                self._view.scroll_to_offset(offset)
+
+        if self._view.isVisible():
+            scroll()
+        else:  # laid out at the real width once shown
+            QtCore.QTimer.singleShot(0, scroll)
+
+    def _scrolled(self, offset: int) -> None:
+        if self._record is not None and self._view.reader_document is self._document:
+            self._top = offset
+            self._position_timer.start()
+
+    def save_position(self) -> None:
+        """Write where the reader is now, if it changed since the document was opened."""
+        self._position_timer.stop()
+        record = self._record
+        if record is None or self._store is None or self._top == record.position:
+            return
+        try:
+            self._store.documents.save_position(record.id, self._top)
+        except StoreError:
+            return  # a read-only store: the place is lost, and nothing else is at stake
+        self._record = replace(record, position=self._top)
+
+    # Changes
+
+    def annotations(self) -> list[Annotation]:
+        return list(self._annotations.values())
+
+    def unsaved_ids(self) -> set[str]:
+        return {command.annotation_id for command in self._unsaved}
+
+    def show_annotation(self, annotation: Annotation) -> None:
+        self._annotations[annotation.id] = annotation
+        self.painter.put(annotation)
+        self.panel.put(annotation)
+
+    def hide_annotation(self, annotation_id: str) -> None:
+        self._annotations.pop(annotation_id, None)
+        self.painter.remove(annotation_id)
+        self.panel.remove(annotation_id)
+
+    def report_failure(self, what: str, error: StoreError) -> None:
+        self._report(what, str(error))
+
+    def _report(self, text: str, details: str) -> None:
+        self._window.show_message(QtWidgets.QMessageBox.Warning, text, details)
+
+    def _run(self, command: AnnotationCommand, keep_unsaved: bool = True) -> bool:
+        """Write the change, then put it on the undo stack; if the store refuses it, show it
+        anyway and keep it to retry (a deletion is not shown: the highlight stays)."""
+        try:
+            command.write()
+        except StoreError as error:
+            if keep_unsaved:
+                self._unsaved.append(command)
+                command.show()
+                self._unsaved_error = error
+                self._unsaved_changed()
+                self._report(
+                    f"Reader could not save “{command.text()}”.", f"{error}\n\n{NOT_SAVED_HINT}"
+                )
+            else:
+                self._report(f"Reader could not {command.text().lower()}.", f"{error}")
+            return False
+        command.mark_written()
+        self.undo_stack.push(command)
+        return True
+
+    def undo(self) -> None:
+        if self.undo_stack.canUndo():
+            self._move(self.undo_stack.command(self.undo_stack.index() - 1), undo=True)
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self._move(self.undo_stack.command(self.undo_stack.index()), undo=False)
+
+    def _move(self, command: AnnotationCommand, undo: bool) -> None:
+        try:
+            command.unwrite() if undo else command.write()
+        except StoreError as error:
+            verb = "undo" if undo else "redo"
+            self._report(f"Reader could not {verb} “{command.text()}”.", str(error))
+            return
+        command.mark_written()
+        if undo:
+            self.undo_stack.undo()
+        else:
+            self.undo_stack.redo()
+
+    def retry(self) -> None:
+        """Write the changes the store refused before, in the order they were made."""
+        if self._record is None and self._document is not None:
+            opened = self._load(self._document)
+            if opened is None:
+                self._report("Reader still cannot save.", str(self._store_error or ""))
+                return
+            self._record = opened.record
+            for annotation in opened.annotations:
+                if annotation.id not in self._annotations:
+                    self.show_annotation(annotation)
+            for command in self._unsaved:
+                command.rebase(opened.record.id)
+        while self._unsaved:
+            command = self._unsaved[0]
+            try:
+                command.write()
+            except StoreError as error:
+                self._unsaved_error = error
+                self._unsaved_changed()
+                self._report("Reader still cannot save.", f"{error}\n\n{NOT_SAVED_HINT}")
+                return
+            self._unsaved.pop(0)
+            command.mark_written()
+            self.undo_stack.push(command)
+        self._unsaved_changed()
+        self._window.statusBar().showMessage("Saved.", STATUS_MS)
+
+    def _unsaved_changed(self) -> None:
+        self.panel.model.set_unsaved(self.unsaved_ids())
+        if self._unsaved:
+            count = len(self._unsaved)
+            self.panel.show_notice(
+                f"{count} change{'s' if count > 1 else ''} not saved: {self._unsaved_error}",
+                retry=True,
+            )
+        elif self.panel.retry_button.isVisibleTo(self.panel):
+            self.panel.show_notice("")
+
+    def _document_id(self) -> int:
+        return self._record.id if self._record is not None else 0
+
+    # What the reader acts on
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as document offsets, without white space at either end."""
+        cursor = self._view.textCursor()
+        document = self._document
+        if not cursor.hasSelection() or document is None:
+            return None
+        offsets = self._view.offsets
+        start = offsets.from_qt(cursor.selectionStart())
+        end = offsets.from_qt(cursor.selectionEnd())
+        text = document.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def current_annotation(self) -> Annotation | None:
+        """The one the panel has chosen while it has the focus, else the one at the view's
+        cursor (the top one where highlights overlap)."""
+        if self.panel.view.hasFocus():
+            chosen = self.panel.current_annotation()
+            if chosen is not None:
+                return self._annotations.get(chosen.id)
+        span = self.selected_span()
+        if span is not None:
+            start, end = span
+            holding = [a for a in self.painter.at(start) if a.end >= end]
+            return holding[-1] if holding else None
+        position = self._view.offsets.from_qt(self._view.textCursor().position())
+        found = self.painter.at(position) or self.painter.at(position - 1)
+        return found[-1] if found else None
+
+    def highlight_at(self, point: QtCore.QPoint) -> Annotation | None:
+        """The highlight on top under `point` (viewport coordinates), if any."""
+        offset = offset_at(self._view, point)
+        under = self.painter.at(offset) if offset is not None else []
+        return under[-1] if under else None
+
+    def _leave_selection(self, offset: int) -> None:
+        """Drop the selection so the new colour shows, the cursor in the highlight."""
+        cursor = self._view.textCursor()
+        cursor.setPosition(self._view.offsets.to_qt(offset))
+        self._view.setTextCursor(cursor)
+
+    # Actions
+
+    def highlight(self, colour: str) -> None:
+        """Highlight the selection; with none, recolour the highlight at the cursor."""
+        span = self.selected_span()
+        if span is None:
+            current = self.current_annotation()
+            if current is None:
+                self._window.statusBar().showMessage("Select some text to highlight.", STATUS_MS)
+            else:
+                self.set_colour(current.id, colour)
+            return
+        start, end = span
+        same = [a for a in self.painter.at(start) if (a.start, a.end) == (start, end)]
+        self._leave_selection(start)
+        if same:
+            self.set_colour(same[-1].id, colour)
+            return
+        assert self._document is not None
+        annotation = draft_annotation(
+            self._document_id(), self._document.text, start, end, colour=colour
+        )
+        self._run(CreateAnnotation(self, annotation))
+
+    def set_colour(self, annotation_id: str, colour: str) -> None:
+        before = self._annotations.get(annotation_id)
+        if before is None or before.colour == colour:
+            return
+        after = edited(before, colour=colour)
+        self._run(EditAnnotation(self, before, after, "Change Colour"))
+
+    def delete(self, annotation_id: str | None = None) -> None:
+        annotation = self._annotations.get(annotation_id) if annotation_id else None
+        annotation = annotation or (None if annotation_id else self.current_annotation())
+        if annotation is None:
+            return
+        pending = [c for c in self._unsaved if c.annotation_id == annotation.id]
+        if pending:
+            self._unsaved = [c for c in self._unsaved if c not in pending]
+            self._unsaved_changed()
+            if any(isinstance(c, CreateAnnotation) for c in pending):
+                self.hide_annotation(annotation.id)  # never saved: nothing to delete
+                return
+        self._run(DeleteAnnotation(self, annotation), keep_unsaved=False)
+
+    def copy(self, annotation_id: str) -> None:
+        annotation = self._annotations.get(annotation_id)
+        if annotation is not None:
+            QtWidgets.QApplication.clipboard().setText(annotation.quote)
+
+    def go_to(self, annotation_id: str) -> None:
+        """Scroll the highlight a third of the way down the view, the cursor in it."""
+        annotation = self._annotations.get(annotation_id)
+        if annotation is None or annotation.orphan:
+            return
+        self._view.scroll_to_offset(annotation.start)
+        bar = self._view.verticalScrollBar()
+        bar.setValue(bar.value() - self._view.viewport().height() // 3)
+        self._leave_selection(annotation.start)
+        self._view.setFocus()
+
+    def attach_to_selection(self, annotation_id: str) -> None:
+        """Anchor an annotation (an orphan) to the selected text."""
+        before = self._annotations.get(annotation_id)
+        span = self.selected_span()
+        if before is None or self._document is None:
+            return
+        if span is None:
+            self._window.statusBar().showMessage(
+                "Select the text to attach the annotation to.", STATUS_MS
+            )
+            return
+        after = attached(before, self._document.text, *span)
+        self._run(EditAnnotation(self, before, after, "Attach Annotation"))
+
+    def edit_note(self, annotation_id: str | None = None, tags_first: bool = False) -> None:
+        """Open the note editor on a highlight, or on the selection (highlighted on Save)."""
+        annotation = self._annotations.get(annotation_id) if annotation_id else None
+        if annotation is None and not annotation_id:
+            span = self.selected_span()
+            if span is not None and self._document is not None:
+                start, end = span
+                same = [a for a in self.painter.at(start) if (a.start, a.end) == (start, end)]
+                if same:
+                    annotation = same[-1]
+                else:
+                    annotation = draft_annotation(
+                        self._document_id(), self._document.text, start, end, colour=COLOURS[0]
+                    )
+                    self._draft = annotation
+                    self.painter.put(annotation)
+                self._leave_selection(start)
+            else:
+                annotation = self.current_annotation()
+        if annotation is None:
+            self._window.statusBar().showMessage(
+                "Select some text or a highlight to add a note to.", STATUS_MS
+            )
+            return
+        if annotation.id in self._annotations and not self._in_sight(annotation):
+            self.go_to(annotation.id)
+        self.editor.edit(
+            annotation.id,
+            annotation.quote,
+            annotation.note,
+            annotation.tags,
+            self.panel.model.tags(),
+            tags_first=tags_first,
+        )
+        self._place_editor()
+
+    def _in_sight(self, annotation: Annotation) -> bool:
+        if annotation.orphan:
+            return True
+        cursor = QtGui.QTextCursor(self._view.document())
+        cursor.setPosition(self._view.offsets.to_qt(annotation.start))
+        return self._view.viewport().rect().contains(self._view.cursorRect(cursor))
+
+    def _place_editor(self) -> None:
+        if not self.editor.isVisible() or self.editor.annotation_id is None:
+            return
+        annotation = self._annotations.get(self.editor.annotation_id) or self._draft
+        viewport = self._view.viewport()
+        if annotation is None or annotation.orphan:
+            anchor = QtCore.QRect(viewport.geometry().left() + 20, viewport.geometry().top(), 1, 1)
+        else:
+            cursor = QtGui.QTextCursor(self._view.document())
+            cursor.setPosition(self._view.offsets.to_qt(annotation.end))
+            rect = self._view.cursorRect(cursor)
+            cursor.setPosition(self._view.offsets.to_qt(annotation.start))
+            rect.setLeft(min(rect.left(), self._view.cursorRect(cursor).left()))
+            anchor = QtCore.QRect(viewport.mapTo(self._view, rect.topLeft()), rect.size())
+        self.editor.place_below(anchor)
+
+    def _note_saved(self, note: str, tags: list[str]) -> None:
+        annotation_id = self.editor.annotation_id
+        draft = self._draft
+        self._draft = None
+        self._view.setFocus()
+        if draft is not None and draft.id == annotation_id:
+            self.painter.remove(draft.id)
+            self._run(CreateAnnotation(self, edited(draft, note=note, tags=tags)))
+            return
+        before = self._annotations.get(annotation_id or "")
+        if before is None:
+            return
+        after = edited(before, note=note, tags=tags)
+        if (after.note, after.tags) != (before.note, before.tags):
+            self._run(EditAnnotation(self, before, after, "Edit Note"))
+
+    def _note_cancelled(self) -> None:
+        if self._draft is not None:
+            self.painter.remove(self._draft.id)
+            self._draft = None
+        self._view.setFocus()
+
+    # Exchange
+
+    def choose_export_file(self) -> QtWidgets.QFileDialog | None:
+        """Ask where to export without blocking; the filter chosen gives the format."""
+        document = self._document
+        if document is None:
+            return None
+        folder = document.path.parent if document.path else Path.home()
+        stem = document.path.stem if document.path else "annotations"
+        dialog = QtWidgets.QFileDialog(
+            self._window,
+            "Export Annotations",
+            str(folder / f"{stem}.annotations.json"),
+            ";;".join(EXPORT_FILTERS),
+        )
+        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptSave)
+        dialog.setDefaultSuffix("json")
+        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        dialog.filterSelected.connect(
+            lambda chosen: dialog.setDefaultSuffix(EXPORT_FILTERS.get(chosen, "json"))
+        )
+        dialog.fileSelected.connect(
+            lambda name: self._export_chosen(Path(name), dialog.selectedNameFilter())
+        )
+        dialog.open()
+        return dialog
+
+    def _export_chosen(self, path: Path, name_filter: str) -> bool:
+        """The format is the chosen filter's, unless the name ends in another format's
+        suffix (typed on purpose); a name without one gets the filter's."""
+        format = EXPORT_FILTERS.get(name_filter, "json")
+        typed = path.suffix.lower().lstrip(".")
+        if typed in EXPORT_FILTERS.values():
+            format = typed
+        else:
+            path = path.with_name(f"{path.name}.{format}")
+        return self.export_to(path, format)
+
+    def export_to(self, path: Path, format: str) -> bool:
+        """Write the document's annotations to `path`; CSV gets a byte-order mark, which
+        spreadsheet programs need to read Chinese as UTF-8."""
+        if self._document is None:
+            return False
+        try:
+            store = self.writable_store()
+            text = export_annotations(store, self._document, format)
+            path.write_text(text, encoding="utf-8-sig" if format == "csv" else "utf-8", newline="")
+        except (StoreError, OSError) as error:
+            self._window.show_message(
+                QtWidgets.QMessageBox.Critical,
+                f"Reader could not export the annotations to {path.name}.",
+                str(error),
+            )
+            return False
+        count = len(self._annotations) - len(self.unsaved_ids())
+        self._window.show_message(
+            QtWidgets.QMessageBox.Information,
+            f"Exported {count} annotation{'' if count == 1 else 's'} to {path.name}.",
+            str(path),
+        )
+        return True
+
+    def choose_import_file(self) -> QtWidgets.QFileDialog | None:
+        document = self._document
+        if document is None:
+            return None
+        folder = str(document.path.parent) if document.path else ""
+        dialog = QtWidgets.QFileDialog(self._window, "Import Annotations", folder, IMPORT_FILTERS)
+        dialog.setFileMode(QtWidgets.QFileDialog.ExistingFile)
+        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptOpen)
+        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.import_from(Path(path)))
+        dialog.open()
+        return dialog
+
+    def import_from(self, path: Path) -> bool:
+        """Add the W3C JSON file's annotations to the document (one transaction) and show
+        the document's annotations anew."""
+        document = self._document
+        if document is None:
+            return False
+        try:
+            data = path.read_bytes()
+            store = self.writable_store()
+            report = import_annotations(store, document, data, path)
+            opened = store.open_document(document)
+        except (StoreError, ExchangeError, OSError) as error:
+            self._window.show_message(
+                QtWidgets.QMessageBox.Critical,
+                f"Reader could not import annotations from {path.name}.",
+                str(error),
+            )
+            return False
+        unsaved = list(self._unsaved)
+        self._record = opened.record
+        self._show_loaded(opened.annotations)
+        for command in unsaved:
+            command.show()
+        self._window.show_message(
+            QtWidgets.QMessageBox.Information,
+            f"Imported annotations from {path.name}.",
+            report.message,
+        )
+        return True
+
+    # Colour names
+
+    def _set_names(self, names: dict[str, str]) -> None:
+        self._names = dict(names)
+        for number, colour in enumerate(COLOURS, start=1):
+            action = self.colour_actions[colour]
+            action.setText(f"&{number} {colour.capitalize()} — {names[colour]}")
+            action.setToolTip(f"Highlight in {colour}: {names[colour]} (Ctrl+{number})")
+        self.panel.set_colour_names(names)
+
+    def choose_colour_names(self) -> ColourNamesDialog:
+        dialog = ColourNamesDialog(self._names, self._window)
+        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        dialog.names_chosen.connect(self.rename_colours)
+        dialog.open()
+        return dialog
+
+    def rename_colours(self, names: dict[str, str]) -> None:
+        try:
+            store = self.writable_store()
+            with store.database.transaction():
+                for colour, name in names.items():
+                    if name != self._names.get(colour):
+                        store.colours.rename(colour, name)
+            self._set_names(store.colours.all())
+        except StoreError as error:
+            self.report_failure("Reader could not save the colour names.", error)
+
+    # Menus, toolbar, actions
+
+    def _make_actions(self) -> None:
+        window = self._window
+        self.colour_actions: dict[str, QtGui.QAction] = {}
+        for number, colour in enumerate(COLOURS, start=1):
+            action = QtGui.QAction(swatch(colour, 16), colour.capitalize(), window)
+            action.setShortcut(QtGui.QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, c=colour: self.highlight(c))
+            self.colour_actions[colour] = action
+        self.note_action = QtGui.QAction("Add or Edit &Note…", window)
+        self.note_action.setIconText("Note")
+        self.note_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+N"))
+        self.note_action.setToolTip("Add a note to the selection or edit the highlight's note")
+        self.note_action.triggered.connect(lambda: self.edit_note())
+        self.delete_action = QtGui.QAction("&Delete Highlight", window)
+        self.delete_action.setShortcut(QtGui.QKeySequence.Delete)
+        self.delete_action.triggered.connect(lambda: self.delete())
+        self.undo_action = QtGui.QAction("&Undo", window)
+        self.undo_action.setShortcuts([QtGui.QKeySequence("Ctrl+Z")])
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QtGui.QAction("&Redo", window)
+        self.redo_action.setShortcuts(
+            [QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence("Ctrl+Y")]
+        )
+        self.redo_action.triggered.connect(self.redo)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: self.undo_action.setText(f"&Undo {text}".rstrip())
+        )
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: self.redo_action.setText(f"&Redo {text}".rstrip())
+        )
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.colour_names_action = QtGui.QAction("Colour &Names…", window)
+        self.colour_names_action.triggered.connect(self.choose_colour_names)
+        self.export_action = QtGui.QAction("&Export Annotations…", window)
+        self.export_action.triggered.connect(self.choose_export_file)
+        self.import_action = QtGui.QAction("&Import Annotations…", window)
+        self.import_action.triggered.connect(self.choose_import_file)
+        self.panel_action = self.dock.toggleViewAction()
+        self.panel_action.setText("&Annotations")
+        self.panel_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+A"))
+        self.toolbar = QtWidgets.QToolBar("Highlight", window)
+        self.toolbar.setObjectName("highlight-toolbar")
+        self.toolbar.setIconSize(QtCore.QSize(16, 16))
+        self.toolbar.addActions(list(self.colour_actions.values()))
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.note_action)
+        window.addToolBar(QtCore.Qt.TopToolBarArea, self.toolbar)
+        self._set_names(self._names)
+
+    def _make_menus(self) -> None:
+        window = self._window
+        file_menu = _menu_holding(window, window.quit_action)
+        file_menu.insertAction(window.quit_action, self.export_action)
+        file_menu.insertAction(window.quit_action, self.import_action)
+        file_menu.insertSeparator(window.quit_action)
+        view_menu = _menu_holding(window, window.sections_action)
+        view_menu.addAction(self.panel_action)
+        toolbar_action = self.toolbar.toggleViewAction()
+        toolbar_action.setText("Highlight &Toolbar")
+        view_menu.addAction(toolbar_action)
+        self.edit_menu = QtWidgets.QMenu("&Edit", window)
+        window.menuBar().insertMenu(view_menu.menuAction(), self.edit_menu)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.highlight_menu = self.edit_menu.addMenu("&Highlight")
+        self.highlight_menu.addActions(list(self.colour_actions.values()))
+        self.highlight_menu.addSeparator()
+        self.highlight_menu.addAction(self.colour_names_action)
+        self.edit_menu.addAction(self.note_action)
+        self.edit_menu.addAction(self.delete_action)
+
+    def highlight_menu_for(self, annotation: Annotation) -> QtWidgets.QMenu:
+        """What clicking a highlight offers: colours, note, tags, copy, delete."""
+        menu = QtWidgets.QMenu(self._view)
+        menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        self._add_highlight_entries(menu, annotation)
+        return menu
+
+    def _add_highlight_entries(self, menu: QtWidgets.QMenu, annotation: Annotation) -> None:
+        for number, colour in enumerate(COLOURS, start=1):
+            action = menu.addAction(
+                swatch(colour, 16), f"&{number} {colour.capitalize()} — {self._names[colour]}"
+            )
+            action.setCheckable(True)
+            action.setChecked(colour == annotation.colour)
+            action.triggered.connect(lambda _=False, c=colour: self.set_colour(annotation.id, c))
+        menu.addSeparator()
+        noun = "&Edit Note…" if annotation.note else "Add &Note…"
+        menu.addAction(noun).triggered.connect(lambda: self.edit_note(annotation.id))
+        menu.addAction("&Tags…").triggered.connect(
+            lambda: self.edit_note(annotation.id, tags_first=True)
+        )
+        menu.addAction("&Copy").triggered.connect(lambda: self.copy(annotation.id))
+        menu.addSeparator()
+        menu.addAction("&Delete Highlight").triggered.connect(lambda: self.delete(annotation.id))
+
+    def context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
+        """The view's own entries (Copy, Select All), then highlighting for a selection, or
+        the entries of the highlight under the mouse."""
+        shift = QtCore.QPoint(
+            self._view.horizontalScrollBar().value(), self._view.verticalScrollBar().value()
+        )
+        menu = self._view.createStandardContextMenu(point + shift)
+        menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        menu.addSeparator()
+        if self.selected_span() is not None:
+            menu.addActions(list(self.colour_actions.values()))
+            menu.addSeparator()
+            menu.addAction(self.note_action)
+        else:
+            under = self.highlight_at(point)
+            if under is not None:
+                self._add_highlight_entries(menu, under)
+            else:
+                menu.addActions(list(self.colour_actions.values()))
+        menu.popup(self._view.viewport().mapToGlobal(point))
+        return menu
+
+    # Events
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        kind = event.type()
+        if watched is self._window:
+            if kind == QtCore.QEvent.Close:
+                self.editor.save()
+                self.close_store()
+            return False
+        if kind == QtCore.QEvent.ToolTip:
+            return self._tooltip(event)
+        if kind == QtCore.QEvent.MouseButtonPress and event.button() == QtCore.Qt.LeftButton:
+            self._press = event.position().toPoint()
+            self._click_timer.stop()
+        elif kind == QtCore.QEvent.MouseButtonDblClick:
+            self._press = None
+            self._click_timer.stop()
+        elif kind == QtCore.QEvent.MouseButtonRelease and event.button() == QtCore.Qt.LeftButton:
+            self._released(event.position().toPoint(), event.globalPosition().toPoint())
+        return False
+
+    def _released(self, point: QtCore.QPoint, global_point: QtCore.QPoint) -> None:
+        """A click (no drag, nothing selected) on a highlight opens its menu, once it is
+        clear that the click is not the first of a double click."""
+        press, self._press = self._press, None
+        if press is None or self._view.textCursor().hasSelection():
+            return
+        if (point - press).manhattanLength() >= QtWidgets.QApplication.startDragDistance():
+            return
+        under = self.highlight_at(point)
+        if under is not None:
+            self._clicked = (under.id, global_point)
+            self._click_timer.start(QtWidgets.QApplication.doubleClickInterval())
+
+    def _clicked_highlight(self) -> None:
+        if self._clicked is None:
+            return
+        annotation_id, global_point = self._clicked
+        self._clicked = None
+        annotation = self._annotations.get(annotation_id)
+        if annotation is not None:
+            self.highlight_menu_for(annotation).popup(global_point)
+
+    def _tooltip(self, event: QtGui.QHelpEvent) -> bool:
+        """Hovering a highlight with a note or tags shows them, escaped: notes are text."""
+        offset = offset_at(self._view, event.pos())
+        under = self.painter.at(offset) if offset is not None else []
+        told = [a for a in under if a.note.strip() or a.tags]
+        if not told:
+            return False
+        parts = []
+        for annotation in reversed(told):
+            line = " · ".join([self._names[annotation.colour], *annotation.tags])
+            note = escaped(annotation.note) if annotation.note.strip() else ""
+            parts.append(f"{note}<p><i>{plain_html(line)}</i></p>")
+        QtWidgets.QToolTip.showText(event.globalPos(), "<hr>".join(parts), self._view.viewport())
+        return True
