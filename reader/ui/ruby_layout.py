@@ -1,0 +1,216 @@
+"""Lines of ruby boxes: one block's characters, each with its reading above it, set in a width.
+
+Qt's rich text has no ruby (DESIGN.md §8), so the pinyin view lays its text out itself. A
+box holds one character (or an unbreakable run of Latin letters and digits) and is as wide
+as the wider of the character and its reading, so a reading is centred over its own
+character and never runs into the next one. Widths come from the caller's measuring
+functions, which keeps this module free of Qt and cheap to test.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+NO_LINE_START = frozenset(
+    "\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300b\u300d\u300f\u3011\u3009"
+    "\u201d\u2019\u2026\u00b7,.;:!?)]}"
+)
+"""Closing punctuation, kept at the end of the line before rather than starting a line."""
+_UNIT = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+|\n|.", re.DOTALL)
+"""A Latin word or number stays whole; anything else is a box of its own."""
+
+
+class Align(str, Enum):
+    LEFT = "left"
+    CENTRE = "centre"
+    RIGHT = "right"
+    JUSTIFY = "justify"
+
+
+@dataclass(frozen=True)
+class Box:
+    """One character (or Latin run) at `x` of its line; `ruby` is its reading or None."""
+
+    start: int
+    end: int
+    x: float
+    width: float
+    text_width: float
+    ruby: str | None
+    tone: int = 0
+
+
+@dataclass
+class Line:
+    """`y` is the top of the line (its ruby band first) from the top of the block."""
+
+    y: float
+    start: int
+    end: int
+    boxes: list[Box] = field(default_factory=list)
+
+    def right(self) -> float:
+        return self.boxes[-1].x + self.boxes[-1].width if self.boxes else 0.0
+
+
+@dataclass
+class BlockLayout:
+    """A block's lines; offsets are the document's, heights in pixels."""
+
+    start: int
+    end: int
+    lines: list[Line]
+    line_height: float
+    height: float
+
+    def line_index_at(self, offset: int) -> int:
+        """The line holding `offset` (the last line for the block's end)."""
+        starts = [line.start for line in self.lines]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    def line_at_y(self, y: float) -> Line | None:
+        for line in self.lines:
+            if line.y <= y < line.y + self.line_height:
+                return line
+        return None
+
+    def box_at(self, x: float, y: float) -> Box | None:
+        """The box under (x, y), or None in the margins, between lines or past a line's end."""
+        line = self.line_at_y(y)
+        if line is None:
+            return None
+        for box in line.boxes:
+            if box.x <= x < box.x + box.width:
+                return box
+        return None
+
+    def position_at(self, x: float, y: float) -> int:
+        """The offset between characters nearest to (x, y): where a selection starts or ends."""
+        if not self.lines:
+            return self.start
+        if y < self.lines[0].y:
+            return self.start
+        line = self.line_at_y(y)
+        if line is None:
+            return self.end
+        for box in line.boxes:
+            if x < box.x + box.width / 2:
+                return box.start
+        return line.end
+
+    def box_for(self, offset: int) -> tuple[Line, Box] | None:
+        """The line and box holding `offset`, or None for a line break or past the end."""
+        line = self.lines[self.line_index_at(offset)] if self.lines else None
+        if line is None:
+            return None
+        for box in line.boxes:
+            if box.start <= offset < box.end:
+                return line, box
+        return None
+
+
+@dataclass(frozen=True)
+class BlockShape:
+    """How a block is set: pixels for the measure, indent and the vertical rhythm."""
+
+    width: float
+    line_height: float
+    """The whole line: the ruby band and the characters below it."""
+    above: float = 0.0
+    below: float = 0.0
+    indent: float = 0.0
+    align: Align = Align.LEFT
+    ruby_padding: float = 0.0
+    """Room kept on either side of a reading, so neighbouring readings do not touch."""
+    tab: float | None = None
+    """For a list item ("name\nrole"): where the text after the line break starts, on the
+    same line, and where wrapped lines start, so the roles line up in a column."""
+    ruby_box: float = 0.0
+    """The least width of a box with a reading: most readings fit it, so most characters
+    stand evenly spaced and only the longest readings (zhuàng) widen theirs."""
+
+
+def layout_block(
+    text: str,
+    start: int,
+    rubies: Sequence[tuple[str, int] | None],
+    shape: BlockShape,
+    measure: Callable[[str], float],
+    measure_ruby: Callable[[str], float],
+) -> BlockLayout:
+    """Lays out `text` (the document's text from `start`) in lines of boxes.
+
+    `rubies` has one entry per character: its written reading and tone, or None. An empty
+    reading keeps the room of one (a Chinese character whose reading is hidden or not
+    known yet), so characters stand as evenly with readings as without.
+    A "\\n" ends a line; a line breaks before the box that would overflow it, unless
+    that box is closing punctuation, which stays with the character before it.
+    """
+    lines: list[Line] = []
+    current = Line(shape.above, start, start)
+    x = shape.indent
+
+    def finish(line: Line, last: bool) -> None:
+        _align(line, shape, last)
+        lines.append(line)
+
+    for match in _UNIT.finditer(text):
+        unit = match.group()
+        offset = start + match.start()
+        if unit == "\n" and shape.tab is not None:
+            x = shape.tab if x < shape.tab else x + measure(" ")
+            continue
+        if unit == "\n":
+            current.end = offset
+            finish(current, True)
+            current = Line(shape.above + len(lines) * shape.line_height, offset + 1, offset + 1)
+            x = 0.0
+            continue
+        ruby = rubies[match.start()] if len(unit) == 1 else None
+        text_width = measure(unit)
+        width = text_width
+        if ruby is not None:
+            width = max(width, shape.ruby_box)
+            if ruby[0]:
+                width = max(width, measure_ruby(ruby[0]) + 2 * shape.ruby_padding)
+        if current.boxes and x + width > shape.width and unit not in NO_LINE_START:
+            current.end = offset
+            finish(current, False)
+            current = Line(shape.above + len(lines) * shape.line_height, offset, offset)
+            x = shape.tab or 0.0
+            if unit.isspace():
+                current.start = current.end = offset + 1
+                continue
+        written, tone = ruby if ruby is not None and ruby[0] else (None, 0)
+        current.boxes.append(Box(offset, offset + len(unit), x, width, text_width, written, tone))
+        x += width
+        current.end = offset + len(unit)
+    current.end = start + len(text)
+    finish(current, True)
+    height = shape.above + len(lines) * shape.line_height + shape.below
+    return BlockLayout(start, start + len(text), lines, shape.line_height, height)
+
+
+def _align(line: Line, shape: BlockShape, last: bool) -> None:
+    """Moves the boxes of a finished line to the block's alignment."""
+    if not line.boxes:
+        return
+    spare = shape.width - line.right()
+    if spare <= 0 or shape.align is Align.LEFT:
+        return
+    if shape.align is Align.JUSTIFY:
+        if last or len(line.boxes) < 2:
+            return
+        step = spare / (len(line.boxes) - 1)
+        line.boxes[:] = [_moved(box, index * step) for index, box in enumerate(line.boxes)]
+        return
+    shift = spare if shape.align is Align.RIGHT else spare / 2
+    line.boxes[:] = [_moved(box, shift) for box in line.boxes]
+
+
+def _moved(box: Box, dx: float) -> Box:
+    return Box(box.start, box.end, box.x + dx, box.width, box.text_width, box.ruby, box.tone)
