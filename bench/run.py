@@ -220,6 +220,17 @@ def annotation_store(files: Sequence[Path], settings: Settings) -> Table | None:
     return Table(store.TITLE, store.HEADERS, store.rows(store.measure(NOVEL, settings.runs)))
 
 
+def word_lookup_window(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/lookup_window.py: lookup ready after first paint, hover to pop-up content."""
+    if not NOVEL.is_file():
+        print(f"skipping word lookup in the window: {NOVEL} not found")
+        return None
+    import lookup_window
+
+    figures = lookup_window.measure(NOVEL, settings.runs, settings.env)
+    return Table(lookup_window.TITLE, lookup_window.HEADERS, lookup_window.rows(figures))
+
+
 def language_layer(files: Sequence[Path], settings: Settings) -> Table | None:
     """bench/language.py: speed, memory and accuracy of reader/language beside baselines."""
     import language
@@ -252,6 +263,7 @@ MEASUREMENTS: list[Measurement] = [
     document_opening,
     annotation_store,
     language_layer,
+    word_lookup_window,
 ]
 
 

@@ -104,6 +104,10 @@ def _outline(args: list[str]) -> int:
 
 
 STYLE_NAMES = [style.value for style in PinyinStyle]
+DATA_DIR_HELP = (
+    "the folder holding Reader's store and word corrections (default: $READER_DATA_DIR, "
+    "else the platform's data folder)"
+)
 
 
 def _lookup(args: list[str]) -> int:
@@ -148,16 +152,30 @@ def _pinyin(args: list[str]) -> int:
     parser.add_argument(
         "--spoken", action="store_true", help="tones as spoken (一, 不, third-tone sandhi)"
     )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=DATA_DIR_HELP,
+    )
     options = parser.parse_args(args)
     text = _read_text(options.file)
+    from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
     from reader.language.packaged import MissingDataError
     from reader.language.tools import LanguageTools
     from reader.language.transcript import annotated_lines, json_lines
 
+    try:
+        corrections = Corrections.load(resolve_data_dir(options.data_dir) / CORRECTIONS_FILE)
+    except CorrectionsError as error:
+        raise CommandError(str(error)) from None
     write = json_lines if options.json else annotated_lines
     try:
         lines = write(
-            text.splitlines(), LanguageTools(), PinyinStyle(options.style), spoken=options.spoken
+            text.splitlines(),
+            LanguageTools(),
+            PinyinStyle(options.style),
+            spoken=options.spoken,
+            corrections=corrections,
         )
         for line in lines:
             sys.stdout.write(line + "\n")
@@ -188,10 +206,7 @@ def _read_text(name: str) -> str:
 
 
 def _notes(args: list[str]) -> int:
-    data_dir_help = (
-        "the folder holding Reader's store (default: $READER_DATA_DIR, else the "
-        "platform's data folder)"
-    )
+    data_dir_help = DATA_DIR_HELP
     parser = argparse.ArgumentParser(
         prog="reader notes", description="Export or import a document's annotations."
     )
@@ -261,6 +276,14 @@ def _open_window(args: list[str]) -> int:
         ),
     )
     _add_reading_options(parser)
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=(
+            "the folder holding Reader's annotation store (default: $READER_DATA_DIR, else "
+            "the platform's data folder, as for reader notes)"
+        ),
+    )
     options = parser.parse_args(args)
     if options.file is None and (options.encoding or options.heading_pattern):
         raise CommandError("--encoding and --heading-pattern apply to a FILE; name one")
@@ -283,6 +306,7 @@ def _open_window(args: list[str]) -> int:
         startup_report=options.startup_report,
         encoding=options.encoding,
         heading_pattern=options.heading_pattern,
+        data_dir=options.data_dir,
     )
 
 

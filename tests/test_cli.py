@@ -200,3 +200,45 @@ def test_pinyin_json_has_one_element_per_character(capsys, monkeypatch):
 def test_pinyin_of_a_missing_file_is_one_line(tmp_path, capsys):
     assert main(["pinyin", str(tmp_path / "none.txt")]) == 2
     assert capsys.readouterr().err == f"reader: error: {tmp_path / 'none.txt'}: no such file\n"
+
+
+def test_pinyin_applies_the_readers_word_corrections(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("银行行长了解情况\n", encoding="utf-8")
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "word-corrections.json").write_text(
+        json.dumps(
+            {"format": "reader-word-corrections", "version": 1, "words": {"银行行长": [2]}},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    result = run_reader("pinyin", "--data-dir", str(data_dir), str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "银行(yínháng)行长(hángzhǎng)了解(liǎojiě)情况(qíngkuàng)\n"
+
+
+def test_pinyin_finds_the_corrections_through_the_environment(tmp_path, capsys, monkeypatch):
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("READER_DATA_DIR", str(data_dir))
+    data_dir.mkdir()
+    (data_dir / "word-corrections.json").write_text(
+        '{"format": "reader-word-corrections", "version": 1, "words": {"了解情况": []}}',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("了解情况\n".encode())))
+    assert main(["pinyin", "-"]) == 0
+    assert capsys.readouterr().out == "了解情况(liǎojiěqíngkuàng)\n"
+
+
+def test_pinyin_with_a_broken_corrections_file_is_one_line(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("银行\n", encoding="utf-8")
+    broken = tmp_path / "word-corrections.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = run_reader("pinyin", "--data-dir", str(tmp_path), str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"reader: error: {broken}: is not valid JSON")
+    assert result.stderr.count("\n") == 1

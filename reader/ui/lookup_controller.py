@@ -15,9 +15,10 @@ import time
 from collections.abc import Callable
 
 from reader.document import Document
+from reader.language.corrections import Corrections
 from reader.language.lookup import WordLookup
 from reader.language.pinyin import PinyinStyle, is_han
-from reader.language.segmentation import Segmentation
+from reader.language.segmentation import Segmentation, Token
 from reader.language.tools import LanguageTools
 from reader.ui.lookup_settings import DELAYS_MS, LookupSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -65,6 +66,8 @@ class WordLookupController(QtCore.QObject):
     """The tools are built: a hover now shows a correct pop-up."""
     word_shown = QtCore.Signal(object)
     """A WordLookup has been put in the pop-up (shown now or after the delay)."""
+    words_changed = QtCore.Signal(object)
+    """The reader corrected words: these spans' words changed (a list of span indexes)."""
 
     def __init__(
         self,
@@ -87,6 +90,7 @@ class WordLookupController(QtCore.QObject):
         self._started = False
         self._document: Document | None = None
         self._segmentation: Segmentation | None = None
+        self._corrections = Corrections()
         self._generation = 0
         self._current: WordLookup | None = None
         self._pressed_at: QtCore.QPoint | None = None
@@ -254,6 +258,7 @@ class WordLookupController(QtCore.QObject):
             document.text,
             [(block.start, block.end) for block in document.blocks],
             self._tools.segmenter,
+            self._corrections,
         )
         self._segmentation = segmentation
         if self._is_ready:
@@ -271,6 +276,34 @@ class WordLookupController(QtCore.QObject):
     @property
     def segmentation(self) -> Segmentation | None:
         return self._segmentation
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    def set_corrections(self, corrections: Corrections) -> None:
+        """The reader's word corrections, applied to every document from now on."""
+        self._corrections = corrections
+        if self._document is not None:
+            self.set_document(self._document)
+
+    def words_corrected(self, words: list[str], offset: int | None = None) -> None:
+        """The reader corrected `words`: their paragraphs are segmented again, the visible
+        ones now and the others by a worker, and a pop-up shows the word at `offset` anew."""
+        segmentation = self._segmentation
+        if segmentation is None:
+            return
+        stale = segmentation.invalidate_containing(words)
+        if self._tools.segmenter.ready:
+            for index in set(stale).intersection(self._visible_spans()):
+                segmentation.segment_span(index)
+        generation = self._generation
+        self._runner.run(lambda: self._segment_spans(segmentation, generation, stale))
+        self.words_changed.emit(stale)
+        showing, pinned = self.popup.isVisible(), self.popup.pinned
+        self.hide_popup()
+        if showing and offset is not None and self.show_word_at(offset, move_caret=False):
+            self.popup.set_pinned(pinned)
 
     def _segment(self, segmentation: Segmentation, generation: int, first: list[int]) -> int:
         """On a worker: jieba first (about a second, once), then every paragraph."""
@@ -353,6 +386,12 @@ class WordLookupController(QtCore.QObject):
             column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
             return self._view.offsets.from_qt(block.position() + column)
         return None
+
+    def word_tokens(self, offset: int) -> list[Token] | None:
+        """The words that make up the word at `offset`, as a lookup there finds them."""
+        if self._document is None or not self._is_ready:
+            return None
+        return self._tools.lookup.word_at(self._document.text, offset, self._segmentation)
 
     def look_up(self, offset: int) -> WordLookup | None:
         """The word at `offset` of the document shown, as the pop-up would show it."""

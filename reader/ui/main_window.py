@@ -15,11 +15,15 @@ from reader.document.encoding import (
     display_name,
     replacements_message,
 )
+from reader.ui.annotation_controller import AnnotationController
 from reader.ui.heading_pattern_dialog import HeadingPatternDialog
+from reader.ui.lookup_controller import WordLookupController
+from reader.ui.pinyin_mode import PinyinSwitch
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.reading_view import ACCENT_INK, ReadingView
 from reader.ui.section_tree import SectionTree
 from reader.ui.settings import DocumentChoices, Settings
+from reader.ui.word_corrections import WordCorrectionsController
 
 APP_NAME = "Reader"
 DEFAULT_SIZE = QtCore.QSize(1200, 800)
@@ -93,7 +97,11 @@ class MainWindow(QtWidgets.QMainWindow):
 
     document_shown = QtCore.Signal(object)
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, data_dir: Path | str | None = None
+    ) -> None:
+        """`data_dir`: the folder of the annotation store (else READER_DATA_DIR, else the
+        platform's data folder, as for `reader notes`)."""
         super().__init__()
         self._settings = settings or Settings()
         self._document: Document | None = None
@@ -128,6 +136,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
         self._make_menus()
+        # Before _restore, so the saved state finds the annotations dock and toolbar.
+        self.annotations = AnnotationController(self, data_dir)
+        self.word_lookup = WordLookupController(self.reading_view, self, self.view_menu)
+        self.document_shown.connect(self.word_lookup.set_document)
+        self.word_corrections = WordCorrectionsController(
+            self, self.word_lookup, self.annotations, self.annotations.data_dir
+        )
+        self.pinyin = PinyinSwitch(
+            self, self.reading_view, self.word_lookup, self.view_menu, self.annotations.painter
+        )
+        self.document_shown.connect(self.pinyin.set_document)
         self.section_tree.section_chosen.connect(self.go_to_section)
         self.reading_view.top_offset_changed.connect(self._follow_view)
         self.reading_view.zoom_changed.connect(self._zoom_changed)
@@ -170,7 +189,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.quit_action.setMenuRole(QtGui.QAction.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
-        view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = view_menu = self.menuBar().addMenu("&View")
         self.zoom_in_action = view_menu.addAction("Zoom &In")
         self.zoom_in_action.setShortcuts(
             [QtGui.QKeySequence("Ctrl+="), QtGui.QKeySequence("Ctrl++")]
@@ -275,7 +294,7 @@ class MainWindow(QtWidgets.QMainWindow):
         document = self._document
         if document is None or document.path is None:
             return False
-        return self._open(document.path, choices, (document.text, self.reading_view.top_offset()))
+        return self._open(document.path, choices, (document.text, self.pinyin.top_offset()))
 
     def _open(
         self, path: Path, choices: DocumentChoices, place: tuple[str, int] | None = None
@@ -293,7 +312,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 return False
             self.show_document(document, choices)
             if place is not None:
-                self.reading_view.scroll_to_offset(nearest_offset(*place, document.text))
+                self.pinyin.scroll_to_offset(nearest_offset(*place, document.text))
         if document.path is not None:
             self._settings.add_recent(document.path)
             self._settings.last_document = document.path
@@ -356,7 +375,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Scroll the section's heading to the top; the tree already shows it as current."""
         self._steering = True
         try:
-            self.reading_view.scroll_to_offset(section.start)
+            self.pinyin.scroll_to_offset(section.start)
         finally:
             self._steering = False
         self._show_current(section)
@@ -436,4 +455,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_settings()
+        self.word_lookup.shutdown()
+        self.pinyin.shutdown()
         super().closeEvent(event)

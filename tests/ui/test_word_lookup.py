@@ -351,11 +351,6 @@ def test_tone_colours_pinyin_style_and_delay_are_chosen_in_the_menu(qtbot, windo
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the language core reads a traditional polyphone character by character "
-    "(銀行 yínxíng): pypinyin's phrase table is keyed by simplified forms",
-)
 def test_a_traditional_polyphone_is_read_in_its_word(qtbot, tmp_path):
     path = tmp_path / "繁體.txt"
     path.write_text("銀行行長說\u3002\n", encoding="utf-8")
