@@ -220,6 +220,17 @@ def annotation_store(files: Sequence[Path], settings: Settings) -> Table | None:
     return Table(store.TITLE, store.HEADERS, store.rows(store.measure(NOVEL, settings.runs)))
 
 
+def annotations_window(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/annotations_window.py: the window with 10,000 highlights on the novel."""
+    if not NOVEL.is_file():
+        print(f"skipping annotations in the window: {NOVEL} not found")
+        return None
+    import annotations_window as window_bench
+
+    figures = window_bench.measure(NOVEL, settings.runs)
+    return Table(window_bench.TITLE, window_bench.HEADERS, window_bench.rows(figures))
+
+
 def word_lookup_window(files: Sequence[Path], settings: Settings) -> Table | None:
     """bench/lookup_window.py: lookup ready after first paint, hover to pop-up content."""
     if not NOVEL.is_file():
@@ -262,6 +273,7 @@ MEASUREMENTS: list[Measurement] = [
     first_paint,
     document_opening,
     annotation_store,
+    annotations_window,
     language_layer,
     word_lookup_window,
 ]

@@ -129,6 +129,19 @@ def test_frozen_blocks_match_the_source_checkout(frozen_app: FrozenApp, tmp_path
     assert frozen.stdout == _source_run("outline", "--blocks", str(SEED)).stdout
 
 
+def test_frozen_lookup_and_pinyin_match_the_source_checkout(
+    frozen_app: FrozenApp, tmp_path: Path
+) -> None:
+    lookup = frozen_app.run("lookup", "网络", cwd=tmp_path)
+    assert lookup.returncode == 0, lookup.stderr
+    assert lookup.stdout.splitlines()[:3] == ["网络 (網絡)", "HSK 4 (HSK 2.0: 6)", "wǎngluò"]
+    assert lookup.stdout == _source_run("lookup", "网络").stdout
+
+    pinyin = frozen_app.run("pinyin", "--json", str(SEED), cwd=tmp_path)
+    assert pinyin.returncode == 0, pinyin.stderr
+    assert pinyin.stdout == _source_run("pinyin", "--json", str(SEED)).stdout
+
+
 def test_frozen_missing_file_is_one_line_and_exit_2(frozen_app: FrozenApp, tmp_path: Path) -> None:
     result = frozen_app.run("outline", "missing.txt", cwd=tmp_path)
 

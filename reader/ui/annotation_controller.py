@@ -10,6 +10,7 @@ never silently dropped. The store lives in the data folder the CLI uses too, so
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -131,6 +132,7 @@ class AnnotationController(QtCore.QObject):
         self._view.verticalScrollBar().valueChanged.connect(self._place_editor)
         self._view.setContextMenuPolicy(QtCore.Qt.CustomContextMenu)
         self._view.customContextMenuRequested.connect(self.context_menu)
+        self._menu_entries: list[Callable[[QtWidgets.QMenu, QtCore.QPoint], object]] = []
         # Watching, never consuming, mouse moves: the word pop-up sees them all.
         self._view.viewport().installEventFilter(self)
         window.installEventFilter(self)
@@ -812,9 +814,15 @@ class AnnotationController(QtCore.QObject):
         menu.addSeparator()
         menu.addAction("&Delete Highlight").triggered.connect(lambda: self.delete(annotation.id))
 
+    def add_context_menu_entries(
+        self, add_entries: Callable[[QtWidgets.QMenu, QtCore.QPoint], object]
+    ) -> None:
+        """Let another part of the window add its entries to the view's context menu."""
+        self._menu_entries.append(add_entries)
+
     def context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
         """The view's own entries (Copy, Select All), then highlighting for a selection, or
-        the entries of the highlight under the mouse."""
+        the entries of the highlight under the mouse, then those others added."""
         shift = QtCore.QPoint(
             self._view.horizontalScrollBar().value(), self._view.verticalScrollBar().value()
         )
@@ -831,6 +839,8 @@ class AnnotationController(QtCore.QObject):
                 self._add_highlight_entries(menu, under)
             else:
                 menu.addActions(list(self.colour_actions.values()))
+        for add_entries in self._menu_entries:
+            add_entries(menu, point)
         menu.popup(self._view.viewport().mapToGlobal(point))
         return menu
 

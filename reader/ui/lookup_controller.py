@@ -80,6 +80,7 @@ class WordLookupController(QtCore.QObject):
         super().__init__(window)
         self._view = view
         self._viewport = view.viewport()
+        self._click_taken: Callable[[QtCore.QPoint], object] = lambda point: None
         self._tools = tools or shared_language_tools()
         self._runner = runner or TaskRunner(self)
         self._settings = LookupSettings()
@@ -517,9 +518,14 @@ class WordLookupController(QtCore.QObject):
         if segmentation is not None and segmentation.segmented_count() < len(segmentation):
             self._visible_timer.start()
 
+    def leave_clicks_to(self, taken: Callable[[QtCore.QPoint], object]) -> None:
+        """Clicks where `taken(point)` is truthy belong to another part of the window (a
+        highlight's menu): they neither pin nor release the pop-up."""
+        self._click_taken = taken
+
     def _clicked(self, point: QtCore.QPoint) -> None:
         """A click on a word pins its pop-up; a click elsewhere lets a pinned one go."""
-        if not self.enabled or self._view.textCursor().hasSelection():
+        if not self.enabled or self._view.textCursor().hasSelection() or self._click_taken(point):
             return
         offset = self.offset_at(point)
         current = self._current

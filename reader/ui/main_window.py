@@ -140,6 +140,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.annotations = AnnotationController(self, data_dir)
         self.word_lookup = WordLookupController(self.reading_view, self, self.view_menu)
         self.document_shown.connect(self.word_lookup.set_document)
+        self.word_lookup.leave_clicks_to(self.annotations.highlight_at)
         self.word_corrections = WordCorrectionsController(
             self, self.word_lookup, self.annotations, self.annotations.data_dir
         )

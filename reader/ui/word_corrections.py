@@ -33,7 +33,6 @@ class WordCorrectionsController(QtCore.QObject):
         super().__init__(window)
         self._window = window
         self._lookup = lookup
-        self._annotations = annotations
         self._view = window.reading_view
         self.path = Path(data_dir) / CORRECTIONS_FILE
         self._unreadable: CorrectionsError | None = None
@@ -61,19 +60,9 @@ class WordCorrectionsController(QtCore.QObject):
         self.join_action.triggered.connect(self.join_with_next)
         self.undo_action = QtGui.QAction("&Undo Word Correction", self)
         self.undo_action.triggered.connect(self.undo_here)
-        # The annotations build the view's menu; its word entries are added to that one.
-        self._view.customContextMenuRequested.disconnect(annotations.context_menu)
-        self._view.customContextMenuRequested.connect(self.context_menu)
+        annotations.add_context_menu_entries(self.add_entries)
 
     # The menu
-
-    def context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
-        """The annotations' menu at `point` (viewport coordinates) with the word entries."""
-        menu = self._annotations.context_menu(point)
-        if self.add_entries(menu, point):
-            # Shown already by the annotations: placed again for its new size.
-            menu.popup(self._view.viewport().mapToGlobal(point))
-        return menu
 
     def add_entries(self, menu: QtWidgets.QMenu, point: QtCore.QPoint | None = None) -> bool:
         """Adds the entries for the word at `point`, or at the caret; False if no word."""

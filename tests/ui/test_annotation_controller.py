@@ -256,6 +256,20 @@ def test_clicking_a_highlight_offers_colours_note_tags_copy_delete(qtbot, window
     assert [a.tags for a in stored(data_dir)] == [("生词", "常用")]
 
 
+def test_a_click_on_a_highlight_opens_its_menu_not_a_pinned_word_pop_up(qtbot, window):
+    start, end = span(window, "常见的词语")
+    select_with_mouse(qtbot, window, start, end)
+    press(qtbot, window, QtCore.Qt.Key_1)
+    qtbot.waitUntil(lambda: window.word_lookup.is_ready, timeout=30_000)
+    viewport = window.reading_view.viewport()
+    qtbot.mouseMove(viewport, middle(window, start))
+    qtbot.waitUntil(window.word_lookup.popup.isVisible, timeout=5_000)
+    qtbot.mouseClick(viewport, QtCore.Qt.LeftButton, pos=middle(window, start))
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is not None)
+    assert not window.word_lookup.popup.pinned
+    QtWidgets.QApplication.activePopupWidget().close()
+
+
 def right_click(window: MainWindow, point: QtCore.QPoint) -> QtWidgets.QMenu:
     viewport = window.reading_view.viewport()
     event = QtGui.QContextMenuEvent(
