@@ -24,8 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-import charset_normalizer
-
 ENCODINGS: dict[str, str] = {
     "UTF-8": "utf-8",
     "UTF-8 (BOM)": "utf-8-sig",
@@ -214,6 +212,8 @@ def _decode_other(data: bytes) -> DecodedText | None:
     Western text, where its guess among the Latin code pages is often wrong: a wrong page
     would show garbled text, while refusing tells the reader to choose the encoding.
     """
+    import charset_normalizer  # only here: its import costs every start-up 0.04 s
+
     best = charset_normalizer.from_bytes(data[: SAMPLE_BYTES * 4]).best()
     if best is None:
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import marshal
 import os
 import sqlite3
 import tempfile
@@ -168,12 +169,39 @@ class Dictionary:
         return max(found, default=0)
 
     def scripts(self) -> ScriptTable:
-        """Which characters are traditional and their simplified forms, built on first use."""
+        """Which characters are traditional and their simplified forms.
+
+        Building the table reads every entry (about 0.3 s), so it is kept beside the index
+        it was built from and read back (a few ms) by later starts.
+        """
         with self._scripts_lock:
             if self._scripts is None:
-                rows = self._query("SELECT traditional, simplified FROM entry ORDER BY id", ())
-                self._scripts = ScriptTable.from_forms(rows)
+                self._scripts = self._saved_scripts() or self._build_scripts()
             return self._scripts
+
+    def _scripts_file(self) -> Path:
+        return self.index.with_name(self.index.name + ".scripts")
+
+    def _saved_scripts(self) -> ScriptTable | None:
+        try:
+            traditional, simplify = marshal.loads(self._scripts_file().read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        return ScriptTable(frozenset(traditional), simplify)
+
+    def _build_scripts(self) -> ScriptTable:
+        rows = self._query("SELECT traditional, simplified FROM entry ORDER BY id", ())
+        table = ScriptTable.from_forms(rows)
+        target = self._scripts_file()
+        data = marshal.dumps(("".join(sorted(table.traditional)), table.simplify))
+        try:
+            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as file:
+                file.write(data)
+            os.replace(file.name, target)
+        except OSError:  # a read-only cache folder only costs the next start the same time
+            with contextlib.suppress(OSError, NameError):
+                os.unlink(file.name)
+        return table
 
     def simplified_form(self, word: str) -> str | None:
         """`word` in simplified characters, if CC-CEDICT writes it so only in traditional text.

@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
-
-from pypinyin.constants import PHRASES_DICT
-from pypinyin.seg.mmseg import seg as phrase_splitter
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from reader.language.dictionary import Dictionary
 from reader.language.pinyin import is_han, word_syllables
-from reader.language.polyphones import PolyphoneModel
 from reader.language.sandhi import spoken_syllables
 from reader.language.segmentation import Token
+
+if TYPE_CHECKING:
+    from reader.language.polyphones import PolyphoneModel
 
 SENTENCE_ENDS = frozenset("。！？!?；;\n")
 CLAUSE_ENDS = frozenset("，,、：:")
@@ -140,7 +140,7 @@ class Pronouncer:
         """
         for phrase, position in _phrases_around(text, word_start, word, index):
             reading = word_syllables(phrase)[position]
-            if reading is None or phrase not in PHRASES_DICT:
+            if reading is None or phrase not in _phrase_table():
                 continue
             if not confirmed:
                 return reading
@@ -208,10 +208,20 @@ def _part_holding(parts: tuple[str, ...], index: int) -> Iterator[tuple[str, int
         position += len(part)
 
 
+@cache
+def _phrase_table() -> dict[str, list[list[str]]]:
+    """pypinyin's phrase readings, loaded on first use (their import takes about 0.3 s)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return PHRASES_DICT
+
+
 @lru_cache(maxsize=16384)
 def _split(run: str) -> tuple[str, ...]:
     """pypinyin's own split of a run of Chinese characters (longest phrases first)."""
-    return tuple(phrase_splitter.cut(run))
+    from pypinyin.seg.mmseg import seg
+
+    return tuple(seg.cut(run))
 
 
 def sentence_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:

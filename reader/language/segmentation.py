@@ -9,6 +9,7 @@ use, once, under a lock; `ensure_ready` lets a worker thread pay that cost up fr
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import logging
 import threading
@@ -16,17 +17,26 @@ import warnings
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from types import ModuleType
+from typing import TYPE_CHECKING, NamedTuple
 
 from reader.language.cache import cache_dir
 from reader.language.corrections import Corrections
 
-with warnings.catch_warnings():
-    # jieba imports pkg_resources, which newer setuptools deprecates on import.
-    warnings.filterwarnings("ignore", message=r".*pkg_resources", category=Warning)
+if TYPE_CHECKING:
     import jieba
 
-jieba.setLogLevel(logging.WARNING)
+
+@functools.cache
+def _jieba() -> ModuleType:
+    """jieba, imported on first use: its import (with pkg_resources) costs a window's
+    start-up about 0.15 s, and nothing needs it before the first paint."""
+    with warnings.catch_warnings():
+        # jieba imports pkg_resources, which newer setuptools deprecates on import.
+        warnings.filterwarnings("ignore", message=r".*pkg_resources", category=Warning)
+        import jieba
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
 
 
 class Token(NamedTuple):
@@ -74,6 +84,7 @@ class Segmenter:
             if self._tokenizer is None:
                 folder = self._cache_folder or cache_dir()
                 folder.mkdir(parents=True, exist_ok=True)
+                jieba = _jieba()
                 tokenizer = jieba.Tokenizer()
                 tokenizer.tmp_dir = str(folder)
                 tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"

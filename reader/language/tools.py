@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.language.dictionary import Dictionary
 from reader.language.hsk import HskLevels
 from reader.language.lookup import Lookup
-from reader.language.polyphones import PolyphoneModel
 from reader.language.pronunciation import Pronouncer
 from reader.language.segmentation import Segmenter
+
+if TYPE_CHECKING:
+    from reader.language.polyphones import PolyphoneModel
 
 
 class LanguageTools:
@@ -54,6 +57,8 @@ class LanguageTools:
     def model(self) -> PolyphoneModel:
         with self._lock:
             if self._model is None:
+                from reader.language.polyphones import PolyphoneModel  # numpy: load late
+
                 self._model = PolyphoneModel()
             return self._model
 

@@ -4,7 +4,14 @@ No Qt here: the window, the CLI and the tests use the same functions.
 """
 
 from reader.store.anchoring import Placement, Quote, locate, reanchor
-from reader.store.annotations import Annotation, Annotations, filter_annotations
+from reader.store.annotations import (
+    Annotation,
+    Annotations,
+    edited,
+    filter_annotations,
+    new_annotation,
+    reattached,
+)
 from reader.store.colours import COLOURS, DEFAULT_NAMES, HIGHLIGHT_RGB, ColourNames
 from reader.store.database import (
     SCHEMA_VERSION,
@@ -48,11 +55,14 @@ __all__ = [
     "Quote",
     "Store",
     "StoreError",
+    "edited",
     "export_annotations",
     "filter_annotations",
     "import_annotations",
     "locate",
+    "new_annotation",
     "open_store",
     "reanchor",
+    "reattached",
     "resolve_data_dir",
 ]

@@ -65,6 +65,72 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _check_span(text: str, start: int, end: int, what: str) -> None:
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"no text to {what} between {start} and {end}")
+
+
+def new_annotation(
+    document_id: int,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    colour: str = DEFAULT_COLOUR,
+    note: str = "",
+    tags: Iterable[str] = (),
+) -> Annotation:
+    """A new highlight of text[start:end], not yet written: the window shows it (and keeps
+    it for a retry) even when the store cannot take it."""
+    _check_span(text, start, end, "annotate")
+    anchor = quote_at(text, start, end)
+    return Annotation(
+        id=str(uuid.uuid4()),
+        document_id=document_id,
+        start=start,
+        end=end,
+        quote=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        colour=check_colour(colour),
+        note=note,
+        tags=clean_tags(tags),
+    )
+
+
+def edited(
+    annotation: Annotation,
+    *,
+    colour: str | None = None,
+    note: str | None = None,
+    tags: Iterable[str] | None = None,
+) -> Annotation:
+    """The annotation with what is given changed, and the time of the edit."""
+    return replace(
+        annotation,
+        colour=annotation.colour if colour is None else check_colour(colour),
+        note=annotation.note if note is None else note,
+        tags=annotation.tags if tags is None else clean_tags(tags),
+        updated=now(),
+    )
+
+
+def reattached(annotation: Annotation, text: str, start: int, end: int) -> Annotation:
+    """The annotation anchored to text[start:end]: no longer an orphan."""
+    _check_span(text, start, end, "attach to")
+    anchor = quote_at(text, start, end)
+    return replace(
+        annotation,
+        start=start,
+        end=end,
+        quote=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        orphan=False,
+        updated=now(),
+    )
+
+
 def _row(annotation: Annotation) -> tuple:
     return (
         annotation.id,
@@ -118,20 +184,8 @@ class Annotations:
         tags: Iterable[str] = (),
     ) -> Annotation:
         """Highlight text[start:end] of the document."""
-        if not 0 <= start < end <= len(text):
-            raise ValueError(f"no text to annotate between {start} and {end}")
-        anchor = quote_at(text, start, end)
-        annotation = Annotation(
-            id=str(uuid.uuid4()),
-            document_id=document_id,
-            start=start,
-            end=end,
-            quote=anchor.exact,
-            prefix=anchor.prefix,
-            suffix=anchor.suffix,
-            colour=check_colour(colour),
-            note=note,
-            tags=clean_tags(tags),
+        annotation = new_annotation(
+            document_id, text, start, end, colour=colour, note=note, tags=tags
         )
         self.restore(annotation)
         return annotation
@@ -199,13 +253,7 @@ class Annotations:
         """Change what is given; returns the annotation as it was, for undo."""
         with self._database.transaction():
             before = self._existing(annotation_id)
-            after = replace(
-                before,
-                colour=before.colour if colour is None else check_colour(colour),
-                note=before.note if note is None else note,
-                tags=before.tags if tags is None else clean_tags(tags),
-                updated=now(),
-            )
+            after = edited(before, colour=colour, note=note, tags=tags)
             self.restore(after)
         return before
 
@@ -218,23 +266,10 @@ class Annotations:
 
     def reattach(self, annotation_id: str, text: str, start: int, end: int) -> Annotation:
         """Anchor an annotation (an orphan, usually) to text[start:end]; returns the old state."""
-        if not 0 <= start < end <= len(text):
-            raise ValueError(f"no text to attach to between {start} and {end}")
+        _check_span(text, start, end, "attach to")
         with self._database.transaction():
             before = self._existing(annotation_id)
-            anchor = quote_at(text, start, end)
-            self.restore(
-                replace(
-                    before,
-                    start=start,
-                    end=end,
-                    quote=anchor.exact,
-                    prefix=anchor.prefix,
-                    suffix=anchor.suffix,
-                    orphan=False,
-                    updated=now(),
-                )
-            )
+            self.restore(reattached(before, text, start, end))
         return before
 
     def place(

@@ -11,14 +11,10 @@ obsolete, so Qt drops it rather than show what the store does not hold.
 from __future__ import annotations
 
 import contextlib
-import uuid
-from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
 from reader.store import Annotation, Store, StoreError
-from reader.store.anchoring import quote_at
-from reader.store.annotations import clean_tags, now
 from reader.ui.qt import QtGui
 
 
@@ -33,67 +29,6 @@ class AnnotationTarget(Protocol):
     def hide_annotation(self, annotation_id: str) -> None: ...
 
     def report_failure(self, what: str, error: StoreError) -> None: ...
-
-
-def draft_annotation(
-    document_id: int,
-    text: str,
-    start: int,
-    end: int,
-    *,
-    colour: str,
-    note: str = "",
-    tags: Iterable[str] = (),
-) -> Annotation:
-    """The record Annotations.create would write, made before writing it: it is shown (and
-    kept for a retry) even when the store cannot take it."""
-    if not 0 <= start < end <= len(text):
-        raise ValueError(f"no text to annotate between {start} and {end}")
-    anchor = quote_at(text, start, end)
-    return Annotation(
-        id=str(uuid.uuid4()),
-        document_id=document_id,
-        start=start,
-        end=end,
-        quote=anchor.exact,
-        prefix=anchor.prefix,
-        suffix=anchor.suffix,
-        colour=colour,
-        note=note,
-        tags=clean_tags(tags),
-    )
-
-
-def edited(
-    annotation: Annotation,
-    *,
-    colour: str | None = None,
-    note: str | None = None,
-    tags: Iterable[str] | None = None,
-) -> Annotation:
-    """The annotation with what is given changed, as Annotations.update would store it."""
-    return replace(
-        annotation,
-        colour=annotation.colour if colour is None else colour,
-        note=annotation.note if note is None else note,
-        tags=annotation.tags if tags is None else clean_tags(tags),
-        updated=now(),
-    )
-
-
-def attached(annotation: Annotation, text: str, start: int, end: int) -> Annotation:
-    """The annotation anchored to text[start:end], as Annotations.reattach would store it."""
-    anchor = quote_at(text, start, end)
-    return replace(
-        annotation,
-        start=start,
-        end=end,
-        quote=anchor.exact,
-        prefix=anchor.prefix,
-        suffix=anchor.suffix,
-        orphan=False,
-        updated=now(),
-    )
 
 
 class AnnotationCommand(QtGui.QUndoCommand):

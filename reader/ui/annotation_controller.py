@@ -1,5 +1,6 @@
-"""Highlights and notes in the window: the store, the painted page, the panel, the editor,
-the undo stack, and the actions, menus and toolbar that drive them.
+"""Highlights and notes in the window: the store, the painted page, the panel, the editor
+and the undo stack. The actions and menus that drive them are AnnotationMenus'; export and
+import are AnnotationExchange's.
 
 The store is written first and the window follows: a change the store cannot take (a
 read-only or full disk) is still shown, marked as not saved, and kept to be retried; it is
@@ -21,13 +22,13 @@ from reader.store import (
     DEFAULT_NAMES,
     Annotation,
     DocumentRecord,
-    ExchangeError,
     OpenedDocument,
     Store,
     StoreError,
-    export_annotations,
-    import_annotations,
+    edited,
+    new_annotation,
     open_store,
+    reattached,
     resolve_data_dir,
 )
 from reader.ui.annotation_commands import (
@@ -35,11 +36,10 @@ from reader.ui.annotation_commands import (
     CreateAnnotation,
     DeleteAnnotation,
     EditAnnotation,
-    attached,
-    draft_annotation,
-    edited,
 )
-from reader.ui.annotations_panel import AnnotationsPanel, escaped, plain_html, swatch
+from reader.ui.annotation_exchange import AnnotationExchange
+from reader.ui.annotation_menus import AnnotationMenus
+from reader.ui.annotations_panel import AnnotationsPanel, escaped, plain_html
 from reader.ui.colour_names_dialog import ColourNamesDialog
 from reader.ui.highlights import HighlightPainter, offset_at
 from reader.ui.note_editor import NoteEditor
@@ -52,25 +52,10 @@ POSITION_SAVE_DELAY_MS = 1000
 """The reading position is written this long after scrolling stops (and on close)."""
 STATUS_MS = 8000
 PANEL_WIDTH = 380
-EXPORT_FILTERS = {
-    "W3C Web Annotation JSON (*.json)": "json",
-    "Markdown (*.md)": "md",
-    "CSV (*.csv)": "csv",
-}
-IMPORT_FILTERS = "W3C Web Annotation JSON (*.json *.jsonld);;All files (*)"
 NOT_SAVED_HINT = (
     "It stays in the window, marked as not saved; Retry Saving in the Annotations panel "
     "saves it once the store can be written."
 )
-
-
-def _menu_holding(window: QtWidgets.QMainWindow, action: QtGui.QAction) -> QtWidgets.QMenu:
-    """The menu-bar menu that holds `action`: the window's own menus are found, not rebuilt."""
-    for entry in window.menuBar().actions():
-        menu = entry.menu()
-        if menu is not None and action in menu.actions():
-            return menu
-    raise LookupError(f"no menu holds {action.text()!r}")
 
 
 class AnnotationController(QtCore.QObject):
@@ -91,7 +76,6 @@ class AnnotationController(QtCore.QObject):
         self._told: set[str] = set()
         """Store problems already told when a document opened: each is told once."""
         self._draft: Annotation | None = None
-        self._names = dict(DEFAULT_NAMES)
         self._top = 0
         self._press: QtCore.QPoint | None = None
         self._clicked: tuple[str, QtCore.QPoint] | None = None
@@ -116,8 +100,16 @@ class AnnotationController(QtCore.QObject):
         self.panel.attach_requested.connect(self.attach_to_selection)
         self.panel.retry_requested.connect(self.retry)
 
-        self._make_actions()
-        self._make_menus()
+        self.exchange = AnnotationExchange(window, self)
+        self.menus = AnnotationMenus(self, window, self.dock, self.undo_stack, self.exchange)
+        self.colour_actions = self.menus.colour_actions
+        self.note_action = self.menus.note_action
+        self.undo_action = self.menus.undo_action
+        self.redo_action = self.menus.redo_action
+        self.export_action = self.menus.export_action
+        self.import_action = self.menus.import_action
+        self.toolbar = self.menus.toolbar
+        self._set_names(DEFAULT_NAMES)
 
         self._position_timer = QtCore.QTimer(self)
         self._position_timer.setSingleShot(True)
@@ -131,8 +123,7 @@ class AnnotationController(QtCore.QObject):
         self._view.top_offset_changed.connect(self._scrolled)
         self._view.verticalScrollBar().valueChanged.connect(self._place_editor)
         self._view.setContextMenuPolicy(QtCore.Qt.CustomContextMenu)
-        self._view.customContextMenuRequested.connect(self.context_menu)
-        self._menu_entries: list[Callable[[QtWidgets.QMenu, QtCore.QPoint], object]] = []
+        self._view.customContextMenuRequested.connect(self.menus.context_menu)
         # Watching, never consuming, mouse moves: the word pop-up sees them all.
         self._view.viewport().installEventFilter(self)
         window.installEventFilter(self)
@@ -271,8 +262,23 @@ class AnnotationController(QtCore.QObject):
 
     # Changes
 
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
     def annotations(self) -> list[Annotation]:
         return list(self._annotations.values())
+
+    def saved_count(self) -> int:
+        return len(self._annotations) - len(self.unsaved_ids())
+
+    def show_opened(self, opened: OpenedDocument) -> None:
+        """Show what the store now holds, and the changes it has yet to take on top."""
+        unsaved = list(self._unsaved)
+        self._record = opened.record
+        self._show_loaded(opened.annotations)
+        for command in unsaved:
+            command.show()
 
     def unsaved_ids(self) -> set[str]:
         return {command.annotation_id for command in self._unsaved}
@@ -442,7 +448,7 @@ class AnnotationController(QtCore.QObject):
             self.set_colour(same[-1].id, colour)
             return
         assert self._document is not None
-        annotation = draft_annotation(
+        annotation = new_annotation(
             self._document_id(), self._document.text, start, end, colour=colour
         )
         self._run(CreateAnnotation(self, annotation))
@@ -495,7 +501,7 @@ class AnnotationController(QtCore.QObject):
                 "Select the text to attach the annotation to.", STATUS_MS
             )
             return
-        after = attached(before, self._document.text, *span)
+        after = reattached(before, self._document.text, *span)
         self._run(EditAnnotation(self, before, after, "Attach Annotation"))
 
     def edit_note(self, annotation_id: str | None = None, tags_first: bool = False) -> None:
@@ -509,7 +515,7 @@ class AnnotationController(QtCore.QObject):
                 if same:
                     annotation = same[-1]
                 else:
-                    annotation = draft_annotation(
+                    annotation = new_annotation(
                         self._document_id(), self._document.text, start, end, colour=COLOURS[0]
                     )
                     self._draft = annotation
@@ -579,123 +585,14 @@ class AnnotationController(QtCore.QObject):
             self._draft = None
         self._view.setFocus()
 
-    # Exchange
-
-    def choose_export_file(self) -> QtWidgets.QFileDialog | None:
-        """Ask where to export without blocking; the filter chosen gives the format."""
-        document = self._document
-        if document is None:
-            return None
-        folder = document.path.parent if document.path else Path.home()
-        stem = document.path.stem if document.path else "annotations"
-        dialog = QtWidgets.QFileDialog(
-            self._window,
-            "Export Annotations",
-            str(folder / f"{stem}.annotations.json"),
-            ";;".join(EXPORT_FILTERS),
-        )
-        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptSave)
-        dialog.setDefaultSuffix("json")
-        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
-        dialog.filterSelected.connect(
-            lambda chosen: dialog.setDefaultSuffix(EXPORT_FILTERS.get(chosen, "json"))
-        )
-        dialog.fileSelected.connect(
-            lambda name: self._export_chosen(Path(name), dialog.selectedNameFilter())
-        )
-        dialog.open()
-        return dialog
-
-    def _export_chosen(self, path: Path, name_filter: str) -> bool:
-        """The format is the chosen filter's, unless the name ends in another format's
-        suffix (typed on purpose); a name without one gets the filter's."""
-        format = EXPORT_FILTERS.get(name_filter, "json")
-        typed = path.suffix.lower().lstrip(".")
-        if typed in EXPORT_FILTERS.values():
-            format = typed
-        else:
-            path = path.with_name(f"{path.name}.{format}")
-        return self.export_to(path, format)
-
-    def export_to(self, path: Path, format: str) -> bool:
-        """Write the document's annotations to `path`; CSV gets a byte-order mark, which
-        spreadsheet programs need to read Chinese as UTF-8."""
-        if self._document is None:
-            return False
-        try:
-            store = self.writable_store()
-            text = export_annotations(store, self._document, format)
-            path.write_text(text, encoding="utf-8-sig" if format == "csv" else "utf-8", newline="")
-        except (StoreError, OSError) as error:
-            self._window.show_message(
-                QtWidgets.QMessageBox.Critical,
-                f"Reader could not export the annotations to {path.name}.",
-                str(error),
-            )
-            return False
-        count = len(self._annotations) - len(self.unsaved_ids())
-        self._window.show_message(
-            QtWidgets.QMessageBox.Information,
-            f"Exported {count} annotation{'' if count == 1 else 's'} to {path.name}.",
-            str(path),
-        )
-        return True
-
-    def choose_import_file(self) -> QtWidgets.QFileDialog | None:
-        document = self._document
-        if document is None:
-            return None
-        folder = str(document.path.parent) if document.path else ""
-        dialog = QtWidgets.QFileDialog(self._window, "Import Annotations", folder, IMPORT_FILTERS)
-        dialog.setFileMode(QtWidgets.QFileDialog.ExistingFile)
-        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptOpen)
-        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.import_from(Path(path)))
-        dialog.open()
-        return dialog
-
-    def import_from(self, path: Path) -> bool:
-        """Add the W3C JSON file's annotations to the document (one transaction) and show
-        the document's annotations anew."""
-        document = self._document
-        if document is None:
-            return False
-        try:
-            data = path.read_bytes()
-            store = self.writable_store()
-            report = import_annotations(store, document, data, path)
-            opened = store.open_document(document)
-        except (StoreError, ExchangeError, OSError) as error:
-            self._window.show_message(
-                QtWidgets.QMessageBox.Critical,
-                f"Reader could not import annotations from {path.name}.",
-                str(error),
-            )
-            return False
-        unsaved = list(self._unsaved)
-        self._record = opened.record
-        self._show_loaded(opened.annotations)
-        for command in unsaved:
-            command.show()
-        self._window.show_message(
-            QtWidgets.QMessageBox.Information,
-            f"Imported annotations from {path.name}.",
-            report.message,
-        )
-        return True
-
     # Colour names
 
     def _set_names(self, names: dict[str, str]) -> None:
-        self._names = dict(names)
-        for number, colour in enumerate(COLOURS, start=1):
-            action = self.colour_actions[colour]
-            action.setText(f"&{number} {colour.capitalize()} — {names[colour]}")
-            action.setToolTip(f"Highlight in {colour}: {names[colour]} (Ctrl+{number})")
+        self.menus.set_names(names)
         self.panel.set_colour_names(names)
 
     def choose_colour_names(self) -> ColourNamesDialog:
-        dialog = ColourNamesDialog(self._names, self._window)
+        dialog = ColourNamesDialog(self.menus.names, self._window)
         dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
         dialog.names_chosen.connect(self.rename_colours)
         dialog.open()
@@ -706,143 +603,27 @@ class AnnotationController(QtCore.QObject):
             store = self.writable_store()
             with store.database.transaction():
                 for colour, name in names.items():
-                    if name != self._names.get(colour):
+                    if name != self.menus.names.get(colour):
                         store.colours.rename(colour, name)
             self._set_names(store.colours.all())
         except StoreError as error:
             self.report_failure("Reader could not save the colour names.", error)
 
-    # Menus, toolbar, actions
-
-    def _make_actions(self) -> None:
-        window = self._window
-        self.colour_actions: dict[str, QtGui.QAction] = {}
-        for number, colour in enumerate(COLOURS, start=1):
-            action = QtGui.QAction(swatch(colour, 16), colour.capitalize(), window)
-            action.setShortcut(QtGui.QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, c=colour: self.highlight(c))
-            self.colour_actions[colour] = action
-        self.note_action = QtGui.QAction("Add or Edit &Note…", window)
-        self.note_action.setIconText("Note")
-        self.note_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+N"))
-        self.note_action.setToolTip("Add a note to the selection or edit the highlight's note")
-        self.note_action.triggered.connect(lambda: self.edit_note())
-        self.delete_action = QtGui.QAction("&Delete Highlight", window)
-        self.delete_action.setShortcut(QtGui.QKeySequence.Delete)
-        self.delete_action.triggered.connect(lambda: self.delete())
-        self.undo_action = QtGui.QAction("&Undo", window)
-        self.undo_action.setShortcuts([QtGui.QKeySequence("Ctrl+Z")])
-        self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QtGui.QAction("&Redo", window)
-        self.redo_action.setShortcuts(
-            [QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence("Ctrl+Y")]
-        )
-        self.redo_action.triggered.connect(self.redo)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_action.setText(f"&Undo {text}".rstrip())
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: self.redo_action.setText(f"&Redo {text}".rstrip())
-        )
-        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
-        self.colour_names_action = QtGui.QAction("Colour &Names…", window)
-        self.colour_names_action.triggered.connect(self.choose_colour_names)
-        self.export_action = QtGui.QAction("&Export Annotations…", window)
-        self.export_action.triggered.connect(self.choose_export_file)
-        self.import_action = QtGui.QAction("&Import Annotations…", window)
-        self.import_action.triggered.connect(self.choose_import_file)
-        self.panel_action = self.dock.toggleViewAction()
-        self.panel_action.setText("&Annotations")
-        self.panel_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+A"))
-        self.toolbar = QtWidgets.QToolBar("Highlight", window)
-        self.toolbar.setObjectName("highlight-toolbar")
-        self.toolbar.setIconSize(QtCore.QSize(16, 16))
-        self.toolbar.addActions(list(self.colour_actions.values()))
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.note_action)
-        window.addToolBar(QtCore.Qt.TopToolBarArea, self.toolbar)
-        self._set_names(self._names)
-
-    def _make_menus(self) -> None:
-        window = self._window
-        file_menu = _menu_holding(window, window.quit_action)
-        file_menu.insertAction(window.quit_action, self.export_action)
-        file_menu.insertAction(window.quit_action, self.import_action)
-        file_menu.insertSeparator(window.quit_action)
-        view_menu = _menu_holding(window, window.sections_action)
-        view_menu.addAction(self.panel_action)
-        toolbar_action = self.toolbar.toggleViewAction()
-        toolbar_action.setText("Highlight &Toolbar")
-        view_menu.addAction(toolbar_action)
-        self.edit_menu = QtWidgets.QMenu("&Edit", window)
-        window.menuBar().insertMenu(view_menu.menuAction(), self.edit_menu)
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
-        self.edit_menu.addSeparator()
-        self.highlight_menu = self.edit_menu.addMenu("&Highlight")
-        self.highlight_menu.addActions(list(self.colour_actions.values()))
-        self.highlight_menu.addSeparator()
-        self.highlight_menu.addAction(self.colour_names_action)
-        self.edit_menu.addAction(self.note_action)
-        self.edit_menu.addAction(self.delete_action)
+    # Menus and exchange, for the rest of the window
 
     def highlight_menu_for(self, annotation: Annotation) -> QtWidgets.QMenu:
-        """What clicking a highlight offers: colours, note, tags, copy, delete."""
-        menu = QtWidgets.QMenu(self._view)
-        menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
-        self._add_highlight_entries(menu, annotation)
-        return menu
-
-    def _add_highlight_entries(self, menu: QtWidgets.QMenu, annotation: Annotation) -> None:
-        for number, colour in enumerate(COLOURS, start=1):
-            action = menu.addAction(
-                swatch(colour, 16), f"&{number} {colour.capitalize()} — {self._names[colour]}"
-            )
-            action.setCheckable(True)
-            action.setChecked(colour == annotation.colour)
-            action.triggered.connect(lambda _=False, c=colour: self.set_colour(annotation.id, c))
-        menu.addSeparator()
-        noun = "&Edit Note…" if annotation.note else "Add &Note…"
-        menu.addAction(noun).triggered.connect(lambda: self.edit_note(annotation.id))
-        menu.addAction("&Tags…").triggered.connect(
-            lambda: self.edit_note(annotation.id, tags_first=True)
-        )
-        menu.addAction("&Copy").triggered.connect(lambda: self.copy(annotation.id))
-        menu.addSeparator()
-        menu.addAction("&Delete Highlight").triggered.connect(lambda: self.delete(annotation.id))
+        return self.menus.highlight_menu_for(annotation)
 
     def add_context_menu_entries(
         self, add_entries: Callable[[QtWidgets.QMenu, QtCore.QPoint], object]
     ) -> None:
-        """Let another part of the window add its entries to the view's context menu."""
-        self._menu_entries.append(add_entries)
+        self.menus.add_context_menu_entries(add_entries)
 
-    def context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
-        """The view's own entries (Copy, Select All), then highlighting for a selection, or
-        the entries of the highlight under the mouse, then those others added."""
-        shift = QtCore.QPoint(
-            self._view.horizontalScrollBar().value(), self._view.verticalScrollBar().value()
-        )
-        menu = self._view.createStandardContextMenu(point + shift)
-        menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
-        menu.addSeparator()
-        if self.selected_span() is not None:
-            menu.addActions(list(self.colour_actions.values()))
-            menu.addSeparator()
-            menu.addAction(self.note_action)
-        else:
-            under = self.highlight_at(point)
-            if under is not None:
-                self._add_highlight_entries(menu, under)
-            else:
-                menu.addActions(list(self.colour_actions.values()))
-        for add_entries in self._menu_entries:
-            add_entries(menu, point)
-        menu.popup(self._view.viewport().mapToGlobal(point))
-        return menu
+    def export_to(self, path: Path, format: str) -> bool:
+        return self.exchange.export_to(path, format)
+
+    def import_from(self, path: Path) -> bool:
+        return self.exchange.import_from(path)
 
     # Events
 
@@ -896,7 +677,7 @@ class AnnotationController(QtCore.QObject):
             return False
         parts = []
         for annotation in reversed(told):
-            line = " · ".join([self._names[annotation.colour], *annotation.tags])
+            line = " · ".join([self.menus.names[annotation.colour], *annotation.tags])
             note = escaped(annotation.note) if annotation.note.strip() else ""
             parts.append(f"{note}<p><i>{plain_html(line)}</i></p>")
         QtWidgets.QToolTip.showText(event.globalPos(), "<hr>".join(parts), self._view.viewport())

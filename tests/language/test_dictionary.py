@@ -119,3 +119,16 @@ def test_only_characters_of_one_script_and_one_form_are_simplified_alone(tools):
     assert "說長銀著乾閤".translate(scripts.simplify) == "说长银著乾閤"
     simplified = "这家银行的行长长大了，他还没还钱。"
     assert simplified.translate(scripts.simplify) == simplified
+
+
+def test_the_script_table_is_kept_beside_the_index_and_read_back(tools):
+    index = tools.dictionary.index
+    built = tools.dictionary.scripts()
+    saved = index.with_name(index.name + ".scripts")
+    assert saved.is_file()
+    reopened = Dictionary(index)
+    try:
+        assert reopened.scripts() == built
+        assert "說" in built.traditional and built.simplify[ord("說")] == "说"
+    finally:
+        reopened.close()

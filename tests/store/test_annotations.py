@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 import pytest
 
-from reader.store import COLOURS, filter_annotations
+from reader.store import COLOURS, edited, filter_annotations, new_annotation, reattached
 
 
 @pytest.fixture
@@ -90,6 +91,55 @@ def test_an_annotation_is_reattached_to_selected_text(store, seed, document_id, 
         "网络空间天朗气清",
         False,
     )
+
+
+def test_a_new_annotation_is_made_without_the_store(seed, span):
+    start, end = span(seed, "我国有7亿网民")
+    made = new_annotation(7, seed.text, start, end, colour="red", tags=["数字", " 数字 ", ""])
+    assert uuid.UUID(made.id).version == 4
+    assert (made.document_id, made.start, made.end) == (7, start, end)
+    assert made.quote == "我国有7亿网民" and made.suffix == seed.text[end : end + 32]
+    assert (made.colour, made.note, made.tags, made.orphan) == ("red", "", ("数字",), False)
+    with pytest.raises(ValueError, match="no text to annotate"):
+        new_annotation(7, seed.text, 5, 5)
+    with pytest.raises(ValueError, match="unknown colour"):
+        new_annotation(7, seed.text, 0, 2, colour="orange")
+
+
+def test_edited_changes_only_what_is_given(seed):
+    made = new_annotation(1, seed.text, 0, 2, note="first", tags=["a"])
+    recoloured = edited(made, colour="blue")
+    assert (recoloured.colour, recoloured.note, recoloured.tags) == ("blue", "first", ("a",))
+    assert recoloured.created == made.created and recoloured.updated >= made.updated
+    renoted = edited(made, note="", tags=[" b  c ", "b  c"])
+    assert (renoted.colour, renoted.note, renoted.tags) == (made.colour, "", ("b c",))
+    with pytest.raises(ValueError, match="unknown colour"):
+        edited(made, colour="orange")
+
+
+def test_reattached_is_anchored_and_no_longer_an_orphan(seed, span):
+    orphan = replace(new_annotation(1, seed.text, 0, 2, note="kept"), orphan=True)
+    start, end = span(seed, "网络空间天朗气清")
+    moved = reattached(orphan, seed.text, start, end)
+    assert (moved.start, moved.end, moved.quote, moved.orphan) == (
+        start,
+        end,
+        "网络空间天朗气清",
+        False,
+    )
+    assert (moved.id, moved.note, moved.created) == (orphan.id, "kept", orphan.created)
+    with pytest.raises(ValueError, match="no text to attach to"):
+        reattached(orphan, seed.text, 3, 2)
+
+
+def test_the_store_writes_what_the_pure_functions_make(store, seed, document_id):
+    made = store.annotations.create(document_id, seed.text, 0, 2, colour="green")
+    store.annotations.update(made.id, note="n", tags=["t"])
+    changed = store.annotations.get(made.id)
+    assert changed == replace(edited(made, note="n", tags=["t"]), updated=changed.updated)
+    store.annotations.reattach(made.id, seed.text, 4, 8)
+    moved = store.annotations.get(made.id)
+    assert moved == replace(reattached(changed, seed.text, 4, 8), updated=moved.updated)
 
 
 def test_colours_have_names_that_can_be_changed(store):

@@ -8,8 +8,7 @@ from datetime import timedelta
 import pytest
 
 from reader.document import open_document
-from reader.store import Annotation
-from reader.ui.annotation_commands import draft_annotation, edited
+from reader.store import Annotation, edited, new_annotation
 from reader.ui.annotations_panel import (
     ANNOTATION_ROLE,
     ORPHANS_HEADING,
@@ -29,7 +28,7 @@ def seed(seed_path):
 
 def at(document, quote: str, colour: str = "yellow", note: str = "", tags=()) -> Annotation:
     start = document.text.index(quote)
-    return draft_annotation(
+    return new_annotation(
         1, document.text, start, start + len(quote), colour=colour, note=note, tags=tags
     )
 

@@ -8,8 +8,7 @@ from datetime import timedelta
 import pytest
 
 from reader.document import build_document
-from reader.store import HIGHLIGHT_RGB
-from reader.ui.annotation_commands import draft_annotation, edited
+from reader.store import HIGHLIGHT_RGB, edited, new_annotation
 from reader.ui.highlights import HighlightPainter, note_colour, offset_at
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.reading_view import ReadingView
@@ -41,7 +40,7 @@ def span(document, quote: str) -> tuple[int, int]:
 def make(document, quote: str, colour: str = "yellow", later: int = 0, note: str = ""):
     """A highlight of `quote`; `later` seconds after the others, so it lies on top."""
     start, end = span(document, quote)
-    annotation = draft_annotation(1, document.text, start, end, colour=colour, note=note)
+    annotation = new_annotation(1, document.text, start, end, colour=colour, note=note)
     return replace(annotation, created=annotation.created + timedelta(seconds=later))
 
 
