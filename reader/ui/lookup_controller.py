@@ -329,7 +329,9 @@ class WordLookupController(QtCore.QObject):
 
     def _segment_visible(self) -> None:
         segmentation = self._segmentation
-        if segmentation is None:
+        if segmentation is None or not self._is_ready:
+            # Before the warm-up is done, jieba would compete with it for the interpreter;
+            # segmenting starts once it is, with the visible paragraphs first.
             return
         waiting = [i for i in self._visible_spans() if not segmentation.is_segmented(i)]
         if waiting:

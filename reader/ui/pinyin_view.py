@@ -503,9 +503,14 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     # Readings
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        self._request_readings()
+
     def _request_readings(self) -> None:
         document = self._document
-        if document is None or self._closing:
+        if document is None or self._closing or not self.isVisible():
+            # Hidden (pinyin off), readings would only take the interpreter from start-up.
             return
         if self._reading or self._failure is not None:
             return
