@@ -279,6 +279,21 @@ MEASUREMENTS: list[Measurement] = [
 ]
 
 
+OFFSCREEN_ONLY = ("This plugin does not support",)
+"""What the offscreen platform says of what only a real screen can do (raise a window ...)."""
+
+
+def _quiet_offscreen_warnings() -> None:
+    """The window measurements run in this process: keep their tables readable."""
+    from reader.ui.qt import QtCore
+
+    def handler(kind: QtCore.QtMsgType, context: QtCore.QMessageLogContext, text: str) -> None:
+        if not text.startswith(OFFSCREEN_ONLY):
+            print(text, file=sys.stderr)
+
+    QtCore.qInstallMessageHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Reader's benchmarks.")
     parser.add_argument("files", nargs="*", type=Path, help="default: the seed and a novel")
@@ -291,6 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     chosen = [m for m in MEASUREMENTS if not options.only or m.__name__ in options.only]
+    _quiet_offscreen_warnings()
 
     files = bench_files(options.files)
     with tempfile.TemporaryDirectory(prefix="reader-bench-settings-") as settings_dir:
