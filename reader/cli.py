@@ -13,16 +13,6 @@ from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import EncodingError, decode_text, replacements_message
 from reader.document.outline import block_lines, outline_lines
-from reader.language.pinyin import PinyinStyle
-from reader.store import (
-    FORMATS,
-    ExchangeError,
-    StoreError,
-    export_annotations,
-    import_annotations,
-    open_store,
-    resolve_data_dir,
-)
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -103,7 +93,16 @@ def _outline(args: list[str]) -> int:
     return EXIT_OK
 
 
-STYLE_NAMES = [style.value for style in PinyinStyle]
+# Each sub-command imports the layers it uses, so the window (and `reader outline`) start
+# without loading the language tools or the store before their first paint.
+
+
+def _style_names() -> list[str]:
+    from reader.language.pinyin import PinyinStyle
+
+    return [style.value for style in PinyinStyle]
+
+
 DATA_DIR_HELP = (
     "the folder holding Reader's store and word corrections (default: $READER_DATA_DIR, "
     "else the platform's data folder)"
@@ -117,11 +116,12 @@ def _lookup(args: list[str]) -> int:
     )
     parser.add_argument("word", help="a word in simplified or traditional characters")
     parser.add_argument(
-        "--style", choices=STYLE_NAMES, default="marks", help="how pinyin is written"
+        "--style", choices=_style_names(), default="marks", help="how pinyin is written"
     )
     options = parser.parse_args(args)
     from reader.language.lookup import WordNotFound, lookup_lines
     from reader.language.packaged import MissingDataError
+    from reader.language.pinyin import PinyinStyle
     from reader.language.tools import LanguageTools
 
     try:
@@ -142,7 +142,7 @@ def _pinyin(args: list[str]) -> int:
     )
     parser.add_argument("file", help="the text to read, or - for standard input")
     parser.add_argument(
-        "--style", choices=STYLE_NAMES, default="marks", help="how pinyin is written"
+        "--style", choices=_style_names(), default="marks", help="how pinyin is written"
     )
     parser.add_argument(
         "--json",
@@ -161,8 +161,10 @@ def _pinyin(args: list[str]) -> int:
     text = _read_text(options.file)
     from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
     from reader.language.packaged import MissingDataError
+    from reader.language.pinyin import PinyinStyle
     from reader.language.tools import LanguageTools
     from reader.language.transcript import annotated_lines, json_lines
+    from reader.store import resolve_data_dir
 
     try:
         corrections = Corrections.load(resolve_data_dir(options.data_dir) / CORRECTIONS_FILE)
@@ -206,6 +208,16 @@ def _read_text(name: str) -> str:
 
 
 def _notes(args: list[str]) -> int:
+    from reader.store import (
+        FORMATS,
+        ExchangeError,
+        StoreError,
+        export_annotations,
+        import_annotations,
+        open_store,
+        resolve_data_dir,
+    )
+
     data_dir_help = DATA_DIR_HELP
     parser = argparse.ArgumentParser(
         prog="reader notes", description="Export or import a document's annotations."

@@ -8,6 +8,7 @@ from pathlib import Path
 from reader import __version__
 from reader.resources import seed_article
 from reader.ui.fonts import sans_font
+from reader.ui.garbage import collect_on_main_thread
 from reader.ui.main_window import APP_NAME, MainWindow
 from reader.ui.qt import QtWidgets
 from reader.ui.startup_report import FirstPaintReporter
@@ -20,6 +21,7 @@ def application() -> QtWidgets.QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setFont(sans_font(app.font().pointSizeF()))
+    collect_on_main_thread(app)
     return app
 
 
@@ -63,6 +65,8 @@ def run_app(
     open_first_document(window, path, encoding, heading_pattern)
     if startup_report:
         reporter = FirstPaintReporter(window.reading_view.viewport(), wait_for_lookup=True)
-        window.word_lookup.when_ready(reporter.lookup_ready)
+        window.features_attached.connect(
+            lambda: window.word_lookup.when_ready(reporter.lookup_ready)
+        )
     window.show()
     return app.exec()

@@ -379,16 +379,25 @@ class WordLookupController(QtCore.QObject):
         text_layout = block.layout()
         x = at.x() - text_layout.position().x()
         y = at.y() - text_layout.position().y()
-        for number in range(text_layout.lineCount()):
-            line = text_layout.lineAt(number)
-            if not line.y() <= y < line.y() + line.height():
-                continue
-            right = line.cursorToX(line.textStart() + line.textLength())[0]
-            if not line.x() <= x < right:
-                return None
-            column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
-            return self._view.offsets.from_qt(block.position() + column)
-        return None
+        # Lines run down the block: the last one starting above `y` is the only candidate
+        # (a paragraph of a novel may have hundreds).
+        low, high = 0, text_layout.lineCount()
+        while low < high:
+            middle = (low + high) // 2
+            if text_layout.lineAt(middle).y() <= y:
+                low = middle + 1
+            else:
+                high = middle
+        if low == 0:
+            return None
+        line = text_layout.lineAt(low - 1)
+        if not y < line.y() + line.height():
+            return None
+        right = line.cursorToX(line.textStart() + line.textLength())[0]
+        if not line.x() <= x < right:
+            return None
+        column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
+        return self._view.offsets.from_qt(block.position() + column)
 
     def word_tokens(self, offset: int) -> list[Token] | None:
         """The words that make up the word at `offset`, as a lookup there finds them."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.document import Document, DocumentError, Section, open_document
@@ -15,15 +17,17 @@ from reader.document.encoding import (
     display_name,
     replacements_message,
 )
-from reader.ui.annotation_controller import AnnotationController
-from reader.ui.heading_pattern_dialog import HeadingPatternDialog
-from reader.ui.lookup_controller import WordLookupController
-from reader.ui.pinyin_mode import PinyinSwitch
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.reading_view import ACCENT_INK, ReadingView
 from reader.ui.section_tree import SectionTree
 from reader.ui.settings import DocumentChoices, Settings
-from reader.ui.word_corrections import WordCorrectionsController
+
+if TYPE_CHECKING:
+    from reader.ui.annotation_controller import AnnotationController
+    from reader.ui.heading_pattern_dialog import HeadingPatternDialog
+    from reader.ui.lookup_controller import WordLookupController
+    from reader.ui.pinyin_mode import PinyinSwitch
+    from reader.ui.word_corrections import WordCorrectionsController
 
 APP_NAME = "Reader"
 DEFAULT_SIZE = QtCore.QSize(1200, 800)
@@ -44,6 +48,10 @@ MARKUP_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".ep
 """Formats that mark their own headings, so a chapter pattern does not apply to them."""
 POSITION_PROBE_CHARS = 12
 """How much text at the top of the view is looked for in a reopened document's text."""
+ANNOTATIONS_DOCK = "annotations-dock"
+HIGHLIGHT_TOOLBAR = "highlight-toolbar"
+ANNOTATIONS_DOCK_WIDTH = 380
+"""The annotations dock's width before a saved state says otherwise (its PANEL_WIDTH)."""
 
 
 @contextmanager
@@ -92,10 +100,31 @@ def _encoding_label(name: str) -> str:
         return name
 
 
+def _highlight_toolbar_height() -> int:
+    """The height of the highlight toolbar: its buttons show 16-pixel swatches and a word."""
+    probe = QtWidgets.QToolBar()
+    probe.setIconSize(QtCore.QSize(16, 16))
+    blank = QtGui.QPixmap(16, 16)
+    blank.fill(QtCore.Qt.transparent)
+    probe.addAction(QtGui.QIcon(blank), "")
+    probe.addAction("Note")
+    return probe.sizeHint().height()
+
+
+@dataclass(frozen=True)
+class _Features:
+    annotations: AnnotationController
+    word_lookup: WordLookupController
+    word_corrections: WordCorrectionsController
+    pinyin: PinyinSwitch
+
+
 class MainWindow(QtWidgets.QMainWindow):
     """One document at a time; a file that cannot be opened leaves the current one shown."""
 
     document_shown = QtCore.Signal(object)
+    features_attached = QtCore.Signal()
+    """Annotations, word lookup, corrections and pinyin are in place (see _attach_features)."""
 
     def __init__(
         self, settings: Settings | None = None, data_dir: Path | str | None = None
@@ -136,23 +165,103 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
         self._make_menus()
-        # Before _restore, so the saved state finds the annotations dock and toolbar.
-        self.annotations = AnnotationController(self, data_dir)
-        self.word_lookup = WordLookupController(self.reading_view, self, self.view_menu)
-        self.document_shown.connect(self.word_lookup.set_document)
-        self.word_lookup.leave_clicks_to(self.annotations.highlight_at)
-        self.word_corrections = WordCorrectionsController(
-            self, self.word_lookup, self.annotations, self.annotations.data_dir
-        )
-        self.pinyin = PinyinSwitch(
-            self, self.reading_view, self.word_lookup, self.view_menu, self.annotations.painter
-        )
-        self.document_shown.connect(self.pinyin.set_document)
+        self._data_dir = data_dir
+        self._features: _Features | None = None
+        self._make_room_for_features()
         self.section_tree.section_chosen.connect(self.go_to_section)
         self.reading_view.top_offset_changed.connect(self._follow_view)
         self.reading_view.zoom_changed.connect(self._zoom_changed)
         self._restore()
         self.reading_view.setFocus()
+        # The features' modules and widgets cost a quarter of a second: the page is painted
+        # first, and they are attached as soon as it has been.
+        self.reading_view.viewport().installEventFilter(self)
+
+    # Features attached after the first paint
+
+    def _make_room_for_features(self) -> None:
+        """Stand-ins for the annotations dock and toolbar, named as they are.
+
+        The saved state places them, and the page is laid out at the width it will keep,
+        so nothing moves or is laid out again when the real ones take their places.
+        """
+        self._dock_room = QtWidgets.QDockWidget("Annotations", self)
+        self._dock_room.setObjectName(ANNOTATIONS_DOCK)
+        self._dock_room.setFeatures(
+            QtWidgets.QDockWidget.DockWidgetClosable | QtWidgets.QDockWidget.DockWidgetMovable
+        )
+        self.addDockWidget(QtCore.Qt.RightDockWidgetArea, self._dock_room)
+        self.resizeDocks([self._dock_room], [ANNOTATIONS_DOCK_WIDTH], QtCore.Qt.Horizontal)
+        self._toolbar_room = QtWidgets.QToolBar("Highlight", self)
+        self._toolbar_room.setObjectName(HIGHLIGHT_TOOLBAR)
+        self._toolbar_room.setIconSize(QtCore.QSize(16, 16))
+        self._toolbar_room.setMinimumHeight(_highlight_toolbar_height())
+        self.addToolBar(QtCore.Qt.TopToolBarArea, self._toolbar_room)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Paint and watched is self.reading_view.viewport():
+            watched.removeEventFilter(self)
+            QtCore.QTimer.singleShot(0, self._attach_features)
+        return False
+
+    def _attach_features(self) -> _Features:
+        """Annotations, word lookup, corrections and pinyin, made once: after the first paint,
+        or on first use if that comes sooner."""
+        if self._features is not None:
+            return self._features
+        from reader.ui.annotation_controller import AnnotationController
+        from reader.ui.lookup_controller import WordLookupController
+        from reader.ui.pinyin_mode import PinyinSwitch
+        from reader.ui.word_corrections import WordCorrectionsController
+
+        state = self.saveState()
+        for room in (self._dock_room, self._toolbar_room):
+            room.setObjectName("")
+        self.removeDockWidget(self._dock_room)
+        self.removeToolBar(self._toolbar_room)
+        self._dock_room.deleteLater()
+        self._toolbar_room.deleteLater()
+
+        annotations = AnnotationController(self, self._data_dir)
+        word_lookup = WordLookupController(self.reading_view, self, self.view_menu)
+        word_lookup.leave_clicks_to(annotations.highlight_at)
+        word_corrections = WordCorrectionsController(
+            self, word_lookup, annotations, annotations.data_dir
+        )
+        pinyin = PinyinSwitch(
+            self, self.reading_view, word_lookup, self.view_menu, annotations.painter
+        )
+        self._features = _Features(annotations, word_lookup, word_corrections, pinyin)
+        # The pinyin switch put the reading view in a new central widget: shown now, not
+        # when the window gets round to it, so the view counts as visible at once.
+        if self.isVisible():
+            self.centralWidget().show()
+        # The stand-ins' places, as saved or as moved since, go to the real ones.
+        self.restoreState(state)
+        self.document_shown.connect(word_lookup.set_document)
+        self.document_shown.connect(pinyin.set_document)
+        if self._document is not None:
+            # Shown before they were here: shown again, so they all hear of it.
+            with busy_cursor():
+                self.document_shown.emit(self._document)
+        self.features_attached.emit()
+        return self._features
+
+    @property
+    def annotations(self) -> AnnotationController:
+        return self._attach_features().annotations
+
+    @property
+    def word_lookup(self) -> WordLookupController:
+        return self._attach_features().word_lookup
+
+    @property
+    def word_corrections(self) -> WordCorrectionsController:
+        return self._attach_features().word_corrections
+
+    @property
+    def pinyin(self) -> PinyinSwitch:
+        return self._attach_features().pinyin
 
     # Menus
 
@@ -364,6 +473,8 @@ class MainWindow(QtWidgets.QMainWindow):
                 f"{document.path}: {error.strerror or error}",
             )
             return None
+        from reader.ui.heading_pattern_dialog import HeadingPatternDialog
+
         dialog = HeadingPatternDialog(text, self._choices.heading_pattern, self)
         dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
         dialog.pattern_chosen.connect(self.apply_heading_pattern)
@@ -456,6 +567,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_settings()
-        self.word_lookup.shutdown()
-        self.pinyin.shutdown()
+        if self._features is not None:
+            self._features.word_lookup.shutdown()
+            self._features.pinyin.shutdown()
         super().closeEvent(event)

@@ -54,6 +54,47 @@ def pinyin_html(
     return "".join(parts)
 
 
+class WrappedLabel(QtWidgets.QLabel):
+    """A word-wrapped label of fixed width that lays its text out once per width.
+
+    QLabel lays a rich text out anew for every size question, and placing the pop-up asks
+    about eight (its ideal width, its narrowest, its height at the width given, again and
+    again); at a fixed width only the height at that width decides the pop-up's size.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def sizeHint(self) -> QtCore.QSize:
+        width = self.maximumWidth()
+        if width != self.minimumWidth():
+            return super().sizeHint()
+        return QtCore.QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        width = self.maximumWidth()
+        if width != self.minimumWidth():
+            return super().minimumSizeHint()
+        return self.sizeHint()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() in (QtCore.QEvent.FontChange, QtCore.QEvent.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 class WordPopup(QtWidgets.QFrame):
     """One word's pop-up; the lookup controller fills it, places it and hides it."""
 
@@ -83,10 +124,8 @@ class WordPopup(QtWidgets.QFrame):
         self.level_label.setStyleSheet(f"color: {MUTED};")
         self.pinyin_label = self._label(QtCore.Qt.RichText)
         self.pinyin_label.setFont(sans_font(TEXT_POINT_SIZE * 1.5))
-        self.senses_label = self._label(QtCore.Qt.RichText)
-        self.senses_label.setWordWrap(True)
-        self.characters_label = self._label(QtCore.Qt.RichText)
-        self.characters_label.setWordWrap(True)
+        self.senses_label = self._label(QtCore.Qt.RichText, WrappedLabel())
+        self.characters_label = self._label(QtCore.Qt.RichText, WrappedLabel())
 
         self.more_button = QtWidgets.QToolButton()
         self.more_button.setText("More senses")
@@ -140,8 +179,10 @@ class WordPopup(QtWidgets.QFrame):
         self.addAction(self.copy_action)
         self._show_buttons()
 
-    def _label(self, text_format: QtCore.Qt.TextFormat) -> QtWidgets.QLabel:
-        label = QtWidgets.QLabel()
+    def _label(
+        self, text_format: QtCore.Qt.TextFormat, label: QtWidgets.QLabel | None = None
+    ) -> QtWidgets.QLabel:
+        label = label if label is not None else QtWidgets.QLabel()
         label.setTextFormat(text_format)
         label.setFocusPolicy(QtCore.Qt.NoFocus)
         return label
@@ -295,6 +336,16 @@ class WordPopup(QtWidgets.QFrame):
         lookup = self._lookup
         if lookup is None:
             return
+        # Showing a label in a visible pop-up would lay it all out at once, before the rest
+        # is set; laid out once instead, when it is placed or the event loop next runs.
+        layout = self.layout()
+        layout.setEnabled(False)
+        try:
+            self._fill_labels(lookup)
+        finally:
+            layout.setEnabled(True)
+
+    def _fill_labels(self, lookup: WordLookup) -> None:
         self.word_label.setText(lookup.word)
         self.pinyin_label.setText(pinyin_html(lookup.syllables, self._style, self._colours))
         forms = self._forms()

@@ -541,13 +541,14 @@ def test_a_store_that_cannot_be_opened_says_so_and_saves_once_it_can(qtbot, arti
     blocked.write_text("not a folder", encoding="utf-8")
     window = MainWindow(data_dir=blocked)
     qtbot.addWidget(window)
+    window.resize(1100, 750)
+    window.show()
+    qtbot.waitExposed(window)
+    # Said once the annotations are attached, just after the window's first paint.
     box = wait_for_message(qtbot)
     assert box.text() == "Reader cannot use its annotation store."
     assert "cannot create the data folder" in box.informativeText()
     box.close()
-    window.resize(1100, 750)
-    window.show()
-    qtbot.waitExposed(window)
     assert window.open_path(article)
     assert message_boxes() == []  # said once, not on every document
     start, end = span(window, "这是第二段")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -472,7 +474,8 @@ def test_a_wait_cursor_shows_while_a_document_opens(qtbot, window, article):
         lambda _: shapes.append(QtWidgets.QApplication.overrideCursor().shape())
     )
     assert window.open_path(article)
-    assert shapes == [QtCore.Qt.WaitCursor]
+    # The features attached after the first paint hear again of a document shown before.
+    assert shapes and set(shapes) == {QtCore.Qt.WaitCursor}
     assert QtWidgets.QApplication.overrideCursor() is None
 
 
@@ -485,3 +488,109 @@ def test_the_reading_place_is_found_again_in_a_changed_text():
     garbled = "乱" * (len(old) * 2)
     assert nearest_offset(old, offset, garbled) == offset * 2
     assert nearest_offset(old, len(old), "短") == 1
+
+
+def stand_in(window: MainWindow, kind: type, name: str) -> QtWidgets.QWidget | None:
+    return window.findChild(kind, name)
+
+
+def test_the_features_attach_just_after_the_first_paint(qtbot, seed_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(seed_path)
+    shown = []
+    window.document_shown.connect(shown.append)
+    dock = stand_in(window, QtWidgets.QDockWidget, "annotations-dock")
+    assert dock is not None and dock.widget() is None  # a stand-in until the first paint
+    with qtbot.waitSignal(window.features_attached):
+        window.show()
+    # The document shown before they came is shown to them.
+    assert shown == [window.reader_document]
+    assert window.pinyin.view.reader_document is window.reader_document
+    assert window.annotations.panel.isVisible()
+    assert window.annotations.toolbar.isVisible()
+    assert window.findChildren(QtWidgets.QDockWidget, "annotations-dock") == [
+        window.annotations.dock
+    ]
+    assert window.findChildren(QtWidgets.QToolBar, "highlight-toolbar") == [
+        window.annotations.toolbar
+    ]
+
+
+def test_attaching_the_features_neither_moves_nor_narrows_the_page(qtbot, seed_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(seed_path)
+    view = window.reading_view
+    attached = []
+    window.features_attached.connect(lambda: attached.append(True))
+
+    def place() -> tuple[int, QtCore.QPoint, int]:
+        """The column's width, and where the text starts; the status bar may differ by a
+        pixel, so the height is not compared."""
+        viewport = view.viewport()
+        return (
+            view.lineWrapColumnOrWidth(),
+            viewport.mapTo(window, QtCore.QPoint(0, 0)),
+            viewport.width(),
+        )
+
+    window.show()  # laid out at once; painted, and the features attached, from the event loop
+    before = place()
+    assert not attached
+    qtbot.waitUntil(lambda: bool(attached))
+    qtbot.wait(50)
+    assert place() == before
+    assert view.isVisible()
+
+
+def test_the_features_attach_on_first_use_before_any_paint(qtbot, seed_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(seed_path)
+    attached = []
+    window.features_attached.connect(lambda: attached.append(True))
+    lookup = window.word_lookup
+    assert attached == [True]
+    assert window.word_lookup is lookup
+    assert window.annotations.dock.widget() is window.annotations.panel
+    assert window.pinyin.view.reader_document is window.reader_document
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    assert attached == [True]  # once only
+    assert window.reading_view.isVisible()
+
+
+def test_the_annotations_dock_and_toolbar_keep_their_saved_places(qtbot):
+    window = make_window(qtbot)
+    window.annotations.dock.hide()
+    window.addToolBar(QtCore.Qt.BottomToolBarArea, window.annotations.toolbar)
+    window.close()
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert stand_in(again, QtWidgets.QDockWidget, "annotations-dock").isHidden()
+    with qtbot.waitSignal(again.features_attached):
+        again.show()
+    assert again.annotations.dock.isHidden()
+    assert not again.annotations.menus.panel_action.isChecked()
+    assert again.toolBarArea(again.annotations.toolbar) == QtCore.Qt.BottomToolBarArea
+    assert again.annotations.toolbar.isVisible()
+
+
+def test_the_window_module_leaves_the_features_modules_for_later():
+    deferred = [
+        "reader.ui.annotation_controller",
+        "reader.ui.lookup_controller",
+        "reader.ui.pinyin_mode",
+        "reader.ui.word_corrections",
+        "reader.store",
+    ]
+    probe = (
+        f"import sys, reader.ui.app; print([name for name in {deferred!r} if name in sys.modules])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -310,6 +310,23 @@ def test_a_traditional_text_is_looked_up_in_its_own_script(qtbot, tmp_path):
     assert "yín háng" in popup.senses_label.text() or "yínháng" in popup.senses_label.text()
 
 
+def test_every_character_of_a_long_paragraph_is_found_under_the_mouse(qtbot, window):
+    view = window.reading_view
+    lookup = window.word_lookup
+    block = max(window.reader_document.blocks, key=lambda b: b.end - b.start)
+    view.scroll_to_offset(block.start)
+    qt_block = view.document().findBlock(view.offsets.to_qt(block.start))
+    assert qt_block.layout().lineCount() > 2
+    lines = set()
+    for offset in range(block.start, block.end - 1):
+        point = char_point(view, offset)
+        next_point = char_point(view, offset + 1)
+        if point.y() == next_point.y() and view.viewport().rect().contains(point):
+            assert lookup.offset_at(point) == offset
+            lines.add(point.y())
+    assert len(lines) > 2
+
+
 def test_offsets_after_a_character_outside_the_bmp_find_the_right_word(qtbot, tmp_path):
     path = tmp_path / "astral.txt"
     path.write_text("标题\n\n\U00020000\U00020001银行行长说\u3002\n", encoding="utf-8")

@@ -91,3 +91,25 @@ def test_the_whole_pop_up_copies_as_plain_text(popup):
     assert QtWidgets.QApplication.clipboard().text() == (
         "西安  xī'ān\nHSK 5\nXī'ān\n  1. Xi'an, capital of Shaanxi\n西 xī  west\n安 ān  <i>calm</i>"
     )
+
+
+def test_the_pop_up_fits_each_word_it_shows_in_turn(popup):
+    """The sense label's height is worked out once per text: a new text is measured anew."""
+    word_rect = QtCore.QRect(100, 100, 20, 20)
+    popup.set_lookup(lookup_of(("west",)))
+    popup.show_beside(word_rect)
+    short = popup.height()
+    long_senses = tuple(f"a rather long sense number {n}, which wraps" for n in range(3))
+    popup.set_lookup(lookup_of(long_senses))
+    popup.show_beside(word_rect)
+    assert popup.height() > short
+    label = popup.senses_label
+    plain = QtWidgets.QLabel()
+    plain.setTextFormat(QtCore.Qt.RichText)
+    plain.setWordWrap(True)
+    plain.setFont(label.font())
+    plain.setText(label.text())
+    assert label.height() == plain.heightForWidth(label.width())
+    popup.set_lookup(lookup_of(("west",)))
+    popup.show_beside(word_rect)
+    assert popup.height() == short
