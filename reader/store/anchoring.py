@@ -45,6 +45,10 @@ MAX_OCCURRENCES = 20_000
 _QUOTE_WEIGHT, _PREFIX_WEIGHT, _SUFFIX_WEIGHT, _POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
 
 
+POSITION_PROBE_CHARS = 12
+"""How much text at a reading place is looked for when the document is read anew."""
+
+
 @dataclass(frozen=True)
 class Quote:
     """The quoted text and its surroundings when it was anchored."""
@@ -327,3 +331,24 @@ def _end_distances(text: str, pattern: str, anchored: bool = False) -> Iterator[
         positive = minus | (~(vertical | plus) & full)
         negative = plus & vertical
         yield score
+
+
+def nearest_offset(old_text: str, offset: int, new_text: str) -> int:
+    """Where the reader was at `offset` of `old_text`, in `new_text` read anew from the file.
+
+    The same words if they are found near the same share of the way through, else that share:
+    a text read in another encoding has none of the words it had.
+    """
+    if old_text == new_text:
+        return offset
+    guess = min(len(new_text), round(offset * len(new_text) / max(1, len(old_text))))
+    probe = old_text[offset : offset + POSITION_PROBE_CHARS]
+    if probe.strip():
+        found = [
+            place
+            for place in (new_text.find(probe, guess), new_text.rfind(probe, 0, guess + len(probe)))
+            if place >= 0
+        ]
+        if found:
+            return min(found, key=lambda place: abs(place - guess))
+    return guess

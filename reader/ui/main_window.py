@@ -46,8 +46,6 @@ OPEN_FILTERS = ";;".join(
 )
 MARKUP_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"})
 """Formats that mark their own headings, so a chapter pattern does not apply to them."""
-POSITION_PROBE_CHARS = 12
-"""How much text at the top of the view is looked for in a reopened document's text."""
 ANNOTATIONS_DOCK = "annotations-dock"
 HIGHLIGHT_TOOLBAR = "highlight-toolbar"
 ANNOTATIONS_DOCK_WIDTH = 380
@@ -62,27 +60,6 @@ def busy_cursor() -> Iterator[None]:
         yield
     finally:
         QtWidgets.QApplication.restoreOverrideCursor()
-
-
-def nearest_offset(old_text: str, offset: int, new_text: str) -> int:
-    """Where the reader was at `offset` of `old_text`, in `new_text` read anew from the file.
-
-    The same words if they are found near the same share of the way through, else that share:
-    a text read in another encoding has none of the words it had.
-    """
-    if old_text == new_text:
-        return offset
-    guess = min(len(new_text), round(offset * len(new_text) / max(1, len(old_text))))
-    probe = old_text[offset : offset + POSITION_PROBE_CHARS]
-    if probe.strip():
-        found = [
-            place
-            for place in (new_text.find(probe, guess), new_text.rfind(probe, 0, guess + len(probe)))
-            if place >= 0
-        ]
-        if found:
-            return min(found, key=lambda place: abs(place - guess))
-    return guess
 
 
 def _resolved(path: Path) -> Path:
@@ -422,6 +399,8 @@ class MainWindow(QtWidgets.QMainWindow):
                 return False
             self.show_document(document, choices)
             if place is not None:
+                from reader.store.anchoring import nearest_offset  # the store loads after paint
+
                 self.pinyin.scroll_to_offset(nearest_offset(*place, document.text))
         if document.path is not None:
             self._settings.add_recent(document.path)

@@ -11,6 +11,7 @@ from reader.store.anchoring import (
     _end_distances,
     _fuzzy_candidates,
     locate,
+    nearest_offset,
     quote_at,
     reanchor,
 )
@@ -152,3 +153,14 @@ def test_fuzzy_candidates_include_a_match_with_a_few_edits():
     (candidate,) = _fuzzy_candidates(text, pattern, 3, [(0, len(text))])
     assert text[candidate.start : candidate.end] == "网络空间天朗气清、生态良好"
     assert candidate.errors == 2
+
+
+def test_the_reading_place_is_found_again_in_a_changed_text():
+    old = "标题\n第一段很长的文字在这里。\n第二段也有很多文字在这里。\n结尾。"
+    new = "标题\n第一段很长的文字在这里。第二段也有很多文字在这里。\n结尾。"
+    offset = old.index("第二段")
+    assert nearest_offset(old, offset, new) == new.index("第二段")
+    assert nearest_offset(old, offset, old) == offset
+    garbled = "乱" * (len(old) * 2)
+    assert nearest_offset(old, offset, garbled) == offset * 2
+    assert nearest_offset(old, len(old), "短") == 1

@@ -13,7 +13,7 @@ import pytest
 
 from reader import __version__
 from reader.document import MAX_FILE_BYTES, DocumentError, open_document
-from reader.ui.main_window import MainWindow, nearest_offset
+from reader.ui.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 
 
@@ -477,17 +477,6 @@ def test_a_wait_cursor_shows_while_a_document_opens(qtbot, window, article):
     # The features attached after the first paint hear again of a document shown before.
     assert shapes and set(shapes) == {QtCore.Qt.WaitCursor}
     assert QtWidgets.QApplication.overrideCursor() is None
-
-
-def test_the_reading_place_is_found_again_in_a_changed_text():
-    old = "标题\n第一段很长的文字在这里。\n第二段也有很多文字在这里。\n结尾。"
-    new = "标题\n第一段很长的文字在这里。第二段也有很多文字在这里。\n结尾。"
-    offset = old.index("第二段")
-    assert nearest_offset(old, offset, new) == new.index("第二段")
-    assert nearest_offset(old, offset, old) == offset
-    garbled = "乱" * (len(old) * 2)
-    assert nearest_offset(old, offset, garbled) == offset * 2
-    assert nearest_offset(old, len(old), "短") == 1
 
 
 def stand_in(window: MainWindow, kind: type, name: str) -> QtWidgets.QWidget | None:

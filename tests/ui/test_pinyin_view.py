@@ -4,11 +4,11 @@ lookup, selection and copying, the HSK filter, and a whole novel laid out only w
 from __future__ import annotations
 
 import pytest
+from lookup_helpers import READY_MS, open_ready_window
 
 from reader.document import build_document, open_document
 from reader.language.pinyin import PinyinStyle
 from reader.ui.lookup_controller import shared_language_tools
-from reader.ui.lookup_settings import LookupSettings
 from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_settings import PinyinMode, PinyinSettings
 from reader.ui.pinyin_view import PinyinView
@@ -19,9 +19,6 @@ from reader.ui.tone_colours import ToneColours
 # Qt raises a tool-tip window as it shows it; the offscreen platform cannot and says so.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
 
-READY_MS = 120_000
-"""The first window of a session builds the dictionary index and jieba's cache."""
-
 
 def wait_readings(qtbot, view: PinyinView) -> None:
     qtbot.waitUntil(
@@ -31,14 +28,7 @@ def wait_readings(qtbot, view: PinyinView) -> None:
 
 @pytest.fixture
 def window(qtbot, seed_path):
-    LookupSettings().delay_ms = 50
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(seed_path)
-    qtbot.waitUntil(lambda: window.word_lookup.is_ready, timeout=READY_MS)
-    return window
+    return open_ready_window(qtbot, seed_path, segmented=False)
 
 
 def pinyin_on(qtbot, window: MainWindow) -> PinyinView:

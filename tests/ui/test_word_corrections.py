@@ -8,16 +8,15 @@ import os
 from pathlib import Path
 
 import pytest
+from lookup_helpers import char_point, open_ready_window
 
 from reader.language.corrections import CORRECTIONS_FILE
 from reader.ui.lookup_controller import WordLookupController
-from reader.ui.lookup_settings import LookupSettings
 from reader.ui.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise|grabbing)")
 
-READY_MS = 120_000
 TITLE = "习近平主持召开网络安全和信息化工作座谈会"
 
 
@@ -31,27 +30,7 @@ def saved_words() -> dict[str, list[int]]:
 
 
 def open_window(qtbot, seed_path) -> MainWindow:
-    LookupSettings().delay_ms = 0
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(seed_path)
-    lookup = window.word_lookup
-    qtbot.waitUntil(lambda: lookup.is_ready, timeout=READY_MS)
-    segmentation = lookup.segmentation
-    qtbot.waitUntil(lambda: segmentation.segmented_count() == len(segmentation), timeout=READY_MS)
-    return window
-
-
-def char_point(view, offset: int) -> QtCore.QPoint:
-    cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(offset))
-    left = view.cursorRect(cursor)
-    cursor.setPosition(view.offsets.to_qt(offset + 1))
-    right = view.cursorRect(cursor)
-    width = right.left() - left.left() if right.top() == left.top() else view.em()
-    return QtCore.QPoint(left.left() + int(width // 2), left.center().y())
+    return open_ready_window(qtbot, seed_path, delay_ms=0)
 
 
 def hovered_word(qtbot, window: MainWindow, offset: int) -> str:

@@ -4,9 +4,9 @@ words with the keyboard, switch lookup off and on."""
 from __future__ import annotations
 
 import pytest
+from lookup_helpers import char_point, open_ready_window, wait_ready
 
 from reader.language.pinyin import PinyinStyle, is_han
-from reader.ui.lookup_controller import WordLookupController
 from reader.ui.lookup_settings import LookupSettings
 from reader.ui.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -15,39 +15,10 @@ from reader.ui.tone_colours import ToneColours
 # Qt raises a tool-tip window as it shows it; the offscreen platform cannot and says so.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
 
-READY_MS = 120_000
-"""The first window of a session builds the dictionary index and jieba's cache."""
-
-
-def wait_ready(qtbot, window: MainWindow) -> WordLookupController:
-    lookup = window.word_lookup
-    qtbot.waitUntil(lambda: lookup.is_ready, timeout=READY_MS)
-    segmentation = lookup.segmentation
-    qtbot.waitUntil(lambda: segmentation.segmented_count() == len(segmentation), timeout=READY_MS)
-    return lookup
-
 
 @pytest.fixture
 def window(qtbot, seed_path):
-    LookupSettings().delay_ms = 50
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(seed_path)
-    wait_ready(qtbot, window)
-    return window
-
-
-def char_point(view, offset: int) -> QtCore.QPoint:
-    """The middle of the character at `offset`, in viewport coordinates."""
-    cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(offset))
-    left = view.cursorRect(cursor)
-    cursor.setPosition(view.offsets.to_qt(offset + 1))
-    right = view.cursorRect(cursor)
-    width = right.left() - left.left() if right.top() == left.top() else view.em()
-    return QtCore.QPoint(left.left() + int(width // 2), left.center().y())
+    return open_ready_window(qtbot, seed_path)
 
 
 def hover(qtbot, window: MainWindow, offset: int, scroll: bool = True) -> None:

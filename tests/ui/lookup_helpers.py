@@ -1,0 +1,48 @@
+"""What the word-lookup tests share: a window whose lookups are ready, and where a character is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.lookup_controller import WordLookupController
+from reader.ui.lookup_settings import LookupSettings
+from reader.ui.main_window import MainWindow
+from reader.ui.qt import QtCore, QtGui
+
+READY_MS = 120_000
+"""The first window of a session builds the dictionary index and jieba's cache."""
+
+
+def wait_ready(qtbot, window: MainWindow, segmented: bool = True) -> WordLookupController:
+    """Lookups work; with `segmented`, jieba has also cut the whole document."""
+    lookup = window.word_lookup
+    qtbot.waitUntil(lambda: lookup.is_ready, timeout=READY_MS)
+    if segmented:
+        segmentation = lookup.segmentation
+        qtbot.waitUntil(
+            lambda: segmentation.segmented_count() == len(segmentation), timeout=READY_MS
+        )
+    return lookup
+
+
+def open_ready_window(qtbot, path: Path, delay_ms: int = 50, segmented: bool = True) -> MainWindow:
+    """A shown window on `path`, its pop-up appearing after `delay_ms`, lookups ready."""
+    LookupSettings().delay_ms = delay_ms
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(path)
+    wait_ready(qtbot, window, segmented)
+    return window
+
+
+def char_point(view, offset: int) -> QtCore.QPoint:
+    """The middle of the character at `offset`, in viewport coordinates."""
+    cursor = QtGui.QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_qt(offset))
+    left = view.cursorRect(cursor)
+    cursor.setPosition(view.offsets.to_qt(offset + 1))
+    right = view.cursorRect(cursor)
+    width = right.left() - left.left() if right.top() == left.top() else view.em()
+    return QtCore.QPoint(left.left() + int(width // 2), left.center().y())
