@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint package bench clean
+.PHONY: run test lint package bench bytecode clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Compiled here, as pip and PyInstaller do for users, so that no start-up is spent
+# compiling the sources again where PYTHONDONTWRITEBYTECODE is set.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q reader
+
+run: bytecode
 	$(BIN)/reader
 
 test: $(STAMP)

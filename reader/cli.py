@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -26,6 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
+            gc.enable()  # the entry point turned it off for the window's start-up
             return COMMANDS[args[0]](args[1:])
         return _open_window(args)
     except (CommandError, DocumentError) as error:
@@ -119,6 +120,8 @@ def _lookup(args: list[str]) -> int:
         "--style", choices=_style_names(), default="marks", help="how pinyin is written"
     )
     options = parser.parse_args(args)
+    import sqlite3
+
     from reader.language.lookup import WordNotFound, lookup_lines
     from reader.language.packaged import MissingDataError
     from reader.language.pinyin import PinyinStyle
@@ -159,6 +162,8 @@ def _pinyin(args: list[str]) -> int:
     )
     options = parser.parse_args(args)
     text = _read_text(options.file)
+    import sqlite3
+
     from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
     from reader.language.packaged import MissingDataError
     from reader.language.pinyin import PinyinStyle

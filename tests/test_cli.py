@@ -242,3 +242,19 @@ def test_pinyin_with_a_broken_corrections_file_is_one_line(tmp_path):
     assert result.stdout == ""
     assert result.stderr.startswith(f"reader: error: {broken}: is not valid JSON")
     assert result.stderr.count("\n") == 1
+
+
+def test_sub_commands_run_with_automatic_garbage_collection(seed_path):
+    """The entry point turns the collector off for the window's start-up only."""
+    script = (
+        "import gc, sys\n"
+        "from reader.__main__ import main\n"
+        f"sys.argv = ['reader', 'outline', {str(seed_path)!r}]\n"
+        "main()\n"
+        "print('collecting' if gc.isenabled() else 'not collecting')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "collecting"

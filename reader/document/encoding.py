@@ -163,6 +163,9 @@ def codec_for(name: str) -> str:
 def display_name(name: str) -> str:
     """The name a reader sees for an encoding they named: ours if it is one of ours."""
     codec = codec_for(name)
+    for key, python in ENCODINGS.items():
+        if python == codec:  # most names: no CJK codec module is loaded to say so
+            return key
     ours = {codecs.lookup(python).name: key for key, python in ENCODINGS.items()}
     return ours.get(codecs.lookup(codec).name, codec.upper().replace("_", "-"))
 

@@ -8,7 +8,6 @@ archives, programs) are refused here by name, so no importer sees them.
 from __future__ import annotations
 
 import io
-import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -134,6 +133,8 @@ def _format(path: Path, data: bytes) -> str:
 
 def _zip_format(path: Path, data: bytes) -> str:
     """The format of a ZIP file: "epub" for an EPUB book, DocumentError for any other ZIP."""
+    import zipfile  # with what it loads, 5 ms of every start-up that opens a text file
+
     # The EPUB container puts its mimetype first and uncompressed, right after the header.
     if data.startswith(b"mimetype" + _EPUB_MIMETYPE, 30):
         return "epub"
