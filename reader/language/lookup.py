@@ -17,6 +17,8 @@ from reader.language.segmentation import Segmentation, Token
 
 NAME_REACH = 3
 """How many words back a dictionary name may begin and still cover the word under the mouse."""
+MATCHING_REACH = 24
+"""How many characters back from the offset dictionary matching may start before segmentation."""
 
 
 class WordNotFound(LookupError):
@@ -74,14 +76,13 @@ class Lookup:
 
         Usually one jieba word. A name CC-CEDICT knows and jieba split (扎克|伯格) is
         returned as its pieces, unless the reader split it so. Before the block is
-        segmented, the longest dictionary word starting at `offset` stands in.
+        segmented, the dictionary word that covers `offset` stands in.
         """
         if not 0 <= offset < len(text) or not is_han(text[offset]):
             return None
         token = segmentation.token_at(offset) if segmentation is not None else None
         if token is None:
-            length = self.dictionary.longest_match(text, offset) or 1
-            return [Token(offset, offset + length)]
+            return [self._dictionary_word_at(text, offset)]
         return self._name_around(text, offset, token, segmentation) or [token]
 
     def at(
@@ -128,6 +129,22 @@ class Lookup:
             entries=tuple(entries),
             characters=characters,
         )
+
+    def _dictionary_word_at(self, text: str, offset: int) -> Token:
+        """The word covering `offset` when the run of Han characters it is in is cut
+        by longest dictionary match from its start (or from MATCHING_REACH back).
+
+        Matching from where the run starts, not at the offset, gives 应用 for 用 and the
+        same word whichever of its characters is hovered.
+        """
+        start = offset
+        while start > 0 and offset - start < MATCHING_REACH and is_han(text[start - 1]):
+            start -= 1
+        while True:
+            end = start + (self.dictionary.longest_match(text, start) or 1)
+            if end > offset:
+                return Token(start, end)
+            start = end
 
     def _name_around(
         self, text: str, offset: int, token: Token, segmentation: Segmentation

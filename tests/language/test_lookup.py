@@ -86,6 +86,27 @@ def test_before_segmentation_the_longest_dictionary_word_stands_in(tools, seed_d
     assert [text[t.start : t.end] for t in tokens] == ["网络"]
 
 
+@pytest.mark.parametrize(
+    ("text", "hovered", "word"),
+    [
+        ("新技术的应用", "用", "应用"),
+        ("银行行长", 1, "银行"),
+        ("银行行长", 2, "行长"),
+        ("中华人民共和国成立", "和", "中华人民共和国"),
+    ],
+)
+def test_before_segmentation_the_word_covering_the_offset_stands_in(tools, text, hovered, word):
+    offset = text.index(hovered) if isinstance(hovered, str) else hovered
+    tokens = tools.lookup.word_at(text, offset)
+    assert [text[t.start : t.end] for t in tokens] == [word]
+    every = {
+        text[t.start : t.end]
+        for inside in range(tokens[0].start, tokens[0].end)
+        for t in tools.lookup.word_at(text, inside)
+    }
+    assert every == {word}
+
+
 def test_a_name_jieba_splits_is_looked_up_whole(tools, seed_document, seed_segmentation):
     text = seed_document.text
     offset = text.index("扎克伯格")
