@@ -41,9 +41,10 @@ from reader.ui.annotation_exchange import AnnotationExchange
 from reader.ui.annotation_menus import AnnotationMenus
 from reader.ui.annotations_panel import AnnotationsPanel, escaped, plain_html
 from reader.ui.colour_names_dialog import ColourNamesDialog
-from reader.ui.highlights import HighlightPainter, offset_at
+from reader.ui.highlights import HighlightPainter
 from reader.ui.note_editor import NoteEditor
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.text_surface import TextSurface
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -121,13 +122,21 @@ class AnnotationController(QtCore.QObject):
 
         window.document_shown.connect(self._document_shown)
         self._view.top_offset_changed.connect(self._scrolled)
-        self._view.verticalScrollBar().valueChanged.connect(self._place_editor)
-        self._view.setContextMenuPolicy(QtCore.Qt.CustomContextMenu)
-        self._view.customContextMenuRequested.connect(self.menus.context_menu)
-        # Watching, never consuming, mouse moves: the word pop-up sees them all.
-        self._view.viewport().installEventFilter(self)
+        self.watch(self._view)
         window.installEventFilter(self)
         self._open_store()
+
+    def watch(self, view: QtWidgets.QAbstractScrollArea) -> None:
+        """Serve `view` (a TextSurface) too: its context menu, clicks on highlights, notes'
+        tooltips, and the note editor following its scrolling."""
+        view.verticalScrollBar().valueChanged.connect(self._place_editor)
+        view.setContextMenuPolicy(QtCore.Qt.CustomContextMenu)
+        view.customContextMenuRequested.connect(self.menus.context_menu)
+        # Watching, never consuming, mouse moves: the word pop-up sees them all.
+        view.viewport().installEventFilter(self)
+
+    def _shown(self) -> TextSurface:
+        return self._window.shown_view()
 
     # The store
 
@@ -386,14 +395,12 @@ class AnnotationController(QtCore.QObject):
     # What the reader acts on
 
     def selected_span(self) -> tuple[int, int] | None:
-        """The selection as document offsets, without white space at either end."""
-        cursor = self._view.textCursor()
+        """The selection in the view shown, without white space at either end."""
+        selected = self._shown().selected_range()
         document = self._document
-        if not cursor.hasSelection() or document is None:
+        if selected is None or document is None:
             return None
-        offsets = self._view.offsets
-        start = offsets.from_qt(cursor.selectionStart())
-        end = offsets.from_qt(cursor.selectionEnd())
+        start, end = selected
         text = document.text
         while start < end and text[start].isspace():
             start += 1
@@ -413,21 +420,19 @@ class AnnotationController(QtCore.QObject):
             start, end = span
             holding = [a for a in self.painter.at(start) if a.end >= end]
             return holding[-1] if holding else None
-        position = self._view.offsets.from_qt(self._view.textCursor().position())
+        position = self._shown().caret_offset()
         found = self.painter.at(position) or self.painter.at(position - 1)
         return found[-1] if found else None
 
     def highlight_at(self, point: QtCore.QPoint) -> Annotation | None:
-        """The highlight on top under `point` (viewport coordinates), if any."""
-        offset = offset_at(self._view, point)
+        """The highlight on top under `point` (of the shown view's viewport), if any."""
+        offset = self._shown().offset_at(point)
         under = self.painter.at(offset) if offset is not None else []
         return under[-1] if under else None
 
     def _leave_selection(self, offset: int) -> None:
-        """Drop the selection so the new colour shows, the cursor in the highlight."""
-        cursor = self._view.textCursor()
-        cursor.setPosition(self._view.offsets.to_qt(offset))
-        self._view.setTextCursor(cursor)
+        """Drop the selection so the new colour shows, the caret in the highlight."""
+        self._shown().place_caret(offset)
 
     # Actions
 
@@ -484,11 +489,12 @@ class AnnotationController(QtCore.QObject):
         annotation = self._annotations.get(annotation_id)
         if annotation is None or annotation.orphan:
             return
-        self._view.scroll_to_offset(annotation.start)
-        bar = self._view.verticalScrollBar()
-        bar.setValue(bar.value() - self._view.viewport().height() // 3)
+        view = self._shown()
+        view.scroll_to_offset(annotation.start)
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() - view.viewport().height() // 3)
         self._leave_selection(annotation.start)
-        self._view.setFocus()
+        view.setFocus()
 
     def attach_to_selection(self, annotation_id: str) -> None:
         """Anchor an annotation (an orphan) to the selected text."""
@@ -530,6 +536,9 @@ class AnnotationController(QtCore.QObject):
             return
         if annotation.id in self._annotations and not self._in_sight(annotation):
             self.go_to(annotation.id)
+        view = self._shown()
+        if self.editor.parentWidget() is not view:
+            self.editor.setParent(view)  # over the view the reader is looking at
         self.editor.edit(
             annotation.id,
             annotation.quote,
@@ -543,31 +552,28 @@ class AnnotationController(QtCore.QObject):
     def _in_sight(self, annotation: Annotation) -> bool:
         if annotation.orphan:
             return True
-        cursor = QtGui.QTextCursor(self._view.document())
-        cursor.setPosition(self._view.offsets.to_qt(annotation.start))
-        return self._view.viewport().rect().contains(self._view.cursorRect(cursor))
+        view = self._shown()
+        start = view.range_rect(annotation.start, annotation.start + 1)
+        return view.viewport().rect().contains(start.topLeft())
 
     def _place_editor(self) -> None:
         if not self.editor.isVisible() or self.editor.annotation_id is None:
             return
         annotation = self._annotations.get(self.editor.annotation_id) or self._draft
-        viewport = self._view.viewport()
+        view = self.editor.parentWidget()
+        viewport = view.viewport()
         if annotation is None or annotation.orphan:
             anchor = QtCore.QRect(viewport.geometry().left() + 20, viewport.geometry().top(), 1, 1)
         else:
-            cursor = QtGui.QTextCursor(self._view.document())
-            cursor.setPosition(self._view.offsets.to_qt(annotation.end))
-            rect = self._view.cursorRect(cursor)
-            cursor.setPosition(self._view.offsets.to_qt(annotation.start))
-            rect.setLeft(min(rect.left(), self._view.cursorRect(cursor).left()))
-            anchor = QtCore.QRect(viewport.mapTo(self._view, rect.topLeft()), rect.size())
+            rect = view.range_rect(annotation.start, annotation.end)
+            anchor = QtCore.QRect(viewport.mapTo(view, rect.topLeft()), rect.size())
         self.editor.place_below(anchor)
 
     def _note_saved(self, note: str, tags: list[str]) -> None:
         annotation_id = self.editor.annotation_id
         draft = self._draft
         self._draft = None
-        self._view.setFocus()
+        self._shown().setFocus()
         if draft is not None and draft.id == annotation_id:
             self.painter.remove(draft.id)
             self._run(CreateAnnotation(self, edited(draft, note=note, tags=tags)))
@@ -583,7 +589,7 @@ class AnnotationController(QtCore.QObject):
         if self._draft is not None:
             self.painter.remove(self._draft.id)
             self._draft = None
-        self._view.setFocus()
+        self._shown().setFocus()
 
     # Colour names
 
@@ -650,7 +656,7 @@ class AnnotationController(QtCore.QObject):
         """A click (no drag, nothing selected) on a highlight opens its menu, once it is
         clear that the click is not the first of a double click."""
         press, self._press = self._press, None
-        if press is None or self._view.textCursor().hasSelection():
+        if press is None or self._shown().selected_range() is not None:
             return
         if (point - press).manhattanLength() >= QtWidgets.QApplication.startDragDistance():
             return
@@ -670,7 +676,8 @@ class AnnotationController(QtCore.QObject):
 
     def _tooltip(self, event: QtGui.QHelpEvent) -> bool:
         """Hovering a highlight with a note or tags shows them, escaped: notes are text."""
-        offset = offset_at(self._view, event.pos())
+        view = self._shown()
+        offset = view.offset_at(event.pos())
         under = self.painter.at(offset) if offset is not None else []
         told = [a for a in under if a.note.strip() or a.tags]
         if not told:
@@ -680,5 +687,5 @@ class AnnotationController(QtCore.QObject):
             line = " · ".join([self.menus.names[annotation.colour], *annotation.tags])
             note = escaped(annotation.note) if annotation.note.strip() else ""
             parts.append(f"{note}<p><i>{plain_html(line)}</i></p>")
-        QtWidgets.QToolTip.showText(event.globalPos(), "<hr>".join(parts), self._view.viewport())
+        QtWidgets.QToolTip.showText(event.globalPos(), "<hr>".join(parts), view.viewport())
         return True

@@ -41,7 +41,6 @@ class AnnotationMenus:
     ) -> None:
         self._controller = controller
         self._window = window
-        self._view = window.reading_view
         self.names = dict(DEFAULT_NAMES)
         self._menu_entries: list[Callable[[QtWidgets.QMenu, QtCore.QPoint], object]] = []
         self._make_actions(dock, undo_stack, exchange)
@@ -136,7 +135,7 @@ class AnnotationMenus:
 
     def highlight_menu_for(self, annotation: Annotation) -> QtWidgets.QMenu:
         """What clicking a highlight offers: colours, note, tags, copy, delete."""
-        menu = QtWidgets.QMenu(self._view)
+        menu = QtWidgets.QMenu(self._window.shown_view())
         menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
         self._add_highlight_entries(menu, annotation)
         return menu
@@ -171,12 +170,10 @@ class AnnotationMenus:
         self._menu_entries.append(add_entries)
 
     def context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
-        """The view's own entries (Copy, Select All), then highlighting for a selection, or
-        the entries of the highlight under the mouse, then those others added."""
-        shift = QtCore.QPoint(
-            self._view.horizontalScrollBar().value(), self._view.verticalScrollBar().value()
-        )
-        menu = self._view.createStandardContextMenu(point + shift)
+        """The shown view's own entries (Copy, Select All), then highlighting for a selection,
+        or the entries of the highlight under the mouse, then those others added."""
+        view = self._window.shown_view()
+        menu = view.standard_context_menu(point)
         menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
         menu.addSeparator()
         if self._controller.selected_span() is not None:
@@ -191,5 +188,5 @@ class AnnotationMenus:
                 menu.addActions(list(self.colour_actions.values()))
         for add_entries in self._menu_entries:
             add_entries(menu, point)
-        menu.popup(self._view.viewport().mapToGlobal(point))
+        menu.popup(view.viewport().mapToGlobal(point))
         return menu

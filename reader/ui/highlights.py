@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.store import HIGHLIGHT_RGB, Annotation
-from reader.ui.qt import QtCore, QtGui
+from reader.ui.qt import QtGui
 from reader.ui.reading_view import ReadingView
 
 NOTE_UNDERLINE = QtGui.QTextCharFormat.UnderlineStyle.DashUnderline
@@ -133,34 +133,3 @@ class HighlightPainter:
                     self._format(annotation),
                 )
         cursor.endEditBlock()
-
-
-def offset_at(view: ReadingView, point: QtCore.QPoint) -> int | None:
-    """The document offset of the character under `point` (viewport coordinates), or None
-    where no character is (margins, the gap between paragraphs, past a line's end)."""
-    if view.reader_document is None:
-        return None
-    page = view.document()
-    at = QtCore.QPointF(
-        point.x() + view.horizontalScrollBar().value(),
-        point.y() + view.verticalScrollBar().value(),
-    )
-    position = page.documentLayout().hitTest(at, QtCore.Qt.FuzzyHit)
-    if position < 0:
-        return None
-    block = page.findBlock(position)
-    layout = block.layout()
-    origin = layout.position()
-    for number in range(layout.lineCount()):
-        line = layout.lineAt(number)
-        top = origin.y() + line.y()
-        if not top <= at.y() < top + line.height():
-            continue
-        first, last = line.textStart(), line.textStart() + line.textLength()
-        # cursorToX, not naturalTextWidth: a justified line is wider than its natural width.
-        left, right = (origin.x() + line.cursorToX(edge)[0] for edge in (first, last))
-        if not left <= at.x() < right or last == first:
-            return None
-        inside = line.xToCursor(at.x() - origin.x(), QtGui.QTextLine.CursorOnCharacter)
-        return view.offsets.from_qt(block.position() + max(first, min(inside, last - 1)))
-    return None

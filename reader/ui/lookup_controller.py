@@ -4,7 +4,7 @@ core gives the word there, and the pop-up shows it.
 The language tools are built by a worker once the text has first been painted (a worker
 holding the GIL while the page is built would delay that paint), and then each document is
 segmented by a worker, the visible paragraphs first; until a paragraph is segmented, the
-dictionary's longest match at the offset stands in for jieba's word, so lookups never wait
+dictionary word covering the offset stands in for jieba's word, so lookups never wait
 for jieba. The ui thread only reads what the workers have stored
 (reader.language.segmentation).
 """
@@ -24,6 +24,7 @@ from reader.ui.lookup_settings import DELAYS_MS, LookupSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.reading_view import ReadingView
 from reader.ui.tasks import TaskRunner
+from reader.ui.text_surface import TextSurface
 from reader.ui.tone_colours import ToneColours
 from reader.ui.word_popup import WordPopup
 
@@ -360,44 +361,8 @@ class WordLookupController(QtCore.QObject):
     # Looking up
 
     def offset_at(self, point: QtCore.QPoint) -> int | None:
-        """The document offset of the character under `point` (viewport coordinates), or
-        None where there is no character: margins, between lines, past a line's end."""
-        if self._document is None:
-            return None
-        page = self._view.document()
-        layout = page.documentLayout()
-        at = QtCore.QPointF(
-            point.x() + self._view.horizontalScrollBar().value(),
-            point.y() + self._view.verticalScrollBar().value(),
-        )
-        position = layout.hitTest(at, QtCore.Qt.FuzzyHit)
-        if position < 0:
-            return None
-        block = page.findBlock(position)
-        if not block.isValid() or not layout.blockBoundingRect(block).contains(at):
-            return None
-        text_layout = block.layout()
-        x = at.x() - text_layout.position().x()
-        y = at.y() - text_layout.position().y()
-        # Lines run down the block: the last one starting above `y` is the only candidate
-        # (a paragraph of a novel may have hundreds).
-        low, high = 0, text_layout.lineCount()
-        while low < high:
-            middle = (low + high) // 2
-            if text_layout.lineAt(middle).y() <= y:
-                low = middle + 1
-            else:
-                high = middle
-        if low == 0:
-            return None
-        line = text_layout.lineAt(low - 1)
-        if not y < line.y() + line.height():
-            return None
-        right = line.cursorToX(line.textStart() + line.textLength())[0]
-        if not line.x() <= x < right:
-            return None
-        column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
-        return self._view.offsets.from_qt(block.position() + column)
+        """The document offset of the character under `point` of the reading view's viewport."""
+        return self._view.offset_at(point) if self._document is not None else None
 
     def word_tokens(self, offset: int) -> list[Token] | None:
         """The words that make up the word at `offset`, as a lookup there finds them."""
@@ -436,35 +401,29 @@ class WordLookupController(QtCore.QObject):
         if result is None:
             return None
         if move_caret:
-            cursor = QtGui.QTextCursor(self._view.document())
-            cursor.setPosition(self._view.offsets.to_qt(result.start))
-            self._view.setTextCursor(cursor)  # scrolls it into view, which hides the pop-up
+            self._view.place_caret(result.start)  # scrolls it into view, which hides the pop-up
         self._set_current(result)
         self._place_popup()
         return result
 
     def look_up_at_caret(self) -> WordLookup | None:
-        """The word at the caret, or the first one after it."""
-        if self._document is None:
+        """The word at the caret, or the first one after it; nothing while the reading view
+        is hidden (the pinyin view's lookup answers then)."""
+        if self._document is None or self._view.isHidden():
             return None
-        caret = self._view.offsets.from_qt(self._view.textCursor().selectionStart())
-        offset = _next_han(self._document.text, caret)
+        offset = caret_target(self._document.text, self._view)
         return self.show_word_at(offset) if offset is not None else None
 
     def next_word(self) -> WordLookup | None:
-        if self._document is None:
-            return None
-        current = self._current
-        start = current.end if current is not None else self._caret_offset()
-        offset = _next_han(self._document.text, start)
-        return self.show_word_at(offset) if offset is not None else None
+        return self._walk(forward=True)
 
     def previous_word(self) -> WordLookup | None:
-        if self._document is None:
+        return self._walk(forward=False)
+
+    def _walk(self, forward: bool) -> WordLookup | None:
+        if self._document is None or self._view.isHidden():
             return None
-        current = self._current
-        start = current.start if current is not None else self._caret_offset()
-        offset = _previous_han(self._document.text, start)
+        offset = walk_target(self._document.text, self._view, self._current, forward)
         return self.show_word_at(offset) if offset is not None else None
 
     def hide_popup(self) -> None:
@@ -476,9 +435,6 @@ class WordLookupController(QtCore.QObject):
     @property
     def current(self) -> WordLookup | None:
         return self._current
-
-    def _caret_offset(self) -> int:
-        return self._view.offsets.from_qt(self._view.textCursor().position())
 
     def _set_current(self, result: WordLookup) -> None:
         self._current = result
@@ -499,17 +455,10 @@ class WordLookupController(QtCore.QObject):
             )
 
     def _word_rect(self) -> QtCore.QRect:
-        """The current word's first line, in global coordinates."""
+        """The current word, in global coordinates."""
         assert self._current is not None
-        offsets = self._view.offsets
-        cursor = QtGui.QTextCursor(self._view.document())
-        cursor.setPosition(offsets.to_qt(self._current.start))
-        start = self._view.cursorRect(cursor)
-        cursor.setPosition(offsets.to_qt(self._current.end))
-        end = self._view.cursorRect(cursor)
-        rect = start.united(end) if end.top() == start.top() else start
-        viewport = self._view.viewport()
-        return QtCore.QRect(viewport.mapToGlobal(rect.topLeft()), rect.size())
+        rect = self._view.range_rect(self._current.start, self._current.end)
+        return QtCore.QRect(self._view.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
     def _place_popup(self) -> None:
         if self._current is not None:
@@ -536,7 +485,7 @@ class WordLookupController(QtCore.QObject):
 
     def _clicked(self, point: QtCore.QPoint) -> None:
         """A click on a word pins its pop-up; a click elsewhere lets a pinned one go."""
-        if not self.enabled or self._view.textCursor().hasSelection() or self._click_taken(point):
+        if not self.enabled or self._view.selected_range() or self._click_taken(point):
             return
         offset = self.offset_at(point)
         current = self._current
@@ -589,6 +538,22 @@ class WordLookupController(QtCore.QObject):
             # The pop-up is a window of its own: it must not stay over another program.
             self.hide_popup()
         return False
+
+
+def caret_target(text: str, view: TextSurface) -> int | None:
+    """Where Ctrl+L looks: the word at the caret (the selection's start), or the next one."""
+    selected = view.selected_range()
+    return _next_han(text, selected[0] if selected else view.caret_offset())
+
+
+def walk_target(
+    text: str, view: TextSurface, current: WordLookup | None, forward: bool
+) -> int | None:
+    """Where Alt+Right (Alt+Left) looks: the word after (before) the one shown, or after
+    (before) the caret when none is shown."""
+    if forward:
+        return _next_han(text, current.end if current is not None else view.caret_offset())
+    return _previous_han(text, current.start if current is not None else view.caret_offset())
 
 
 def _next_han(text: str, offset: int) -> int | None:

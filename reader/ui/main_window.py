@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from reader.ui.heading_pattern_dialog import HeadingPatternDialog
     from reader.ui.lookup_controller import WordLookupController
     from reader.ui.pinyin_mode import PinyinSwitch
+    from reader.ui.text_surface import TextSurface
     from reader.ui.word_corrections import WordCorrectionsController
 
 APP_NAME = "Reader"
@@ -215,6 +216,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.centralWidget().show()
         # The stand-ins' places, as saved or as moved since, go to the real ones.
         self.restoreState(state)
+        annotations.watch(pinyin.view)
+        pinyin.view_lookup.leave_clicks_to(annotations.highlight_at)
         self.document_shown.connect(word_lookup.set_document)
         self.document_shown.connect(pinyin.set_document)
         if self._document is not None:
@@ -239,6 +242,12 @@ class MainWindow(QtWidgets.QMainWindow):
     @property
     def pinyin(self) -> PinyinSwitch:
         return self._attach_features().pinyin
+
+    def shown_view(self) -> TextSurface:
+        """The reading view, or the pinyin view while it is chosen."""
+        if self._features is None:
+            return self.reading_view
+        return self._features.pinyin.shown_view()
 
     # Menus
 

@@ -1,15 +1,23 @@
 """Word lookup in the pinyin view: the mouse gives an offset, the lookup controller the word.
 
 The lookup controller (reader.ui.lookup_controller) serves the reading view; this adapter
-lets the same controller's language tools, settings and pop-up serve the pinyin view, whose
-hit testing and word marking are its own (no QTextDocument behind it). A click on a word
-pins its pop-up, a click elsewhere lets it go, as in the reading view.
+lets the same controller's language tools, settings, pop-up and keyboard actions serve the
+pinyin view, whose hit testing and word marking are its own (no QTextDocument behind it).
+A click on a word pins its pop-up, a click elsewhere lets it go, and a click on a highlight
+is left to the highlight's menu, as in the reading view.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.language.lookup import WordLookup
-from reader.ui.lookup_controller import CLICK_SLOP, WordLookupController
+from reader.ui.lookup_controller import (
+    CLICK_SLOP,
+    WordLookupController,
+    caret_target,
+    walk_target,
+)
 from reader.ui.lookup_settings import LookupSettings
 from reader.ui.pinyin_view import PinyinView
 from reader.ui.qt import QtCore
@@ -26,12 +34,16 @@ class PinyinViewLookup(QtCore.QObject):
         self._settings = LookupSettings()
         self._current: WordLookup | None = None
         self._pressed_at: QtCore.QPoint | None = None
+        self._click_taken: Callable[[QtCore.QPoint], object] = lambda point: None
         self._show_timer = QtCore.QTimer(self)
         self._show_timer.setSingleShot(True)
         self._show_timer.timeout.connect(self._place_popup)
         self._viewport.installEventFilter(self)
         view.installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self.hide_popup)
+        controller.caret_action.triggered.connect(self.look_up_at_caret)
+        controller.next_action.triggered.connect(self.next_word)
+        controller.previous_action.triggered.connect(self.previous_word)
 
     @property
     def current(self) -> WordLookup | None:
@@ -63,6 +75,46 @@ class PinyinViewLookup(QtCore.QObject):
         else:
             self._show_timer.start(self._settings.delay_ms)
 
+    def leave_clicks_to(self, taken: Callable[[QtCore.QPoint], object]) -> None:
+        """Clicks where `taken(point)` is truthy belong to another part of the window (a
+        highlight's menu): they neither pin nor release the pop-up."""
+        self._click_taken = taken
+
+    def show_word_at(self, offset: int) -> WordLookup | None:
+        """Look up the word at `offset`, put the caret at its start, show the pop-up now."""
+        result = self._controller.look_up(offset) if self._controller.enabled else None
+        if result is None:
+            return None
+        self._show_timer.stop()
+        self._view.place_caret(result.start)  # scrolls it into view, which hides the pop-up
+        self._current = result
+        self._view.set_marked((result.start, result.end))
+        popup = self._controller.popup
+        popup.set_lookup(result, self._settings.pinyin_style, self._settings.tone_colours)
+        self._place_popup()
+        return result
+
+    def look_up_at_caret(self) -> WordLookup | None:
+        """The word at the caret, or the first after it; only while the pinyin view shows."""
+        document = self._view.reader_document
+        if document is None or self._view.isHidden():
+            return None
+        offset = caret_target(document.text, self._view)
+        return self.show_word_at(offset) if offset is not None else None
+
+    def next_word(self) -> WordLookup | None:
+        return self._walk(forward=True)
+
+    def previous_word(self) -> WordLookup | None:
+        return self._walk(forward=False)
+
+    def _walk(self, forward: bool) -> WordLookup | None:
+        document = self._view.reader_document
+        if document is None or self._view.isHidden():
+            return None
+        offset = walk_target(document.text, self._view, self._current, forward)
+        return self.show_word_at(offset) if offset is not None else None
+
     def hide_popup(self) -> None:
         self._show_timer.stop()
         if self._current is not None:
@@ -82,7 +134,11 @@ class PinyinViewLookup(QtCore.QObject):
     def _clicked(self, point: QtCore.QPoint) -> None:
         """A click on a word pins its pop-up; a click elsewhere lets a pinned one go."""
         popup = self._controller.popup
-        if not self._controller.enabled or self._view.selection() is not None:
+        if (
+            not self._controller.enabled
+            or self._view.selected_range() is not None
+            or self._click_taken(point)
+        ):
             return
         offset = self._view.offset_at(point)
         current = self._current

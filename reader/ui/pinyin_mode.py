@@ -12,6 +12,7 @@ from reader.ui.pinyin_settings import HSK_LEVELS, PinyinChoice, PinyinMode, Piny
 from reader.ui.pinyin_view import Highlight, PinyinView
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.reading_view import ReadingView
+from reader.ui.text_surface import TextSurface
 from reader.ui.tone_colours import ToneColours
 
 
@@ -114,6 +115,9 @@ class PinyinSwitch(QtCore.QObject):
     def showing_pinyin(self) -> bool:
         return self.stack.currentWidget() is self.view
 
+    def shown_view(self) -> TextSurface:
+        return self.view if self.showing_pinyin else self._reading_view
+
     def set_mode(self, mode: PinyinMode) -> None:
         self._apply(PinyinChoice(mode, self._choice.level, self._choice.tone_colours))
 
@@ -157,10 +161,6 @@ class PinyinSwitch(QtCore.QObject):
         else:
             self._lookup.hide_popup()
         self.stack.setCurrentWidget(view)
-        # The caret and its word walk belong to the reading view's text cursor.
-        lookup = self._lookup
-        for action in (lookup.caret_action, lookup.next_action, lookup.previous_action):
-            action.setEnabled(view is self._reading_view)
         if has_document:
             self.scroll_to_offset(offset)
         view.setFocus()
@@ -172,10 +172,7 @@ class PinyinSwitch(QtCore.QObject):
         return self._reading_view.top_offset()
 
     def scroll_to_offset(self, offset: int) -> None:
-        if self.showing_pinyin:
-            self.view.scroll_to_offset(offset)
-        else:
-            self._reading_view.scroll_to_offset(offset)
+        self.shown_view().scroll_to_offset(offset)
 
     def _follow_reading_view(self) -> None:
         if self.showing_pinyin and self._reading_view.reader_document is not None:

@@ -217,6 +217,8 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._syncing = False
         self._layout_width = -1.0
         self._selection: tuple[int, int] | None = None
+        self._caret = 0
+        """Where the last click or word walk was: the keyboard lookup starts there."""
         self._drag_from: int | None = None
         self._mark: tuple[int, int] | None = None
         self._closing = False
@@ -291,6 +293,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._readings.clear()
         self._reading = False
         self._selection = None
+        self._caret = 0
         self._mark = None
         self._anchor = (0, 0.0)
         self._relayout(0)
@@ -638,12 +641,24 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         )
 
     def range_rect(self, start: int, end: int) -> QtCore.QRect:
-        """The first line's part of `[start, end)`, in viewport coordinates."""
+        """Around `[start, end)` from its first line to its last, in viewport coordinates."""
         rect = self.character_rect(start)
         last = self.character_rect(max(start, end - 1))
-        if not last.isEmpty() and abs(last.top() - rect.top()) < 1:
+        if not last.isEmpty():
             rect = rect.united(last)
         return rect.toAlignedRect()
+
+    def ensure_visible(self, offset: int) -> None:
+        """Scroll as little as needed for the character at `offset` to be in view."""
+        rect = self.character_rect(offset)
+        if rect.isEmpty():
+            return
+        bar = self.verticalScrollBar()
+        margin = self.top_gap()
+        if rect.top() < margin:
+            bar.setValue(bar.value() + math.floor(rect.top() - margin))
+        elif rect.bottom() > self.viewport().height() - margin:
+            bar.setValue(bar.value() + math.ceil(rect.bottom() - self.viewport().height() + margin))
 
     def ruby_at(self, offset: int) -> str | None:
         """The reading painted above the character at `offset`, or None for none."""
@@ -660,8 +675,18 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     # Selection and copying
 
-    def selection(self) -> tuple[int, int] | None:
+    def selected_range(self) -> tuple[int, int] | None:
         return self._selection
+
+    def caret_offset(self) -> int:
+        return self._caret
+
+    def place_caret(self, offset: int) -> None:
+        """The caret at `offset`, the selection dropped, scrolled into view if need be."""
+        self._caret = offset
+        self._selection = None
+        self.ensure_visible(offset)
+        self.viewport().update()
 
     def selected_text(self) -> str:
         if self._document is None or self._selection is None:
@@ -730,9 +755,9 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         else:
             super().keyPressEvent(event)
 
-    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
+    def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
+        """Copy and Select All, for a point of the viewport."""
         menu = QtWidgets.QMenu(self)
-        menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
         copy = menu.addAction("&Copy")
         copy.setShortcut(QtGui.QKeySequence.Copy)
         copy.setEnabled(self._selection is not None)
@@ -740,6 +765,11 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         select_all = menu.addAction("Select &All")
         select_all.setShortcut(QtGui.QKeySequence.SelectAll)
         select_all.triggered.connect(self.select_all)
+        return menu
+
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
+        menu = self.standard_context_menu(self.viewport().mapFromGlobal(event.globalPos()))
+        menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
         menu.popup(event.globalPos())
 
     def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
@@ -755,7 +785,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
         if event.button() == QtCore.Qt.LeftButton:
-            self._drag_from = self.position_at(event.position().toPoint())
+            self._drag_from = self._caret = self.position_at(event.position().toPoint())
             self._selection = None
             self.viewport().update()
         super().mousePressEvent(event)

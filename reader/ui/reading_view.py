@@ -413,3 +413,84 @@ class ReadingView(QtWidgets.QTextBrowser):
     def _scrolled(self) -> None:
         if self._document is not None:
             self.top_offset_changed.emit(self.top_offset())
+
+    # The view as a TextSurface: what highlights, notes and lookup need, in document offsets
+
+    def offset_at(self, point: QtCore.QPoint) -> int | None:
+        """The document offset of the character under `point` (viewport coordinates), or
+        None where there is no character: margins, between lines, past a line's end."""
+        if self._document is None:
+            return None
+        page = self.document()
+        layout = page.documentLayout()
+        at = QtCore.QPointF(
+            point.x() + self.horizontalScrollBar().value(),
+            point.y() + self.verticalScrollBar().value(),
+        )
+        position = layout.hitTest(at, QtCore.Qt.FuzzyHit)
+        if position < 0:
+            return None
+        block = page.findBlock(position)
+        if not block.isValid() or not layout.blockBoundingRect(block).contains(at):
+            return None
+        text_layout = block.layout()
+        x = at.x() - text_layout.position().x()
+        y = at.y() - text_layout.position().y()
+        # Lines run down the block: the last one starting above `y` is the only candidate
+        # (a paragraph of a novel may have hundreds).
+        low, high = 0, text_layout.lineCount()
+        while low < high:
+            middle = (low + high) // 2
+            if text_layout.lineAt(middle).y() <= y:
+                low = middle + 1
+            else:
+                high = middle
+        if low == 0:
+            return None
+        line = text_layout.lineAt(low - 1)
+        if not y < line.y() + line.height():
+            return None
+        first, last = line.textStart(), line.textStart() + line.textLength()
+        # cursorToX, not naturalTextWidth: a justified line is wider than its natural width.
+        left, right = (line.cursorToX(edge)[0] for edge in (first, last))
+        if last == first or not left <= x < right:
+            return None
+        column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
+        return self._offsets.from_qt(block.position() + max(first, min(column, last - 1)))
+
+    def selected_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self._offsets.from_qt(cursor.selectionStart()),
+            self._offsets.from_qt(cursor.selectionEnd()),
+        )
+
+    def caret_offset(self) -> int:
+        return self._offsets.from_qt(self.textCursor().position())
+
+    def place_caret(self, offset: int) -> None:
+        """The caret at `offset`, the selection dropped, scrolled into view if need be."""
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(offset))
+        self.setTextCursor(cursor)
+
+    def range_rect(self, start: int, end: int) -> QtCore.QRect:
+        """Around `[start, end)` from its first line to its last, in viewport coordinates."""
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        first = self.cursorRect(cursor)
+        cursor.setPosition(self._offsets.to_qt(end))
+        last = self.cursorRect(cursor)
+        if last.top() == first.top():
+            return first.united(last)
+        return QtCore.QRect(
+            QtCore.QPoint(min(first.left(), last.left()), first.top()),
+            QtCore.QPoint(max(first.right(), last.right()), last.bottom()),
+        )
+
+    def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
+        """Copy and Select All, for a point of the viewport."""
+        shift = QtCore.QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        return self.createStandardContextMenu(point + shift)

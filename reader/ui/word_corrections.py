@@ -1,5 +1,5 @@
 """The reader's word corrections in the window: "Split Word Here", "Join with Next Word" and
-"Undo Word Correction" in the reading view's context menu, kept in the data folder.
+"Undo Word Correction" in the context menu of the view shown, kept in the data folder.
 
 The corrections themselves live in reader.language.corrections; this module asks which
 word the menu was opened on, changes the corrections, saves them, and has the lookup
@@ -9,6 +9,7 @@ segment the paragraphs they touch again.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
 from reader.language.pinyin import is_han
@@ -16,16 +17,19 @@ from reader.ui.annotation_controller import AnnotationController
 from reader.ui.lookup_controller import WordLookupController
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
 
 class WordCorrectionsController(QtCore.QObject):
-    """Splits and joins the words of the reading view at the reader's word, for good."""
+    """Splits and joins the document's words at the reader's word, for good."""
 
     corrected = QtCore.Signal(list)
     """Words whose correction changed; the paragraphs holding them have been redone."""
 
     def __init__(
         self,
-        window: QtWidgets.QMainWindow,
+        window: MainWindow,
         lookup: WordLookupController,
         annotations: AnnotationController,
         data_dir: Path,
@@ -33,7 +37,6 @@ class WordCorrectionsController(QtCore.QObject):
         super().__init__(window)
         self._window = window
         self._lookup = lookup
-        self._view = window.reading_view
         self.path = Path(data_dir) / CORRECTIONS_FILE
         self._unreadable: CorrectionsError | None = None
         try:
@@ -65,10 +68,12 @@ class WordCorrectionsController(QtCore.QObject):
     # The menu
 
     def add_entries(self, menu: QtWidgets.QMenu, point: QtCore.QPoint | None = None) -> bool:
-        """Adds the entries for the word at `point`, or at the caret; False if no word."""
-        offset = self._lookup.offset_at(point) if point is not None else None
+        """Adds the entries for the word at `point` of the shown view, or at its caret;
+        False if no word is there."""
+        view = self._window.shown_view()
+        offset = view.offset_at(point) if point is not None else None
         if offset is None:
-            offset = self._view.offsets.from_qt(self._view.textCursor().position())
+            offset = view.caret_offset()
         if not self.prepare(offset):
             return False
         menu.addSeparator()

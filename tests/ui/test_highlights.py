@@ -9,7 +9,7 @@ import pytest
 
 from reader.document import build_document
 from reader.store import HIGHLIGHT_RGB, edited, new_annotation
-from reader.ui.highlights import HighlightPainter, note_colour, offset_at
+from reader.ui.highlights import HighlightPainter, note_colour
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.reading_view import ReadingView
 
@@ -149,12 +149,12 @@ def point_of(view, offset: int) -> QtCore.QPoint:
 def test_the_character_under_the_mouse_is_found_past_an_astral_character(view, document):
     for quote in ("第", "𠀀", "字", "后", "完"):
         offset = document.text.index(quote)
-        assert offset_at(view, point_of(view, offset)) == offset
+        assert view.offset_at(point_of(view, offset)) == offset
 
 
 def test_no_character_is_found_in_the_margins(view, document):
     first_line = point_of(view, document.text.index("第一段"))
-    assert offset_at(view, QtCore.QPoint(2, first_line.y())) is None
+    assert view.offset_at(QtCore.QPoint(2, first_line.y())) is None
     last = document.text.index("了。")
     end = point_of(view, last + 1)
-    assert offset_at(view, QtCore.QPoint(end.x() + 40, end.y())) is None
+    assert view.offset_at(QtCore.QPoint(end.x() + 40, end.y())) is None

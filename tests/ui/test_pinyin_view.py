@@ -8,6 +8,7 @@ from lookup_helpers import READY_MS, open_ready_window
 
 from reader.document import build_document, open_document
 from reader.language.pinyin import PinyinStyle
+from reader.ui.highlights import highlight_colour
 from reader.ui.lookup_controller import shared_language_tools
 from reader.ui.main_window import MainWindow
 from reader.ui.pinyin_settings import PinyinMode, PinyinSettings
@@ -137,27 +138,32 @@ def test_hovering_a_character_shows_the_pop_up_for_its_word(qtbot, window):
     qtbot.waitUntil(lambda: not popup.isVisible())
 
 
-def test_selecting_with_the_mouse_copies_plain_characters(qtbot, window):
-    view = pinyin_on(qtbot, window)
-    text = window.reader_document.text
-    start = find(window, "\u53d1\u5c55\u7406\u5ff5")
+def select_with_mouse(qtbot, view: PinyinView, start: int, end: int) -> None:
+    """Press on the first character's left edge, drag onto the last one, release."""
     view.scroll_to_offset(start)
     begin = view.character_rect(start)
-    end = view.character_rect(start + 3)
+    last = view.character_rect(end - 1)
     qtbot.mousePress(
         view.viewport(), QtCore.Qt.LeftButton, pos=begin.topLeft().toPoint() + QtCore.QPoint(1, 2)
     )
     move = QtGui.QMouseEvent(
         QtCore.QEvent.MouseMove,
-        QtCore.QPointF(end.right() - 1, end.center().y()),
-        view.viewport().mapToGlobal(QtCore.QPointF(end.right() - 1, end.center().y())),
+        QtCore.QPointF(last.right() - 1, last.center().y()),
+        view.viewport().mapToGlobal(QtCore.QPointF(last.right() - 1, last.center().y())),
         QtCore.Qt.NoButton,
         QtCore.Qt.LeftButton,
         QtCore.Qt.NoModifier,
     )
     QtWidgets.QApplication.sendEvent(view.viewport(), move)
-    qtbot.mouseRelease(view.viewport(), QtCore.Qt.LeftButton, pos=end.center().toPoint())
-    assert view.selection() == (start, start + 4)
+    qtbot.mouseRelease(view.viewport(), QtCore.Qt.LeftButton, pos=last.center().toPoint())
+    assert view.selected_range() == (start, end)
+
+
+def test_selecting_with_the_mouse_copies_plain_characters(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    text = window.reader_document.text
+    start = find(window, "\u53d1\u5c55\u7406\u5ff5")
+    select_with_mouse(qtbot, view, start, start + 4)
     QtWidgets.QApplication.clipboard().clear()
     qtbot.keyClick(view, QtCore.Qt.Key_C, QtCore.Qt.ControlModifier)
     assert QtWidgets.QApplication.clipboard().text() == text[start : start + 4]
@@ -237,7 +243,7 @@ def test_a_click_pins_the_pop_up_and_escape_lets_it_go(qtbot, window):
     qtbot.mouseClick(view.viewport(), QtCore.Qt.LeftButton, pos=centre(view, offset))
     popup = window.word_lookup.popup
     assert popup.isVisible() and popup.pinned
-    assert view.selection() is None
+    assert view.selected_range() is None
     qtbot.mouseMove(view.viewport(), QtCore.QPoint(2, 2))
     assert popup.isVisible()
     view.setFocus()
@@ -246,12 +252,126 @@ def test_a_click_pins_the_pop_up_and_escape_lets_it_go(qtbot, window):
     assert window.pinyin.view_lookup.current is None
 
 
-def test_the_caret_word_walk_is_off_while_pinyin_is_shown(qtbot, window):
-    lookup = window.word_lookup
-    pinyin_on(qtbot, window)
-    assert not lookup.next_action.isEnabled() and not lookup.caret_action.isEnabled()
-    window.pinyin.off_action.trigger()
-    assert lookup.next_action.isEnabled() and lookup.caret_action.isEnabled()
+def test_the_keyboard_looks_up_and_walks_the_words_in_the_pinyin_view(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    popup = window.word_lookup.popup
+    start = find(window, "\u9c81\u709c\u53d1\u73b0")  # 鲁炜发现
+    view.scroll_to_offset(start)
+    wait_readings(qtbot, view)
+    qtbot.mouseClick(
+        view.viewport(),
+        QtCore.Qt.LeftButton,
+        pos=view.character_rect(start).topLeft().toPoint() + QtCore.QPoint(1, 2),
+    )
+    qtbot.keyClick(view, QtCore.Qt.Key_Escape)
+    assert view.caret_offset() == start and not popup.isVisible()
+
+    qtbot.keyClick(view, QtCore.Qt.Key_L, QtCore.Qt.ControlModifier)
+    assert popup.isVisible() and popup.word_label.text() == "\u9c81\u709c"
+    qtbot.keyClick(view, QtCore.Qt.Key_Right, QtCore.Qt.AltModifier)
+    assert popup.word_label.text() == "\u53d1\u73b0"  # 发现
+    assert view.caret_offset() == start + 2
+    qtbot.keyClick(view, QtCore.Qt.Key_Left, QtCore.Qt.AltModifier)
+    assert popup.word_label.text() == "\u9c81\u709c"
+    assert window.pinyin.view_lookup.current.start == start
+    assert window.word_lookup.current is None  # the hidden reading view was left alone
+
+
+def test_the_next_word_in_the_pinyin_view_scrolls_into_view(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    text = window.reader_document.text
+    view.scroll_to_offset(0)
+    below = next(
+        offset
+        for offset in range(len(text))
+        if text[offset] == "\u7f51" and view.character_rect(offset).top() > view.height()
+    )  # 网, below the window
+    view.place_caret(below - 1)
+    assert view.character_rect(below).bottom() <= view.viewport().height()
+    found = window.pinyin.view_lookup.next_word()
+    assert found is not None and found.start >= below - 1
+    assert window.word_lookup.popup.isVisible()
+    assert view.viewport().rect().contains(view.range_rect(found.start, found.end))
+
+
+def test_a_selection_in_the_pinyin_view_is_highlighted_from_the_keyboard(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    start = find(window, "\u53d1\u5c55\u7406\u5ff5")
+    select_with_mouse(qtbot, view, start, start + 4)
+    qtbot.keyClick(view, QtCore.Qt.Key_2, QtCore.Qt.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
+    (annotation,) = window.annotations.annotations()
+    assert (annotation.start, annotation.end, annotation.colour) == (start, start + 4, "red")
+    assert view.selected_range() is None and view.caret_offset() == start
+    assert window.pinyin.showing_pinyin
+    image = view.viewport().grab().toImage()
+    rect = view.character_rect(start + 1)
+    painted = image.pixelColor(int(rect.left()) + 1, int(rect.top()) + 1).name()
+    assert painted == highlight_colour("red").name()
+
+
+def test_a_note_is_written_over_the_pinyin_view(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    start = find(window, "\u53d1\u5c55\u7406\u5ff5")
+    select_with_mouse(qtbot, view, start, start + 4)
+    qtbot.keyClick(view, QtCore.Qt.Key_N, QtCore.Qt.ControlModifier | QtCore.Qt.ShiftModifier)
+    editor = window.annotations.editor
+    assert editor.isVisible() and editor.parentWidget() is view
+    assert view.rect().contains(editor.geometry())
+    anchor = view.range_rect(start, start + 4)
+    assert editor.geometry().top() >= anchor.bottom() or editor.geometry().bottom() <= anchor.top()
+    qtbot.keyClicks(editor.note_edit, "a key idea")
+    qtbot.keyClick(editor.note_edit, QtCore.Qt.Key_Return, QtCore.Qt.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
+    assert window.annotations.annotations()[0].note == "a key idea"
+    assert not editor.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_the_pinyin_views_context_menu_highlights_and_corrects_words(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    start = find(window, "\u53d1\u5c55\u7406\u5ff5")
+    select_with_mouse(qtbot, view, start, start + 4)
+    menu = right_click(view, centre(view, start + 1))
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[:2] == ["&Copy", "Select &All"]
+    assert "Add or Edit &Note\u2026" in texts
+    next(a for a in menu.actions() if a.text().startswith("&3")).trigger()
+    menu.close()
+    assert [a.colour for a in window.annotations.annotations()] == ["green"]
+
+    word = find(window, "\u9c81\u709c\u53d1\u73b0")
+    view.scroll_to_offset(word)
+    menu = right_click(view, centre(view, word + 1))
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "&Split Word Here: \u9c81 | \u709c" in texts
+    menu.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_a_click_on_a_highlight_in_the_pinyin_view_opens_its_menu(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    start = find(window, "\u53d1\u5c55\u7406\u5ff5")
+    select_with_mouse(qtbot, view, start, start + 4)
+    qtbot.keyClick(view, QtCore.Qt.Key_1, QtCore.Qt.ControlModifier)
+    qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
+    qtbot.mouseMove(view.viewport(), centre(view, start + 1))
+    qtbot.mouseClick(view.viewport(), QtCore.Qt.LeftButton, pos=centre(view, start + 1))
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is not None)
+    menu = QtWidgets.QApplication.activePopupWidget()
+    assert "&Delete Highlight" in [a.text() for a in menu.actions()]
+    assert not window.word_lookup.popup.pinned
+    menu.close()
+
+
+def right_click(view: PinyinView, point: QtCore.QPoint) -> QtWidgets.QMenu:
+    event = QtGui.QContextMenuEvent(
+        QtGui.QContextMenuEvent.Mouse, point, view.viewport().mapToGlobal(point)
+    )
+    QtCore.QCoreApplication.sendEvent(view.viewport(), event)
+    menu = QtWidgets.QApplication.activePopupWidget()
+    assert isinstance(menu, QtWidgets.QMenu)
+    return menu
 
 
 def test_zoom_reaches_the_pinyin_view_and_keeps_its_top_line(qtbot, window):
@@ -387,15 +507,13 @@ class PaintCounter(QtCore.QObject):
 
 def test_a_highlight_changed_while_pinyin_is_shown_is_painted_at_once(qtbot, window):
     view = pinyin_on(qtbot, window)
+    offset = view.top_offset()
+    view.select(offset, offset + 2)
+    window.annotations.highlight("green")
+    qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
     qtbot.wait(50)
     paints = PaintCounter(view.viewport())
-    reading = window.reading_view
-    offset = view.top_offset()
-    cursor = QtGui.QTextCursor(reading.document())
-    cursor.setPosition(reading.offsets.to_qt(offset))
-    cursor.setPosition(reading.offsets.to_qt(offset + 2), QtGui.QTextCursor.KeepAnchor)
-    reading.setTextCursor(cursor)
-    window.annotations.highlight("blue")
+    window.annotations.set_colour(window.annotations.annotations()[0].id, "blue")
     qtbot.waitUntil(lambda: paints.count > 0)
 
 

@@ -1,0 +1,48 @@
+"""What the window's features ask of the view that shows the document, in document offsets.
+
+The reading view (a QTextBrowser) and the pinyin view (painted by us) are both a
+TextSurface, so highlighting, notes, word corrections and keyboard lookup work in whichever
+of them the reader has chosen, through the same code.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from reader.ui.qt import QtCore, QtWidgets
+
+
+class TextSurface(Protocol):
+    def viewport(self) -> QtWidgets.QWidget: ...
+
+    def verticalScrollBar(self) -> QtWidgets.QScrollBar: ...
+
+    def setFocus(self) -> None: ...
+
+    def offset_at(self, point: QtCore.QPoint) -> int | None:
+        """The character under a point of the viewport; None where there is none."""
+        ...
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection, as it is (white space included); None when nothing is selected."""
+        ...
+
+    def caret_offset(self) -> int:
+        """Where the keyboard's word walk and the caret lookup start."""
+        ...
+
+    def place_caret(self, offset: int) -> None:
+        """The caret at `offset`, the selection dropped, scrolled into view if need be."""
+        ...
+
+    def range_rect(self, start: int, end: int) -> QtCore.QRect:
+        """Around `[start, end)` from its first line to its last, in viewport coordinates."""
+        ...
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """The line holding `offset` at the top."""
+        ...
+
+    def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
+        """The view's own entries (Copy, Select All) for a point of the viewport."""
+        ...
