@@ -504,7 +504,8 @@ class AnnotationsPanel(QtWidgets.QWidget):
     def _fill_tags(self) -> None:
         tags = sorted(self.model.tags(), key=str.casefold)
         chosen = self.tag_filter.currentData()
-        if [self.tag_filter.itemData(n) for n in range(1, self.tag_filter.count())] == tags:
+        listed = [self.tag_filter.itemData(n) for n in range(1, self.tag_filter.count())]
+        if self.tag_filter.count() and listed == tags:
             return
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()

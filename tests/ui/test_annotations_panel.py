@@ -187,6 +187,14 @@ def test_the_panel_filters_from_its_widgets(qtbot, panel):
     assert panel.model.shown_count() == 5
 
 
+def test_a_document_without_tags_offers_all_tags(qtbot, seed):
+    panel = AnnotationsPanel()
+    qtbot.addWidget(panel)
+    panel.set_document(seed, [at(seed, "网络安全")])
+    assert panel.tag_filter.currentText() == "All tags"
+    assert panel.tag_filter.count() == 1
+
+
 def test_headings_span_the_columns_and_cannot_be_chosen(panel):
     headings = panel.model.headings()
     assert len(headings) == 4
