@@ -64,9 +64,7 @@ def run_app(
     window = MainWindow(data_dir=data_dir)
     open_first_document(window, path, encoding, heading_pattern)
     if startup_report:
-        reporter = FirstPaintReporter(window.reading_view.viewport(), wait_for_lookup=True)
-        window.features_attached.connect(
-            lambda: window.word_lookup.when_ready(reporter.lookup_ready)
-        )
+        reporter = FirstPaintReporter(window.shown_view().viewport(), wait_for_lookup=True)
+        window.when_features_attached(lambda: window.word_lookup.when_ready(reporter.lookup_ready))
     window.show()
     return app.exec()

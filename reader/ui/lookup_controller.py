@@ -90,6 +90,7 @@ class WordLookupController(QtCore.QObject):
         self._waiting: list[Callable[[bool], None]] = []
         self._closing = False
         self._started = False
+        self._other_viewports: list[QtWidgets.QWidget] = []
         self._document: Document | None = None
         self._segmentation: Segmentation | None = None
         self._corrections = Corrections()
@@ -354,9 +355,8 @@ class WordLookupController(QtCore.QObject):
         self._visible_timer.stop()
         self.popup.dismiss()
         self._runner.wait()
-        self._viewport.removeEventFilter(self)
-        self._view.removeEventFilter(self)
-        self._window.removeEventFilter(self)
+        for watched in (self._viewport, *self._other_viewports, self._view, self._window):
+            watched.removeEventFilter(self)
 
     # Looking up
 
@@ -500,14 +500,24 @@ class WordLookupController(QtCore.QObject):
         if self._current is not None and self.popup.isVisible():
             self.popup.set_pinned(True)
 
+    def start_on_first_paint(self, viewport: QtWidgets.QWidget) -> None:
+        """Start the workers once `viewport` too has painted (another view of the text,
+        shown instead of the reading view)."""
+        viewport.installEventFilter(self)
+        self._other_viewports.append(viewport)
+
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         kind = event.type()
         # Compared with kept references: while the window is torn down, asking the view
         # for its viewport would reach into a half-destroyed object.
-        if watched is self._viewport:
-            if kind == QtCore.QEvent.Paint and not self._started:
-                QtCore.QTimer.singleShot(0, self, self._start)  # once this paint is done
-            elif kind == QtCore.QEvent.MouseMove and not event.buttons():
+        if (
+            kind == QtCore.QEvent.Paint
+            and not self._started
+            and (watched is self._viewport or watched in self._other_viewports)
+        ):
+            QtCore.QTimer.singleShot(0, self, self._start)  # once this paint is done
+        elif watched is self._viewport:
+            if kind == QtCore.QEvent.MouseMove and not event.buttons():
                 self.hover(event.position().toPoint())
             elif kind == QtCore.QEvent.Leave and not self.popup.pinned:
                 self.hide_popup()

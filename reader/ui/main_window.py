@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,7 @@ from reader.document.encoding import (
     display_name,
     replacements_message,
 )
+from reader.ui.pinyin_settings import PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.reading_view import ACCENT_INK, ReadingView
 from reader.ui.section_tree import SectionTree
@@ -152,8 +153,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self._restore()
         self.reading_view.setFocus()
         # The features' modules and widgets cost a quarter of a second: the page is painted
-        # first, and they are attached as soon as it has been.
-        self.reading_view.viewport().installEventFilter(self)
+        # first, and they are attached as soon as it has been; but for a reader who reads
+        # with pinyin, the first page painted is the pinyin view's, not a plain page that
+        # it would replace a moment later.
+        if PinyinSettings().load().mode is PinyinMode.OFF:
+            self.reading_view.viewport().installEventFilter(self)
+        else:
+            self._attach_features()
 
     # Features attached after the first paint
 
@@ -226,6 +232,13 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.document_shown.emit(self._document)
         self.features_attached.emit()
         return self._features
+
+    def when_features_attached(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the features are attached: now, if they are."""
+        if self._features is not None:
+            callback()
+        else:
+            self.features_attached.connect(callback)
 
     @property
     def annotations(self) -> AnnotationController:

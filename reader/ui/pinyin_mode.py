@@ -73,6 +73,7 @@ class PinyinSwitch(QtCore.QObject):
                 self.view.set_pinyin_style(style)
         self.view.set_highlight_source(lambda start, end: _highlights(highlights, start, end))
         self.view_lookup = PinyinViewLookup(self.view, lookup)
+        lookup.start_on_first_paint(self.view.viewport())
         self.stack = QtWidgets.QStackedWidget()
         central = window.takeCentralWidget()
         self.stack.addWidget(central if central is not None else reading_view)

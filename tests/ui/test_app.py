@@ -13,6 +13,7 @@ from reader.cli import main
 from reader.resources import seed_article
 from reader.ui.app import open_first_document
 from reader.ui.main_window import MainWindow
+from reader.ui.pinyin_settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.startup_report import peak_rss_mb, process_age_seconds
@@ -83,7 +84,11 @@ def test_process_age_and_peak_memory_in_this_process():
     assert peak_rss_mb() > 10
 
 
-def test_startup_report_prints_one_json_line_and_exits(isolated_settings, seed_path):
+@pytest.mark.parametrize("pinyin", [PinyinMode.OFF, PinyinMode.ALL])
+def test_startup_report_prints_one_json_line_and_exits(isolated_settings, seed_path, pinyin):
+    """Also for a reader whose window opens in the pinyin view, where the reading view is
+    never painted."""
+    PinyinSettings().save(PinyinChoice(pinyin))
     environment = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",

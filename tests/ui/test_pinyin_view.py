@@ -8,10 +8,11 @@ from lookup_helpers import READY_MS, open_ready_window
 
 from reader.document import build_document, open_document
 from reader.language.pinyin import PinyinStyle
+from reader.ui import lookup_controller
 from reader.ui.highlights import highlight_colour
 from reader.ui.lookup_controller import shared_language_tools
 from reader.ui.main_window import MainWindow
-from reader.ui.pinyin_settings import PinyinMode, PinyinSettings
+from reader.ui.pinyin_settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.pinyin_view import PinyinView
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.reading_view import PAPER
@@ -69,6 +70,24 @@ def test_the_view_menu_switches_pinyin_on_and_off_keeping_the_top_line(qtbot, wi
     assert window.reading_view.isVisible() and not window.pinyin.view.isVisible()
     assert window.reading_view.top_offset() == section.start
     assert PinyinSettings().load().mode is PinyinMode.OFF
+
+
+def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, seed_path, monkeypatch):
+    """The first page painted is the pinyin view's, and lookups start from its paint (not
+    from the fallback timer for a window that is never painted)."""
+    monkeypatch.setattr(lookup_controller, "START_ANYWAY_MS", 600_000)
+    PinyinSettings().save(PinyinChoice(PinyinMode.ALL))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    reading_paints = PaintCounter(window.reading_view.viewport())
+    pinyin_paints = PaintCounter(window.pinyin.view.viewport())
+    assert window.shown_view() is window.pinyin.view
+    assert window.open_path(seed_path)
+    window.show()
+    qtbot.waitUntil(lambda: pinyin_paints.count > 0)
+    qtbot.waitUntil(lambda: window.word_lookup.is_ready, timeout=READY_MS)
+    wait_readings(qtbot, window.pinyin.view)
+    assert reading_paints.count == 0
 
 
 def test_the_choice_is_remembered_by_the_next_window(qtbot, window):
