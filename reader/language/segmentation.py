@@ -1,18 +1,31 @@
 """Words of a text: jieba's segmentation as (start, end) offsets into the text it was given.
 
-Reader owns its `jieba.Tokenizer` instead of using jieba's global one: its prefix cache goes
-to Reader's cache folder (jieba would use the temp folder), and nothing else in the process
-can change it. Building the prefix dictionary takes about a second, so it happens on first
-use, once, under a lock; `ensure_ready` lets a worker thread pay that cost up front.
+Reader owns its `jieba.Tokenizer` instead of using jieba's global one: nothing else in the
+process can change it, and Reader caches its prefix dictionary itself, in its cache folder
+(jieba would use the temp folder). Loading that takes a fifth of a second (building it, the
+first time, about a second), so it happens on first use, once, under a lock; `ensure_ready`
+lets a worker thread pay that cost up front.
+
+jieba is pure Python: while a worker runs it, the ui thread waits for the GIL each time it
+takes it back, after every Qt call, up to the interpreter's switch interval (5 ms). A hover
+makes several such calls, so it took 10-50 ms instead of 3. `UserActivity` lets the worker
+step aside while the user acts, and `short_switch_interval` shortens the wait otherwise.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
 import itertools
 import logging
+import marshal
+import math
+import os
+import sys
+import tempfile
 import threading
+import time
 import warnings
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -25,6 +38,13 @@ from reader.language.corrections import Corrections
 
 if TYPE_CHECKING:
     import jieba
+
+PREFIX_PIECE = 5_000
+"""Entries in a piece of the cached prefix dictionary: a few milliseconds' unmarshalling."""
+USER_QUIET_S = 0.1
+"""How long the user must have been still before background segmentation goes on."""
+SEGMENTING_SWITCH_INTERVAL_S = 0.0005
+"""The interpreter's switch interval while a worker segments; Python's default is 5 ms."""
 
 
 @functools.cache
@@ -59,9 +79,15 @@ class Segmenter:
         """True once segmenting no longer has to build jieba's prefix dictionary first."""
         return self._tokenizer is not None
 
-    def ensure_ready(self) -> None:
-        """Builds jieba's prefix dictionary (about a second); call it from a worker thread."""
-        self._get_tokenizer()
+    def import_jieba(self) -> None:
+        """Imports jieba (a tenth of a second, mostly pkg_resources), not its dictionary:
+        a worker warming up does it, so that the first hovers do not wait for the GIL."""
+        _jieba()
+
+    def ensure_ready(self, give_way: Callable[[], None] | None = None) -> None:
+        """Loads jieba's prefix dictionary (a fifth of a second, about a second the
+        first time); call it from a worker thread, which calls `give_way` between pieces."""
+        self._get_tokenizer(give_way)
 
     def segment(self, text: str, start: int = 0, end: int | None = None) -> list[Token]:
         """The words of `text[start:end]`, contiguous, covering the span exactly."""
@@ -76,7 +102,7 @@ class Segmenter:
         starts.pop()  # where the last word ends: `end`
         return starts
 
-    def _get_tokenizer(self) -> jieba.Tokenizer:
+    def _get_tokenizer(self, give_way: Callable[[], None] | None = None) -> jieba.Tokenizer:
         tokenizer = self._tokenizer
         if tokenizer is not None:
             return tokenizer
@@ -86,11 +112,46 @@ class Segmenter:
                 folder.mkdir(parents=True, exist_ok=True)
                 jieba = _jieba()
                 tokenizer = jieba.Tokenizer()
-                tokenizer.tmp_dir = str(folder)
-                tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
-                tokenizer.initialize()
+                cache = folder / f"jieba-{jieba.__version__}-pieces.cache"
+                tokenizer.FREQ, tokenizer.total = _prefix_dictionary(tokenizer, cache, give_way)
+                # jieba's own cache, which Reader wrote before: 9 MB no longer read.
+                with contextlib.suppress(OSError):
+                    (folder / f"jieba-{jieba.__version__}.cache").unlink(missing_ok=True)
+                tokenizer.initialized = True
                 self._tokenizer = tokenizer
             return self._tokenizer
+
+
+def _prefix_dictionary(
+    tokenizer: jieba.Tokenizer, cache: Path, give_way: Callable[[], None] | None
+) -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary and the total of its frequencies, from `cache` if it can.
+
+    jieba's own cache is one marshal blob, whose loading holds the GIL for 0.2-0.6 s: the
+    window froze while a worker got jieba ready. Reader's is a list of pieces of
+    PREFIX_PIECE entries; the GIL can change hands between two of them.
+    """
+    try:
+        total, pieces = marshal.loads(cache.read_bytes())
+        frequencies: dict[str, int] = {}
+        for piece in pieces:
+            if give_way is not None:
+                give_way()
+            frequencies.update(marshal.loads(piece))
+    except (OSError, EOFError, ValueError, TypeError):
+        frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+        entries = iter(frequencies.items())
+        pieces = []
+        while piece := dict(itertools.islice(entries, PREFIX_PIECE)):
+            pieces.append(marshal.dumps(piece))
+        try:
+            with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as file:
+                file.write(marshal.dumps((total, pieces)))
+            os.replace(file.name, cache)
+        except OSError:  # a read-only cache folder only costs the next start the same time
+            with contextlib.suppress(OSError, NameError):
+                os.unlink(file.name)
+    return frequencies, total
 
 
 class Segmentation:
@@ -248,6 +309,61 @@ class Segmentation:
                 self._word_starts[index] = None
                 stale.append(index)
         return stale
+
+
+class UserActivity:
+    """When the user last acted in the window, so that background segmentation can wait.
+
+    The ui thread calls `touch` as the user hovers or scrolls; a worker segmenting the
+    whole book calls `give_way` between paragraphs, and so takes the GIL from the ui thread
+    only once the user has paused.
+    """
+
+    def __init__(self, quiet_s: float = USER_QUIET_S) -> None:
+        self._quiet_s = quiet_s
+        self._last = -math.inf
+
+    def touch(self) -> None:
+        """The user acts now; called on the ui thread."""
+        self._last = time.monotonic()
+
+    def give_way(self) -> None:
+        """Sleeps until the user has been still for `quiet_s`; at most that long, so that
+        a worker still goes on, a paragraph at a time, while the user keeps acting."""
+        remaining = self._last + self._quiet_s - time.monotonic()
+        if remaining > 0:
+            time.sleep(remaining)
+
+
+class _ShortSwitchInterval:
+    """Lowers the interpreter's switch interval while any thread is inside `with` it.
+
+    The ui thread releases the GIL in its Qt calls, and waits up to the switch interval to
+    take it back from a worker running jieba: with the default 5 ms, a hover after the
+    user had been still took about 10 ms, up to 37; with 0.5 ms, about 6, up to 12.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._inside = 0
+        self._before = sys.getswitchinterval()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._inside == 0:
+                self._before = sys.getswitchinterval()
+                sys.setswitchinterval(SEGMENTING_SWITCH_INTERVAL_S)
+            self._inside += 1
+
+    def __exit__(self, *_: object) -> None:
+        with self._lock:
+            self._inside -= 1
+            if self._inside == 0:
+                sys.setswitchinterval(self._before)
+
+
+short_switch_interval = _ShortSwitchInterval()
+"""`with short_switch_interval:` around work a worker does while the user may be acting."""
 
 
 def _priority_order(first: Iterable[int], count: int) -> Iterable[int]:

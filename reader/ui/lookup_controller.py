@@ -6,7 +6,8 @@ holding the GIL while the page is built would delay that paint), and then each d
 segmented by a worker, the visible paragraphs first; until a paragraph is segmented, the
 dictionary word covering the offset stands in for jieba's word, so lookups never wait
 for jieba. The ui thread only reads what the workers have stored
-(reader.language.segmentation).
+(reader.language.segmentation), and the worker segmenting the whole book steps aside while
+the user hovers or scrolls.
 """
 
 from __future__ import annotations
@@ -18,7 +19,12 @@ from reader.document import Document
 from reader.language.corrections import Corrections
 from reader.language.lookup import WordLookup
 from reader.language.pinyin import PinyinStyle, is_han
-from reader.language.segmentation import Segmentation, Token
+from reader.language.segmentation import (
+    Segmentation,
+    Token,
+    UserActivity,
+    short_switch_interval,
+)
 from reader.language.tools import LanguageTools
 from reader.ui.lookup_settings import DELAYS_MS, LookupSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -108,6 +114,8 @@ class WordLookupController(QtCore.QObject):
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(VISIBLE_FIRST_DELAY_MS)
         self._visible_timer.timeout.connect(self._segment_visible)
+        self._activity = UserActivity()
+        self.word_shown.connect(self._activity.touch)
 
         self._make_actions(window, menu)
         self._window = window
@@ -232,8 +240,10 @@ class WordLookupController(QtCore.QObject):
             self._runner.run(self._warm_up, self._warmed, self._warm_up_failed)
 
     def _warm_up(self) -> None:
-        """On a worker: the dictionary, HSK levels, reading model and pypinyin, not jieba."""
+        """On a worker: the dictionary, HSK levels, reading model and pypinyin, and jieba's
+        module but not its dictionary."""
         self._tools.lookup.word(WARM_UP_WORD)
+        self._tools.segmenter.import_jieba()
 
     def _warmed(self, _: object) -> None:
         self._is_ready = True
@@ -309,13 +319,20 @@ class WordLookupController(QtCore.QObject):
             self.popup.set_pinned(pinned)
 
     def _segment(self, segmentation: Segmentation, generation: int, first: list[int]) -> int:
-        """On a worker: jieba first (about a second, once), then every paragraph."""
-        self._tools.segmenter.ensure_ready()
-        return segmentation.segment_all(first, cancelled=lambda: self._stale(generation))
+        """On a worker: jieba first (a fifth of a second, once), then every paragraph, each
+        once the user has paused: a hover meanwhile would wait for the GIL at every Qt call."""
+
+        def stale() -> bool:
+            self._activity.give_way()
+            return self._stale(generation)
+
+        with short_switch_interval:
+            self._tools.segmenter.ensure_ready(self._activity.give_way)
+            return segmentation.segment_all(first, cancelled=stale)
 
     def _stale(self, generation: int) -> bool:
         """Asked by a worker between paragraphs; it also lets the ui thread have the GIL,
-        which it would otherwise wait for up to the switch interval (5 ms) on every call."""
+        which it would otherwise wait for up to the switch interval on every call."""
         time.sleep(0)
         return self._closing or generation != self._generation
 
@@ -342,11 +359,12 @@ class WordLookupController(QtCore.QObject):
 
     def _segment_spans(self, segmentation: Segmentation, generation: int, spans: list[int]) -> None:
         """On a worker: the paragraphs just scrolled into view, before the rest of the book."""
-        for index in spans:
-            if self._stale(generation):
-                return
-            if not segmentation.is_segmented(index):
-                segmentation.segment_span(index)
+        with short_switch_interval:
+            for index in spans:
+                if self._stale(generation):
+                    return
+                if not segmentation.is_segmented(index):
+                    segmentation.segment_span(index)
 
     def shutdown(self) -> None:
         """Stop the workers and wait for them, before the window and its view go away."""
@@ -473,6 +491,7 @@ class WordLookupController(QtCore.QObject):
     # Events
 
     def _scrolled(self) -> None:
+        self._activity.touch()
         self.hide_popup()
         segmentation = self._segmentation
         if segmentation is not None and segmentation.segmented_count() < len(segmentation):

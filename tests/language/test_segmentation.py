@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import importlib.metadata
 import itertools
+import math
 import os
 import subprocess
 import sys
 import threading
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.document import build_document
+from reader.language import segmentation as segmentation_module
 from reader.language.corrections import Corrections
-from reader.language.segmentation import Segmentation, Segmenter, Token
+from reader.language.segmentation import (
+    SEGMENTING_SWITCH_INTERVAL_S,
+    Segmentation,
+    Segmenter,
+    Token,
+    UserActivity,
+    short_switch_interval,
+)
 
 TEXTS = st.text(
     alphabet=st.one_of(
@@ -73,7 +83,36 @@ def test_the_prefix_cache_goes_to_the_cache_folder(tmp_path):
     segmenter.ensure_ready()
     assert segmenter.ready
     version = importlib.metadata.version("jieba")
-    assert [path.name for path in tmp_path.iterdir()] == [f"jieba-{version}.cache"]
+    assert [path.name for path in tmp_path.iterdir()] == [f"jieba-{version}-pieces.cache"]
+
+
+def test_jiebas_own_cache_left_by_an_earlier_reader_is_removed(tmp_path):
+    version = importlib.metadata.version("jieba")
+    (tmp_path / f"jieba-{version}.cache").write_bytes(b"an old cache")
+    Segmenter(tmp_path).ensure_ready()
+    assert [path.name for path in tmp_path.iterdir()] == [f"jieba-{version}-pieces.cache"]
+
+
+def test_the_cached_prefix_dictionary_loads_in_pieces_as_it_was_built(tmp_path):
+    built = Segmenter(tmp_path)
+    built.ensure_ready()
+    pauses: list[None] = []
+    loaded = Segmenter(tmp_path)
+    loaded.ensure_ready(give_way=lambda: pauses.append(None))
+    first, second = built._get_tokenizer(), loaded._get_tokenizer()
+    assert second.FREQ == first.FREQ and second.total == first.total
+    assert len(pauses) == math.ceil(len(first.FREQ) / segmentation_module.PREFIX_PIECE) > 1
+    assert loaded.segment("银行行长说话了") == built.segment("银行行长说话了")
+
+
+def test_a_damaged_prefix_cache_is_built_again(tmp_path):
+    Segmenter(tmp_path).ensure_ready()
+    (cache,) = tmp_path.iterdir()
+    cache.write_bytes(b"not marshal data")
+    segmenter = Segmenter(tmp_path)
+    segmenter.ensure_ready()
+    assert segmenter.segment("银行行长") == [Token(0, 4)]
+    assert cache.stat().st_size > 1_000_000
 
 
 def test_lazy_initialisation_builds_one_tokenizer_for_many_threads(tmp_path):
@@ -213,3 +252,52 @@ def test_jiebas_pkg_resources_warning_is_silenced_where_jieba_is_imported(tmp_pa
     assert runs("import jieba").returncode != 0  # the warning is real with such a setuptools
     ours = runs("from reader.language.segmentation import _jieba; _jieba()")
     assert ours.returncode == 0, ours.stderr
+
+
+class FakeTime:
+    """A clock that moves only when slept on."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def test_a_worker_gives_way_until_the_user_has_paused(monkeypatch):
+    clock = FakeTime()
+    monkeypatch.setattr(segmentation_module, "time", clock)
+    activity = UserActivity(quiet_s=0.1)
+    activity.give_way()
+    assert clock.slept == []  # the user has done nothing yet
+    activity.touch()
+    clock.now += 0.03
+    activity.give_way()
+    assert clock.slept == [pytest.approx(0.07)]
+    activity.give_way()
+    assert clock.slept == [pytest.approx(0.07)]  # still since: no more waiting
+
+
+def test_the_switch_interval_is_short_while_any_worker_segments():
+    default = sys.getswitchinterval()
+    started, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with short_switch_interval:
+            started.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=worker)
+    with short_switch_interval:
+        thread.start()
+        started.wait(10)
+        assert sys.getswitchinterval() == pytest.approx(SEGMENTING_SWITCH_INTERVAL_S)
+    assert sys.getswitchinterval() == pytest.approx(SEGMENTING_SWITCH_INTERVAL_S)
+    release.set()
+    thread.join()
+    assert sys.getswitchinterval() == default

@@ -3,10 +3,13 @@ words with the keyboard, switch lookup off and on."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from lookup_helpers import char_point, open_ready_window, wait_ready
 
 from reader.language.pinyin import PinyinStyle, is_han
+from reader.language.segmentation import UserActivity
 from reader.ui.lookup_settings import LookupSettings
 from reader.ui.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -347,3 +350,22 @@ def test_a_traditional_polyphone_is_read_in_its_word(qtbot, tmp_path):
     assert window.open_path(path)
     lookup = wait_ready(qtbot, window)
     assert lookup.look_up(0).pinyin() == "yínháng"
+
+
+def test_the_book_is_segmented_giving_way_to_hovers_and_scrolling(qtbot, seed_path, monkeypatch):
+    """The worker segmenting the book asks before each paragraph whether the user is
+    acting (a word shown, a scroll), and puts the switch interval back when it is done."""
+    default_interval = sys.getswitchinterval()
+    touches: list[None] = []
+    pauses: list[None] = []
+    monkeypatch.setattr(UserActivity, "touch", lambda self: touches.append(None))
+    monkeypatch.setattr(UserActivity, "give_way", lambda self: pauses.append(None))
+    window = open_ready_window(qtbot, seed_path, delay_ms=0)
+    assert len(pauses) >= len(window.word_lookup.segmentation)
+    qtbot.waitUntil(lambda: sys.getswitchinterval() == default_interval)
+
+    hover(qtbot, window, find(window, "发展理念"), scroll=False)
+    assert window.word_lookup.current is not None and len(touches) == 1
+    view = window.reading_view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 40)
+    assert len(touches) == 2
