@@ -117,6 +117,12 @@ class WordLookupController(QtCore.QObject):
         self._activity = UserActivity()
         self.word_shown.connect(self._activity.touch)
 
+        self._word_walk = WordWalk(
+            view,
+            lambda: self._document.text if self._document is not None else None,
+            lambda: self._current,
+            self.show_word_at,
+        )
         self._make_actions(window, menu)
         self._window = window
         self._viewport.setMouseTracking(True)
@@ -425,24 +431,13 @@ class WordLookupController(QtCore.QObject):
         return result
 
     def look_up_at_caret(self) -> WordLookup | None:
-        """The word at the caret, or the first one after it; nothing while the reading view
-        is hidden (the pinyin view's lookup answers then)."""
-        if self._document is None or self._view.isHidden():
-            return None
-        offset = caret_target(self._document.text, self._view)
-        return self.show_word_at(offset) if offset is not None else None
+        return self._word_walk.at_caret()
 
     def next_word(self) -> WordLookup | None:
-        return self._walk(forward=True)
+        return self._word_walk.step(forward=True)
 
     def previous_word(self) -> WordLookup | None:
-        return self._walk(forward=False)
-
-    def _walk(self, forward: bool) -> WordLookup | None:
-        if self._document is None or self._view.isHidden():
-            return None
-        offset = walk_target(self._document.text, self._view, self._current, forward)
-        return self.show_word_at(offset) if offset is not None else None
+        return self._word_walk.step(forward=False)
 
     def hide_popup(self) -> None:
         self._show_timer.stop()
@@ -569,20 +564,46 @@ class WordLookupController(QtCore.QObject):
         return False
 
 
-def caret_target(text: str, view: TextSurface) -> int | None:
-    """Where Ctrl+L looks: the word at the caret (the selection's start), or the next one."""
-    selected = view.selected_range()
-    return _next_han(text, selected[0] if selected else view.caret_offset())
+class WordWalk:
+    """Ctrl+L and Alt+Right / Alt+Left for one view of the text: the word at the caret, or
+    the word after (before) the one shown, or the caret when none is; shown by that view's
+    lookup. A hidden view does nothing: the keys belong to the view shown."""
 
+    def __init__(
+        self,
+        view: TextSurface,
+        text: Callable[[], str | None],
+        current: Callable[[], WordLookup | None],
+        show_word_at: Callable[[int], WordLookup | None],
+    ) -> None:
+        self._view = view
+        self._text = text
+        self._current = current
+        self._show_word_at = show_word_at
 
-def walk_target(
-    text: str, view: TextSurface, current: WordLookup | None, forward: bool
-) -> int | None:
-    """Where Alt+Right (Alt+Left) looks: the word after (before) the one shown, or after
-    (before) the caret when none is shown."""
-    if forward:
-        return _next_han(text, current.end if current is not None else view.caret_offset())
-    return _previous_han(text, current.start if current is not None else view.caret_offset())
+    def at_caret(self) -> WordLookup | None:
+        """The word at the caret (the selection's start), or the first one after it."""
+        text = self._text_shown()
+        if text is None:
+            return None
+        selected = self._view.selected_range()
+        return self._show(_next_han(text, selected[0] if selected else self._view.caret_offset()))
+
+    def step(self, forward: bool) -> WordLookup | None:
+        text = self._text_shown()
+        if text is None:
+            return None
+        current = self._current()
+        caret = self._view.caret_offset()
+        if forward:
+            return self._show(_next_han(text, current.end if current is not None else caret))
+        return self._show(_previous_han(text, current.start if current is not None else caret))
+
+    def _text_shown(self) -> str | None:
+        return None if self._view.isHidden() else self._text()
+
+    def _show(self, offset: int | None) -> WordLookup | None:
+        return self._show_word_at(offset) if offset is not None else None
 
 
 def _next_han(text: str, offset: int) -> int | None:

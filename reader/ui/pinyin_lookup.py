@@ -12,12 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.language.lookup import WordLookup
-from reader.ui.lookup_controller import (
-    CLICK_SLOP,
-    WordLookupController,
-    caret_target,
-    walk_target,
-)
+from reader.ui.lookup_controller import CLICK_SLOP, WordLookupController, WordWalk
 from reader.ui.lookup_settings import LookupSettings
 from reader.ui.pinyin_view import PinyinView
 from reader.ui.qt import QtCore
@@ -41,9 +36,15 @@ class PinyinViewLookup(QtCore.QObject):
         self._viewport.installEventFilter(self)
         view.installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self.hide_popup)
-        controller.caret_action.triggered.connect(self.look_up_at_caret)
-        controller.next_action.triggered.connect(self.next_word)
-        controller.previous_action.triggered.connect(self.previous_word)
+        self.word_walk = WordWalk(
+            view,
+            lambda: view.reader_document.text if view.reader_document is not None else None,
+            lambda: self._current,
+            self.show_word_at,
+        )
+        controller.caret_action.triggered.connect(self.word_walk.at_caret)
+        controller.next_action.triggered.connect(lambda: self.word_walk.step(forward=True))
+        controller.previous_action.triggered.connect(lambda: self.word_walk.step(forward=False))
 
     @property
     def current(self) -> WordLookup | None:
@@ -93,27 +94,6 @@ class PinyinViewLookup(QtCore.QObject):
         popup.set_lookup(result, self._settings.pinyin_style, self._settings.tone_colours)
         self._place_popup()
         return result
-
-    def look_up_at_caret(self) -> WordLookup | None:
-        """The word at the caret, or the first after it; only while the pinyin view shows."""
-        document = self._view.reader_document
-        if document is None or self._view.isHidden():
-            return None
-        offset = caret_target(document.text, self._view)
-        return self.show_word_at(offset) if offset is not None else None
-
-    def next_word(self) -> WordLookup | None:
-        return self._walk(forward=True)
-
-    def previous_word(self) -> WordLookup | None:
-        return self._walk(forward=False)
-
-    def _walk(self, forward: bool) -> WordLookup | None:
-        document = self._view.reader_document
-        if document is None or self._view.isHidden():
-            return None
-        offset = walk_target(document.text, self._view, self._current, forward)
-        return self.show_word_at(offset) if offset is not None else None
 
     def hide_popup(self) -> None:
         self._show_timer.stop()

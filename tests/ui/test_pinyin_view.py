@@ -307,7 +307,7 @@ def test_the_next_word_in_the_pinyin_view_scrolls_into_view(qtbot, window):
     )  # 网, below the window
     view.place_caret(below - 1)
     assert view.character_rect(below).bottom() <= view.viewport().height()
-    found = window.pinyin.view_lookup.next_word()
+    found = window.pinyin.view_lookup.word_walk.step(forward=True)
     assert found is not None and found.start >= below - 1
     assert window.word_lookup.popup.isVisible()
     assert view.viewport().rect().contains(view.range_rect(found.start, found.end))
