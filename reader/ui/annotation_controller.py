@@ -549,6 +549,17 @@ class AnnotationController(QtCore.QObject):
         )
         self._place_editor()
 
+    def keep_editor_in_view(self) -> None:
+        """After the reader switched views: an open note editor moves over the view shown
+        (left behind, it would be hidden, and its note lost when the window closed)."""
+        view = self._shown()
+        if self.editor.isHidden() or self.editor.parentWidget() is view:
+            return
+        self.editor.setParent(view)
+        self.editor.show()
+        self.editor.raise_()
+        self._place_editor()
+
     def _in_sight(self, annotation: Annotation) -> bool:
         if annotation.orphan:
             return True

@@ -223,6 +223,7 @@ class MainWindow(QtWidgets.QMainWindow):
         # The stand-ins' places, as saved or as moved since, go to the real ones.
         self.restoreState(state)
         annotations.watch(pinyin.view)
+        pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
         pinyin.view_lookup.leave_clicks_to(annotations.highlight_at)
         self.document_shown.connect(word_lookup.set_document)
         self.document_shown.connect(pinyin.set_document)

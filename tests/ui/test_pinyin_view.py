@@ -346,6 +346,23 @@ def test_a_note_is_written_over_the_pinyin_view(qtbot, window):
     assert not editor.isVisible()
 
 
+def test_a_note_being_written_follows_a_switch_of_view(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    start = find(window, "\u53d1\u5c55\u7406\u5ff5")
+    select_with_mouse(qtbot, view, start, start + 4)
+    window.annotations.note_action.trigger()
+    editor = window.annotations.editor
+    qtbot.keyClicks(editor.note_edit, "half written")
+    window.pinyin.off_action.trigger()
+    assert editor.isVisible() and editor.parentWidget() is window.reading_view
+    qtbot.keyClicks(editor.note_edit, ", then finished")
+    window.close()
+    stored = window.annotations.annotations()
+    assert [(a.quote, a.note) for a in stored] == [
+        ("\u53d1\u5c55\u7406\u5ff5", "half written, then finished")
+    ]
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 def test_the_pinyin_views_context_menu_highlights_and_corrects_words(qtbot, window):
     view = pinyin_on(qtbot, window)
