@@ -7,8 +7,10 @@ READER_CACHE_DIR overrides them, for tests and portable installs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 CACHE_DIR_VARIABLE = "READER_CACHE_DIR"
@@ -21,6 +23,21 @@ def cache_dir() -> Path:
     folder = Path(override) if override else _platform_cache_dir() / APP_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def write_cache_file(path: Path, data: bytes) -> None:
+    """Write a rebuildable file whole or not at all. A folder that cannot be written is not
+    an error: it only costs the next start the time to build the file again."""
+    temporary: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as file:
+            temporary = file.name
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _platform_cache_dir() -> Path:

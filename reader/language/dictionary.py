@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader.language.cache import cache_dir
+from reader.language.cache import cache_dir, write_cache_file
 from reader.language.packaged import package_file
 from reader.language.pinyin import numbered
 
@@ -192,15 +192,8 @@ class Dictionary:
     def _build_scripts(self) -> ScriptTable:
         rows = self._query("SELECT traditional, simplified FROM entry ORDER BY id", ())
         table = ScriptTable.from_forms(rows)
-        target = self._scripts_file()
         data = marshal.dumps(("".join(sorted(table.traditional)), table.simplify))
-        try:
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as file:
-                file.write(data)
-            os.replace(file.name, target)
-        except OSError:  # a read-only cache folder only costs the next start the same time
-            with contextlib.suppress(OSError, NameError):
-                os.unlink(file.name)
+        write_cache_file(self._scripts_file(), data)
         return table
 
     def simplified_form(self, word: str) -> str | None:

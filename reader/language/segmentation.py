@@ -21,9 +21,7 @@ import itertools
 import logging
 import marshal
 import math
-import os
 import sys
-import tempfile
 import threading
 import time
 import warnings
@@ -33,7 +31,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
-from reader.language.cache import cache_dir
+from reader.language.cache import cache_dir, write_cache_file
 from reader.language.corrections import Corrections
 
 if TYPE_CHECKING:
@@ -144,13 +142,7 @@ def _prefix_dictionary(
         pieces = []
         while piece := dict(itertools.islice(entries, PREFIX_PIECE)):
             pieces.append(marshal.dumps(piece))
-        try:
-            with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as file:
-                file.write(marshal.dumps((total, pieces)))
-            os.replace(file.name, cache)
-        except OSError:  # a read-only cache folder only costs the next start the same time
-            with contextlib.suppress(OSError, NameError):
-                os.unlink(file.name)
+        write_cache_file(cache, marshal.dumps((total, pieces)))
     return frequencies, total
 
 

@@ -384,10 +384,6 @@ class WordLookupController(QtCore.QObject):
 
     # Looking up
 
-    def offset_at(self, point: QtCore.QPoint) -> int | None:
-        """The document offset of the character under `point` of the reading view's viewport."""
-        return self._view.offset_at(point) if self._document is not None else None
-
     def word_tokens(self, offset: int) -> list[Token] | None:
         """The words that make up the word at `offset`, as a lookup there finds them."""
         if self._document is None or not self._is_ready:
@@ -405,7 +401,7 @@ class WordLookupController(QtCore.QObject):
         show the pop-up after the delay, or at once if one is already showing."""
         if not self.enabled or self.popup.pinned:
             return
-        offset = self.offset_at(point)
+        offset = self._view.offset_at(point)
         current = self._current
         if offset is not None and current is not None and current.start <= offset < current.end:
             return
@@ -499,9 +495,9 @@ class WordLookupController(QtCore.QObject):
 
     def _clicked(self, point: QtCore.QPoint) -> None:
         """A click on a word pins its pop-up; a click elsewhere lets a pinned one go."""
-        if not self.enabled or self._view.selected_range() or self._click_taken(point):
+        if not self.enabled or self._view.selected_range() is not None or self._click_taken(point):
             return
-        offset = self.offset_at(point)
+        offset = self._view.offset_at(point)
         current = self._current
         if offset is not None and current is not None and current.start <= offset < current.end:
             if not self.popup.isVisible():

@@ -33,6 +33,12 @@ def window(qtbot, seed_path):
     return open_ready_window(qtbot, seed_path, segmented=False)
 
 
+def scroll_and_read(qtbot, view: PinyinView, offset: int) -> None:
+    """`offset`'s line at the top, the readings of what is in view arrived."""
+    view.scroll_to_offset(offset)
+    wait_readings(qtbot, view)
+
+
 def pinyin_on(qtbot, window: MainWindow) -> PinyinView:
     window.pinyin.all_action.trigger()
     view = window.pinyin.view
@@ -124,8 +130,7 @@ def test_every_han_character_in_view_has_its_reading_above_it(qtbot, window):
     view = pinyin_on(qtbot, window)
     text = window.reader_document.text
     offset = find(window, "\u4e2d\u5171\u4e2d\u592e")  # 中共中央
-    view.scroll_to_offset(offset)
-    wait_readings(qtbot, view)
+    scroll_and_read(qtbot, view, offset)
     assert [view.ruby_at(offset + i) for i in range(4)] == [
         "zh\u014dng",
         "g\u00f2ng",
@@ -139,8 +144,7 @@ def test_every_han_character_in_view_has_its_reading_above_it(qtbot, window):
 def test_hovering_a_character_shows_the_pop_up_for_its_word(qtbot, window):
     view = pinyin_on(qtbot, window)
     offset = find(window, "\u53d1\u5c55\u7406\u5ff5") + 3  # 发展理念, on 念
-    view.scroll_to_offset(offset)
-    wait_readings(qtbot, view)
+    scroll_and_read(qtbot, view, offset)
     qtbot.mouseMove(view.viewport(), QtCore.QPoint(1, 1))
     qtbot.mouseMove(view.viewport(), centre(view, offset))
     popup = window.word_lookup.popup
@@ -256,8 +260,7 @@ def test_a_novel_is_laid_out_only_where_it_is_seen(qtbot, shared_data):
 def test_a_click_pins_the_pop_up_and_escape_lets_it_go(qtbot, window):
     view = pinyin_on(qtbot, window)
     offset = find(window, "\u53d1\u5c55\u7406\u5ff5")
-    view.scroll_to_offset(offset)
-    wait_readings(qtbot, view)
+    scroll_and_read(qtbot, view, offset)
     qtbot.mouseMove(view.viewport(), centre(view, offset))
     qtbot.mouseClick(view.viewport(), QtCore.Qt.LeftButton, pos=centre(view, offset))
     popup = window.word_lookup.popup
@@ -275,8 +278,7 @@ def test_the_keyboard_looks_up_and_walks_the_words_in_the_pinyin_view(qtbot, win
     view = pinyin_on(qtbot, window)
     popup = window.word_lookup.popup
     start = find(window, "\u9c81\u709c\u53d1\u73b0")  # 鲁炜发现
-    view.scroll_to_offset(start)
-    wait_readings(qtbot, view)
+    scroll_and_read(qtbot, view, start)
     qtbot.mouseClick(
         view.viewport(),
         QtCore.Qt.LeftButton,
@@ -313,12 +315,18 @@ def test_the_next_word_in_the_pinyin_view_scrolls_into_view(qtbot, window):
     assert view.viewport().rect().contains(view.range_rect(found.start, found.end))
 
 
-def test_a_selection_in_the_pinyin_view_is_highlighted_from_the_keyboard(qtbot, window):
-    view = pinyin_on(qtbot, window)
+def highlight_with_the_mouse_and_keys(qtbot, window, view: PinyinView, key) -> int:
+    """Select 发展理念 with the mouse, press Ctrl+`key`; where the highlight starts."""
     start = find(window, "\u53d1\u5c55\u7406\u5ff5")
     select_with_mouse(qtbot, view, start, start + 4)
-    qtbot.keyClick(view, QtCore.Qt.Key_2, QtCore.Qt.ControlModifier)
+    qtbot.keyClick(view, key, QtCore.Qt.ControlModifier)
     qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
+    return start
+
+
+def test_a_selection_in_the_pinyin_view_is_highlighted_from_the_keyboard(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    start = highlight_with_the_mouse_and_keys(qtbot, window, view, QtCore.Qt.Key_2)
     (annotation,) = window.annotations.annotations()
     assert (annotation.start, annotation.end, annotation.colour) == (start, start + 4, "red")
     assert view.selected_range() is None and view.caret_offset() == start
@@ -387,10 +395,7 @@ def test_the_pinyin_views_context_menu_highlights_and_corrects_words(qtbot, wind
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
 def test_a_click_on_a_highlight_in_the_pinyin_view_opens_its_menu(qtbot, window):
     view = pinyin_on(qtbot, window)
-    start = find(window, "\u53d1\u5c55\u7406\u5ff5")
-    select_with_mouse(qtbot, view, start, start + 4)
-    qtbot.keyClick(view, QtCore.Qt.Key_1, QtCore.Qt.ControlModifier)
-    qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
+    start = highlight_with_the_mouse_and_keys(qtbot, window, view, QtCore.Qt.Key_1)
     qtbot.mouseMove(view.viewport(), centre(view, start + 1))
     qtbot.mouseClick(view.viewport(), QtCore.Qt.LeftButton, pos=centre(view, start + 1))
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is not None)

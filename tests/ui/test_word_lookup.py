@@ -286,7 +286,6 @@ def test_a_traditional_text_is_looked_up_in_its_own_script(qtbot, tmp_path):
 
 def test_every_character_of_a_long_paragraph_is_found_under_the_mouse(qtbot, window):
     view = window.reading_view
-    lookup = window.word_lookup
     block = max(window.reader_document.blocks, key=lambda b: b.end - b.start)
     view.scroll_to_offset(block.start)
     qt_block = view.document().findBlock(view.offsets.to_qt(block.start))
@@ -296,7 +295,7 @@ def test_every_character_of_a_long_paragraph_is_found_under_the_mouse(qtbot, win
         point = char_point(view, offset)
         next_point = char_point(view, offset + 1)
         if point.y() == next_point.y() and view.viewport().rect().contains(point):
-            assert lookup.offset_at(point) == offset
+            assert view.offset_at(point) == offset
             lines.add(point.y())
     assert len(lines) > 2
 
