@@ -31,7 +31,7 @@ from store import ANNOTATIONS, NOVEL, Figure, annotations_for, rows, timed
 from reader.document import open_document
 from reader.store import filter_annotations, open_store
 from reader.ui.app import application
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtGui, QtWidgets
 
 TITLE = f"The window with {ANNOTATIONS:,} annotations on one novel, median of the runs"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
-TITLE = "Word lookup in the window (reader/ui/lookup_controller.py)"
+TITLE = "Word lookup in the window (reader/ui/lookup/controller.py)"
 HEADERS = ["figure", "value", "baseline", "ratio", "target"]
 HOVERS = 2000
 SCROLL_EVERY = 25
@@ -125,8 +125,8 @@ def hover_times(novel: Path, hovers: int, env: dict[str, str] | None = None) -> 
             {k: v for k, v in _environment(env, settings_dir).items() if k != "PYTHONPATH"}
         )
         from reader.ui.app import application
-        from reader.ui.lookup_settings import LookupSettings
-        from reader.ui.main_window import MainWindow
+        from reader.ui.lookup.settings import LookupSettings
+        from reader.ui.window.main_window import MainWindow
         from reader.ui.qt import QtCore, QtGui, QtWidgets
 
         app = application()

@@ -102,7 +102,7 @@ def bench_settings(runs: int, settings_dir: Path) -> Settings:
     )
     if headless and "QT_QPA_PLATFORM" not in env:
         env["QT_QPA_PLATFORM"] = "offscreen"
-    from reader.ui.main_window import DEFAULT_SIZE
+    from reader.ui.window.main_window import DEFAULT_SIZE
 
     return Settings(runs, env, (DEFAULT_SIZE.width(), DEFAULT_SIZE.height()))
 

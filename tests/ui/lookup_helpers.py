@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.ui.lookup_controller import WordLookupController
-from reader.ui.lookup_settings import LookupSettings
-from reader.ui.main_window import MainWindow
+from reader.ui.lookup.controller import WordLookupController
+from reader.ui.lookup.settings import LookupSettings
+from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui
 
 READY_MS = 120_000

@@ -1,0 +1,1 @@
+"""Highlights, notes and tags: the controller, undoable commands, menus, the panel, the note editor, import and export."""

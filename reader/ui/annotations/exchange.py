@@ -1,0 +1,151 @@
+"""Export and import of a document's annotations through file dialogs.
+
+The dialogs never block the window; what is written and read is reader.store.exchange's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from reader.document import Document
+from reader.store import (
+    ExchangeError,
+    OpenedDocument,
+    Store,
+    StoreError,
+    export_annotations,
+    import_annotations,
+)
+from reader.ui.qt import QtCore, QtWidgets
+
+if TYPE_CHECKING:
+    from reader.ui.window.main_window import MainWindow
+
+EXPORT_FILTERS = {
+    "W3C Web Annotation JSON (*.json)": "json",
+    "Markdown (*.md)": "md",
+    "CSV (*.csv)": "csv",
+}
+IMPORT_FILTERS = "W3C Web Annotation JSON (*.json *.jsonld);;All files (*)"
+
+
+class ExchangeTarget(Protocol):
+    """What exchange needs of the window's annotations."""
+
+    @property
+    def document(self) -> Document | None: ...
+
+    def writable_store(self) -> Store:
+        """The open store; raises StoreError when there is none to write to."""
+
+    def saved_count(self) -> int: ...
+
+    def show_opened(self, opened: OpenedDocument) -> None:
+        """Show the document's annotations as the store now holds them."""
+
+
+class AnnotationExchange:
+    def __init__(self, window: MainWindow, target: ExchangeTarget) -> None:
+        self._window = window
+        self._target = target
+
+    def choose_export_file(self) -> QtWidgets.QFileDialog | None:
+        """Ask where to export without blocking; the filter chosen gives the format."""
+        document = self._target.document
+        if document is None:
+            return None
+        folder = document.path.parent if document.path else Path.home()
+        stem = document.path.stem if document.path else "annotations"
+        dialog = QtWidgets.QFileDialog(
+            self._window,
+            "Export Annotations",
+            str(folder / f"{stem}.annotations.json"),
+            ";;".join(EXPORT_FILTERS),
+        )
+        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptSave)
+        dialog.setDefaultSuffix("json")
+        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        dialog.filterSelected.connect(
+            lambda chosen: dialog.setDefaultSuffix(EXPORT_FILTERS.get(chosen, "json"))
+        )
+        dialog.fileSelected.connect(
+            lambda name: self._export_chosen(Path(name), dialog.selectedNameFilter())
+        )
+        dialog.open()
+        return dialog
+
+    def _export_chosen(self, path: Path, name_filter: str) -> bool:
+        """The format is the chosen filter's, unless the name ends in another format's
+        suffix (typed on purpose); a name without one gets the filter's."""
+        format = EXPORT_FILTERS.get(name_filter, "json")
+        typed = path.suffix.lower().lstrip(".")
+        if typed in EXPORT_FILTERS.values():
+            format = typed
+        else:
+            path = path.with_name(f"{path.name}.{format}")
+        return self.export_to(path, format)
+
+    def export_to(self, path: Path, format: str) -> bool:
+        """Write the document's annotations to `path`; CSV gets a byte-order mark, which
+        spreadsheet programs need to read Chinese as UTF-8."""
+        document = self._target.document
+        if document is None:
+            return False
+        try:
+            store = self._target.writable_store()
+            text = export_annotations(store, document, format)
+            path.write_text(text, encoding="utf-8-sig" if format == "csv" else "utf-8", newline="")
+        except (StoreError, OSError) as error:
+            self._window.show_message(
+                QtWidgets.QMessageBox.Critical,
+                f"Reader could not export the annotations to {path.name}.",
+                str(error),
+            )
+            return False
+        count = self._target.saved_count()
+        self._window.show_message(
+            QtWidgets.QMessageBox.Information,
+            f"Exported {count} annotation{'' if count == 1 else 's'} to {path.name}.",
+            str(path),
+        )
+        return True
+
+    def choose_import_file(self) -> QtWidgets.QFileDialog | None:
+        document = self._target.document
+        if document is None:
+            return None
+        folder = str(document.path.parent) if document.path else ""
+        dialog = QtWidgets.QFileDialog(self._window, "Import Annotations", folder, IMPORT_FILTERS)
+        dialog.setFileMode(QtWidgets.QFileDialog.ExistingFile)
+        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptOpen)
+        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.import_from(Path(path)))
+        dialog.open()
+        return dialog
+
+    def import_from(self, path: Path) -> bool:
+        """Add the W3C JSON file's annotations to the document (one transaction) and show
+        the document's annotations anew."""
+        document = self._target.document
+        if document is None:
+            return False
+        try:
+            data = path.read_bytes()
+            store = self._target.writable_store()
+            report = import_annotations(store, document, data, path)
+            opened = store.open_document(document)
+        except (StoreError, ExchangeError, OSError) as error:
+            self._window.show_message(
+                QtWidgets.QMessageBox.Critical,
+                f"Reader could not import annotations from {path.name}.",
+                str(error),
+            )
+            return False
+        self._target.show_opened(opened)
+        self._window.show_message(
+            QtWidgets.QMessageBox.Information,
+            f"Imported annotations from {path.name}.",
+            report.message,
+        )
+        return True

@@ -1,0 +1,1 @@
+"""Word corrections: the reader joins or splits words, and every view follows."""

@@ -1,0 +1,431 @@
+"""The word pop-up: a small frameless window of Reader's own beside the word looked up.
+
+It shows a `WordLookup` (reader.language.lookup): the word large, its reading in context
+coloured by tone, its other script, its HSK level, the first senses (all of them on
+request) and, for a word of several characters, each character's reading and meaning.
+It never takes the keyboard focus from the text. Pinned, its text can be selected and
+copied. Everything from the dictionary is escaped before it reaches a rich-text label.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from reader.language.dictionary import Entry
+from reader.language.lookup import CharacterLookup, WordLookup, entry_pinyin
+from reader.language.pinyin import PinyinStyle, format_syllable, tone
+from reader.ui.fonts import sans_font
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.tone_colours import ToneColours
+
+FOLDED_ENTRIES = 2
+FOLDED_SENSES = 3
+"""Senses shown per entry until the reader asks for more."""
+CHARACTER_SENSES = 2
+WORD_POINT_SIZE = 26.0
+TEXT_POINT_SIZE = 10.5
+WIDTH_EMS = 24
+"""The pop-up's widest, in characters of its text: long senses wrap."""
+GAP = 4
+"""Pixels between the word and the pop-up."""
+PAPER = "#fffdf6"
+RULE = "#c9c3b3"
+MUTED = "#737373"
+_VOWELS = "aeoāáǎàēéěèōóǒò"
+
+
+def pinyin_html(
+    syllables: Sequence[str | None], style: PinyinStyle, colours: ToneColours, spaced: bool = False
+) -> str:
+    """A word's reading as rich text, each syllable in its tone's colour (escaped)."""
+    parts = []
+    for index, syllable in enumerate(s for s in syllables if s is not None):
+        written = format_syllable(syllable, style)
+        if style is not PinyinStyle.MARKS or spaced:
+            separator = " " if index else ""
+        else:
+            separator = "'" if index and written[:1] in _VOWELS else ""
+        colour = colours.colour(tone(syllable))
+        text = html.escape(written)
+        if colour is not None:
+            text = f'<span style="color:{colour}">{text}</span>'
+        parts.append(html.escape(separator) + text)
+    return "".join(parts)
+
+
+class WrappedLabel(QtWidgets.QLabel):
+    """A word-wrapped label of fixed width that lays its text out once per width.
+
+    QLabel lays a rich text out anew for every size question, and placing the pop-up asks
+    about eight (its ideal width, its narrowest, its height at the width given, again and
+    again); at a fixed width only the height at that width decides the pop-up's size.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def sizeHint(self) -> QtCore.QSize:
+        width = self.maximumWidth()
+        if width != self.minimumWidth():
+            return super().sizeHint()
+        return QtCore.QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        width = self.maximumWidth()
+        if width != self.minimumWidth():
+            return super().minimumSizeHint()
+        return self.sizeHint()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        if event.type() in (QtCore.QEvent.FontChange, QtCore.QEvent.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+class WordPopup(QtWidgets.QFrame):
+    """One word's pop-up; the lookup controller fills it, places it and hides it."""
+
+    pin_changed = QtCore.Signal(bool)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent, QtCore.Qt.ToolTip | QtCore.Qt.FramelessWindowHint)
+        self.setAttribute(QtCore.Qt.WA_ShowWithoutActivating)
+        self.setFocusPolicy(QtCore.Qt.NoFocus)
+        self.setObjectName("word-popup")
+        self.setStyleSheet(
+            f"#word-popup {{ background: {PAPER}; border: 1px solid {RULE}; }}"
+            f" QLabel {{ color: #222222; background: transparent; }}"
+        )
+        self.setFont(sans_font(TEXT_POINT_SIZE))
+        self._lookup: WordLookup | None = None
+        self._style = PinyinStyle.MARKS
+        self._colours = ToneColours.PLECO
+        self._unfolded = False
+        self._pinned = False
+
+        self.word_label = self._label(QtCore.Qt.PlainText)
+        self.word_label.setFont(sans_font(WORD_POINT_SIZE))
+        self.forms_label = self._label(QtCore.Qt.PlainText)
+        self.forms_label.setStyleSheet(f"color: {MUTED};")
+        self.level_label = self._label(QtCore.Qt.PlainText)
+        self.level_label.setStyleSheet(f"color: {MUTED};")
+        self.pinyin_label = self._label(QtCore.Qt.RichText)
+        self.pinyin_label.setFont(sans_font(TEXT_POINT_SIZE * 1.5))
+        self.senses_label = self._label(QtCore.Qt.RichText, WrappedLabel())
+        self.characters_label = self._label(QtCore.Qt.RichText, WrappedLabel())
+
+        self.more_button = QtWidgets.QToolButton()
+        self.more_button.setText("More senses")
+        self.more_button.setAutoRaise(True)
+        self.more_button.clicked.connect(self.toggle_more)
+        self.copy_button = QtWidgets.QToolButton()
+        self.copy_button.setText("Copy")
+        self.copy_button.setAutoRaise(True)
+        self.copy_button.clicked.connect(self.copy)
+        self.close_button = QtWidgets.QToolButton()
+        self.close_button.setText("Close")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.dismiss)
+        for button in (self.more_button, self.copy_button, self.close_button):
+            button.setFocusPolicy(QtCore.Qt.NoFocus)
+
+        head = QtWidgets.QHBoxLayout()
+        head.addWidget(self.word_label, 0, QtCore.Qt.AlignBottom)
+        side = QtWidgets.QVBoxLayout()
+        side.setSpacing(0)
+        side.addWidget(self.pinyin_label)
+        side.addWidget(self.forms_label)
+        head.addLayout(side, 1)
+        head.addWidget(self.level_label, 0, QtCore.Qt.AlignTop | QtCore.Qt.AlignRight)
+        buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.more_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.close_button)
+        rule = QtWidgets.QFrame()
+        rule.setFrameShape(QtWidgets.QFrame.HLine)
+        rule.setStyleSheet(f"color: {RULE};")
+        self._rule = rule
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addLayout(head)
+        layout.addWidget(self.senses_label)
+        layout.addWidget(rule)
+        layout.addWidget(self.characters_label)
+        layout.addLayout(buttons)
+        layout.setSizeConstraint(QtWidgets.QLayout.SetFixedSize)
+        em = QtGui.QFontMetrics(self.font()).horizontalAdvance("中")
+        for label in (self.senses_label, self.characters_label):
+            label.setFixedWidth(WIDTH_EMS * em)
+
+        self.copy_action = QtGui.QAction("Copy", self)
+        self.copy_action.setShortcut(QtGui.QKeySequence.Copy)
+        self.copy_action.setShortcutContext(QtCore.Qt.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy)
+        self.addAction(self.copy_action)
+        self._show_buttons()
+
+    def _label(
+        self, text_format: QtCore.Qt.TextFormat, label: QtWidgets.QLabel | None = None
+    ) -> QtWidgets.QLabel:
+        label = label if label is not None else QtWidgets.QLabel()
+        label.setTextFormat(text_format)
+        label.setFocusPolicy(QtCore.Qt.NoFocus)
+        return label
+
+    @property
+    def lookup(self) -> WordLookup | None:
+        return self._lookup
+
+    @property
+    def pinned(self) -> bool:
+        return self._pinned
+
+    def set_lookup(
+        self,
+        lookup: WordLookup,
+        style: PinyinStyle = PinyinStyle.MARKS,
+        colours: ToneColours = ToneColours.PLECO,
+    ) -> None:
+        """Show `lookup`, folded: the first few senses."""
+        self._lookup = lookup
+        self._style = style
+        self._colours = colours
+        self._unfolded = False
+        self._fill()
+
+    def toggle_more(self) -> None:
+        self._unfolded = not self._unfolded
+        self._fill()
+        if self.isVisible():
+            self.adjustSize()
+
+    def set_pinned(self, pinned: bool) -> None:
+        """Pinned, the pop-up stays when the mouse leaves its word and its text can be copied."""
+        if pinned == self._pinned:
+            return
+        self._pinned = pinned
+        flags = (
+            QtCore.Qt.TextSelectableByMouse | QtCore.Qt.TextSelectableByKeyboard
+            if pinned
+            else QtCore.Qt.NoTextInteraction
+        )
+        for label in self._labels():
+            label.setTextInteractionFlags(flags)
+        self._show_buttons()
+        self.pin_changed.emit(pinned)
+
+    def dismiss(self) -> None:
+        self.set_pinned(False)
+        self.hide()
+
+    def copy(self) -> None:
+        """The selected text of a label if there is one, else everything the pop-up says."""
+        selected = next(
+            (label.selectedText() for label in self._labels() if label.hasSelectedText()), ""
+        )
+        QtGui.QGuiApplication.clipboard().setText(selected or self.plain_text())
+
+    def plain_text(self) -> str:
+        """What the pop-up says, as lines of plain text."""
+        lookup = self._lookup
+        if lookup is None:
+            return ""
+        head = [lookup.word, lookup.pinyin(self._style)]
+        forms = self._forms()
+        if forms:
+            head.append(forms)
+        lines = ["  ".join(head)]
+        if lookup.hsk is not None:
+            lines.append(lookup.hsk.label())
+        for entry in lookup.entries:
+            lines.append(self._entry_heading(entry))
+            lines.extend(f"  {n}. {sense}" for n, sense in enumerate(entry.senses, 1))
+        if self._shows_characters():
+            for character in lookup.characters:
+                reading = (
+                    format_syllable(character.syllable, self._style) if character.syllable else ""
+                )
+                senses = _character_senses(character, limit=None)
+                lines.append(f"{character.char} {reading}  {'; '.join(senses)}".rstrip())
+        return "\n".join(lines)
+
+    def show_beside(self, word_rect: QtCore.QRect) -> None:
+        """Show below the word (`word_rect` in global coordinates), or above it if there is
+        no room below, always inside the screen's available area."""
+        self.adjustSize()
+        size = self.sizeHint().expandedTo(self.minimumSizeHint())
+        screen = QtGui.QGuiApplication.screenAt(word_rect.center()) or self.screen()
+        area = screen.availableGeometry()
+        x = min(word_rect.left(), area.right() + 1 - size.width())
+        y = word_rect.bottom() + 1 + GAP
+        if y + size.height() > area.bottom() + 1:
+            y = word_rect.top() - GAP - size.height()
+        x = max(x, area.left())
+        y = max(min(y, area.bottom() + 1 - size.height()), area.top())
+        self.move(x, y)
+        self.show()
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        if event.key() == QtCore.Qt.Key_Escape:
+            self.dismiss()
+            return
+        super().keyPressEvent(event)
+
+    def _labels(self) -> list[QtWidgets.QLabel]:
+        return [
+            self.word_label,
+            self.forms_label,
+            self.level_label,
+            self.pinyin_label,
+            self.senses_label,
+            self.characters_label,
+        ]
+
+    def _show_buttons(self) -> None:
+        _show(self.copy_button, self._pinned)
+        _show(self.close_button, self._pinned)
+        _show(self.more_button, self._has_more())
+        self.more_button.setText("Fewer senses" if self._unfolded else "More senses")
+
+    def _has_more(self) -> bool:
+        lookup = self._lookup
+        if lookup is None:
+            return False
+        return len(lookup.entries) > FOLDED_ENTRIES or any(
+            len(entry.senses) > FOLDED_SENSES for entry in lookup.entries[:FOLDED_ENTRIES]
+        )
+
+    def _shows_characters(self) -> bool:
+        lookup = self._lookup
+        return lookup is not None and (len(lookup.characters) > 1 or not lookup.entries)
+
+    def _forms(self) -> str:
+        lookup = self._lookup
+        if lookup is None:
+            return ""
+        forms = []
+        if lookup.traditional != lookup.word:
+            forms.append(f"Traditional {lookup.traditional}")
+        if lookup.simplified != lookup.word:
+            forms.append(f"Simplified {lookup.simplified}")
+        return "  ".join(forms)
+
+    def _entry_heading(self, entry: Entry) -> str:
+        heading = entry_pinyin(entry, self._style)
+        lookup = self._lookup
+        if lookup is not None and entry.traditional not in (lookup.word, lookup.traditional):
+            heading += f" ({entry.traditional})"
+        return heading
+
+    def _fill(self) -> None:
+        lookup = self._lookup
+        if lookup is None:
+            return
+        # Showing a label in a visible pop-up would lay it all out at once, before the rest
+        # is set; laid out once instead, when it is placed or the event loop next runs.
+        layout = self.layout()
+        layout.setEnabled(False)
+        try:
+            self._fill_labels(lookup)
+        finally:
+            layout.setEnabled(True)
+
+    def _fill_labels(self, lookup: WordLookup) -> None:
+        self.word_label.setText(lookup.word)
+        self.pinyin_label.setText(pinyin_html(lookup.syllables, self._style, self._colours))
+        forms = self._forms()
+        self.forms_label.setText(forms)
+        _show(self.forms_label, bool(forms))
+        level = lookup.hsk.label() if lookup.hsk is not None else ""
+        self.level_label.setText(level)
+        _show(self.level_label, bool(level))
+        self.senses_label.setText(self._senses_html())
+        shows_characters = self._shows_characters()
+        self.characters_label.setText(self._characters_html() if shows_characters else "")
+        _show(self.characters_label, shows_characters)
+        _show(self._rule, shows_characters)
+        self._show_buttons()
+
+    def _senses_html(self) -> str:
+        lookup = self._lookup
+        assert lookup is not None
+        if not lookup.entries:
+            return f'<span style="color:{MUTED}">Not in the dictionary as a word.</span>'
+        entries = lookup.entries if self._unfolded else lookup.entries[:FOLDED_ENTRIES]
+        blocks = []
+        for entry in entries:
+            senses = entry.senses if self._unfolded else entry.senses[:FOLDED_SENSES]
+            lines = [f"<b>{html.escape(self._entry_heading(entry))}</b>"]
+            lines.extend(
+                f"{number}. {html.escape(sense)}" for number, sense in enumerate(senses, 1)
+            )
+            hidden = len(entry.senses) - len(senses)
+            if hidden:
+                lines.append(f'<span style="color:{MUTED}">… {hidden} more</span>')
+            blocks.append("<br>".join(lines))
+        hidden_entries = len(lookup.entries) - len(entries)
+        if hidden_entries:
+            more = "reading" if hidden_entries == 1 else "readings"
+            blocks.append(f'<span style="color:{MUTED}">… {hidden_entries} more {more}</span>')
+        return "".join(
+            f"<p style='margin-top:{6 if number else 0}px; margin-bottom:0'>{block}</p>"
+            for number, block in enumerate(blocks)
+        )
+
+    def _characters_html(self) -> str:
+        lookup = self._lookup
+        assert lookup is not None
+        rows = []
+        for character in lookup.characters:
+            reading = (
+                pinyin_html((character.syllable,), self._style, self._colours)
+                if character.syllable
+                else ""
+            )
+            senses = _character_senses(character, CHARACTER_SENSES)
+            meaning = html.escape("; ".join(senses)) if senses else "—"
+            rows.append(f"<big>{html.escape(character.char)}</big> {reading}&nbsp; {meaning}")
+        return "<br>".join(rows)
+
+
+def _character_senses(character: CharacterLookup, limit: int | None) -> list[str]:
+    """The senses of the character's reading here, and the surname it also is, if any:
+    in a name the dictionary lacks (鲁炜) the surname says more than "crass; stupid"."""
+    if not character.entries:
+        return []
+    senses = list(character.entries[0].senses[:limit])
+    surname = next(
+        (
+            sense
+            for entry in character.entries
+            if entry.is_name and entry.syllables == (character.syllable,)
+            for sense in entry.senses
+            if sense.startswith("surname ")
+        ),
+        None,
+    )
+    if surname is not None and surname not in senses:
+        senses.append(surname)
+    return senses
+
+
+def _show(widget: QtWidgets.QWidget, shown: bool) -> None:
+    """Show or hide `widget` only if that changes it: each change lays the pop-up out again,
+    and a hover must fill it within milliseconds."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)

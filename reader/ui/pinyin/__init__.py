@@ -1,0 +1,1 @@
+"""The pinyin switch: which view the window shows, and the remembered choice."""

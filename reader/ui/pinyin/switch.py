@@ -1,0 +1,190 @@
+"""Pinyin above the characters, switched from the View menu: the window's central widget is a
+stack of the reading view and the pinyin view, and switching keeps the line at the top."""
+
+from __future__ import annotations
+
+from reader.document import Document
+from reader.store import Annotation
+from reader.ui.views.reading_view_highlights import HighlightPainter, highlight_colour, note_colour
+from reader.ui.lookup.controller import WordLookupController, shared_language_tools
+from reader.ui.lookup.pinyin_view_lookup import PinyinViewLookup
+from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, PinyinSettings
+from reader.ui.views.pinyin_view import Highlight, PinyinView
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.reading_view import ReadingView
+from reader.ui.views.text_surface import TextSurface
+from reader.ui.views.tone_colours import ToneColours
+
+
+def _highlights(painter: HighlightPainter, start: int, end: int) -> list[Highlight]:
+    """The reading view's highlights in `[start, end)`, the one made last on top."""
+    touching = [a for a in painter.annotations() if a.start < end and a.end > start]
+    shown = sorted(touching, key=_made)
+    return [
+        Highlight(
+            a.start,
+            a.end,
+            highlight_colour(a.colour),
+            note_colour(a.colour) if a.note.strip() else None,
+        )
+        for a in shown
+    ]
+
+
+def _made(annotation: Annotation) -> tuple:
+    return (annotation.created, annotation.id)
+
+
+class PinyinSwitch(QtCore.QObject):
+    """The menu, the stack and the remembered choice; the window shows one view at a time."""
+
+    def __init__(
+        self,
+        window: QtWidgets.QMainWindow,
+        reading_view: ReadingView,
+        lookup: WordLookupController,
+        view_menu: QtWidgets.QMenu,
+        highlights: HighlightPainter,
+    ) -> None:
+        super().__init__(window)
+        self._reading_view = reading_view
+        self._lookup = lookup
+        self._settings = PinyinSettings()
+        self._choice = self._settings.load()
+
+        self.view = PinyinView(shared_language_tools())
+        self.view.set_segmentation_source(lambda: lookup.segmentation)
+        self.view.set_zoom(reading_view.zoom())
+        reading_view.zoom_changed.connect(self.view.set_zoom)
+        # Whoever follows the reading position (the section tree, the saved place) hears the
+        # pinyin view's through the reading view's signal; a scroll of the hidden reading
+        # view (a jump to a highlight) moves the pinyin view along.
+        self.view.top_offset_changed.connect(reading_view.top_offset_changed)
+        reading_view.verticalScrollBar().valueChanged.connect(self._follow_reading_view)
+        self.view.zoom_requested.connect(
+            lambda steps: reading_view.set_zoom(reading_view.zoom() + steps)
+        )
+        lookup.words_changed.connect(self.view.forget_readings)
+        for action in lookup.colour_actions.values():
+            action.triggered.connect(lambda: self._apply(self._choice))
+        for style, action in lookup.style_actions.items():
+            action.triggered.connect(lambda _=False, s=style: self.view.set_pinyin_style(s))
+            if action.isChecked():
+                self.view.set_pinyin_style(style)
+        self.view.set_highlight_source(lambda start, end: _highlights(highlights, start, end))
+        self.view_lookup = PinyinViewLookup(self.view, lookup)
+        lookup.start_on_first_paint(self.view.viewport())
+        self.stack = QtWidgets.QStackedWidget()
+        central = window.takeCentralWidget()
+        self.stack.addWidget(central if central is not None else reading_view)
+        self.stack.addWidget(self.view)
+        window.setCentralWidget(self.stack)
+
+        self._make_actions(view_menu)
+        self._apply(self._choice, switch=True)
+
+    def _make_actions(self, view_menu: QtWidgets.QMenu) -> None:
+        self.menu = view_menu.addMenu("&Pinyin Above Characters")
+        group = QtGui.QActionGroup(self.menu)
+        self.off_action = self._radio(self.menu, group, "&Off")
+        self.off_action.triggered.connect(lambda: self.set_mode(PinyinMode.OFF))
+        self.all_action = self._radio(self.menu, group, "&All Words")
+        self.all_action.triggered.connect(lambda: self.set_mode(PinyinMode.ALL))
+        self.level_menu = self.menu.addMenu("Words Above &HSK Level")
+        self.level_actions: dict[int, QtGui.QAction] = {}
+        for level in HSK_LEVELS:
+            action = self._radio(self.level_menu, group, f"Above HSK &{level}")
+            action.triggered.connect(lambda _=False, n=level: self.set_level(n))
+            self.level_actions[level] = action
+        self.menu.addSeparator()
+        self.colours_action = self.menu.addAction("Tone &Colours")
+        self.colours_action.setCheckable(True)
+        self.colours_action.toggled.connect(self.set_tone_colours)
+
+    @staticmethod
+    def _radio(menu: QtWidgets.QMenu, group: QtGui.QActionGroup, label: str) -> QtGui.QAction:
+        action = menu.addAction(label)
+        action.setCheckable(True)
+        group.addAction(action)
+        return action
+
+    @property
+    def choice(self) -> PinyinChoice:
+        return self._choice
+
+    @property
+    def showing_pinyin(self) -> bool:
+        return self.stack.currentWidget() is self.view
+
+    def shown_view(self) -> TextSurface:
+        return self.view if self.showing_pinyin else self._reading_view
+
+    def set_mode(self, mode: PinyinMode) -> None:
+        self._apply(PinyinChoice(mode, self._choice.level, self._choice.tone_colours))
+
+    def set_level(self, level: int) -> None:
+        self._apply(PinyinChoice(PinyinMode.ABOVE_LEVEL, level, self._choice.tone_colours))
+
+    def set_tone_colours(self, on: bool) -> None:
+        if on != self._choice.tone_colours:
+            self._apply(PinyinChoice(self._choice.mode, self._choice.level, on))
+
+    def _apply(self, choice: PinyinChoice, switch: bool = False) -> None:
+        self._choice = choice
+        self._settings.save(choice)
+        self._check(choice)
+        scheme = self._lookup.colour_actions
+        colours = next((s for s, a in scheme.items() if a.isChecked()), ToneColours.PLECO)
+        if colours is ToneColours.NONE:
+            colours = ToneColours.PLECO
+        self.view.set_tone_colours(colours if choice.tone_colours else ToneColours.NONE)
+        self.view.set_hsk_level(choice.level if choice.mode is PinyinMode.ABOVE_LEVEL else 0)
+        wanted = self._reading_view if choice.mode is PinyinMode.OFF else self.view
+        if wanted is not self.stack.currentWidget() or switch:
+            self._show(wanted)
+
+    def _check(self, choice: PinyinChoice) -> None:
+        self.off_action.setChecked(choice.mode is PinyinMode.OFF)
+        self.all_action.setChecked(choice.mode is PinyinMode.ALL)
+        for level, action in self.level_actions.items():
+            action.setChecked(choice.mode is PinyinMode.ABOVE_LEVEL and level == choice.level)
+        self.colours_action.blockSignals(True)
+        self.colours_action.setChecked(choice.tone_colours)
+        self.colours_action.blockSignals(False)
+
+    def _show(self, view: QtWidgets.QWidget) -> None:
+        """Show `view` with the line that was at the top of the other one at its top."""
+        current = self.stack.currentWidget()
+        has_document = self._reading_view.reader_document is not None
+        offset = self.top_offset() if has_document else 0
+        if current is self.view:
+            self.view_lookup.hide_popup()
+        else:
+            self._lookup.hide_popup()
+        self.stack.setCurrentWidget(view)
+        if has_document:
+            self.scroll_to_offset(offset)
+        view.setFocus()
+
+    def top_offset(self) -> int:
+        """The offset at the top of the view shown."""
+        if self.showing_pinyin:
+            return self.view.top_offset()
+        return self._reading_view.top_offset()
+
+    def scroll_to_offset(self, offset: int) -> None:
+        self.shown_view().scroll_to_offset(offset)
+
+    def _follow_reading_view(self) -> None:
+        if self.showing_pinyin and self._reading_view.reader_document is not None:
+            self.view.scroll_to_offset(self._reading_view.top_offset())
+
+    def set_document(self, document: Document) -> None:
+        """Called once the reading view has its page: highlights are painted into that page,
+        and its change of formats tells the pinyin view to paint them too."""
+        self.view_lookup.hide_popup()
+        self.view.set_reader_document(document)
+        self._reading_view.document().contentsChanged.connect(self.view.viewport().update)
+
+    def shutdown(self) -> None:
+        self.view.shutdown()

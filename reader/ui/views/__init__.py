@@ -1,0 +1,1 @@
+"""The two views of the text (plain and pinyin above the characters), the one contract both keep (TextSurface), and the only code that touches Qt text positions."""

@@ -1,0 +1,496 @@
+"""The reading view: a Document set as a newspaper page, its text the document's own.
+
+The page is built with QTextCursor, block by block, never from HTML, so the view holds
+exactly Document.text: one QTextBlock per Block (the "\\n" between blocks is the block
+separator), a line break inside a block becomes U+2028, and inside a list item the break
+between name and role becomes a tab that lines the roles up in a column. Every Qt
+position therefore maps to a document offset through OffsetMap and nothing else.
+
+Text sizes are relative to the view's font (QTextFormat.FontSizeAdjustment), so zooming
+changes one font; only spacing in pixels (margins, indents, the tab stop) is restyled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.document import Block, BlockKind, Document
+from reader.ui.fonts import SERIF_FAMILIES, sans_font
+from reader.ui.views.offsets import OffsetMap
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+
+BASE_POINT_SIZE = 13.0
+ZOOM_STEP = 1.1
+MIN_ZOOM = -6
+MAX_ZOOM = 12
+MEASURE_EMS = 34
+"""Characters per line at most: a comfortable measure for Chinese running text."""
+PADDING_EMS = 1.5
+"""Room on either side of the text inside the column."""
+TOP_GAP_EMS = 1.0
+"""Room left above a heading scrolled to the top, so it does not touch the edge."""
+
+PAPER = "#fdfcf9"
+INK = "#222222"
+HEADLINE_INK = "#111111"
+DECK_INK = "#4a4a4a"
+MUTED_INK = "#737373"
+ACCENT_INK = "#8f1d1d"
+
+# Characters QTextCursor.insertText would turn into block breaks, and what stands in for
+# them (one for one, so the count of characters is kept).
+_IN_BLOCK = str.maketrans(
+    {"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028", "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
+)
+_BLOCK_BREAKING = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
+
+
+def _in_block(text: str) -> str:
+    """`text` safe to insert into one block; most text has nothing to replace, and
+    str.translate costs a whole novel 60 ms before its first paint."""
+    return text.translate(_IN_BLOCK) if _BLOCK_BREAKING.search(text) else text
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How one kind of block looks; lengths are in ems of the view's font."""
+
+    size: int = 0
+    """QTextFormat.FontSizeAdjustment: -1 is 0.8×, 1 is 1.2×, 2 is 1.5×, 3 is 2×."""
+    weight: QtGui.QFont.Weight = QtGui.QFont.Normal
+    ink: str = INK
+    serif: bool = False
+    align: QtCore.Qt.AlignmentFlag = QtCore.Qt.AlignLeft
+    line_height: int = 100
+    above: float = 0.0
+    below: float = 0.0
+    indent: float = 0.0
+
+
+_STYLES: dict[tuple[BlockKind, int], _Style] = {
+    (BlockKind.TITLE, 0): _Style(
+        size=3,
+        weight=QtGui.QFont.Bold,
+        ink=HEADLINE_INK,
+        serif=True,
+        line_height=112,
+        below=0.6,
+    ),
+    (BlockKind.SUBTITLE, 0): _Style(
+        size=1, weight=QtGui.QFont.Medium, ink=DECK_INK, line_height=115, below=1.6
+    ),
+    (BlockKind.HEADING, 1): _Style(
+        size=2,
+        weight=QtGui.QFont.Bold,
+        ink=ACCENT_INK,
+        serif=True,
+        line_height=108,
+        above=1.4,
+        below=0.6,
+    ),
+    (BlockKind.HEADING, 2): _Style(
+        size=1, weight=QtGui.QFont.Bold, ink=HEADLINE_INK, line_height=112, above=1.1, below=0.5
+    ),
+    (BlockKind.PARAGRAPH, 0): _Style(
+        align=QtCore.Qt.AlignJustify, line_height=125, below=0.75, indent=2.0
+    ),
+    (BlockKind.CAPTION, 0): _Style(size=-1, ink=MUTED_INK, line_height=115, above=0.2, below=1.3),
+    (BlockKind.LIST_ITEM, 0): _Style(line_height=115, below=0.2),
+    (BlockKind.SOURCE, 0): _Style(
+        size=-1, ink=MUTED_INK, align=QtCore.Qt.AlignRight, line_height=115, above=0.3, below=1.0
+    ),
+}
+LIST_NAME_COLUMN_EMS = 5.0
+"""Width of the name column in a list item: names of up to four characters and a gap."""
+
+
+def _style_key(block: Block) -> tuple[BlockKind, int]:
+    if block.kind is BlockKind.HEADING:
+        return (BlockKind.HEADING, 1 if block.level <= 1 else 2)
+    return (block.kind, 0)
+
+
+def _char_format(style: _Style, weight: QtGui.QFont.Weight | None = None) -> QtGui.QTextCharFormat:
+    char_format = QtGui.QTextCharFormat()
+    char_format.setProperty(QtGui.QTextFormat.FontSizeAdjustment, style.size)
+    char_format.setFontWeight(weight if weight is not None else style.weight)
+    char_format.setForeground(QtGui.QColor(style.ink))
+    if style.serif:
+        char_format.setFontFamilies(SERIF_FAMILIES)
+    return char_format
+
+
+def _block_format(block: Block, em: float) -> QtGui.QTextBlockFormat:
+    style = _STYLES[_style_key(block)]
+    block_format = QtGui.QTextBlockFormat()
+    block_format.setAlignment(style.align)
+    block_format.setLineHeight(
+        float(style.line_height), QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    )
+    block_format.setTopMargin(style.above * em)
+    block_format.setBottomMargin(style.below * em)
+    block_format.setTextIndent(style.indent * em)
+    if block.kind is BlockKind.LIST_ITEM:
+        # A hanging indent: the name starts the line, the role and its wrapped lines
+        # share one column.
+        column = LIST_NAME_COLUMN_EMS * em
+        block_format.setLeftMargin(2 * em + column)
+        block_format.setTextIndent(-column)
+        block_format.setTabPositions([QtGui.QTextOption.Tab(column, QtGui.QTextOption.LeftTab)])
+    return block_format
+
+
+class _BlockFormats:
+    """Block formats for one em, made once per style rather than once per block."""
+
+    def __init__(self, em: float) -> None:
+        self._em = em
+        self._made: dict[tuple[BlockKind, int], QtGui.QTextBlockFormat] = {}
+
+    def __call__(self, block: Block) -> QtGui.QTextBlockFormat:
+        key = _style_key(block)
+        if key not in self._made:
+            self._made[key] = _block_format(block, self._em)
+        return self._made[key]
+
+
+def _check_tiling(document: Document) -> None:
+    """The blocks must cover the text, one "\\n" between each two, for positions to match."""
+    previous_end = -1
+    for block in document.blocks:
+        if block.start != previous_end + 1 or (
+            previous_end >= 0 and document.text[previous_end] != "\n"
+        ):
+            raise ValueError(f"blocks do not tile the text at offset {block.start}")
+        previous_end = block.end
+    if previous_end != len(document.text):
+        raise ValueError("the last block does not end the text")
+
+
+def _frame_page(page: QtGui.QTextDocument, em: float) -> None:
+    frame_format = page.rootFrame().frameFormat()
+    frame_format.setLeftMargin(PADDING_EMS * em)
+    frame_format.setRightMargin(PADDING_EMS * em)
+    frame_format.setTopMargin(2.5 * em)
+    frame_format.setBottomMargin(4 * em)
+    page.rootFrame().setFrameFormat(frame_format)
+
+
+def build_page(document: Document, em: float) -> QtGui.QTextDocument:
+    """A QTextDocument holding `document.text` block for block, styled as a page."""
+    if document.blocks:
+        _check_tiling(document)
+    page = QtGui.QTextDocument()
+    page.setUndoRedoEnabled(False)
+    _frame_page(page, em)
+    block_formats = _BlockFormats(em)
+    char_formats = {key: _char_format(style) for key, style in _STYLES.items()}
+    list_name = _char_format(_STYLES[(BlockKind.LIST_ITEM, 0)], QtGui.QFont.DemiBold)
+    list_role = _char_format(_STYLES[(BlockKind.LIST_ITEM, 0)])
+    list_role.setForeground(QtGui.QColor(DECK_INK))
+    cursor = QtGui.QTextCursor(page)
+    cursor.beginEditBlock()
+    text = document.text
+    for number, block in enumerate(document.blocks):
+        char_format = char_formats[_style_key(block)]
+        if number == 0:
+            cursor.setBlockFormat(block_formats(block))
+            cursor.setBlockCharFormat(char_format)
+        else:
+            cursor.insertBlock(block_formats(block), char_format)
+        body = text[block.start : block.end]
+        if block.kind is BlockKind.LIST_ITEM and "\n" in body:
+            name, _, role = body.partition("\n")
+            cursor.insertText(_in_block(name), list_name)
+            cursor.insertText("\t" + _in_block(role), list_role)
+        else:
+            cursor.insertText(_in_block(body), char_format)
+    cursor.endEditBlock()
+    return page
+
+
+def restyle_page(page: QtGui.QTextDocument, document: Document, em: float) -> None:
+    """Set the block formats again for a new em (after a zoom)."""
+    block_formats = _BlockFormats(em)
+    cursor = QtGui.QTextCursor(page)
+    cursor.beginEditBlock()
+    _frame_page(page, em)
+    text_block = page.firstBlock()
+    for block in document.blocks:
+        cursor.setPosition(text_block.position())
+        cursor.setBlockFormat(block_formats(block))
+        text_block = text_block.next()
+    cursor.endEditBlock()
+
+
+def reading_font(zoom: int) -> QtGui.QFont:
+    return sans_font(round(BASE_POINT_SIZE * ZOOM_STEP**zoom, 1))
+
+
+class ReadingView(QtWidgets.QTextBrowser):
+    """Shows one Document; reports which offset is at the top as the reader scrolls."""
+
+    top_offset_changed = QtCore.Signal(int)
+    zoom_changed = QtCore.Signal(int)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document: Document | None = None
+        self._offsets = OffsetMap("")
+        self._zoom = 0
+        self._wheel_zoom = 0
+        self._top_block = QtGui.QTextBlock()
+        self.setReadOnly(True)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setFrameShape(QtWidgets.QFrame.NoFrame)
+        self.setLineWrapMode(QtWidgets.QTextEdit.FixedPixelWidth)
+        # The column always fits (see _fit_measure); a scroll bar shown for a moment while
+        # the margins catch up with a resize would force a new layout of the whole page.
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOff)
+        self.setAutoFillBackground(True)
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self.setFont(reading_font(0))
+        palette = self.palette()
+        palette.setColor(QtGui.QPalette.Base, QtGui.QColor(PAPER))
+        palette.setColor(QtGui.QPalette.Window, QtGui.QColor(PAPER))
+        palette.setColor(QtGui.QPalette.Text, QtGui.QColor(INK))
+        self.setPalette(palette)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+
+    @property
+    def reader_document(self) -> Document | None:
+        return self._document
+
+    @property
+    def offsets(self) -> OffsetMap:
+        return self._offsets
+
+    def em(self) -> float:
+        """The size of one character of running text, in pixels."""
+        return float(QtGui.QFontInfo(self.font()).pixelSize())
+
+    def set_reader_document(self, document: Document) -> None:
+        page = build_page(document, self.em())
+        page.setDefaultFont(self.font())
+        self._document = document
+        self._offsets = OffsetMap(document.text)
+        self._top_block = QtGui.QTextBlock()
+        page.setParent(self)  # so the view deletes it when the next page replaces it
+        self.setDocument(page)
+        self.verticalScrollBar().setValue(0)
+        self._scrolled()
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, zoom: int) -> None:
+        zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        if zoom == self._zoom:
+            return
+        keep = self.top_offset() if self._document else 0
+        self._zoom = zoom
+        self.setFont(reading_font(zoom))
+        if self._document is not None:
+            self.document().setDefaultFont(self.font())
+            restyle_page(self.document(), self._document, self.em())
+        self._fit_measure()
+        if self._document is not None:
+            self.scroll_to_offset(keep)
+        self.zoom_changed.emit(zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(0)
+
+    def top_gap(self) -> int:
+        return round(TOP_GAP_EMS * self.em())
+
+    def line_top(self, offset: int) -> float:
+        """Where the line holding `offset` starts, in page coordinates (pixels from the top)."""
+        position = self._offsets.to_qt(offset)
+        block = self.document().findBlock(position)
+        self.document().documentLayout().blockBoundingRect(block)  # lays the block out
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position())
+        return layout.position().y() + (line.y() if line.isValid() else 0.0)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Put the line holding `offset` at the top, a small gap above it."""
+        if self._document is None:
+            return
+        target = 0 if offset <= 0 else round(self.line_top(offset)) - self.top_gap()
+        bar = self.verticalScrollBar()
+        if target > bar.maximum():
+            # Layout runs lazily and the view learns the page's height on a timer: finish
+            # the layout and set the range as the view will.
+            height = self.document().documentLayout().documentSize().toSize().height()
+            bar.setRange(0, max(0, height - self.viewport().height()))
+        bar.setValue(max(0, target))
+
+    def top_offset(self) -> int:
+        """The document offset of the first line at the top of the viewport, below the gap."""
+        return self._offsets.from_qt(
+            self.position_at_y(self.verticalScrollBar().value() + self.top_gap())
+        )
+
+    def position_at_y(self, y: float) -> int:
+        """The Qt position starting the first line that reaches below page height `y`.
+
+        QTextDocumentLayout.hitTest is not used: for a point between blocks it returns
+        the end of the page while the rest is still waiting for its lazy layout. This walks
+        from the block found last time, so scrolling costs a few steps.
+        """
+        layout = self.document().documentLayout()
+        block = self._top_block if self._top_block.isValid() else self.document().firstBlock()
+        rect = layout.blockBoundingRect(block)
+        while y < rect.top() and block.previous().isValid():
+            block = block.previous()
+            rect = layout.blockBoundingRect(block)
+        while y >= rect.bottom() and block.next().isValid():
+            block = block.next()
+            rect = layout.blockBoundingRect(block)
+        self._top_block = block
+        text_layout = block.layout()
+        top = text_layout.position().y()
+        for number in range(text_layout.lineCount()):
+            line = text_layout.lineAt(number)
+            if top + line.y() + line.height() > y:
+                return block.position() + line.textStart()
+        return block.position()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        # The page is laid out at the column's fixed width, so a change of width alone needs
+        # no new layout; QTextEdit would lay the whole page out again on seeing one.
+        size = event.size()
+        height_only = QtGui.QResizeEvent(size, QtCore.QSize(size.width(), event.oldSize().height()))
+        super().resizeEvent(height_only)
+        self._fit_measure()
+
+    def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
+        if not event.modifiers() & QtCore.Qt.ControlModifier:
+            super().wheelEvent(event)
+            return
+        # QTextEdit would zoom by changing the font alone, leaving spacing and settings
+        # behind: zoom in whole steps here, one per notch of the wheel.
+        event.accept()
+        self._wheel_zoom += event.angleDelta().y()
+        steps = int(self._wheel_zoom / 120)
+        if steps:
+            self._wheel_zoom -= steps * 120
+            self.set_zoom(self._zoom + steps)
+
+    def event(self, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Wheel:
+            # Over the side margins the wheel reaches the view itself, not its viewport.
+            self.wheelEvent(event)
+            return True
+        return super().event(event)
+
+    def _fit_measure(self) -> None:
+        """Centre a column no wider than the measure; narrow windows narrow the column.
+
+        The text is laid out at a fixed width and the viewport is kept to that width by
+        margins, so widening a window re-centres the page without laying it out again.
+        """
+        margins = self.viewportMargins()
+        available = self.viewport().width() + margins.left() + margins.right()
+        column = max(1, min(round((MEASURE_EMS + 2 * PADDING_EMS) * self.em()), available))
+        if self.lineWrapColumnOrWidth() != column:
+            self.setLineWrapColumnOrWidth(column)
+        left = (available - column) // 2
+        if (margins.left(), margins.right()) != (left, available - column - left):
+            self.setViewportMargins(left, 0, available - column - left, 0)
+
+    def _scrolled(self) -> None:
+        if self._document is not None:
+            self.top_offset_changed.emit(self.top_offset())
+
+    # The view as a TextSurface: what highlights, notes and lookup need, in document offsets
+
+    def offset_at(self, point: QtCore.QPoint) -> int | None:
+        """The document offset of the character under `point` (viewport coordinates), or
+        None where there is no character: margins, between lines, past a line's end."""
+        if self._document is None:
+            return None
+        page = self.document()
+        layout = page.documentLayout()
+        at = QtCore.QPointF(
+            point.x() + self.horizontalScrollBar().value(),
+            point.y() + self.verticalScrollBar().value(),
+        )
+        position = layout.hitTest(at, QtCore.Qt.FuzzyHit)
+        if position < 0:
+            return None
+        block = page.findBlock(position)
+        if not block.isValid() or not layout.blockBoundingRect(block).contains(at):
+            return None
+        text_layout = block.layout()
+        x = at.x() - text_layout.position().x()
+        y = at.y() - text_layout.position().y()
+        # Lines run down the block: the last one starting above `y` is the only candidate
+        # (a paragraph of a novel may have hundreds).
+        low, high = 0, text_layout.lineCount()
+        while low < high:
+            middle = (low + high) // 2
+            if text_layout.lineAt(middle).y() <= y:
+                low = middle + 1
+            else:
+                high = middle
+        if low == 0:
+            return None
+        line = text_layout.lineAt(low - 1)
+        if not y < line.y() + line.height():
+            return None
+        first, last = line.textStart(), line.textStart() + line.textLength()
+        # cursorToX, not naturalTextWidth: a justified line is wider than its natural width.
+        left, right = (line.cursorToX(edge)[0] for edge in (first, last))
+        if last == first or not left <= x < right:
+            return None
+        column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
+        return self._offsets.from_qt(block.position() + max(first, min(column, last - 1)))
+
+    def selected_range(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self._offsets.from_qt(cursor.selectionStart()),
+            self._offsets.from_qt(cursor.selectionEnd()),
+        )
+
+    def caret_offset(self) -> int:
+        return self._offsets.from_qt(self.textCursor().position())
+
+    def place_caret(self, offset: int) -> None:
+        """The caret at `offset`, the selection dropped, scrolled into view if need be."""
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(offset))
+        self.setTextCursor(cursor)
+
+    def range_rect(self, start: int, end: int) -> QtCore.QRect:
+        """Around `[start, end)` from its first line to its last, in viewport coordinates."""
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        first = self.cursorRect(cursor)
+        cursor.setPosition(self._offsets.to_qt(end))
+        last = self.cursorRect(cursor)
+        if last.top() == first.top():
+            return first.united(last)
+        return QtCore.QRect(
+            QtCore.QPoint(min(first.left(), last.left()), first.top()),
+            QtCore.QPoint(max(first.right(), last.right()), last.bottom()),
+        )
+
+    def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
+        """Copy and Select All, for a point of the viewport."""
+        shift = QtCore.QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        return self.createStandardContextMenu(point + shift)

@@ -1,0 +1,575 @@
+"""The main window: the section tree beside the reading view, menus, and what it remembers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader import __version__
+from reader.document import Document, DocumentError, Section, open_document
+from reader.document.encoding import (
+    ENCODINGS,
+    EncodingError,
+    decode_text,
+    display_name,
+    replacements_message,
+)
+from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.reading_view import ACCENT_INK, ReadingView
+from reader.ui.window.section_tree import SectionTree
+from reader.ui.settings import DocumentChoices, Settings
+
+if TYPE_CHECKING:
+    from reader.ui.annotations.controller import AnnotationController
+    from reader.ui.window.heading_pattern_dialog import HeadingPatternDialog
+    from reader.ui.lookup.controller import WordLookupController
+    from reader.ui.pinyin.switch import PinyinSwitch
+    from reader.ui.views.text_surface import TextSurface
+    from reader.ui.corrections.controller import WordCorrectionsController
+
+APP_NAME = "Reader"
+DEFAULT_SIZE = QtCore.QSize(1200, 800)
+_FORMATS = (
+    ("Text", "*.txt *.text"),
+    ("Markdown", "*.md *.markdown"),
+    ("HTML", "*.html *.htm *.xhtml"),
+    ("EPUB", "*.epub"),
+)
+OPEN_FILTERS = ";;".join(
+    [
+        f"Documents ({' '.join(patterns for _, patterns in _FORMATS)})",
+        *(f"{name} ({patterns})" for name, patterns in _FORMATS),
+        "All files (*)",
+    ]
+)
+MARKUP_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"})
+"""Formats that mark their own headings, so a chapter pattern does not apply to them."""
+ANNOTATIONS_DOCK = "annotations-dock"
+HIGHLIGHT_TOOLBAR = "highlight-toolbar"
+ANNOTATIONS_DOCK_WIDTH = 380
+"""The annotations dock's width before a saved state says otherwise (its PANEL_WIDTH)."""
+
+
+@contextmanager
+def busy_cursor() -> Iterator[None]:
+    """A wait cursor while a big file is read and laid out, whatever happens."""
+    QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.WaitCursor)
+    try:
+        yield
+    finally:
+        QtWidgets.QApplication.restoreOverrideCursor()
+
+
+def _resolved(path: Path) -> Path:
+    """The file's full path, which its remembered choices are kept under."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path
+
+
+def _encoding_label(name: str) -> str:
+    try:
+        return display_name(name)
+    except EncodingError:
+        return name
+
+
+def _highlight_toolbar_height() -> int:
+    """The height of the highlight toolbar: its buttons show 16-pixel swatches and a word."""
+    probe = QtWidgets.QToolBar()
+    probe.setIconSize(QtCore.QSize(16, 16))
+    blank = QtGui.QPixmap(16, 16)
+    blank.fill(QtCore.Qt.transparent)
+    probe.addAction(QtGui.QIcon(blank), "")
+    probe.addAction("Note")
+    return probe.sizeHint().height()
+
+
+@dataclass(frozen=True)
+class _Features:
+    annotations: AnnotationController
+    word_lookup: WordLookupController
+    word_corrections: WordCorrectionsController
+    pinyin: PinyinSwitch
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """One document at a time; a file that cannot be opened leaves the current one shown."""
+
+    document_shown = QtCore.Signal(object)
+    features_attached = QtCore.Signal()
+    """Annotations, word lookup, corrections and pinyin are in place (see _attach_features)."""
+
+    def __init__(
+        self, settings: Settings | None = None, data_dir: Path | str | None = None
+    ) -> None:
+        """`data_dir`: the folder of the annotation store (else READER_DATA_DIR, else the
+        platform's data folder, as for `reader notes`)."""
+        super().__init__()
+        self._settings = settings or Settings()
+        self._document: Document | None = None
+        self._choices = DocumentChoices()
+        self._steering = False
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+
+        self.reading_view = ReadingView(self)
+        self.setCentralWidget(self.reading_view)
+
+        self.section_tree = SectionTree()
+        self.sections_dock = QtWidgets.QDockWidget("Sections", self)
+        self.sections_dock.setObjectName("sections-dock")
+        self.sections_dock.setWidget(self.section_tree)
+        self.sections_dock.setFeatures(
+            QtWidgets.QDockWidget.DockWidgetClosable | QtWidgets.QDockWidget.DockWidgetMovable
+        )
+        self.addDockWidget(QtCore.Qt.LeftDockWidgetArea, self.sections_dock)
+        self.resizeDocks([self.sections_dock], [300], QtCore.Qt.Horizontal)
+
+        self.section_label = QtWidgets.QLabel()
+        self.replacements_label = QtWidgets.QLabel()
+        self.replacements_label.setStyleSheet(f"color: {ACCENT_INK};")
+        self.replacements_label.hide()
+        self.encoding_label = QtWidgets.QLabel()
+        self.count_label = QtWidgets.QLabel()
+        self.statusBar().addWidget(self.section_label, 1)
+        # Permanent widgets, so menu status tips never hide them.
+        self.statusBar().addPermanentWidget(self.replacements_label)
+        self.statusBar().addPermanentWidget(self.encoding_label)
+        self.statusBar().addPermanentWidget(self.count_label)
+
+        self._make_menus()
+        self._data_dir = data_dir
+        self._features: _Features | None = None
+        self._make_room_for_features()
+        self.section_tree.section_chosen.connect(self.go_to_section)
+        self.reading_view.top_offset_changed.connect(self._follow_view)
+        self.reading_view.zoom_changed.connect(self._zoom_changed)
+        self._restore()
+        self.reading_view.setFocus()
+        # The features' modules and widgets cost a quarter of a second: the page is painted
+        # first, and they are attached as soon as it has been; but for a reader who reads
+        # with pinyin, the first page painted is the pinyin view's, not a plain page that
+        # it would replace a moment later.
+        if PinyinSettings().load().mode is PinyinMode.OFF:
+            self.reading_view.viewport().installEventFilter(self)
+        else:
+            self._attach_features()
+
+    # Features attached after the first paint
+
+    def _make_room_for_features(self) -> None:
+        """Stand-ins for the annotations dock and toolbar, named as they are.
+
+        The saved state places them, and the page is laid out at the width it will keep,
+        so nothing moves or is laid out again when the real ones take their places.
+        """
+        self._dock_room = QtWidgets.QDockWidget("Annotations", self)
+        self._dock_room.setObjectName(ANNOTATIONS_DOCK)
+        self._dock_room.setFeatures(
+            QtWidgets.QDockWidget.DockWidgetClosable | QtWidgets.QDockWidget.DockWidgetMovable
+        )
+        self.addDockWidget(QtCore.Qt.RightDockWidgetArea, self._dock_room)
+        self.resizeDocks([self._dock_room], [ANNOTATIONS_DOCK_WIDTH], QtCore.Qt.Horizontal)
+        self._toolbar_room = QtWidgets.QToolBar("Highlight", self)
+        self._toolbar_room.setObjectName(HIGHLIGHT_TOOLBAR)
+        self._toolbar_room.setIconSize(QtCore.QSize(16, 16))
+        self._toolbar_room.setMinimumHeight(_highlight_toolbar_height())
+        self.addToolBar(QtCore.Qt.TopToolBarArea, self._toolbar_room)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Paint and watched is self.reading_view.viewport():
+            watched.removeEventFilter(self)
+            QtCore.QTimer.singleShot(0, self._attach_features)
+        return False
+
+    def _attach_features(self) -> _Features:
+        """Annotations, word lookup, corrections and pinyin, made once: after the first paint,
+        or on first use if that comes sooner."""
+        if self._features is not None:
+            return self._features
+        from reader.ui.annotations.controller import AnnotationController
+        from reader.ui.lookup.controller import WordLookupController
+        from reader.ui.pinyin.switch import PinyinSwitch
+        from reader.ui.corrections.controller import WordCorrectionsController
+
+        state = self.saveState()
+        for room in (self._dock_room, self._toolbar_room):
+            room.setObjectName("")
+        self.removeDockWidget(self._dock_room)
+        self.removeToolBar(self._toolbar_room)
+        self._dock_room.deleteLater()
+        self._toolbar_room.deleteLater()
+
+        annotations = AnnotationController(self, self._data_dir)
+        word_lookup = WordLookupController(self.reading_view, self, self.view_menu)
+        word_lookup.leave_clicks_to(annotations.highlight_at)
+        word_corrections = WordCorrectionsController(
+            self, word_lookup, annotations, annotations.data_dir
+        )
+        pinyin = PinyinSwitch(
+            self, self.reading_view, word_lookup, self.view_menu, annotations.painter
+        )
+        self._features = _Features(annotations, word_lookup, word_corrections, pinyin)
+        # The pinyin switch put the reading view in a new central widget: shown now, not
+        # when the window gets round to it, so the view counts as visible at once.
+        if self.isVisible():
+            self.centralWidget().show()
+        # The stand-ins' places, as saved or as moved since, go to the real ones.
+        self.restoreState(state)
+        annotations.watch(pinyin.view)
+        pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
+        pinyin.view_lookup.leave_clicks_to(annotations.highlight_at)
+        self.document_shown.connect(word_lookup.set_document)
+        self.document_shown.connect(pinyin.set_document)
+        if self._document is not None:
+            # Shown before they were here: shown again, so they all hear of it.
+            with busy_cursor():
+                self.document_shown.emit(self._document)
+        self.features_attached.emit()
+        return self._features
+
+    def when_features_attached(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the features are attached: now, if they are."""
+        if self._features is not None:
+            callback()
+        else:
+            self.features_attached.connect(callback)
+
+    @property
+    def annotations(self) -> AnnotationController:
+        return self._attach_features().annotations
+
+    @property
+    def word_lookup(self) -> WordLookupController:
+        return self._attach_features().word_lookup
+
+    @property
+    def word_corrections(self) -> WordCorrectionsController:
+        return self._attach_features().word_corrections
+
+    @property
+    def pinyin(self) -> PinyinSwitch:
+        return self._attach_features().pinyin
+
+    def shown_view(self) -> TextSurface:
+        """The reading view, or the pinyin view while it is chosen."""
+        if self._features is None:
+            return self.reading_view
+        return self._features.pinyin.shown_view()
+
+    # Menus
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = file_menu.addAction("&Open…")
+        self.open_action.setShortcut(QtGui.QKeySequence.Open)
+        self.open_action.triggered.connect(self.choose_file)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.encoding_menu = file_menu.addMenu("Reopen with &Encoding")
+        self.detect_encoding_action = self.encoding_menu.addAction("&Detect Automatically")
+        self.detect_encoding_action.triggered.connect(lambda: self.reopen_with_encoding(None))
+        self.encoding_menu.addSeparator()
+        self.encoding_actions: dict[str, QtGui.QAction] = {}
+        # Shown as radio items; optional, for an encoding named on the command line is
+        # none of these.
+        group = QtGui.QActionGroup(self.encoding_menu)
+        group.setExclusionPolicy(QtGui.QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        for name in ENCODINGS:
+            action = self.encoding_menu.addAction(name)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, n=name: self.reopen_with_encoding(n))
+            self.encoding_actions[name] = action
+        self.encoding_menu.aboutToShow.connect(self._check_encoding)
+        self.heading_pattern_action = file_menu.addAction("&Chapter Pattern…")
+        self.heading_pattern_action.triggered.connect(self.choose_heading_pattern)
+        self.encoding_menu.setEnabled(False)
+        self.heading_pattern_action.setEnabled(False)
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction("&Quit")
+        self.quit_action.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QtGui.QAction.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        self.view_menu = view_menu = self.menuBar().addMenu("&View")
+        self.zoom_in_action = view_menu.addAction("Zoom &In")
+        self.zoom_in_action.setShortcuts(
+            [QtGui.QKeySequence("Ctrl+="), QtGui.QKeySequence("Ctrl++")]
+        )
+        self.zoom_in_action.triggered.connect(self.reading_view.zoom_in)
+        self.zoom_out_action = view_menu.addAction("Zoom &Out")
+        self.zoom_out_action.setShortcut(QtGui.QKeySequence("Ctrl+-"))
+        self.zoom_out_action.triggered.connect(self.reading_view.zoom_out)
+        self.actual_size_action = view_menu.addAction("&Actual Size")
+        self.actual_size_action.setShortcut(QtGui.QKeySequence("Ctrl+0"))
+        self.actual_size_action.triggered.connect(self.reading_view.reset_zoom)
+        view_menu.addSeparator()
+        self.sections_action = self.sections_dock.toggleViewAction()
+        self.sections_action.setText("&Sections")
+        self.sections_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+S"))
+        view_menu.addAction(self.sections_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.about_action = help_menu.addAction("&About Reader")
+        self.about_action.setMenuRole(QtGui.QAction.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _fill_recent_menu(self) -> None:
+        """Most recent first; files that have gone are listed but cannot be chosen.
+
+        Filled as the menu opens, never from one of its own actions, which would delete
+        the action that is running.
+        """
+        self.recent_menu.clear()
+        recent = self._settings.recent_files
+        for number, path in enumerate(recent, start=1):
+            exists = path.is_file()
+            label = f"&{number % 10} {path.name}" + ("" if exists else " (missing)")
+            action = self.recent_menu.addAction(label)
+            action.setData(str(path))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setEnabled(exists)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not recent:
+            self.recent_menu.addAction("No Recent Documents").setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("&Clear Menu")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self._settings.clear_recent()
+
+    def _check_encoding(self) -> None:
+        """Check the encoding in use; triggering an action toggled its check on its own."""
+        current = _encoding_label(self._document.encoding) if self._document else None
+        for name, action in self.encoding_actions.items():
+            action.setChecked(name == current)
+
+    # Documents
+
+    @property
+    def reader_document(self) -> Document | None:
+        return self._document
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def choose_file(self) -> QtWidgets.QFileDialog:
+        """Ask for a file without blocking: the choice arrives through fileSelected."""
+        folder = str(self._document.path.parent) if self._document and self._document.path else ""
+        dialog = QtWidgets.QFileDialog(self, "Open Document", folder, OPEN_FILTERS)
+        dialog.setFileMode(QtWidgets.QFileDialog.ExistingFile)
+        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptOpen)
+        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.open_path)
+        dialog.open()
+        return dialog
+
+    def open_path(
+        self, path: Path | str, encoding: str | None = None, heading_pattern: str | None = None
+    ) -> bool:
+        """Open and show `path`; on failure tell the reader why and keep what was shown.
+
+        The encoding and chapter pattern chosen for the file before are used, unless
+        `encoding` or `heading_pattern` (from the command line) say otherwise.
+        """
+        path = Path(path)
+        remembered = self._settings.document_choices(_resolved(path))
+        choices = DocumentChoices(
+            encoding or remembered.encoding, heading_pattern or remembered.heading_pattern
+        )
+        return self._open(path, choices)
+
+    def reopen_with_encoding(self, encoding: str | None) -> bool:
+        """Read the document again in `encoding`, or the one detected for None."""
+        return self._reopen(DocumentChoices(encoding, self._choices.heading_pattern))
+
+    def apply_heading_pattern(self, pattern: str | None) -> bool:
+        """Read the document again with chapters where `pattern` finds them, or by the rules."""
+        return self._reopen(DocumentChoices(self._choices.encoding, pattern))
+
+    def _reopen(self, choices: DocumentChoices) -> bool:
+        """Open the current document's file anew, keeping the reader's place as near as may be."""
+        document = self._document
+        if document is None or document.path is None:
+            return False
+        return self._open(document.path, choices, (document.text, self.pinyin.top_offset()))
+
+    def _open(
+        self, path: Path, choices: DocumentChoices, place: tuple[str, int] | None = None
+    ) -> bool:
+        """`place`: the text shown and the offset at the top, to find again in the new text."""
+        with busy_cursor():
+            try:
+                document = open_document(path, choices.encoding, choices.heading_pattern)
+            except (DocumentError, ValueError) as error:
+                self.show_message(
+                    QtWidgets.QMessageBox.Critical,
+                    f"Reader could not open {path.name or path}.",
+                    str(error),
+                )
+                return False
+            self.show_document(document, choices)
+            if place is not None:
+                from reader.store.anchoring import nearest_offset  # the store loads after paint
+
+                self.pinyin.scroll_to_offset(nearest_offset(*place, document.text))
+        if document.path is not None:
+            self._settings.add_recent(document.path)
+            self._settings.last_document = document.path
+        self._settings.set_document_choices(_resolved(path), choices)
+        return True
+
+    def show_document(self, document: Document, choices: DocumentChoices | None = None) -> None:
+        """Show `document`, read from its file with `choices` (nothing chosen if None)."""
+        self._document = document
+        self._choices = choices or DocumentChoices()
+        self.section_tree.set_document(document)
+        self.reading_view.set_reader_document(document)
+        parts = [document.title] if document.title else []
+        if document.path is not None:
+            parts.append(document.path.name)
+        self.setWindowTitle(" — ".join([*parts, APP_NAME]))
+        self.count_label.setText(f"{len(document.text):,} characters")
+        encoding = _encoding_label(document.encoding)
+        self.encoding_label.setText(encoding)
+        self.encoding_label.setToolTip(
+            f"{'Chosen' if self._choices.encoding else 'Detected'} encoding: {encoding}. "
+            "File ▸ Reopen with Encoding reads the file in another."
+        )
+        if document.replacements:
+            self.replacements_label.setText(replacements_message(document.replacements, encoding))
+        self.replacements_label.setVisible(bool(document.replacements))
+        self.encoding_menu.setEnabled(document.path is not None)
+        self.heading_pattern_action.setEnabled(
+            document.path is not None and document.path.suffix.lower() not in MARKUP_SUFFIXES
+        )
+        self._show_current(document.root)
+        self.document_shown.emit(document)
+
+    def choose_heading_pattern(self) -> HeadingPatternDialog | None:
+        """Ask for a chapter pattern without blocking; the choice is applied as it is made."""
+        document = self._document
+        if document is None or document.path is None:
+            return None
+        try:
+            with busy_cursor():
+                # The text as the file has it, decoded as the document was: the pattern is
+                # searched in the file's lines, before Reader joins or trims them.
+                text = decode_text(document.path.read_bytes(), document.encoding).text
+        except OSError as error:
+            self.show_message(
+                QtWidgets.QMessageBox.Critical,
+                f"Reader could not read {document.path.name} again.",
+                f"{document.path}: {error.strerror or error}",
+            )
+            return None
+        from reader.ui.window.heading_pattern_dialog import HeadingPatternDialog
+
+        dialog = HeadingPatternDialog(text, self._choices.heading_pattern, self)
+        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        dialog.pattern_chosen.connect(self.apply_heading_pattern)
+        dialog.open()
+        return dialog
+
+    # Navigation
+
+    def go_to_section(self, section: Section) -> None:
+        """Scroll the section's heading to the top; the tree already shows it as current."""
+        self._steering = True
+        try:
+            self.pinyin.scroll_to_offset(section.start)
+        finally:
+            self._steering = False
+        self._show_current(section)
+
+    def _follow_view(self, offset: int) -> None:
+        if self._steering or self._document is None:
+            return
+        section = self._document.section_at(offset)
+        self.section_tree.show_section(section)
+        self._show_current(section)
+
+    def _show_current(self, section: Section) -> None:
+        self.section_label.setText(section.heading)
+
+    # Messages
+
+    def show_message(
+        self, icon: QtWidgets.QMessageBox.Icon, text: str, details: str = ""
+    ) -> QtWidgets.QMessageBox:
+        """Every message goes through here, shown window-modal without blocking the caller."""
+        box = QtWidgets.QMessageBox(icon, APP_NAME, text, QtWidgets.QMessageBox.Ok, self)
+        if details:
+            box.setInformativeText(details)
+        box.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    def show_about(self) -> QtWidgets.QMessageBox:
+        return self.show_message(
+            QtWidgets.QMessageBox.Information,
+            f"Reader {__version__}",
+            "A desktop app for reading Chinese: it shows an article or a book with its "
+            "sections beside it, and keeps the reader's place, highlights and notes.",
+        )
+
+    # Drag and drop
+
+    @staticmethod
+    def _dropped_file(event: QtGui.QDropEvent | QtGui.QDragEnterEvent) -> Path | None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QtGui.QDragMoveEvent) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    # Remembering
+
+    def _restore(self) -> None:
+        self.resize(DEFAULT_SIZE)
+        geometry = self._settings.geometry
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self._settings.window_state
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.reading_view.set_zoom(self._settings.zoom)
+
+    def _zoom_changed(self, zoom: int) -> None:
+        self._settings.zoom = zoom
+
+    def save_settings(self) -> None:
+        self._settings.geometry = self.saveGeometry()
+        self._settings.window_state = self.saveState()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self.save_settings()
+        if self._features is not None:
+            self._features.word_lookup.shutdown()
+            self._features.pinyin.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,115 @@
+"""The word pop-up on its own: what it says, in which colours, escaped, and copied."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.language.dictionary import Entry
+from reader.language.hsk import HskLevel
+from reader.language.lookup import CharacterLookup, WordLookup
+from reader.language.pinyin import PinyinStyle
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.tone_colours import ToneColours
+from reader.ui.lookup.popup import FOLDED_SENSES, WordPopup, pinyin_html
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
+
+
+def shown(rich: str) -> str:
+    """What a rich-text label shows."""
+    page = QtGui.QTextDocument()
+    page.setHtml(rich)
+    return page.toPlainText()
+
+
+def lookup_of(senses: tuple[str, ...]) -> WordLookup:
+    entry = Entry("西安", "西安", "Xi1 an1", senses)
+    characters = (
+        CharacterLookup("西", "xi1", (Entry("西", "西", "xi1", ("west",)),)),
+        CharacterLookup("安", "an1", (Entry("安", "安", "an1", ("<i>calm</i>",)),)),
+    )
+    return WordLookup(
+        word="西安",
+        start=0,
+        end=2,
+        simplified="西安",
+        traditional="西安",
+        syllables=("xi1", "an1"),
+        spoken=("xi1", "an1"),
+        hsk=HskLevel("5", None),
+        entries=(entry,),
+        characters=characters,
+    )
+
+
+@pytest.fixture
+def popup(qtbot):
+    popup = WordPopup()
+    qtbot.addWidget(popup)
+    return popup
+
+
+def test_pinyin_is_coloured_by_tone_in_the_chosen_scheme():
+    pleco = pinyin_html(("ni3", "hao3", "ma5"), PinyinStyle.MARKS, ToneColours.PLECO)
+    assert shown(pleco) == "nǐhǎoma"
+    assert pleco.count(ToneColours.PLECO.colour(3)) == 2
+    assert ToneColours.PLECO.colour(5) in pleco
+    mdbg = pinyin_html(("xue2",), PinyinStyle.MARKS, ToneColours.MDBG)
+    assert ToneColours.MDBG.colour(2) in mdbg
+    assert ToneColours.MDBG.colour(2) != ToneColours.PLECO.colour(2)
+    plain = pinyin_html(("xi1", "an1"), PinyinStyle.MARKS, ToneColours.NONE)
+    assert plain == "xī&#x27;ān"
+    assert shown(plain) == "xī'ān"
+    assert shown(pinyin_html(("xi1", "an1"), PinyinStyle.NUMBERS, ToneColours.NONE)) == "xi1 an1"
+
+
+def test_dictionary_text_is_escaped_never_interpreted(popup):
+    popup.set_lookup(lookup_of(("<b>capital</b> & seat", "x")), colours=ToneColours.NONE)
+    assert "&lt;b&gt;capital&lt;/b&gt; &amp; seat" in popup.senses_label.text()
+    assert "1. <b>capital</b> & seat" in shown(popup.senses_label.text())
+    assert "<i>calm</i>" in shown(popup.characters_label.text())
+    assert popup.word_label.textFormat() == QtCore.Qt.PlainText
+
+
+def test_more_senses_unfold_and_fold(popup):
+    senses = tuple(f"sense {n}" for n in range(1, FOLDED_SENSES + 3))
+    popup.set_lookup(lookup_of(senses))
+    assert f"sense {FOLDED_SENSES + 1}" not in popup.senses_label.text()
+    assert "2 more" in shown(popup.senses_label.text())
+    assert not popup.more_button.isHidden()
+    popup.toggle_more()
+    assert f"sense {FOLDED_SENSES + 2}" in popup.senses_label.text()
+    popup.toggle_more()
+    assert f"sense {FOLDED_SENSES + 2}" not in popup.senses_label.text()
+
+
+def test_the_whole_pop_up_copies_as_plain_text(popup):
+    popup.set_lookup(lookup_of(("Xi'an, capital of Shaanxi",)))
+    popup.set_pinned(True)
+    QtWidgets.QApplication.clipboard().clear()
+    popup.copy()
+    assert QtWidgets.QApplication.clipboard().text() == (
+        "西安  xī'ān\nHSK 5\nXī'ān\n  1. Xi'an, capital of Shaanxi\n西 xī  west\n安 ān  <i>calm</i>"
+    )
+
+
+def test_the_pop_up_fits_each_word_it_shows_in_turn(popup):
+    """The sense label's height is worked out once per text: a new text is measured anew."""
+    word_rect = QtCore.QRect(100, 100, 20, 20)
+    popup.set_lookup(lookup_of(("west",)))
+    popup.show_beside(word_rect)
+    short = popup.height()
+    long_senses = tuple(f"a rather long sense number {n}, which wraps" for n in range(3))
+    popup.set_lookup(lookup_of(long_senses))
+    popup.show_beside(word_rect)
+    assert popup.height() > short
+    label = popup.senses_label
+    plain = QtWidgets.QLabel()
+    plain.setTextFormat(QtCore.Qt.RichText)
+    plain.setWordWrap(True)
+    plain.setFont(label.font())
+    plain.setText(label.text())
+    assert label.height() == plain.heightForWidth(label.width())
+    popup.set_lookup(lookup_of(("west",)))
+    popup.show_beside(word_rect)
+    assert popup.height() == short

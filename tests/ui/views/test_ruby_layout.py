@@ -1,0 +1,102 @@
+"""Ruby layout without Qt: boxes cover the text in order, lines break before an overflowing
+box but never before closing punctuation, readings widen their boxes, alignment moves them."""
+
+from __future__ import annotations
+
+from reader.ui.views.ruby_layout import Align, BlockShape, layout_block
+
+CHAR = 10.0
+
+
+def measure(text: str) -> float:
+    return CHAR * len(text) if text.isascii() and len(text) > 1 else CHAR
+
+
+def measure_ruby(text: str) -> float:
+    return 4.0 * len(text)
+
+
+def rubies(text: str) -> list[tuple[str, int] | None]:
+    return [("ab", 1) if "\u4e00" <= char <= "\u9fff" else None for char in text]
+
+
+def test_boxes_cover_the_text_in_order_with_document_offsets():
+    text = "\u6211\u4eec\u7231Python\u3002"  # 我们爱Python。
+    layout = layout_block(text, 100, rubies(text), BlockShape(1000, 30), measure, measure_ruby)
+    boxes = [box for line in layout.lines for box in line.boxes]
+    assert [(box.start, box.end) for box in boxes] == [
+        (100, 101),
+        (101, 102),
+        (102, 103),
+        (103, 109),
+        (109, 110),
+    ]
+    assert [box.ruby for box in boxes] == ["ab", "ab", "ab", None, None]
+    assert layout.height == 30
+    assert layout.box_for(105)[1].start == 103
+
+
+def test_a_long_reading_widens_its_box_and_sits_centred_over_it():
+    text = "\u5e84\u5e84"
+    wide = [("zhuang", 1), ("zhuang", 1)]
+    shape = BlockShape(1000, 30, ruby_padding=1.0, ruby_box=12.0)
+    layout = layout_block(text, 0, wide, shape, measure, measure_ruby)
+    first, second = layout.lines[0].boxes
+    assert first.width == 4.0 * 6 + 2.0
+    assert second.x == first.width
+    narrow = layout_block(text, 0, [("a", 1), None], shape, measure, measure_ruby)
+    assert [box.width for box in narrow.lines[0].boxes] == [12.0, CHAR]
+
+
+def test_lines_break_before_overflow_but_keep_closing_punctuation():
+    text = "\u4e00\u4e8c\u4e09\uff0c\u56db"  # 一二三，四
+    shape = BlockShape(30.0, 20.0, above=5.0, below=7.0)
+    layout = layout_block(text, 0, [None] * 5, shape, measure, measure_ruby)
+    assert [(line.start, line.end) for line in layout.lines] == [(0, 4), (4, 5)]
+    assert [line.y for line in layout.lines] == [5.0, 25.0]
+    assert layout.height == 5.0 + 2 * 20.0 + 7.0
+
+
+def test_a_line_break_in_the_block_starts_a_new_line():
+    text = "\u4e00\n\u4e8c"
+    layout = layout_block(text, 0, [None] * 3, BlockShape(100, 20), measure, measure_ruby)
+    assert [(line.start, line.end) for line in layout.lines] == [(0, 1), (2, 3)]
+    assert layout.position_at(0, 25) == 2
+    assert layout.box_at(5, 25).start == 2
+    assert layout.box_at(50, 25) is None
+
+
+def test_alignment_moves_the_boxes_and_justify_spares_the_last_line():
+    text = "\u4e00\u4e8c\u4e09\u56db\u4e94"
+    right = layout_block(
+        text, 0, [None] * 5, BlockShape(100, 20, align=Align.RIGHT), measure, measure_ruby
+    )
+    assert right.lines[0].boxes[0].x == 50
+    centre = layout_block(
+        text, 0, [None] * 5, BlockShape(100, 20, align=Align.CENTRE), measure, measure_ruby
+    )
+    assert centre.lines[0].boxes[0].x == 25
+    justified = layout_block(
+        text, 0, [None] * 5, BlockShape(35, 20, align=Align.JUSTIFY), measure, measure_ruby
+    )
+    first, last = justified.lines
+    assert first.right() == 35
+    assert last.boxes[0].x == 0 and last.right() == 20
+
+
+def test_an_empty_reading_keeps_the_room_of_one_but_paints_none():
+    text = "\u4e00\u3002"
+    shape = BlockShape(100, 20, ruby_box=12.0)
+    layout = layout_block(text, 0, [("", 0), None], shape, measure, measure_ruby)
+    first, stop = layout.lines[0].boxes
+    assert (first.width, first.ruby) == (12.0, None)
+    assert stop.width == CHAR
+
+
+def test_a_list_items_line_break_is_a_tab_to_a_column_its_wrapped_lines_keep():
+    text = "\u540d\n\u4e00\u4e8c\u4e09"  # 名 / 一二三
+    shape = BlockShape(50.0, 20.0, indent=5.0, tab=25.0)
+    layout = layout_block(text, 0, [None] * 5, shape, measure, measure_ruby)
+    first, second = layout.lines
+    assert [(box.start, box.x) for box in first.boxes] == [(0, 5.0), (2, 25.0), (3, 35.0)]
+    assert [(box.start, box.x) for box in second.boxes] == [(4, 25.0)]
