@@ -31,8 +31,8 @@ from store import ANNOTATIONS, NOVEL, Figure, annotations_for, rows, timed
 from reader.document import open_document
 from reader.store import filter_annotations, open_store
 from reader.ui.app import application
-from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtGui, QtWidgets
+from reader.ui.window.main_window import MainWindow
 
 TITLE = f"The window with {ANNOTATIONS:,} annotations on one novel, median of the runs"
 HEADERS = ("figure", "s", "baseline", "baseline s", "ratio", "extra s")

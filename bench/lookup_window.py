@@ -126,8 +126,8 @@ def hover_times(novel: Path, hovers: int, env: dict[str, str] | None = None) -> 
         )
         from reader.ui.app import application
         from reader.ui.lookup.settings import LookupSettings
-        from reader.ui.window.main_window import MainWindow
         from reader.ui.qt import QtCore, QtGui, QtWidgets
+        from reader.ui.window.main_window import MainWindow
 
         app = application()
         LookupSettings().delay_ms = 0

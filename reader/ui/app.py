@@ -9,9 +9,9 @@ from reader import __version__
 from reader.resources import seed_article
 from reader.ui.fonts import sans_font
 from reader.ui.garbage import collect_on_main_thread
-from reader.ui.window.main_window import APP_NAME, MainWindow
 from reader.ui.qt import QtWidgets
 from reader.ui.startup_report import FirstPaintReporter
+from reader.ui.window.main_window import APP_NAME, MainWindow
 
 
 def application() -> QtWidgets.QApplication:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.lookup.settings import LookupSettings
-from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui
+from reader.ui.window.main_window import MainWindow
 
 READY_MS = 120_000
 """The first window of a session builds the dictionary index and jieba's cache."""

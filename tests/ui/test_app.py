@@ -12,11 +12,11 @@ import pytest
 from reader.cli import main
 from reader.resources import seed_article
 from reader.ui.app import open_first_document
-from reader.ui.window.main_window import MainWindow
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.startup_report import peak_rss_mb, process_age_seconds
+from reader.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

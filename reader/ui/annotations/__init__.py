@@ -1,1 +1,2 @@
-"""Highlights, notes and tags: the controller, undoable commands, menus, the panel, the note editor, import and export."""
+"""Highlights, notes and tags: the controller, undoable commands, menus, the panel, the
+note editor, import and export."""

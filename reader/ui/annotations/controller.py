@@ -31,6 +31,7 @@ from reader.store import (
     reattached,
     resolve_data_dir,
 )
+from reader.ui.annotations.colour_names_dialog import ColourNamesDialog
 from reader.ui.annotations.commands import (
     AnnotationCommand,
     CreateAnnotation,
@@ -39,11 +40,10 @@ from reader.ui.annotations.commands import (
 )
 from reader.ui.annotations.exchange import AnnotationExchange
 from reader.ui.annotations.menus import AnnotationMenus
-from reader.ui.annotations.panel import AnnotationsPanel, escaped, plain_html
-from reader.ui.annotations.colour_names_dialog import ColourNamesDialog
-from reader.ui.views.reading_view_highlights import HighlightPainter
 from reader.ui.annotations.note_editor import NoteEditor
+from reader.ui.annotations.panel import AnnotationsPanel, escaped, plain_html
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.reading_view_highlights import HighlightPainter
 from reader.ui.views.text_surface import TextSurface
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from reader.document import Document, Section
 from reader.store import COLOURS, Annotation, filter_annotations
-from reader.ui.views.reading_view_highlights import highlight_colour, note_colour
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.reading_view_highlights import highlight_colour, note_colour
 
 _NO_INDEX = QtCore.QModelIndex()
 ANNOTATION_ROLE = QtCore.Qt.UserRole + 1

@@ -26,13 +26,13 @@ from reader.language.segmentation import (
     short_switch_interval,
 )
 from reader.language.tools import LanguageTools
+from reader.ui.lookup.popup import WordPopup
 from reader.ui.lookup.settings import DELAYS_MS, LookupSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.views.reading_view import ReadingView
 from reader.ui.tasks import TaskRunner
+from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.text_surface import TextSurface
 from reader.ui.views.tone_colours import ToneColours
-from reader.ui.lookup.popup import WordPopup
 
 WARM_UP_WORD = "银行"
 """Looked up once by the worker, so the first hover pays for no lazy import or model load."""

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from reader.language.lookup import WordLookup
 from reader.ui.lookup.controller import CLICK_SLOP, WordLookupController, WordWalk
 from reader.ui.lookup.settings import LookupSettings
-from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.qt import QtCore
+from reader.ui.views.pinyin_view import PinyinView
 
 
 class PinyinViewLookup(QtCore.QObject):

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from reader.document import Document
 from reader.store import Annotation
-from reader.ui.views.reading_view_highlights import HighlightPainter, highlight_colour, note_colour
 from reader.ui.lookup.controller import WordLookupController, shared_language_tools
 from reader.ui.lookup.pinyin_view_lookup import PinyinViewLookup
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, PinyinSettings
-from reader.ui.views.pinyin_view import Highlight, PinyinView
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.pinyin_view import Highlight, PinyinView
 from reader.ui.views.reading_view import ReadingView
+from reader.ui.views.reading_view_highlights import HighlightPainter, highlight_colour, note_colour
 from reader.ui.views.text_surface import TextSurface
 from reader.ui.views.tone_colours import ToneColours
 

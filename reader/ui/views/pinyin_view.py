@@ -28,6 +28,7 @@ from reader.language.segmentation import Segmentation, Token
 from reader.language.tools import LanguageTools
 from reader.ui.fonts import SANS_FAMILIES, SERIF_FAMILIES
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.tasks import TaskRunner
 from reader.ui.views.reading_view import (
     ACCENT_INK,
     BASE_POINT_SIZE,
@@ -42,7 +43,6 @@ from reader.ui.views.reading_view import (
     ZOOM_STEP,
 )
 from reader.ui.views.ruby_layout import Align, BlockLayout, BlockShape, layout_block
-from reader.ui.tasks import TaskRunner
 from reader.ui.views.tone_colours import ToneColours
 
 RUBY_SCALE = 0.5

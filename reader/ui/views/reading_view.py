@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from reader.document import Block, BlockKind, Document
 from reader.ui.fonts import SERIF_FAMILIES, sans_font
-from reader.ui.views.offsets import OffsetMap
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.offsets import OffsetMap
 
 BASE_POINT_SIZE = 13.0
 ZOOM_STEP = 1.1

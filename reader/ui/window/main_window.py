@@ -19,17 +19,17 @@ from reader.document.encoding import (
 )
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.views.reading_view import ACCENT_INK, ReadingView
 from reader.ui.window.section_tree import SectionTree
-from reader.ui.settings import DocumentChoices, Settings
 
 if TYPE_CHECKING:
     from reader.ui.annotations.controller import AnnotationController
-    from reader.ui.window.heading_pattern_dialog import HeadingPatternDialog
+    from reader.ui.corrections.controller import WordCorrectionsController
     from reader.ui.lookup.controller import WordLookupController
     from reader.ui.pinyin.switch import PinyinSwitch
     from reader.ui.views.text_surface import TextSurface
-    from reader.ui.corrections.controller import WordCorrectionsController
+    from reader.ui.window.heading_pattern_dialog import HeadingPatternDialog
 
 APP_NAME = "Reader"
 DEFAULT_SIZE = QtCore.QSize(1200, 800)
@@ -194,9 +194,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if self._features is not None:
             return self._features
         from reader.ui.annotations.controller import AnnotationController
+        from reader.ui.corrections.controller import WordCorrectionsController
         from reader.ui.lookup.controller import WordLookupController
         from reader.ui.pinyin.switch import PinyinSwitch
-        from reader.ui.corrections.controller import WordCorrectionsController
 
         state = self.saveState()
         for room in (self._dock_room, self._toolbar_room):

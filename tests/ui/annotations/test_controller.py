@@ -11,8 +11,8 @@ import pytest
 from reader.document import open_document
 from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store, resolve_data_dir
 from reader.ui.annotations.panel import ORPHANS_HEADING
-from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.window.main_window import MainWindow
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
 """The offscreen platform says so for every popup menu; it is not our fault."""

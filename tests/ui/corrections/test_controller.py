@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.ui.lookup_helpers import char_point, open_ready_window
 
 from reader.language.corrections import CORRECTIONS_FILE
 from reader.ui.lookup.controller import WordLookupController
-from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.window.main_window import MainWindow
+from tests.ui.lookup_helpers import char_point, open_ready_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise|grabbing)")
 

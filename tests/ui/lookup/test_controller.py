@@ -6,14 +6,14 @@ from __future__ import annotations
 import sys
 
 import pytest
-from tests.ui.lookup_helpers import char_point, open_ready_window, wait_ready
 
 from reader.language.pinyin import PinyinStyle, is_han
 from reader.language.segmentation import UserActivity
 from reader.ui.lookup.settings import LookupSettings
-from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.tone_colours import ToneColours
+from reader.ui.window.main_window import MainWindow
+from tests.ui.lookup_helpers import char_point, open_ready_window, wait_ready
 
 # Qt raises a tool-tip window as it shows it; the offscreen platform cannot and says so.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")

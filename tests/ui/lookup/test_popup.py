@@ -8,9 +8,9 @@ from reader.language.dictionary import Entry
 from reader.language.hsk import HskLevel
 from reader.language.lookup import CharacterLookup, WordLookup
 from reader.language.pinyin import PinyinStyle
+from reader.ui.lookup.popup import FOLDED_SENSES, WordPopup, pinyin_html
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.tone_colours import ToneColours
-from reader.ui.lookup.popup import FOLDED_SENSES, WordPopup, pinyin_html
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
 

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.document import build_document
-from reader.ui.views.offsets import OffsetMap
 from reader.ui.qt import QtGui
+from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.reading_view import ReadingView
 
 ASTRAL = "𠀀"

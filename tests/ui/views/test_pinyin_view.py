@@ -4,19 +4,19 @@ lookup, selection and copying, the HSK filter, and a whole novel laid out only w
 from __future__ import annotations
 
 import pytest
-from tests.ui.lookup_helpers import READY_MS, open_ready_window
 
 from reader.document import build_document, open_document
 from reader.language.pinyin import PinyinStyle
 from reader.ui.lookup import controller as lookup_controller
-from reader.ui.views.reading_view_highlights import highlight_colour
 from reader.ui.lookup.controller import shared_language_tools
-from reader.ui.window.main_window import MainWindow
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
-from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import PAPER
+from reader.ui.views.reading_view_highlights import highlight_colour
 from reader.ui.views.tone_colours import ToneColours
+from reader.ui.window.main_window import MainWindow
+from tests.ui.lookup_helpers import READY_MS, open_ready_window
 
 # Qt raises a tool-tip window as it shows it; the offscreen platform cannot and says so.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")

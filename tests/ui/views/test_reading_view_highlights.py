@@ -9,9 +9,9 @@ import pytest
 
 from reader.document import build_document
 from reader.store import HIGHLIGHT_RGB, edited, new_annotation
-from reader.ui.views.reading_view_highlights import HighlightPainter, note_colour
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.reading_view import ReadingView
+from reader.ui.views.reading_view_highlights import HighlightPainter, note_colour
 
 TEXT = "标题\n\n第一段有一个𠀀字,后面还有很多很多字。\n\n第二段也说了一件事,说完了。"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.ui.app import open_first_document
-from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.window.main_window import MainWindow
 
 TEXT = (
     "四季的故事\n\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from reader.ui.app import open_first_document
+from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.heading_pattern_dialog import PREVIEW_DELAY_MS, HeadingPatternDialog
 from reader.ui.window.main_window import MainWindow
-from reader.ui.qt import QtCore, QtGui, QtWidgets
 
 HEADINGS = [
     "\u25ce 春天来了\uff0c万物都醒了",

@@ -13,8 +13,8 @@ import pytest
 
 from reader import __version__
 from reader.document import MAX_FILE_BYTES, DocumentError, open_document
-from reader.ui.window.main_window import MainWindow
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.window.main_window import MainWindow
 
 
 def make_window(qtbot) -> MainWindow:
