@@ -127,6 +127,7 @@ def hover_times(novel: Path, hovers: int, env: dict[str, str] | None = None) -> 
         from reader.ui.app import application
         from reader.ui.lookup.settings import LookupSettings
         from reader.ui.qt import QtCore, QtGui, QtWidgets
+        from reader.ui.session.language import shared_language_tools
         from reader.ui.window.main_window import MainWindow
 
         app = application()
@@ -145,7 +146,7 @@ def hover_times(novel: Path, hovers: int, env: dict[str, str] | None = None) -> 
         shown: list[float] = []
         lookup.word_shown.connect(lambda _: shown.append(time.perf_counter()))
         rng = random.Random(4)
-        segmentation = lookup.segmentation
+        segmentation = window.session.segmentation
 
         def sample(count: int) -> tuple[list[float], list[float], list[float]]:
             window_ms, placed_ms, core_ms = [], [], []
@@ -176,7 +177,7 @@ def hover_times(novel: Path, hovers: int, env: dict[str, str] | None = None) -> 
                     current = lookup.current
                     offset = current.start
                     start = time.perf_counter()
-                    lookup._tools.lookup.at(text, offset, segmentation)
+                    shared_language_tools().lookup.at(text, offset, segmentation)
                     core_ms.append((time.perf_counter() - start) * 1000)
             return window_ms, placed_ms, core_ms
 

@@ -18,7 +18,7 @@ def wait_ready(qtbot, window: MainWindow, segmented: bool = True) -> WordLookupC
     lookup = window.word_lookup
     qtbot.waitUntil(lambda: lookup.is_ready, timeout=READY_MS)
     if segmented:
-        segmentation = lookup.segmentation
+        segmentation = window.session.segmentation
         qtbot.waitUntil(
             lambda: segmentation.segmented_count() == len(segmentation), timeout=READY_MS
         )

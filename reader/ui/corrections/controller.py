@@ -2,23 +2,20 @@
 "Undo Word Correction" in the context menu of the view shown, kept in the data folder.
 
 The corrections themselves live in reader.language.corrections; this module asks which
-word the menu was opened on, changes the corrections, saves them, and has the lookup
-segment the paragraphs they touch again.
+word the menu was opened on, changes the corrections, saves them, and has the document's
+session segment the paragraphs they touch again (every view follows the session).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
 from reader.language.pinyin import is_han
-from reader.ui.annotations.controller import AnnotationController
-from reader.ui.lookup.controller import WordLookupController
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.session.current import CurrentSession
+from reader.ui.views.text_surface import TextSurface
 
 
 class WordCorrectionsController(QtCore.QObject):
@@ -29,14 +26,17 @@ class WordCorrectionsController(QtCore.QObject):
 
     def __init__(
         self,
-        window: MainWindow,
-        lookup: WordLookupController,
-        annotations: AnnotationController,
+        current: CurrentSession,
+        shown_view: Callable[[], TextSurface],
+        warn: Callable[[str, str], object],
         data_dir: Path,
+        parent: QtCore.QObject | None = None,
     ) -> None:
-        super().__init__(window)
-        self._window = window
-        self._lookup = lookup
+        """`warn(text, details)` tells the reader of a file that cannot be read or saved."""
+        super().__init__(parent)
+        self._current = current
+        self._shown_view = shown_view
+        self._warn = warn
         self.path = Path(data_dir) / CORRECTIONS_FILE
         self._unreadable: CorrectionsError | None = None
         try:
@@ -51,7 +51,7 @@ class WordCorrectionsController(QtCore.QObject):
             QtCore.QTimer.singleShot(
                 0, self, lambda: self._warn("Reader cannot read your word corrections.", details)
             )
-        lookup.set_corrections(self.corrections)
+        current.set_corrections(self.corrections)
         self._offset: int | None = None
         self._split: tuple[str, int] | None = None
         self._join: tuple[str, str] | None = None
@@ -63,14 +63,13 @@ class WordCorrectionsController(QtCore.QObject):
         self.join_action.triggered.connect(self.join_with_next)
         self.undo_action = QtGui.QAction("&Undo Word Correction", self)
         self.undo_action.triggered.connect(self.undo_here)
-        annotations.add_context_menu_entries(self.add_entries)
 
     # The menu
 
     def add_entries(self, menu: QtWidgets.QMenu, point: QtCore.QPoint | None = None) -> bool:
         """Adds the entries for the word at `point` of the shown view, or at its caret;
         False if no word is there."""
-        view = self._window.shown_view()
+        view = self._shown_view()
         offset = view.offset_at(point) if point is not None else None
         if offset is None:
             offset = view.caret_offset()
@@ -86,19 +85,17 @@ class WordCorrectionsController(QtCore.QObject):
     def prepare(self, offset: int) -> bool:
         """Sets the entries up for the character at `offset`; False off a word."""
         self._offset = self._split = self._join = self._undo = None
-        segmentation = self._lookup.segmentation
-        document = self._lookup.document
+        session = self._current.session
         if (
-            segmentation is None
-            or document is None
-            or not self._lookup.is_ready
-            or not 0 <= offset < len(document.text)
-            or not is_han(document.text[offset])
+            session is None
+            or not session.ready
+            or not 0 <= offset < len(session.text)
+            or not is_han(session.text[offset])
         ):
             return False
-        text = document.text
+        text, segmentation = session.text, session.segmentation
         segmentation.tokens(offset, offset + 1)  # segments the paragraph now if not yet
-        tokens = self._lookup.word_tokens(offset)
+        tokens = session.word_tokens(offset)
         if not tokens:
             return False
         self._offset = offset
@@ -144,7 +141,7 @@ class WordCorrectionsController(QtCore.QObject):
         offset = self._offset
         self._offset = self._split = self._join = self._undo = None
         self._save()
-        self._lookup.words_corrected(words, offset)
+        self._current.words_corrected(words, offset)
         self.corrected.emit(words)
 
     def _save(self) -> None:
@@ -164,6 +161,3 @@ class WordCorrectionsController(QtCore.QObject):
                 f"{error}\n\nThe correction applies until Reader closes; Reader tries to "
                 "save all of them again with the next one.",
             )
-
-    def _warn(self, text: str, details: str) -> None:
-        self._window.show_message(QtWidgets.QMessageBox.Warning, text, details)

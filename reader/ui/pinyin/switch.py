@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from reader.document import Document
 from reader.store import Annotation
-from reader.ui.lookup.controller import WordLookupController, shared_language_tools
-from reader.ui.lookup.pinyin_view_lookup import PinyinViewLookup
+from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.session.current import CurrentSession
 from reader.ui.views.pinyin_view import Highlight, PinyinView
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.reading_view_highlights import HighlightPainter, highlight_colour, note_colour
@@ -45,6 +45,7 @@ class PinyinSwitch(QtCore.QObject):
         lookup: WordLookupController,
         view_menu: QtWidgets.QMenu,
         highlights: HighlightPainter,
+        current: CurrentSession,
     ) -> None:
         super().__init__(window)
         self._reading_view = reading_view
@@ -52,8 +53,10 @@ class PinyinSwitch(QtCore.QObject):
         self._settings = PinyinSettings()
         self._choice = self._settings.load()
 
-        self.view = PinyinView(shared_language_tools())
-        self.view.set_segmentation_source(lambda: lookup.segmentation)
+        self.view = PinyinView(current.warm_up.tools)
+        self.view.set_segmentation_source(
+            lambda: current.session.segmentation if current.session is not None else None
+        )
         self.view.set_zoom(reading_view.zoom())
         reading_view.zoom_changed.connect(self.view.set_zoom)
         # Whoever follows the reading position (the section tree, the saved place) hears the
@@ -64,7 +67,7 @@ class PinyinSwitch(QtCore.QObject):
         self.view.zoom_requested.connect(
             lambda steps: reading_view.set_zoom(reading_view.zoom() + steps)
         )
-        lookup.words_changed.connect(self.view.forget_readings)
+        current.words_changed.connect(lambda spans, _: self.view.forget_readings(spans))
         for action in lookup.colour_actions.values():
             action.triggered.connect(lambda: self._apply(self._choice))
         for style, action in lookup.style_actions.items():
@@ -72,8 +75,7 @@ class PinyinSwitch(QtCore.QObject):
             if action.isChecked():
                 self.view.set_pinyin_style(style)
         self.view.set_highlight_source(lambda start, end: _highlights(highlights, start, end))
-        self.view_lookup = PinyinViewLookup(self.view, lookup)
-        lookup.start_on_first_paint(self.view.viewport())
+        lookup.serve(self.view)
         self.stack = QtWidgets.QStackedWidget()
         central = window.takeCentralWidget()
         self.stack.addWidget(central if central is not None else reading_view)
@@ -154,13 +156,9 @@ class PinyinSwitch(QtCore.QObject):
 
     def _show(self, view: QtWidgets.QWidget) -> None:
         """Show `view` with the line that was at the top of the other one at its top."""
-        current = self.stack.currentWidget()
         has_document = self._reading_view.reader_document is not None
         offset = self.top_offset() if has_document else 0
-        if current is self.view:
-            self.view_lookup.hide_popup()
-        else:
-            self._lookup.hide_popup()
+        self._lookup.hide_popup()
         self.stack.setCurrentWidget(view)
         if has_document:
             self.scroll_to_offset(offset)
@@ -182,7 +180,7 @@ class PinyinSwitch(QtCore.QObject):
     def set_document(self, document: Document) -> None:
         """Called once the reading view has its page: highlights are painted into that page,
         and its change of formats tells the pinyin view to paint them too."""
-        self.view_lookup.hide_popup()
+        self._lookup.hide_popup()
         self.view.set_reader_document(document)
         self._reading_view.document().contentsChanged.connect(self.view.viewport().update)
 

@@ -504,6 +504,13 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         last = bisect.bisect_left(self._tops, bottom, lo=first) - 1
         return range(first, min(len(self._heights), max(first, last) + 1))
 
+    def visible_range(self) -> tuple[int, int]:
+        """From the first character of the first block in view to the last of the last."""
+        blocks = self.visible_blocks()
+        if self._document is None or not blocks:
+            return 0, 0
+        return self._document.blocks[blocks.start].start, self._document.blocks[blocks[-1]].end
+
     # Readings
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:

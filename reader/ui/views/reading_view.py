@@ -37,6 +37,8 @@ HEADLINE_INK = "#111111"
 DECK_INK = "#4a4a4a"
 MUTED_INK = "#737373"
 ACCENT_INK = "#8f1d1d"
+MARK_COLOUR = "#dfe8f3"
+"""The hovered word's background: a cool tint, apart from the highlight colours."""
 
 # Characters QTextCursor.insertText would turn into block breaks, and what stands in for
 # them (one for one, so the count of characters is kept).
@@ -489,6 +491,27 @@ class ReadingView(QtWidgets.QTextBrowser):
             QtCore.QPoint(min(first.left(), last.left()), first.top()),
             QtCore.QPoint(max(first.right(), last.right()), last.bottom()),
         )
+
+    def set_marked(self, span: tuple[int, int] | None) -> None:
+        """The hovered word's background over `span`, above the highlights; None clears it."""
+        marks = []
+        if span is not None:
+            mark = QtWidgets.QTextEdit.ExtraSelection()
+            mark.cursor = QtGui.QTextCursor(self.document())
+            mark.cursor.setPosition(self._offsets.to_qt(span[0]))
+            mark.cursor.setPosition(self._offsets.to_qt(span[1]), QtGui.QTextCursor.KeepAnchor)
+            mark.format = QtGui.QTextCharFormat()
+            mark.format.setBackground(QtGui.QColor(MARK_COLOUR))
+            marks.append(mark)
+        self.setExtraSelections(marks)
+
+    def visible_range(self) -> tuple[int, int]:
+        """From the character at the top left of the viewport to the one at its bottom right."""
+        top = self.top_offset()
+        viewport = self.viewport()
+        corner = QtCore.QPoint(viewport.width() - 1, viewport.height() - 1)
+        bottom = self._offsets.from_qt(self.cursorForPosition(corner).position())
+        return top, max(top, bottom)
 
     def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
         """Copy and Select All, for a point of the viewport."""

@@ -48,3 +48,11 @@ class TextSurface(Protocol):
     def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
         """The view's own entries (Copy, Select All) for a point of the viewport."""
         ...
+
+    def visible_range(self) -> tuple[int, int]:
+        """About the offsets shown in the viewport, first to last."""
+        ...
+
+    def set_marked(self, span: tuple[int, int] | None) -> None:
+        """The hovered word's mark over `span` (document offsets); None takes it off."""
+        ...

@@ -4,31 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.document import Document, DocumentError, Section, open_document
-from reader.document.encoding import (
-    ENCODINGS,
-    EncodingError,
-    decode_text,
-    display_name,
-    replacements_message,
-)
+from reader.document.encoding import decode_text, replacements_message
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.views.reading_view import ACCENT_INK, ReadingView
+from reader.ui.window.menus import WindowMenus, encoding_label
 from reader.ui.window.section_tree import SectionTree
 
 if TYPE_CHECKING:
+    from reader.language.tools import LanguageTools
     from reader.ui.annotations.controller import AnnotationController
     from reader.ui.corrections.controller import WordCorrectionsController
     from reader.ui.lookup.controller import WordLookupController
     from reader.ui.pinyin.switch import PinyinSwitch
+    from reader.ui.session.current import CurrentSession
+    from reader.ui.session.document_session import DocumentSession
+    from reader.ui.tasks import TaskRunner
     from reader.ui.views.text_surface import TextSurface
+    from reader.ui.window.features import Features
     from reader.ui.window.heading_pattern_dialog import HeadingPatternDialog
 
 APP_NAME = "Reader"
@@ -72,13 +71,6 @@ def _resolved(path: Path) -> Path:
         return path
 
 
-def _encoding_label(name: str) -> str:
-    try:
-        return display_name(name)
-    except EncodingError:
-        return name
-
-
 def _highlight_toolbar_height() -> int:
     """The height of the highlight toolbar: its buttons show 16-pixel swatches and a word."""
     probe = QtWidgets.QToolBar()
@@ -90,15 +82,7 @@ def _highlight_toolbar_height() -> int:
     return probe.sizeHint().height()
 
 
-@dataclass(frozen=True)
-class _Features:
-    annotations: AnnotationController
-    word_lookup: WordLookupController
-    word_corrections: WordCorrectionsController
-    pinyin: PinyinSwitch
-
-
-class MainWindow(QtWidgets.QMainWindow):
+class MainWindow(WindowMenus):
     """One document at a time; a file that cannot be opened leaves the current one shown."""
 
     document_shown = QtCore.Signal(object)
@@ -106,11 +90,19 @@ class MainWindow(QtWidgets.QMainWindow):
     """Annotations, word lookup, corrections and pinyin are in place (see _attach_features)."""
 
     def __init__(
-        self, settings: Settings | None = None, data_dir: Path | str | None = None
+        self,
+        settings: Settings | None = None,
+        data_dir: Path | str | None = None,
+        runner: TaskRunner | None = None,
+        tools: LanguageTools | None = None,
     ) -> None:
         """`data_dir`: the folder of the annotation store (else READER_DATA_DIR, else the
-        platform's data folder, as for `reader notes`)."""
+        platform's data folder, as for `reader notes`). `runner`: where background work
+        runs (tests give a synchronous one); `tools`: the language tools (else the
+        process's shared ones)."""
         super().__init__()
+        self._runner = runner
+        self._tools = tools
         self._settings = settings or Settings()
         self._document: Document | None = None
         self._choices = DocumentChoices()
@@ -145,7 +137,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self._make_menus()
         self._data_dir = data_dir
-        self._features: _Features | None = None
+        self._features: Features | None = None
         self._make_room_for_features()
         self.section_tree.section_chosen.connect(self.go_to_section)
         self.reading_view.top_offset_changed.connect(self._follow_view)
@@ -188,15 +180,12 @@ class MainWindow(QtWidgets.QMainWindow):
             QtCore.QTimer.singleShot(0, self._attach_features)
         return False
 
-    def _attach_features(self) -> _Features:
-        """Annotations, word lookup, corrections and pinyin, made once: after the first paint,
-        or on first use if that comes sooner."""
+    def _attach_features(self) -> Features:
+        """Session, annotations, word lookup, corrections and pinyin, made once: after the
+        first paint, or on first use if that comes sooner."""
         if self._features is not None:
             return self._features
-        from reader.ui.annotations.controller import AnnotationController
-        from reader.ui.corrections.controller import WordCorrectionsController
-        from reader.ui.lookup.controller import WordLookupController
-        from reader.ui.pinyin.switch import PinyinSwitch
+        from reader.ui.window.features import make_features
 
         state = self.saveState()
         for room in (self._dock_room, self._toolbar_room):
@@ -206,33 +195,30 @@ class MainWindow(QtWidgets.QMainWindow):
         self._dock_room.deleteLater()
         self._toolbar_room.deleteLater()
 
-        annotations = AnnotationController(self, self._data_dir)
-        word_lookup = WordLookupController(self.reading_view, self, self.view_menu)
-        word_lookup.leave_clicks_to(annotations.highlight_at)
-        word_corrections = WordCorrectionsController(
-            self, word_lookup, annotations, annotations.data_dir
+        features = make_features(
+            self,
+            self.reading_view,
+            self.view_menu,
+            self.shown_view,
+            self._data_dir,
+            self._runner,
+            self._tools,
         )
-        pinyin = PinyinSwitch(
-            self, self.reading_view, word_lookup, self.view_menu, annotations.painter
-        )
-        self._features = _Features(annotations, word_lookup, word_corrections, pinyin)
+        self._features = features
         # The pinyin switch put the reading view in a new central widget: shown now, not
         # when the window gets round to it, so the view counts as visible at once.
         if self.isVisible():
             self.centralWidget().show()
         # The stand-ins' places, as saved or as moved since, go to the real ones.
         self.restoreState(state)
-        annotations.watch(pinyin.view)
-        pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
-        pinyin.view_lookup.leave_clicks_to(annotations.highlight_at)
-        self.document_shown.connect(word_lookup.set_document)
-        self.document_shown.connect(pinyin.set_document)
+        self.document_shown.connect(features.pinyin.set_document)
+        self.document_shown.connect(features.session.open)
         if self._document is not None:
             # Shown before they were here: shown again, so they all hear of it.
             with busy_cursor():
                 self.document_shown.emit(self._document)
         self.features_attached.emit()
-        return self._features
+        return features
 
     def when_features_attached(self, callback: Callable[[], object]) -> None:
         """Call `callback` once the features are attached: now, if they are."""
@@ -240,6 +226,15 @@ class MainWindow(QtWidgets.QMainWindow):
             callback()
         else:
             self.features_attached.connect(callback)
+
+    @property
+    def session(self) -> DocumentSession | None:
+        """The session of the document shown, once the features are attached."""
+        return self._features.session.session if self._features is not None else None
+
+    @property
+    def current_session(self) -> CurrentSession:
+        return self._attach_features().session
 
     @property
     def annotations(self) -> AnnotationController:
@@ -264,96 +259,6 @@ class MainWindow(QtWidgets.QMainWindow):
         return self._features.pinyin.shown_view()
 
     # Menus
-
-    def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = file_menu.addAction("&Open…")
-        self.open_action.setShortcut(QtGui.QKeySequence.Open)
-        self.open_action.triggered.connect(self.choose_file)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        self.encoding_menu = file_menu.addMenu("Reopen with &Encoding")
-        self.detect_encoding_action = self.encoding_menu.addAction("&Detect Automatically")
-        self.detect_encoding_action.triggered.connect(lambda: self.reopen_with_encoding(None))
-        self.encoding_menu.addSeparator()
-        self.encoding_actions: dict[str, QtGui.QAction] = {}
-        # Shown as radio items; optional, for an encoding named on the command line is
-        # none of these.
-        group = QtGui.QActionGroup(self.encoding_menu)
-        group.setExclusionPolicy(QtGui.QActionGroup.ExclusionPolicy.ExclusiveOptional)
-        for name in ENCODINGS:
-            action = self.encoding_menu.addAction(name)
-            action.setCheckable(True)
-            group.addAction(action)
-            action.triggered.connect(lambda _=False, n=name: self.reopen_with_encoding(n))
-            self.encoding_actions[name] = action
-        self.encoding_menu.aboutToShow.connect(self._check_encoding)
-        self.heading_pattern_action = file_menu.addAction("&Chapter Pattern…")
-        self.heading_pattern_action.triggered.connect(self.choose_heading_pattern)
-        self.encoding_menu.setEnabled(False)
-        self.heading_pattern_action.setEnabled(False)
-        file_menu.addSeparator()
-        self.quit_action = file_menu.addAction("&Quit")
-        self.quit_action.setShortcut(QtGui.QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QtGui.QAction.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-
-        self.view_menu = view_menu = self.menuBar().addMenu("&View")
-        self.zoom_in_action = view_menu.addAction("Zoom &In")
-        self.zoom_in_action.setShortcuts(
-            [QtGui.QKeySequence("Ctrl+="), QtGui.QKeySequence("Ctrl++")]
-        )
-        self.zoom_in_action.triggered.connect(self.reading_view.zoom_in)
-        self.zoom_out_action = view_menu.addAction("Zoom &Out")
-        self.zoom_out_action.setShortcut(QtGui.QKeySequence("Ctrl+-"))
-        self.zoom_out_action.triggered.connect(self.reading_view.zoom_out)
-        self.actual_size_action = view_menu.addAction("&Actual Size")
-        self.actual_size_action.setShortcut(QtGui.QKeySequence("Ctrl+0"))
-        self.actual_size_action.triggered.connect(self.reading_view.reset_zoom)
-        view_menu.addSeparator()
-        self.sections_action = self.sections_dock.toggleViewAction()
-        self.sections_action.setText("&Sections")
-        self.sections_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+S"))
-        view_menu.addAction(self.sections_action)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = help_menu.addAction("&About Reader")
-        self.about_action.setMenuRole(QtGui.QAction.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-
-    def _fill_recent_menu(self) -> None:
-        """Most recent first; files that have gone are listed but cannot be chosen.
-
-        Filled as the menu opens, never from one of its own actions, which would delete
-        the action that is running.
-        """
-        self.recent_menu.clear()
-        recent = self._settings.recent_files
-        for number, path in enumerate(recent, start=1):
-            exists = path.is_file()
-            label = f"&{number % 10} {path.name}" + ("" if exists else " (missing)")
-            action = self.recent_menu.addAction(label)
-            action.setData(str(path))
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.setEnabled(exists)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        if not recent:
-            self.recent_menu.addAction("No Recent Documents").setEnabled(False)
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("&Clear Menu")
-        clear.setEnabled(bool(recent))
-        clear.triggered.connect(self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        self._settings.clear_recent()
-
-    def _check_encoding(self) -> None:
-        """Check the encoding in use; triggering an action toggled its check on its own."""
-        current = _encoding_label(self._document.encoding) if self._document else None
-        for name, action in self.encoding_actions.items():
-            action.setChecked(name == current)
 
     # Documents
 
@@ -442,7 +347,7 @@ class MainWindow(QtWidgets.QMainWindow):
             parts.append(document.path.name)
         self.setWindowTitle(" — ".join([*parts, APP_NAME]))
         self.count_label.setText(f"{len(document.text):,} characters")
-        encoding = _encoding_label(document.encoding)
+        encoding = encoding_label(document.encoding)
         self.encoding_label.setText(encoding)
         self.encoding_label.setToolTip(
             f"{'Chosen' if self._choices.encoding else 'Detected'} encoding: {encoding}. "
@@ -570,6 +475,5 @@ class MainWindow(QtWidgets.QMainWindow):
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_settings()
         if self._features is not None:
-            self._features.word_lookup.shutdown()
-            self._features.pinyin.shutdown()
+            self._features.shutdown()
         super().closeEvent(event)

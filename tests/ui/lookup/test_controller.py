@@ -360,7 +360,7 @@ def test_the_book_is_segmented_giving_way_to_hovers_and_scrolling(qtbot, seed_pa
     monkeypatch.setattr(UserActivity, "touch", lambda self: touches.append(None))
     monkeypatch.setattr(UserActivity, "give_way", lambda self: pauses.append(None))
     window = open_ready_window(qtbot, seed_path, delay_ms=0)
-    assert len(pauses) >= len(window.word_lookup.segmentation)
+    assert len(pauses) >= len(window.session.segmentation)
     qtbot.waitUntil(lambda: sys.getswitchinterval() == default_interval)
 
     hover(qtbot, window, find(window, "发展理念"), scroll=False)

@@ -8,9 +8,9 @@ import pytest
 from reader.document import build_document, open_document
 from reader.language.pinyin import PinyinStyle
 from reader.ui.lookup import controller as lookup_controller
-from reader.ui.lookup.controller import shared_language_tools
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.session.language import shared_language_tools
 from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import PAPER
 from reader.ui.views.reading_view_highlights import highlight_colour
@@ -149,7 +149,7 @@ def test_hovering_a_character_shows_the_pop_up_for_its_word(qtbot, window):
     qtbot.mouseMove(view.viewport(), centre(view, offset))
     popup = window.word_lookup.popup
     qtbot.waitUntil(popup.isVisible)
-    current = window.pinyin.view_lookup.current
+    current = window.word_lookup.current
     assert current is not None and current.start <= offset < current.end
     word = window.reader_document.text[current.start : current.end]
     assert popup.word_label.text() == word
@@ -271,7 +271,7 @@ def test_a_click_pins_the_pop_up_and_escape_lets_it_go(qtbot, window):
     view.setFocus()
     qtbot.keyClick(view, QtCore.Qt.Key_Escape)
     assert not popup.isVisible()
-    assert window.pinyin.view_lookup.current is None
+    assert window.word_lookup.current is None
 
 
 def test_the_keyboard_looks_up_and_walks_the_words_in_the_pinyin_view(qtbot, window):
@@ -294,8 +294,8 @@ def test_the_keyboard_looks_up_and_walks_the_words_in_the_pinyin_view(qtbot, win
     assert view.caret_offset() == start + 2
     qtbot.keyClick(view, QtCore.Qt.Key_Left, QtCore.Qt.AltModifier)
     assert popup.word_label.text() == "\u9c81\u709c"
-    assert window.pinyin.view_lookup.current.start == start
-    assert window.word_lookup.current is None  # the hidden reading view was left alone
+    assert window.word_lookup.current.start == start
+    assert window.reading_view.extraSelections() == []  # the hidden reading view: no mark
 
 
 def test_the_next_word_in_the_pinyin_view_scrolls_into_view(qtbot, window):
@@ -309,7 +309,7 @@ def test_the_next_word_in_the_pinyin_view_scrolls_into_view(qtbot, window):
     )  # 网, below the window
     view.place_caret(below - 1)
     assert view.character_rect(below).bottom() <= view.viewport().height()
-    found = window.pinyin.view_lookup.word_walk.step(forward=True)
+    found = window.word_lookup.next_word()
     assert found is not None and found.start >= below - 1
     assert window.word_lookup.popup.isVisible()
     assert view.viewport().rect().contains(view.range_rect(found.start, found.end))
@@ -441,7 +441,7 @@ def test_zoom_reaches_the_pinyin_view_and_keeps_its_top_line(qtbot, window):
 def test_corrected_words_are_read_again(qtbot, window):
     view = pinyin_on(qtbot, window)
     index = view.visible_blocks()[0]
-    window.word_lookup.words_changed.emit([index])
+    window.current_session.words_changed.emit([index], None)
     assert not view.has_readings(index)
     wait_readings(qtbot, view)
     assert view.has_readings(index)

@@ -1,0 +1,2 @@
+"""The open document's session: the one owner of the document, its words (with the reader's
+corrections), its background workers and readings, that every feature asks."""

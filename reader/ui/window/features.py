@@ -1,0 +1,73 @@
+"""What the window gains once its first page is painted: the document's session, word
+lookup, annotations, word corrections and the pinyin switch, wired to each other here and
+nowhere else.
+
+The features never reach into each other: each is given the session keeper, the view shown
+and what else it needs; where one feature's action concerns another (a click on a highlight
+is not a lookup click; the context menu holds the word corrections), the link is made here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.language.tools import LanguageTools
+from reader.ui.annotations.controller import AnnotationController
+from reader.ui.corrections.controller import WordCorrectionsController
+from reader.ui.lookup.controller import WordLookupController
+from reader.ui.pinyin.switch import PinyinSwitch
+from reader.ui.qt import QtWidgets
+from reader.ui.session.current import CurrentSession
+from reader.ui.session.language import shared_language_tools
+from reader.ui.tasks import TaskRunner
+from reader.ui.views.reading_view import ReadingView
+from reader.ui.views.text_surface import TextSurface
+
+
+@dataclass(frozen=True)
+class Features:
+    session: CurrentSession
+    annotations: AnnotationController
+    word_lookup: WordLookupController
+    word_corrections: WordCorrectionsController
+    pinyin: PinyinSwitch
+
+    def shutdown(self) -> None:
+        """Workers stopped and waited for, before the window and its views go away."""
+        self.word_lookup.shutdown()
+        self.pinyin.shutdown()
+
+
+def make_features(
+    window: QtWidgets.QMainWindow,
+    reading_view: ReadingView,
+    view_menu: QtWidgets.QMenu,
+    shown_view: Callable[[], TextSurface],
+    data_dir: Path | str | None,
+    runner: TaskRunner | None,
+    tools: LanguageTools | None,
+) -> Features:
+    """`runner`: where background work runs (tests give a synchronous one); `tools`: the
+    language tools (else the process's shared ones)."""
+    session = CurrentSession(tools or shared_language_tools(), runner or TaskRunner(window), window)
+    session.set_visible_range(lambda: shown_view().visible_range())
+    annotations = AnnotationController(window, data_dir)
+    word_lookup = WordLookupController(window, view_menu, session, shown_view)
+    word_lookup.serve(reading_view)
+    word_lookup.leave_clicks_to(annotations.highlight_at)
+    word_corrections = WordCorrectionsController(
+        session,
+        shown_view,
+        lambda text, details: window.show_message(QtWidgets.QMessageBox.Warning, text, details),
+        annotations.data_dir,
+        window,
+    )
+    annotations.add_context_menu_entries(word_corrections.add_entries)
+    pinyin = PinyinSwitch(
+        window, reading_view, word_lookup, view_menu, annotations.painter, session
+    )
+    annotations.watch(pinyin.view)
+    pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
+    return Features(session, annotations, word_lookup, word_corrections, pinyin)
