@@ -36,12 +36,21 @@ def open_first_document(
     `encoding` and `heading_pattern` apply to the file asked for, over what was chosen for it
     before. A file that cannot be opened is reported by the window and the seed is shown.
     """
+    unfinished = window.settings.unfinished_open
+    window.settings.unfinished_open = None
     if path is not None:
         if window.open_path(path, encoding, heading_pattern):
             return
     else:
         last = window.settings.last_document
-        if last is not None and last.is_file() and window.open_path(last):
+        if unfinished is not None:
+            window.show_message(
+                QtWidgets.QMessageBox.Warning,
+                f"Reader stopped while opening {unfinished.name} last time.",
+                f"{unfinished}\n\nIt was not opened again by itself, in case it is what "
+                "stopped Reader. Open it from File ▸ Open Recent to try again.",
+            )
+        elif last is not None and last.is_file() and window.open_path(last):
             return
     try:
         seed = seed_article()

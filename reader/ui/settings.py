@@ -98,6 +98,17 @@ class Settings:
         self._set("documents/last", str(path) if path else "")
 
     @property
+    def unfinished_open(self) -> Path | None:
+        """A document whose opening had not been painted when Reader last stopped: it may
+        be what stopped Reader, so it is not opened again by itself."""
+        value = self._store.value("documents/opening")
+        return Path(value) if isinstance(value, str) and value else None
+
+    @unfinished_open.setter
+    def unfinished_open(self, path: Path | None) -> None:
+        self._set("documents/opening", str(path) if path else "")
+
+    @property
     def recent_files(self) -> list[Path]:
         """Most recent first."""
         values = self._store.value("documents/recent", [], type=list)

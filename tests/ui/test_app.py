@@ -53,6 +53,40 @@ def test_the_seed_opens_the_first_time_and_when_the_last_document_is_gone(window
     assert window.reader_document.path == seed_article().resolve()
 
 
+def test_a_document_whose_open_never_finished_is_not_reopened_by_itself(qtbot, article):
+    """It may be what stopped Reader: the last start stopped before it was painted."""
+    first = MainWindow()
+    qtbot.addWidget(first)
+    assert first.open_path(article)  # not shown, so nothing will paint: done at once
+    assert Settings().unfinished_open is None
+    first.show()
+    qtbot.waitExposed(first)
+    assert first.open_path(article)
+    assert Settings().unfinished_open == article.resolve()  # until its first paint
+    # The process stops here, before the paint: the next start is told, and shows the seed.
+    Settings().last_document = article
+    again = MainWindow()
+    qtbot.addWidget(again)
+    open_first_document(again, None)
+    assert again.reader_document.path == seed_article().resolve()
+    boxes = [
+        w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMessageBox)
+    ]
+    assert any(article.name in box.text() for box in boxes)
+    assert Settings().unfinished_open is None  # the seed's open was not shown either
+    for box in boxes:
+        box.close()
+
+    Settings().last_document = article  # the seed's open had taken its place
+    shown = MainWindow()
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    open_first_document(shown, None)
+    assert shown.reader_document.path == article.resolve()  # the warning was given once
+    qtbot.waitUntil(lambda: Settings().unfinished_open is None)
+
+
 def test_a_file_that_cannot_be_opened_is_reported_and_the_seed_shown(qtbot, window, tmp_path):
     open_first_document(window, str(tmp_path / "没有.txt"))
     assert window.reader_document.path == seed_article().resolve()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from reader import __version__
 from reader.document import Document, DocumentError, Section, open_document
 from reader.document.encoding import decode_text, replacements_message
+from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
@@ -149,7 +150,7 @@ class MainWindow(WindowMenus):
         # with pinyin, the first page painted is the pinyin view's, not a plain page that
         # it would replace a moment later.
         if PinyinSettings().load().mode is PinyinMode.OFF:
-            self.reading_view.viewport().installEventFilter(self)
+            after_first_paint(self.reading_view.viewport(), self._attach_features, self)
         else:
             self._attach_features()
 
@@ -173,12 +174,6 @@ class MainWindow(WindowMenus):
         self._toolbar_room.setIconSize(QtCore.QSize(16, 16))
         self._toolbar_room.setMinimumHeight(_highlight_toolbar_height())
         self.addToolBar(QtCore.Qt.TopToolBarArea, self._toolbar_room)
-
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Paint and watched is self.reading_view.viewport():
-            watched.removeEventFilter(self)
-            QtCore.QTimer.singleShot(0, self._attach_features)
-        return False
 
     def _attach_features(self) -> Features:
         """Session, annotations, word lookup, corrections and pinyin, made once: after the
@@ -315,10 +310,12 @@ class MainWindow(WindowMenus):
         self, path: Path, choices: DocumentChoices, place: tuple[str, int] | None = None
     ) -> bool:
         """`place`: the text shown and the offset at the top, to find again in the new text."""
+        self._settings.unfinished_open = _resolved(path)
         with busy_cursor():
             try:
                 document = open_document(path, choices.encoding, choices.heading_pattern)
             except (DocumentError, ValueError) as error:
+                self._settings.unfinished_open = None
                 self.show_message(
                     QtWidgets.QMessageBox.Critical,
                     f"Reader could not open {path.name or path}.",
@@ -330,11 +327,21 @@ class MainWindow(WindowMenus):
                 from reader.store.anchoring import nearest_offset  # the store loads after paint
 
                 self.pinyin.scroll_to_offset(nearest_offset(*place, document.text))
+        self._finish_open_when_painted()
         if document.path is not None:
             self._settings.add_recent(document.path)
             self._settings.last_document = document.path
         self._settings.set_document_choices(_resolved(path), choices)
         return True
+
+    def _finish_open_when_painted(self) -> None:
+        """The open is over once the document has been painted (or if the window is not
+        shown, at once): from then on a crash is not the opening's doing."""
+        viewport = self.shown_view().viewport()
+        if not viewport.isVisible():
+            self._settings.unfinished_open = None
+            return
+        after_first_paint(viewport, lambda: setattr(self._settings, "unfinished_open", None), self)
 
     def show_document(self, document: Document, choices: DocumentChoices | None = None) -> None:
         """Show `document`, read from its file with `choices` (nothing chosen if None)."""
