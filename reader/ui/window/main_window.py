@@ -12,6 +12,7 @@ from reader.document import Document, DocumentError, Section, open_document
 from reader.document.encoding import decode_text, replacements_message
 from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
+from reader.ui.plain_text import make_plain, plain_label, tooltip
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.views.reading_view import ACCENT_INK, ReadingView
@@ -124,12 +125,12 @@ class MainWindow(WindowMenus):
         self.addDockWidget(QtCore.Qt.LeftDockWidgetArea, self.sections_dock)
         self.resizeDocks([self.sections_dock], [300], QtCore.Qt.Horizontal)
 
-        self.section_label = QtWidgets.QLabel()
-        self.replacements_label = QtWidgets.QLabel()
+        self.section_label = plain_label()
+        self.replacements_label = plain_label()
         self.replacements_label.setStyleSheet(f"color: {ACCENT_INK};")
         self.replacements_label.hide()
-        self.encoding_label = QtWidgets.QLabel()
-        self.count_label = QtWidgets.QLabel()
+        self.encoding_label = plain_label()
+        self.count_label = plain_label()
         self.statusBar().addWidget(self.section_label, 1)
         # Permanent widgets, so menu status tips never hide them.
         self.statusBar().addPermanentWidget(self.replacements_label)
@@ -357,8 +358,10 @@ class MainWindow(WindowMenus):
         encoding = encoding_label(document.encoding)
         self.encoding_label.setText(encoding)
         self.encoding_label.setToolTip(
-            f"{'Chosen' if self._choices.encoding else 'Detected'} encoding: {encoding}. "
-            "File ▸ Reopen with Encoding reads the file in another."
+            tooltip(
+                f"{'Chosen' if self._choices.encoding else 'Detected'} encoding: {encoding}. "
+                "File ▸ Reopen with Encoding reads the file in another."
+            )
         )
         if document.replacements:
             self.replacements_label.setText(replacements_message(document.replacements, encoding))
@@ -425,6 +428,7 @@ class MainWindow(WindowMenus):
         box = QtWidgets.QMessageBox(icon, APP_NAME, text, QtWidgets.QMessageBox.Ok, self)
         if details:
             box.setInformativeText(details)
+        make_plain(box)
         box.setAttribute(QtCore.Qt.WA_DeleteOnClose)
         box.open()
         return box
@@ -481,6 +485,7 @@ class MainWindow(WindowMenus):
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.save_settings()
+        self._settings.unfinished_open = None  # closed by the reader, not stopped by the open
         if self._features is not None:
             self._features.shutdown()
         super().closeEvent(event)

@@ -7,6 +7,7 @@ documents and places; its handlers (open_path, choose_file, ...) are the window'
 from __future__ import annotations
 
 from reader.document.encoding import ENCODINGS, EncodingError, display_name
+from reader.ui.plain_text import menu_text, tooltip
 from reader.ui.qt import QtGui, QtWidgets
 
 
@@ -88,10 +89,10 @@ class WindowMenus(QtWidgets.QMainWindow):
         recent = self._settings.recent_files
         for number, path in enumerate(recent, start=1):
             exists = path.is_file()
-            label = f"&{number % 10} {path.name}" + ("" if exists else " (missing)")
+            label = f"&{number % 10} {menu_text(path.name)}" + ("" if exists else " (missing)")
             action = self.recent_menu.addAction(label)
             action.setData(str(path))
-            action.setToolTip(str(path))
+            action.setToolTip(tooltip(str(path)))
             action.setStatusTip(str(path))
             action.setEnabled(exists)
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))

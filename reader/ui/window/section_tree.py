@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.document import Document, Section
+from reader.ui.plain_text import tooltip
 from reader.ui.qt import QtCore, QtWidgets
 
 _NO_INDEX = QtCore.QModelIndex()
@@ -76,8 +77,10 @@ class SectionModel(QtCore.QAbstractItemModel):
         section = self.section(index)
         if section is None:
             return None
-        if role in (QtCore.Qt.DisplayRole, QtCore.Qt.ToolTipRole):
+        if role == QtCore.Qt.DisplayRole:
             return section.heading
+        if role == QtCore.Qt.ToolTipRole:
+            return tooltip(section.heading)
         return None
 
     def headerData(
