@@ -1,0 +1,115 @@
+"""Text from a document, a file name or an error is shown as plain text in every widget:
+Qt's guess at rich text would read a heading `<img src="/dev/zero">` as an image and read
+/dev/zero until memory ran out."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ui.app import open_first_document
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.settings import Settings
+from reader.ui.window.main_window import MainWindow
+
+HOSTILE = '<img src="/dev/zero">T'
+HOSTILE_NAME = "<b>bold<b>&<img src=x>.html"  # no "/": a file name has none
+
+
+@pytest.fixture
+def hostile_file(tmp_path):
+    path = tmp_path / HOSTILE_NAME
+    heading = HOSTILE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    path.write_text(
+        f"<html><head><title>{heading}</title></head><body><h1>{heading}</h1>"
+        f"<p>网络安全和信息化</p><h2>{heading}2</h2><p>正文。</p></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def shown_texts() -> list[tuple[str, str]]:
+    """What every widget of the app would render: (where, text) for labels shown as rich
+    text, and for every tooltip (which has no plain mode), of widgets and of actions."""
+    shown = []
+    for widget in QtWidgets.QApplication.allWidgets():
+        if isinstance(widget, QtWidgets.QLabel) and widget.textFormat() != QtCore.Qt.PlainText:
+            shown.append((f"label {widget.objectName() or type(widget).__name__}", widget.text()))
+        shown.append((f"tooltip of {type(widget).__name__}", widget.toolTip()))
+        for action in widget.actions():
+            shown.append((f"tooltip of action {action.text()}", action.toolTip()))
+            menu = action.menu()
+            if menu is not None:
+                menu.aboutToShow.emit()  # menus filled as they open (Open Recent)
+                shown.extend(
+                    (f"tooltip of {item.text()}", item.toolTip()) for item in menu.actions()
+                )
+    return shown
+
+
+def model_tooltips(model: QtCore.QAbstractItemModel) -> list[str]:
+    tips, parents = [], [QtCore.QModelIndex()]
+    while parents:
+        parent = parents.pop()
+        for row in range(model.rowCount(parent)):
+            for column in range(model.columnCount(parent)):
+                index = model.index(row, column, parent)
+                tips.append(str(model.data(index, QtCore.Qt.ToolTipRole) or ""))
+            parents.append(model.index(row, 0, parent))
+    return tips
+
+
+def rendered_as_markup(text: str) -> bool:
+    """Would Qt read the hostile image tag in `text` as markup?"""
+    return "<img" in text and QtGui.Qt.mightBeRichText(text)
+
+
+def test_a_crafted_heading_and_file_name_are_shown_as_they_are(qtbot, hostile_file):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(hostile_file)
+    qtbot.waitUntil(lambda: Settings().unfinished_open is None)  # painted, and alive
+    assert window.section_label.text() == HOSTILE
+    assert window.section_label.textFormat() == QtCore.Qt.PlainText
+    window.when_features_attached(lambda: None)
+    window.annotations  # noqa: B018 - the features, with their widgets, attached
+    offenders = [(where, text) for where, text in shown_texts() if rendered_as_markup(text)]
+    assert offenders == []
+    tips = model_tooltips(window.section_tree.model())
+    assert any("&lt;img" in tip for tip in tips)
+    assert not any(rendered_as_markup(tip) for tip in tips)
+    window.grab()  # painting the whole window reads no file
+
+
+def test_a_message_about_a_crafted_file_name_is_plain(qtbot, tmp_path):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    missing = tmp_path / HOSTILE_NAME
+    assert not window.open_path(missing)
+    boxes = [
+        w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMessageBox)
+    ]
+    assert boxes
+    for box in boxes:
+        labels = box.findChildren(QtWidgets.QLabel)
+        assert any(HOSTILE_NAME in label.text() for label in labels)
+        assert all(
+            label.textFormat() == QtCore.Qt.PlainText for label in labels if "<" in label.text()
+        )
+        box.close()
+
+
+def test_the_next_start_after_the_crafted_document_works(qtbot, hostile_file):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(hostile_file)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    open_first_document(again, None)
+    assert again.reader_document.path == hostile_file.resolve()
+    qtbot.waitUntil(lambda: Settings().unfinished_open is None)
+    again.grab()
