@@ -22,9 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.document import Block, BlockKind, Document
-from reader.language.hsk import HskLevels
+from reader.language.corrections import Corrections
 from reader.language.pinyin import PinyinStyle, format_syllable, is_han, tone
-from reader.language.segmentation import Segmentation, Token
+from reader.language.readings import Readings, read_spans
+from reader.language.segmentation import Segmentation
 from reader.language.tools import LanguageTools
 from reader.ui.fonts import SANS_FAMILIES, SERIF_FAMILIES
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -63,8 +64,6 @@ SELECTION_COLOUR = "#b7d3f0"
 MARK_COLOUR = "#dfe8f3"
 _ROOM = ("", 0)
 """The room of a reading, with none painted in it."""
-UNKNOWN_LEVEL = 99
-"""The level of a word no HSK list holds: above every level, so it always gets pinyin."""
 
 
 @dataclass(frozen=True)
@@ -139,42 +138,6 @@ class Highlight:
     end: int
     colour: QtGui.QColor
     underline: QtGui.QColor | None = None
-
-
-@dataclass(frozen=True)
-class Readings:
-    """One block's readings: a numbered syllable (or None) and its word's HSK level per char."""
-
-    syllables: list[str | None]
-    levels: list[int]
-
-
-def block_readings(
-    text: str, block: Block, tokens: list[Token], tools: LanguageTools, hsk: HskLevels
-) -> Readings:
-    """On a worker: readings in context for one block, from its words."""
-    length = block.end - block.start
-    syllables: list[str | None] = [None] * length
-    levels = [UNKNOWN_LEVEL] * length
-    tokens = [t for t in tokens if t.start >= block.start and t.end <= block.end]
-    if not tokens:
-        return Readings(syllables, levels)
-    read = tools.pronouncer.syllables(text, tokens)
-    first = tokens[0].start
-    for token in tokens:
-        level = hsk.level(text[token.start : token.end])
-        number = _level_number(level.new if level is not None else None)
-        for offset in range(token.start, token.end):
-            syllables[offset - block.start] = read[offset - first]
-            levels[offset - block.start] = number
-    return Readings(syllables, levels)
-
-
-def _level_number(level: str | None) -> int:
-    if not level:
-        return UNKNOWN_LEVEL
-    head = level.split("-")[0]
-    return int(head) if head.isdigit() else UNKNOWN_LEVEL
 
 
 class PinyinView(QtWidgets.QAbstractScrollArea):
@@ -527,20 +490,17 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         tools = self._tools
         generation = self._generation
         text = document.text
-        blocks = [(i, document.blocks[i]) for i in wanted]
+        spans = {i: (document.blocks[i].start, document.blocks[i].end) for i in wanted}
 
         def work() -> dict[int, Readings]:
-            hsk = tools.hsk
-            found = {}
-            for index, block in blocks:
-                if self._closing or generation != self._generation:
-                    break
-                if segmentation is not None:
-                    tokens = segmentation.tokens(block.start, block.end)
-                else:
-                    tokens = tools.segmenter.segment(text, block.start, block.end)
-                found[index] = block_readings(text, block, tokens, tools, hsk)
-            return found
+            return read_spans(
+                text,
+                spans,
+                tools,
+                segmentation,
+                Corrections() if segmentation is None else segmentation.corrections,
+                lambda: self._closing or generation != self._generation,
+            )
 
         self._runner.run(
             work,
