@@ -30,14 +30,13 @@ from reader.ui.lookup.popup import WordPopup
 from reader.ui.lookup.settings import DELAYS_MS, LookupSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.tasks import TaskRunner
+from reader.ui.views.page_style import MARK_COLOUR
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.text_surface import TextSurface
 from reader.ui.views.tone_colours import ToneColours
 
 WARM_UP_WORD = "银行"
 """Looked up once by the worker, so the first hover pays for no lazy import or model load."""
-MARK_COLOUR = "#dfe8f3"
-"""The hovered word's background: a cool tint, apart from the highlight colours."""
 CLICK_SLOP = 4
 """Pixels the mouse may move between press and release for a click."""
 VISIBLE_FIRST_DELAY_MS = 120

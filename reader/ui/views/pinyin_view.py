@@ -30,20 +30,22 @@ from reader.language.tools import LanguageTools
 from reader.ui.fonts import SANS_FAMILIES, SERIF_FAMILIES
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.tasks import TaskRunner
-from reader.ui.views.reading_view import (
-    ACCENT_INK,
-    BASE_POINT_SIZE,
+from reader.ui.views.page_style import (
+    BLOCK_STYLES,
     DECK_INK,
-    HEADLINE_INK,
-    INK,
+    MARK_COLOUR,
     MEASURE_EMS,
-    MUTED_INK,
     PADDING_EMS,
     PAPER,
+    SELECTION_COLOUR,
     TOP_GAP_EMS,
-    ZOOM_STEP,
+    BlockStyle,
+    StyleKey,
+    block_style,
+    point_size,
+    style_key,
 )
-from reader.ui.views.ruby_layout import Align, BlockLayout, BlockShape, layout_block
+from reader.ui.views.ruby_layout import BlockLayout, BlockShape, layout_block
 from reader.ui.views.tone_colours import ToneColours
 
 RUBY_SCALE = 0.5
@@ -54,64 +56,26 @@ RUBY_PADDING_EMS = 0.08
 """Room on either side of a reading, in ems of the character."""
 RUBY_BOX_EMS = 1.2
 """The least width of a character with a reading above it, in ems."""
-LIST_NAME_COLUMN_EMS = 6.0
-"""The name column of a list item: names of up to four characters, with their readings."""
 ESTIMATED_BOX_EMS = 1.25
 """How wide a character with its reading is on average, for blocks not laid out yet."""
 KEPT_LAYOUTS = 300
 """Laid-out blocks kept for scrolling back; heights are kept for all that were measured."""
-SELECTION_COLOUR = "#b7d3f0"
-MARK_COLOUR = "#dfe8f3"
 _ROOM = ("", 0)
 """The room of a reading, with none painted in it."""
-
-
-@dataclass(frozen=True)
-class _Style:
-    """How one kind of block looks; lengths in ems of the view's font."""
-
-    size: float = 1.0
-    bold: bool = False
-    serif: bool = False
-    ink: str = INK
-    align: Align = Align.LEFT
-    above: float = 0.0
-    below: float = 0.0
-    indent: float = 0.0
-    tab: float | None = None
-
-
-_STYLES: dict[tuple[BlockKind, int], _Style] = {
-    (BlockKind.TITLE, 0): _Style(size=1.9, bold=True, serif=True, ink=HEADLINE_INK, below=0.5),
-    (BlockKind.SUBTITLE, 0): _Style(size=1.2, ink=DECK_INK, below=1.4),
-    (BlockKind.HEADING, 1): _Style(
-        size=1.45, bold=True, serif=True, ink=ACCENT_INK, above=1.2, below=0.4
-    ),
-    (BlockKind.HEADING, 2): _Style(size=1.2, bold=True, ink=HEADLINE_INK, above=0.9, below=0.3),
-    (BlockKind.PARAGRAPH, 0): _Style(align=Align.JUSTIFY, below=0.6, indent=2.0),
-    (BlockKind.CAPTION, 0): _Style(size=0.85, ink=MUTED_INK, above=0.2, below=1.0),
-    (BlockKind.LIST_ITEM, 0): _Style(below=0.2, indent=2.0, tab=2.0 + LIST_NAME_COLUMN_EMS),
-    (BlockKind.SOURCE, 0): _Style(size=0.85, ink=MUTED_INK, align=Align.RIGHT, above=0.3),
-}
-
-
-def _style_key(block: Block) -> tuple[BlockKind, int]:
-    if block.kind is BlockKind.HEADING:
-        return (BlockKind.HEADING, 1 if block.level <= 1 else 2)
-    return (block.kind, 0)
 
 
 class _Fonts:
     """One block style's fonts and metrics at one zoom; widths measured once per character."""
 
-    def __init__(self, style: _Style, point_size: float) -> None:
+    def __init__(self, style: BlockStyle, point_size: float) -> None:
+        size = point_size * style.pinyin.scale
         self.font = QtGui.QFont()
         self.font.setFamilies(SERIF_FAMILIES if style.serif else SANS_FAMILIES)
-        self.font.setPointSizeF(point_size * style.size)
-        self.font.setBold(style.bold)
+        self.font.setPointSizeF(size)
+        self.font.setBold(style.weight is QtGui.QFont.Bold)
         self.ruby_font = QtGui.QFont()
         self.ruby_font.setFamilies(SANS_FAMILIES)
-        self.ruby_font.setPointSizeF(point_size * style.size * RUBY_SCALE)
+        self.ruby_font.setPointSizeF(size * RUBY_SCALE)
         self.metrics = QtGui.QFontMetricsF(self.font)
         self.ruby_metrics = QtGui.QFontMetricsF(self.ruby_font)
         self.em = self.metrics.horizontalAdvance("\u4e2d")
@@ -165,7 +129,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         """Words of HSK 1..this level show no pinyin; 0 shows all."""
         self._colours = ToneColours.PLECO
         self._style = PinyinStyle.MARKS
-        self._fonts: dict[tuple[BlockKind, int], _Fonts] = {}
+        self._fonts: dict[StyleKey, _Fonts] = {}
         self._heights: list[float] = []
         self._tops: list[float] = [0.0]
         self._layouts: OrderedDict[int, BlockLayout] = OrderedDict()
@@ -243,8 +207,8 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         return self._fonts[(BlockKind.PARAGRAPH, 0)].em
 
     def _update_fonts(self) -> None:
-        point_size = round(BASE_POINT_SIZE * ZOOM_STEP**self._zoom, 1)
-        self._fonts = {key: _Fonts(style, point_size) for key, style in _STYLES.items()}
+        size = point_size(self._zoom)
+        self._fonts = {key: _Fonts(style, size) for key, style in BLOCK_STYLES.items()}
         self.verticalScrollBar().setSingleStep(self._fonts[(BlockKind.PARAGRAPH, 0)].line_height)
 
     # The document
@@ -289,16 +253,16 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         width = self._layout_width
         heights = []
         for block in blocks:
-            style = _STYLES[_style_key(block)]
-            fonts = self._fonts[_style_key(block)]
+            spacing = block_style(block).pinyin
+            fonts = self._fonts[style_key(block)]
             per_line = max(1, int(width / (fonts.em * ESTIMATED_BOX_EMS)))
-            length = block.end - block.start + style.indent
+            length = block.end - block.start + spacing.indent
             lines = math.ceil(length / per_line) if length else 1
             breaks = 0  # a list item's break is a tab; any other starts a line
-            if style.tab is None and document is not None:
+            if spacing.name_column is None and document is not None:
                 breaks = document.text.count("\n", block.start, block.end)
             heights.append(
-                (style.above + style.below) * fonts.em + (lines + breaks) * fonts.line_height
+                (spacing.above + spacing.below) * fonts.em + (lines + breaks) * fonts.line_height
             )
         self._heights = heights
         self._recount()
@@ -322,20 +286,23 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
             return layout
         assert self._document is not None
         block = self._document.blocks[index]
-        key = _style_key(block)
-        style, fonts = _STYLES[key], self._fonts[key]
+        style, fonts = block_style(block), self._fonts[style_key(block)]
+        spacing = style.pinyin
         readings = self._readings.get(index)
         rubies = self._rubies(block, readings)
+        tab = None
+        if spacing.name_column is not None:
+            tab = (spacing.indent + spacing.name_column) * fonts.em
         shape = BlockShape(
             width=self._layout_width,
             line_height=fonts.line_height,
-            above=style.above * fonts.em,
-            below=style.below * fonts.em,
-            indent=style.indent * fonts.em,
+            above=spacing.above * fonts.em,
+            below=spacing.below * fonts.em,
+            indent=spacing.indent * fonts.em,
             align=style.align,
             ruby_padding=RUBY_PADDING_EMS * fonts.em,
             ruby_box=RUBY_BOX_EMS * fonts.em,
-            tab=style.tab * fonts.em if style.tab is not None else None,
+            tab=tab,
         )
         layout = layout_block(
             self._document.text[block.start : block.end],
@@ -591,7 +558,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         if found is None:
             return QtCore.QRectF()
         line, box = found
-        fonts = self._fonts[_style_key(self._document.blocks[index])]
+        fonts = self._fonts[style_key(self._document.blocks[index])]
         origin = self._block_origin(index)
         return QtCore.QRectF(
             origin.x() + box.x,
@@ -803,8 +770,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     ) -> None:
         assert self._document is not None
         block = self._document.blocks[index]
-        key = _style_key(block)
-        fonts, style = self._fonts[key], _STYLES[key]
+        fonts, style = self._fonts[style_key(block)], block_style(block)
         layout = self.layout_of(index)
         text = self._document.text
         ink = QtGui.QColor(style.ink)

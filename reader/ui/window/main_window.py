@@ -20,7 +20,8 @@ from reader.document.encoding import (
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
-from reader.ui.views.reading_view import ACCENT_INK, ReadingView
+from reader.ui.views.page_style import ACCENT_INK
+from reader.ui.views.reading_view import ReadingView
 from reader.ui.window.section_tree import SectionTree
 
 if TYPE_CHECKING:
