@@ -4,12 +4,16 @@ stack of the reading view and the pinyin view, and switching keeps the line at t
 from __future__ import annotations
 
 from reader.document import Document
+from reader.language.corrections import Corrections
 from reader.store import Annotation
 from reader.ui.lookup.controller import WordLookupController, shared_language_tools
 from reader.ui.lookup.pinyin_view_lookup import PinyinViewLookup
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.views.pinyin_view import Highlight, PinyinView
+from reader.ui.session.readings_worker import ReadingsWorker
+from reader.ui.tasks import TaskRunner
+from reader.ui.views.pinyin_painting import Highlight
+from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.reading_view_highlights import HighlightPainter, highlight_colour, note_colour
 from reader.ui.views.text_surface import TextSurface
@@ -52,8 +56,11 @@ class PinyinSwitch(QtCore.QObject):
         self._settings = PinyinSettings()
         self._choice = self._settings.load()
 
-        self.view = PinyinView(shared_language_tools())
-        self.view.set_segmentation_source(lambda: lookup.segmentation)
+        self.view = PinyinView()
+        self._runner = TaskRunner(self, max_threads=1)
+        self._readings: ReadingsWorker | None = None
+        self._documents = 0
+        self._closing = False
         self.view.set_zoom(reading_view.zoom())
         reading_view.zoom_changed.connect(self.view.set_zoom)
         # Whoever follows the reading position (the section tree, the saved place) hears the
@@ -64,7 +71,7 @@ class PinyinSwitch(QtCore.QObject):
         self.view.zoom_requested.connect(
             lambda steps: reading_view.set_zoom(reading_view.zoom() + steps)
         )
-        lookup.words_changed.connect(self.view.forget_readings)
+        lookup.words_changed.connect(self._words_changed)
         for action in lookup.colour_actions.values():
             action.triggered.connect(lambda: self._apply(self._choice))
         for style, action in lookup.style_actions.items():
@@ -184,7 +191,32 @@ class PinyinSwitch(QtCore.QObject):
         and its change of formats tells the pinyin view to paint them too."""
         self.view_lookup.hide_popup()
         self.view.set_reader_document(document)
+        self.view.set_readings_source(self._read(document))
         self._reading_view.document().contentsChanged.connect(self.view.viewport().update)
 
+    def _read(self, document: Document) -> ReadingsWorker:
+        """The readings of `document`, made with the lookup's segmentation and corrections;
+        the last document's worker is cancelled."""
+        self._documents += 1
+        number = self._documents
+        segmentation = self._lookup.segmentation
+        self._readings = ReadingsWorker(
+            document,
+            self._runner,
+            shared_language_tools(),
+            lambda: self._lookup.segmentation,
+            segmentation.corrections if segmentation is not None else Corrections(),
+            lambda: self._closing or number != self._documents,
+        )
+        self._readings.changed.connect(self.view.readings_changed)
+        self._readings.failed.connect(self.view.readings_failed)
+        return self._readings
+
+    def _words_changed(self, indexes: list[int]) -> None:
+        if self._readings is not None:
+            self._readings.forget(indexes)
+
     def shutdown(self) -> None:
-        self.view.shutdown()
+        """Wait for the readings worker, before the window goes away."""
+        self._closing = True
+        self._runner.wait()

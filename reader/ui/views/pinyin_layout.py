@@ -18,22 +18,11 @@ from collections.abc import Callable
 from reader.document import Block, BlockKind, Document
 from reader.language.pinyin import PinyinStyle, format_syllable, is_han, tone
 from reader.language.readings import Readings
-from reader.ui.fonts import SANS_FAMILIES, SERIF_FAMILIES
-from reader.ui.qt import QtGui
-from reader.ui.views.page_style import (
-    BLOCK_STYLES,
-    BlockStyle,
-    StyleKey,
-    block_style,
-    point_size,
-    style_key,
-)
+from reader.ui.qt import QtCore
+from reader.ui.views.page_style import BLOCK_STYLES, StyleKey, block_style, point_size, style_key
+from reader.ui.views.pinyin_fonts import RubyFonts
 from reader.ui.views.ruby_layout import BlockLayout, BlockShape, layout_block
 
-RUBY_SCALE = 0.5
-"""A reading's size against its character's."""
-LINE_SPACING = 1.25
-"""The characters' band, in ems; the ruby band comes on top of it."""
 RUBY_PADDING_EMS = 0.08
 """Room on either side of a reading, in ems of the character."""
 RUBY_BOX_EMS = 1.2
@@ -45,36 +34,6 @@ KEPT_LAYOUTS = 300
 _ROOM = ("", 0)
 """The room of a reading, with none painted in it."""
 _RUNNING_TEXT = (BlockKind.PARAGRAPH, 0)
-
-
-class RubyFonts:
-    """One block style's fonts and metrics at one zoom; widths measured once per character."""
-
-    def __init__(self, style: BlockStyle, point_size: float) -> None:
-        size = point_size * style.pinyin.scale
-        self.font = QtGui.QFont()
-        self.font.setFamilies(SERIF_FAMILIES if style.serif else SANS_FAMILIES)
-        self.font.setPointSizeF(size)
-        self.font.setBold(style.weight is QtGui.QFont.Bold)
-        self.ruby_font = QtGui.QFont()
-        self.ruby_font.setFamilies(SANS_FAMILIES)
-        self.ruby_font.setPointSizeF(size * RUBY_SCALE)
-        self.metrics = QtGui.QFontMetricsF(self.font)
-        self.ruby_metrics = QtGui.QFontMetricsF(self.ruby_font)
-        self.em = self.metrics.horizontalAdvance("\u4e2d")
-        self.ruby_band = self.ruby_metrics.ascent() + self.ruby_metrics.descent()
-        self.text_band = self.em * LINE_SPACING
-        self.line_height = math.ceil(self.ruby_band + self.text_band)
-        self._widths: dict[str, float] = {}
-
-    def measure(self, text: str) -> float:
-        width = self._widths.get(text)
-        if width is None:
-            width = self._widths[text] = self.metrics.horizontalAdvance(text)
-        return width
-
-    def measure_ruby(self, text: str) -> float:
-        return self.ruby_metrics.horizontalAdvance(text)
 
 
 class PinyinLayout:
@@ -162,6 +121,10 @@ class PinyinLayout:
     def forget(self, index: int) -> None:
         """Block `index` is laid out again when next seen (its readings changed)."""
         self._layouts.pop(index, None)
+
+    def forget_layouts(self) -> None:
+        """Every block is laid out again when next seen (the readings are others)."""
+        self._layouts.clear()
 
     # Heights
 
@@ -337,6 +300,53 @@ class PinyinLayout:
         bottom = self.value() + height
         last = bisect.bisect_left(self._tops, bottom, lo=first) - 1
         return range(first, min(len(self._heights), max(first, last) + 1))
+
+    # Hit testing: x from the text column's left edge, y from the top of the viewport
+
+    def _origin_y(self, index: int) -> float:
+        return self._tops[index] - self.value()
+
+    def offset_at(self, x: float, y: float) -> int | None:
+        """The offset of the character at (x, y), or None: margins, white space, between
+        lines, past a line's end."""
+        index = self.block_at(y + self.value())
+        if index is None or self._document is None:
+            return None
+        box = self.layout_of(index).box_at(x, y - self._origin_y(index))
+        if box is None:
+            return None
+        return box.start if not self._document.text[box.start].isspace() else None
+
+    def position_at(self, x: float, y: float) -> int:
+        """The offset between characters nearest to (x, y): for selecting."""
+        if self._document is None:
+            return 0
+        if y + self.value() < self.page_top():
+            return 0
+        index = self.block_at(y + self.value())
+        if index is None:
+            return len(self._document.text)
+        return self.layout_of(index).position_at(x, y - self._origin_y(index))
+
+    def character_rect(self, offset: int) -> QtCore.QRectF:
+        """The character at `offset`: its band, without the ruby; empty for none."""
+        if self._document is None or not self._heights:
+            return QtCore.QRectF()
+        index = self.block_index(offset)
+        found = self.layout_of(index).box_for(offset)
+        if found is None:
+            return QtCore.QRectF()
+        line, box = found
+        fonts = self.fonts(self._document.blocks[index])
+        top = self._origin_y(index) + line.y + fonts.ruby_band
+        return QtCore.QRectF(box.x, top, box.width, fonts.text_band)
+
+    def ruby_at(self, offset: int) -> str | None:
+        """The reading painted above the character at `offset`, or None for none."""
+        if self._document is None or not self._heights:
+            return None
+        found = self.layout_of(self.block_index(offset)).box_for(offset)
+        return found[1].ruby if found is not None else None
 
     # The text as laid out
 

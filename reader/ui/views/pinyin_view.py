@@ -3,11 +3,12 @@
 Qt's rich text has no ruby (DESIGN.md §8), so this is a QAbstractScrollArea over a page it
 lays out itself, where the reader looks (reader.ui.views.pinyin_layout), and paints
 (reader.ui.views.pinyin_painting). This module is the widget: its settings, the scroll bar,
-hit testing, selection and input.
+the text column in the viewport, selection and input.
 
-Readings come from a worker (reader.ui.tasks), visible blocks only; until they arrive the
-characters are painted without them. Offsets here are the document's code points: no Qt
-text positions are involved, so there is nothing to convert.
+Readings come from a ReadingsSource given to the view (the document's session makes them on
+a worker), asked for the visible blocks only; until they arrive the characters are painted
+without them. Offsets here are the document's code points: no Qt text positions are
+involved, so there is nothing to convert.
 """
 
 from __future__ import annotations
@@ -16,16 +17,12 @@ import math
 from collections.abc import Callable
 
 from reader.document import Document
-from reader.language.corrections import Corrections
 from reader.language.pinyin import PinyinStyle
-from reader.language.readings import Readings, read_spans
-from reader.language.segmentation import Segmentation
-from reader.language.tools import LanguageTools
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.tasks import TaskRunner
 from reader.ui.views.page_style import MEASURE_EMS, PADDING_EMS, PAPER, TOP_GAP_EMS
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.pinyin_painting import Highlight, Marked, paint_page
+from reader.ui.views.readings_source import ReadingsSource
 from reader.ui.views.tone_colours import ToneColours
 
 
@@ -36,25 +33,12 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     zoom_requested = QtCore.Signal(int)
     """Ctrl and the wheel: zoom by this many steps (the window's zoom, shared by both views)."""
 
-    def __init__(
-        self,
-        tools: LanguageTools,
-        parent: QtWidgets.QWidget | None = None,
-        runner: TaskRunner | None = None,
-    ) -> None:
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tools = tools
-        self._runner = runner or TaskRunner(self, max_threads=1)
         self._page = PinyinLayout()
-        self._segmentation_source: Callable[[], Segmentation | None] = lambda: None
+        self._readings: ReadingsSource | None = None
         self._highlight_source: Callable[[int, int], list[Highlight]] = lambda start, end: []
-        self._generation = 0
         self._colours = ToneColours.PLECO
-        self._readings: dict[int, Readings] = {}
-        self._page.set_readings(self._readings.get)
-        self._reading = False
-        """A worker is reading blocks. One task at a time, for what is in view when it
-        starts, so a fast scroll through a book queues no work for pages left behind."""
         self._failure: str | None = None
         self._syncing = False
         self._selection: tuple[int, int] | None = None
@@ -62,7 +46,6 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         """Where the last click or word walk was: the keyboard lookup starts there."""
         self._drag_from: int | None = None
         self._mark: tuple[int, int] | None = None
-        self._closing = False
         self._wheel_zoom = 0
         self.setFrameShape(QtWidgets.QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOff)
@@ -83,10 +66,6 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     @property
     def reader_document(self) -> Document | None:
         return self._page.document
-
-    def set_segmentation_source(self, source: Callable[[], Segmentation | None]) -> None:
-        """Where the document's words come from: the lookup's segmentation, shared."""
-        self._segmentation_source = source
 
     def set_highlight_source(self, source: Callable[[int, int], list[Highlight]]) -> None:
         """The highlights reaching into `[start, end)`, the one on top last: asked at every
@@ -123,10 +102,10 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     # The document and its page
 
     def set_reader_document(self, document: Document) -> None:
-        self._generation += 1
+        """Show `document`, without readings until `set_readings_source` gives its own."""
+        self._readings = None
+        self._page.set_readings(lambda index: None)
         self._page.set_document(document)
-        self._readings.clear()
-        self._reading = False
         self._selection = None
         self._caret = 0
         self._mark = None
@@ -207,135 +186,67 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     # Readings
 
-    def showEvent(self, event: QtGui.QShowEvent) -> None:
-        super().showEvent(event)
-        self._request_readings()
-
-    def _request_readings(self) -> None:
-        document = self._page.document
-        if document is None or self._closing or not self.isVisible():
-            # Hidden (pinyin off), readings would only take the interpreter from start-up.
-            return
-        if self._reading or self._failure is not None:
-            return
-        wanted = [i for i in self.visible_blocks() if i not in self._readings]
-        if not wanted:
-            return
-        self._reading = True
-        segmentation = self._segmentation_source()
-        if segmentation is not None and segmentation.text is not document.text:
-            segmentation = None  # another document's, or one not made yet: segment here
-        tools = self._tools
-        generation = self._generation
-        text = document.text
-        spans = {i: (document.blocks[i].start, document.blocks[i].end) for i in wanted}
-
-        def work() -> dict[int, Readings]:
-            return read_spans(
-                text,
-                spans,
-                tools,
-                segmentation,
-                Corrections() if segmentation is None else segmentation.corrections,
-                lambda: self._closing or generation != self._generation,
-            )
-
-        self._runner.run(
-            work,
-            lambda found: self._readings_done(generation, found),
-            lambda error: self._readings_failed(generation, error),
-        )
-
-    def _readings_done(self, generation: int, found: dict[int, Readings]) -> None:
-        if generation != self._generation or self._closing:
-            return
-        self._reading = False
-        for index, readings in found.items():
-            self._readings[index] = readings
-            self._page.forget(index)
-        self._settle()  # and the blocks come into view meanwhile are asked for
+    def set_readings_source(self, source: ReadingsSource) -> None:
+        """Where the shown document's readings come from; given after each document, as
+        readings belong to one."""
+        self._readings = source
+        self._failure = None
+        self._page.set_readings(source.readings)
+        self._page.forget_layouts()
+        self._settle()
         self.viewport().update()
 
-    def _readings_failed(self, generation: int, error: BaseException) -> None:
+    def readings_changed(self, indexes: list[int]) -> None:
+        """The readings of these blocks arrived, or were forgotten (their words changed):
+        lay them out again; the blocks in view still without readings are asked for."""
+        for index in indexes:
+            self._page.forget(index)
+        self._settle()
+        self.viewport().update()
+
+    def readings_failed(self, message: str) -> None:
         """The characters stay without pinyin; the view does not ask again and again."""
-        if generation == self._generation:
-            self._reading = False
-            self._failure = str(error) or type(error).__name__
+        self._failure = message
 
     @property
     def failure(self) -> str | None:
         """Why no readings could be made, if they could not."""
         return self._failure
 
-    def forget_readings(self, indexes: list[int]) -> None:
-        """The words of these blocks changed (a correction): read them again when seen."""
-        for index in indexes:
-            self._readings.pop(index, None)
-            self._page.forget(index)
-        self._settle()
-        self.viewport().update()
-
     def has_readings(self, index: int) -> bool:
-        return index in self._readings
+        return self._readings is not None and self._readings.readings(index) is not None
 
-    def shutdown(self) -> None:
-        """Wait for the reading worker, before the window goes away."""
-        self._closing = True
-        self._runner.wait()
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        self._request_readings()
+
+    def _request_readings(self) -> None:
+        source = self._readings
+        if source is None or self._page.document is None or not self.isVisible():
+            # Hidden (pinyin off), readings would only take the interpreter from start-up.
+            return
+        if self._failure is not None:
+            return
+        wanted = [i for i in self.visible_blocks() if source.readings(i) is None]
+        if wanted:
+            source.request(wanted)
 
     # Geometry for hit testing and the pop-up
 
-    def _block_origin(self, index: int) -> QtCore.QPointF:
-        left, _ = self._column()
-        return QtCore.QPointF(left, self._page.top(index) - self._page.value())
-
-    def _block_at_y(self, y: float) -> int | None:
-        return self._page.block_at(y + self._page.value())
-
     def offset_at(self, point: QtCore.QPoint) -> int | None:
         """The offset of the character under `point` (viewport coordinates), or None."""
-        index = self._block_at_y(point.y())
-        if index is None:
-            return None
-        origin = self._block_origin(index)
-        box = self._page.layout_of(index).box_at(point.x() - origin.x(), point.y() - origin.y())
-        document = self._page.document
-        if box is None or document is None:
-            return None
-        return box.start if not document.text[box.start].isspace() else None
+        left, _ = self._column()
+        return self._page.offset_at(point.x() - left, point.y())
 
     def position_at(self, point: QtCore.QPoint) -> int:
         """The offset between characters nearest to `point`: for selecting."""
-        document = self._page.document
-        if document is None:
-            return 0
-        if point.y() + self._page.value() < self._page.page_top():
-            return 0
-        index = self._block_at_y(point.y())
-        if index is None:
-            return len(document.text)
-        origin = self._block_origin(index)
-        layout = self._page.layout_of(index)
-        return layout.position_at(point.x() - origin.x(), point.y() - origin.y())
+        left, _ = self._column()
+        return self._page.position_at(point.x() - left, point.y())
 
     def character_rect(self, offset: int) -> QtCore.QRectF:
         """The character at `offset` (its band, without the ruby), in viewport coordinates."""
-        document = self._page.document
-        if document is None or not len(self._page):
-            return QtCore.QRectF()
-        index = self._page.block_index(offset)
-        found = self._page.layout_of(index).box_for(offset)
-        if found is None:
-            return QtCore.QRectF()
-        line, box = found
-        fonts = self._page.fonts(document.blocks[index])
-        origin = self._block_origin(index)
-        return QtCore.QRectF(
-            origin.x() + box.x,
-            origin.y() + line.y + fonts.ruby_band,
-            box.width,
-            fonts.text_band,
-        )
+        rect = self._page.character_rect(offset)
+        return rect.translated(self._column()[0], 0.0) if not rect.isNull() else rect
 
     def range_rect(self, start: int, end: int) -> QtCore.QRect:
         """Around `[start, end)` from its first line to its last, in viewport coordinates."""
@@ -359,10 +270,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def ruby_at(self, offset: int) -> str | None:
         """The reading painted above the character at `offset`, or None for none."""
-        if self._page.document is None or not len(self._page):
-            return None
-        found = self._page.layout_of(self._page.block_index(offset)).box_for(offset)
-        return found[1].ruby if found is not None else None
+        return self._page.ruby_at(offset)
 
     def set_marked(self, span: tuple[int, int] | None) -> None:
         """The word the pop-up shows, tinted; None takes the tint away."""
