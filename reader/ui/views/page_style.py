@@ -7,15 +7,17 @@ over every line) set the same page, so a kind of block has one ink, weight, face
 alignment in both. Their sizes and spacing differ: the pinyin view's lines already carry
 their readings, so its headlines are a little smaller and its gaps a little tighter. A
 BlockStyle holds both views' spacing side by side, so one is changed in sight of the other.
+
+The reading view reads this module before its first paint, so it is plain data: no Qt, and
+NamedTuples rather than dataclasses, which cost start-up a millisecond or more each to make.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from enum import Enum
+from typing import NamedTuple
 
 from reader.document import Block, BlockKind
-from reader.ui.qt import QtGui
-from reader.ui.views.ruby_layout import Align
 
 BASE_POINT_SIZE = 13.0
 """The running text's size at zoom 0, in points."""
@@ -42,13 +44,28 @@ MARK_COLOUR = "#dfe8f3"
 """The hovered word's background: a cool tint, apart from the highlight colours."""
 
 
+NORMAL = 400
+MEDIUM = 500
+DEMI_BOLD = 600
+BOLD = 700
+"""Font weights, as CSS and Qt (QFont.Weight) number them."""
+
+
+class Align(str, Enum):
+    """How a block's lines stand in the column."""
+
+    LEFT = "left"
+    CENTRE = "centre"
+    RIGHT = "right"
+    JUSTIFY = "justify"
+
+
 def point_size(zoom: int) -> float:
     """The running text's size after `zoom` steps, in points: the same in both views."""
     return round(BASE_POINT_SIZE * ZOOM_STEP**zoom, 1)
 
 
-@dataclass(frozen=True)
-class ReadingSpacing:
+class ReadingSpacing(NamedTuple):
     """A kind of block in the reading view; lengths in ems of the running text."""
 
     size_step: int = 0
@@ -62,8 +79,7 @@ class ReadingSpacing:
     """A list item's name column ("name\\trole"): the roles line up after it."""
 
 
-@dataclass(frozen=True)
-class PinyinSpacing:
+class PinyinSpacing(NamedTuple):
     """A kind of block in the pinyin view; lengths in ems of the running text."""
 
     scale: float = 1.0
@@ -75,17 +91,16 @@ class PinyinSpacing:
     """A list item's name column: wider than the reading view's, for the names' readings."""
 
 
-@dataclass(frozen=True)
-class BlockStyle:
+class BlockStyle(NamedTuple):
     """How one kind of block looks in either view."""
 
     ink: str = INK
-    weight: QtGui.QFont.Weight = QtGui.QFont.Normal
+    weight: int = NORMAL
     """The pinyin view has bold or regular only: a lighter weight than bold is regular there."""
     serif: bool = False
     align: Align = Align.LEFT
-    reading: ReadingSpacing = field(default_factory=ReadingSpacing)
-    pinyin: PinyinSpacing = field(default_factory=PinyinSpacing)
+    reading: ReadingSpacing = ReadingSpacing()
+    pinyin: PinyinSpacing = PinyinSpacing()
 
 
 StyleKey = tuple[BlockKind, int]
@@ -94,27 +109,27 @@ StyleKey = tuple[BlockKind, int]
 BLOCK_STYLES: dict[StyleKey, BlockStyle] = {
     (BlockKind.TITLE, 0): BlockStyle(
         ink=HEADLINE_INK,
-        weight=QtGui.QFont.Bold,
+        weight=BOLD,
         serif=True,
         reading=ReadingSpacing(size_step=3, line_height=112, below=0.6),
         pinyin=PinyinSpacing(scale=1.9, below=0.5),
     ),
     (BlockKind.SUBTITLE, 0): BlockStyle(
         ink=DECK_INK,
-        weight=QtGui.QFont.Medium,
+        weight=MEDIUM,
         reading=ReadingSpacing(size_step=1, line_height=115, below=1.6),
         pinyin=PinyinSpacing(scale=1.2, below=1.4),
     ),
     (BlockKind.HEADING, 1): BlockStyle(
         ink=ACCENT_INK,
-        weight=QtGui.QFont.Bold,
+        weight=BOLD,
         serif=True,
         reading=ReadingSpacing(size_step=2, line_height=108, above=1.4, below=0.6),
         pinyin=PinyinSpacing(scale=1.45, above=1.2, below=0.4),
     ),
     (BlockKind.HEADING, 2): BlockStyle(
         ink=HEADLINE_INK,
-        weight=QtGui.QFont.Bold,
+        weight=BOLD,
         reading=ReadingSpacing(size_step=1, line_height=112, above=1.1, below=0.5),
         pinyin=PinyinSpacing(scale=1.2, above=0.9, below=0.3),
     ),

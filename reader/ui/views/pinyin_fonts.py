@@ -11,7 +11,7 @@ import math
 
 from reader.ui.fonts import SANS_FAMILIES, SERIF_FAMILIES
 from reader.ui.qt import QtGui
-from reader.ui.views.page_style import BlockStyle
+from reader.ui.views.page_style import BOLD, BlockStyle
 
 RUBY_SCALE = 0.5
 """A reading's size against its character's."""
@@ -27,7 +27,7 @@ class RubyFonts:
         self.font = QtGui.QFont()
         self.font.setFamilies(SERIF_FAMILIES if style.serif else SANS_FAMILIES)
         self.font.setPointSizeF(size)
-        self.font.setBold(style.weight is QtGui.QFont.Bold)
+        self.font.setBold(style.weight >= BOLD)
         self.ruby_font = QtGui.QFont()
         self.ruby_font.setFamilies(SANS_FAMILIES)
         self.ruby_font.setPointSizeF(size * RUBY_SCALE)

@@ -21,6 +21,7 @@ from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import (
     BLOCK_STYLES,
     DECK_INK,
+    DEMI_BOLD,
     INK,
     MAX_ZOOM,
     MEASURE_EMS,
@@ -28,13 +29,13 @@ from reader.ui.views.page_style import (
     PADDING_EMS,
     PAPER,
     TOP_GAP_EMS,
+    Align,
     BlockStyle,
     StyleKey,
     block_style,
     point_size,
     style_key,
 )
-from reader.ui.views.ruby_layout import Align
 
 # Characters QTextCursor.insertText would turn into block breaks, and what stands in for
 # them (one for one, so the count of characters is kept).
@@ -58,9 +59,7 @@ _QT_ALIGN = {
 }
 
 
-def _char_format(
-    style: BlockStyle, weight: QtGui.QFont.Weight | None = None
-) -> QtGui.QTextCharFormat:
+def _char_format(style: BlockStyle, weight: int | None = None) -> QtGui.QTextCharFormat:
     char_format = QtGui.QTextCharFormat()
     char_format.setProperty(QtGui.QTextFormat.FontSizeAdjustment, style.reading.size_step)
     char_format.setFontWeight(weight if weight is not None else style.weight)
@@ -136,7 +135,7 @@ def build_page(document: Document, em: float) -> QtGui.QTextDocument:
     _frame_page(page, em)
     block_formats = _BlockFormats(em)
     char_formats = {key: _char_format(style) for key, style in BLOCK_STYLES.items()}
-    list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], QtGui.QFont.DemiBold)
+    list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
     list_role = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)])
     list_role.setForeground(QtGui.QColor(DECK_INK))
     cursor = QtGui.QTextCursor(page)
