@@ -3,13 +3,14 @@ stack of the reading view and the pinyin view, and switching keeps the line at t
 
 from __future__ import annotations
 
-from reader.document import Document
 from reader.store import Annotation
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.session.current import CurrentSession
-from reader.ui.views.pinyin_view import Highlight, PinyinView
+from reader.ui.session.document_session import DocumentSession
+from reader.ui.views.pinyin_painting import Highlight
+from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.reading_view_highlights import HighlightPainter, highlight_colour, note_colour
 from reader.ui.views.text_surface import TextSurface
@@ -53,10 +54,7 @@ class PinyinSwitch(QtCore.QObject):
         self._settings = PinyinSettings()
         self._choice = self._settings.load()
 
-        self.view = PinyinView(current.warm_up.tools)
-        self.view.set_segmentation_source(
-            lambda: current.session.segmentation if current.session is not None else None
-        )
+        self.view = PinyinView()
         self.view.set_zoom(reading_view.zoom())
         reading_view.zoom_changed.connect(self.view.set_zoom)
         # Whoever follows the reading position (the section tree, the saved place) hears the
@@ -67,7 +65,7 @@ class PinyinSwitch(QtCore.QObject):
         self.view.zoom_requested.connect(
             lambda steps: reading_view.set_zoom(reading_view.zoom() + steps)
         )
-        current.words_changed.connect(lambda spans, _: self.view.forget_readings(spans))
+        current.changed.connect(self._show_session)
         for action in lookup.colour_actions.values():
             action.triggered.connect(lambda: self._apply(self._choice))
         for style, action in lookup.style_actions.items():
@@ -177,12 +175,13 @@ class PinyinSwitch(QtCore.QObject):
         if self.showing_pinyin and self._reading_view.reader_document is not None:
             self.view.scroll_to_offset(self._reading_view.top_offset())
 
-    def set_document(self, document: Document) -> None:
-        """Called once the reading view has its page: highlights are painted into that page,
-        and its change of formats tells the pinyin view to paint them too."""
+    def _show_session(self, session: DocumentSession) -> None:
+        """A new document's session: shown with its readings. The reading view has its page
+        by now: highlights are painted into that page, and its change of formats tells the
+        pinyin view to paint them too."""
         self._lookup.hide_popup()
-        self.view.set_reader_document(document)
+        self.view.set_reader_document(session.document)
+        self.view.set_readings_source(session.readings)
+        session.readings.changed.connect(self.view.readings_changed)
+        session.readings.failed.connect(self.view.readings_failed)
         self._reading_view.document().contentsChanged.connect(self.view.viewport().update)
-
-    def shutdown(self) -> None:
-        self.view.shutdown()

@@ -70,8 +70,8 @@ class CurrentSession(QtCore.QObject):
         )
         session.words_changed.connect(self.words_changed)
         self._session = session
+        self.changed.emit(session)  # the views show it, so what they show is segmented first
         self._start_segmenting()
-        self.changed.emit(session)
         return session
 
     def set_corrections(self, corrections: Corrections) -> None:

@@ -7,8 +7,9 @@ comes later) ask the session, never each other. A worker stops when its session 
 that is the one way background work is cancelled, so no result of an old document ever
 reaches a new one.
 
-The language work itself is Qt-free (reader.language); the session adds the worker runner
-and the signal that tells the views which paragraphs' words changed.
+The language work itself is Qt-free (reader.language); the session adds the worker runner,
+the readings kept for the pinyin view, and the signal that tells the views which
+paragraphs' words changed.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from reader.language.segmentation import (
 )
 from reader.ui.qt import QtCore
 from reader.ui.session.language import LanguageWarmUp
+from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
 
 
@@ -58,6 +60,16 @@ class DocumentSession(QtCore.QObject):
             self._tools.segmenter,
             corrections,
         )
+        self.readings = ReadingsWorker(
+            document,
+            runner,
+            self._tools,
+            lambda: self.segmentation,
+            corrections,
+            self.cancelled,
+            self,
+        )
+        """Readings in context for the pinyin view, kept per paragraph."""
 
     @property
     def text(self) -> str:
@@ -126,6 +138,7 @@ class DocumentSession(QtCore.QObject):
             for index in set(stale).intersection(visible):
                 segmentation.segment_span(index)
         self._runner.run(lambda: self._segment_spans(segmentation, stale))
+        self.readings.forget(stale)
         self.words_changed.emit(stale, at)
         return stale
 

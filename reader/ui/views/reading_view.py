@@ -13,32 +13,30 @@ changes one font; only spacing in pixels (margins, indents, the tab stop) is res
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reader.document import Block, BlockKind, Document
 from reader.ui.fonts import SERIF_FAMILIES, sans_font
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.offsets import OffsetMap
-
-BASE_POINT_SIZE = 13.0
-ZOOM_STEP = 1.1
-MIN_ZOOM = -6
-MAX_ZOOM = 12
-MEASURE_EMS = 34
-"""Characters per line at most: a comfortable measure for Chinese running text."""
-PADDING_EMS = 1.5
-"""Room on either side of the text inside the column."""
-TOP_GAP_EMS = 1.0
-"""Room left above a heading scrolled to the top, so it does not touch the edge."""
-
-PAPER = "#fdfcf9"
-INK = "#222222"
-HEADLINE_INK = "#111111"
-DECK_INK = "#4a4a4a"
-MUTED_INK = "#737373"
-ACCENT_INK = "#8f1d1d"
-MARK_COLOUR = "#dfe8f3"
-"""The hovered word's background: a cool tint, apart from the highlight colours."""
+from reader.ui.views.page_style import (
+    BLOCK_STYLES,
+    DECK_INK,
+    DEMI_BOLD,
+    INK,
+    MARK_COLOUR,
+    MAX_ZOOM,
+    MEASURE_EMS,
+    MIN_ZOOM,
+    PADDING_EMS,
+    PAPER,
+    TOP_GAP_EMS,
+    Align,
+    BlockStyle,
+    StyleKey,
+    block_style,
+    point_size,
+    style_key,
+)
 
 # Characters QTextCursor.insertText would turn into block breaks, and what stands in for
 # them (one for one, so the count of characters is kept).
@@ -54,68 +52,17 @@ def _in_block(text: str) -> str:
     return text.translate(_IN_BLOCK) if _BLOCK_BREAKING.search(text) else text
 
 
-@dataclass(frozen=True)
-class _Style:
-    """How one kind of block looks; lengths are in ems of the view's font."""
-
-    size: int = 0
-    """QTextFormat.FontSizeAdjustment: -1 is 0.8×, 1 is 1.2×, 2 is 1.5×, 3 is 2×."""
-    weight: QtGui.QFont.Weight = QtGui.QFont.Normal
-    ink: str = INK
-    serif: bool = False
-    align: QtCore.Qt.AlignmentFlag = QtCore.Qt.AlignLeft
-    line_height: int = 100
-    above: float = 0.0
-    below: float = 0.0
-    indent: float = 0.0
-
-
-_STYLES: dict[tuple[BlockKind, int], _Style] = {
-    (BlockKind.TITLE, 0): _Style(
-        size=3,
-        weight=QtGui.QFont.Bold,
-        ink=HEADLINE_INK,
-        serif=True,
-        line_height=112,
-        below=0.6,
-    ),
-    (BlockKind.SUBTITLE, 0): _Style(
-        size=1, weight=QtGui.QFont.Medium, ink=DECK_INK, line_height=115, below=1.6
-    ),
-    (BlockKind.HEADING, 1): _Style(
-        size=2,
-        weight=QtGui.QFont.Bold,
-        ink=ACCENT_INK,
-        serif=True,
-        line_height=108,
-        above=1.4,
-        below=0.6,
-    ),
-    (BlockKind.HEADING, 2): _Style(
-        size=1, weight=QtGui.QFont.Bold, ink=HEADLINE_INK, line_height=112, above=1.1, below=0.5
-    ),
-    (BlockKind.PARAGRAPH, 0): _Style(
-        align=QtCore.Qt.AlignJustify, line_height=125, below=0.75, indent=2.0
-    ),
-    (BlockKind.CAPTION, 0): _Style(size=-1, ink=MUTED_INK, line_height=115, above=0.2, below=1.3),
-    (BlockKind.LIST_ITEM, 0): _Style(line_height=115, below=0.2),
-    (BlockKind.SOURCE, 0): _Style(
-        size=-1, ink=MUTED_INK, align=QtCore.Qt.AlignRight, line_height=115, above=0.3, below=1.0
-    ),
+_QT_ALIGN = {
+    Align.LEFT: QtCore.Qt.AlignLeft,
+    Align.CENTRE: QtCore.Qt.AlignHCenter,
+    Align.RIGHT: QtCore.Qt.AlignRight,
+    Align.JUSTIFY: QtCore.Qt.AlignJustify,
 }
-LIST_NAME_COLUMN_EMS = 5.0
-"""Width of the name column in a list item: names of up to four characters and a gap."""
 
 
-def _style_key(block: Block) -> tuple[BlockKind, int]:
-    if block.kind is BlockKind.HEADING:
-        return (BlockKind.HEADING, 1 if block.level <= 1 else 2)
-    return (block.kind, 0)
-
-
-def _char_format(style: _Style, weight: QtGui.QFont.Weight | None = None) -> QtGui.QTextCharFormat:
+def _char_format(style: BlockStyle, weight: int | None = None) -> QtGui.QTextCharFormat:
     char_format = QtGui.QTextCharFormat()
-    char_format.setProperty(QtGui.QTextFormat.FontSizeAdjustment, style.size)
+    char_format.setProperty(QtGui.QTextFormat.FontSizeAdjustment, style.reading.size_step)
     char_format.setFontWeight(weight if weight is not None else style.weight)
     char_format.setForeground(QtGui.QColor(style.ink))
     if style.serif:
@@ -124,20 +71,21 @@ def _char_format(style: _Style, weight: QtGui.QFont.Weight | None = None) -> QtG
 
 
 def _block_format(block: Block, em: float) -> QtGui.QTextBlockFormat:
-    style = _STYLES[_style_key(block)]
+    style = block_style(block)
+    spacing = style.reading
     block_format = QtGui.QTextBlockFormat()
-    block_format.setAlignment(style.align)
+    block_format.setAlignment(_QT_ALIGN[style.align])
     block_format.setLineHeight(
-        float(style.line_height), QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        float(spacing.line_height), QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
     )
-    block_format.setTopMargin(style.above * em)
-    block_format.setBottomMargin(style.below * em)
-    block_format.setTextIndent(style.indent * em)
-    if block.kind is BlockKind.LIST_ITEM:
+    block_format.setTopMargin(spacing.above * em)
+    block_format.setBottomMargin(spacing.below * em)
+    block_format.setTextIndent(spacing.indent * em)
+    if spacing.name_column is not None:
         # A hanging indent: the name starts the line, the role and its wrapped lines
         # share one column.
-        column = LIST_NAME_COLUMN_EMS * em
-        block_format.setLeftMargin(2 * em + column)
+        column = spacing.name_column * em
+        block_format.setLeftMargin(spacing.indent * em + column)
         block_format.setTextIndent(-column)
         block_format.setTabPositions([QtGui.QTextOption.Tab(column, QtGui.QTextOption.LeftTab)])
     return block_format
@@ -148,10 +96,10 @@ class _BlockFormats:
 
     def __init__(self, em: float) -> None:
         self._em = em
-        self._made: dict[tuple[BlockKind, int], QtGui.QTextBlockFormat] = {}
+        self._made: dict[StyleKey, QtGui.QTextBlockFormat] = {}
 
     def __call__(self, block: Block) -> QtGui.QTextBlockFormat:
-        key = _style_key(block)
+        key = style_key(block)
         if key not in self._made:
             self._made[key] = _block_format(block, self._em)
         return self._made[key]
@@ -187,15 +135,15 @@ def build_page(document: Document, em: float) -> QtGui.QTextDocument:
     page.setUndoRedoEnabled(False)
     _frame_page(page, em)
     block_formats = _BlockFormats(em)
-    char_formats = {key: _char_format(style) for key, style in _STYLES.items()}
-    list_name = _char_format(_STYLES[(BlockKind.LIST_ITEM, 0)], QtGui.QFont.DemiBold)
-    list_role = _char_format(_STYLES[(BlockKind.LIST_ITEM, 0)])
+    char_formats = {key: _char_format(style) for key, style in BLOCK_STYLES.items()}
+    list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
+    list_role = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)])
     list_role.setForeground(QtGui.QColor(DECK_INK))
     cursor = QtGui.QTextCursor(page)
     cursor.beginEditBlock()
     text = document.text
     for number, block in enumerate(document.blocks):
-        char_format = char_formats[_style_key(block)]
+        char_format = char_formats[style_key(block)]
         if number == 0:
             cursor.setBlockFormat(block_formats(block))
             cursor.setBlockCharFormat(char_format)
@@ -227,7 +175,7 @@ def restyle_page(page: QtGui.QTextDocument, document: Document, em: float) -> No
 
 
 def reading_font(zoom: int) -> QtGui.QFont:
-    return sans_font(round(BASE_POINT_SIZE * ZOOM_STEP**zoom, 1))
+    return sans_font(point_size(zoom))
 
 
 class ReadingView(QtWidgets.QTextBrowser):

@@ -13,7 +13,8 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+
+from reader.ui.views.page_style import Align
 
 NO_LINE_START = frozenset(
     "\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300b\u300d\u300f\u3011\u3009"
@@ -22,13 +23,6 @@ NO_LINE_START = frozenset(
 """Closing punctuation, kept at the end of the line before rather than starting a line."""
 _UNIT = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+|\n|.", re.DOTALL)
 """A Latin word or number stays whole; anything else is a box of its own."""
-
-
-class Align(str, Enum):
-    LEFT = "left"
-    CENTRE = "centre"
-    RIGHT = "right"
-    JUSTIFY = "justify"
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,6 @@ class Features:
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
         self.word_lookup.shutdown()
-        self.pinyin.shutdown()
 
 
 def make_features(

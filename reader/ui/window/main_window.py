@@ -15,7 +15,8 @@ from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, tooltip
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
-from reader.ui.views.reading_view import ACCENT_INK, ReadingView
+from reader.ui.views.page_style import ACCENT_INK
+from reader.ui.views.reading_view import ReadingView
 from reader.ui.window.menus import WindowMenus, encoding_label
 from reader.ui.window.section_tree import SectionTree
 
@@ -207,7 +208,6 @@ class MainWindow(WindowMenus):
             self.centralWidget().show()
         # The stand-ins' places, as saved or as moved since, go to the real ones.
         self.restoreState(state)
-        self.document_shown.connect(features.pinyin.set_document)
         self.document_shown.connect(features.session.open)
         if self._document is not None:
             # Shown before they were here: shown again, so they all hear of it.

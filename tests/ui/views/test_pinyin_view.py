@@ -1,59 +1,35 @@
-"""Pinyin above the characters: switched from the View menu, painted by its own view, with
-lookup, selection and copying, the HSK filter, and a whole novel laid out only where seen."""
+"""The pinyin view as a widget: switched from the View menu, hovered, clicked, selected and
+copied, walked with the keyboard, highlighted and annotated, zoomed and scrolled."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.document import build_document, open_document
-from reader.language.pinyin import PinyinStyle
+from reader.document import build_document
+from reader.language.corrections import Corrections
+from reader.language.tools import LanguageTools
 from reader.ui.lookup import controller as lookup_controller
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.session.language import shared_language_tools
+from reader.ui.session.readings_worker import ReadingsWorker
+from reader.ui.tasks import TaskRunner
 from reader.ui.views.pinyin_view import PinyinView
-from reader.ui.views.reading_view import PAPER
 from reader.ui.views.reading_view_highlights import highlight_colour
-from reader.ui.views.tone_colours import ToneColours
 from reader.ui.window.main_window import MainWindow
-from tests.ui.lookup_helpers import READY_MS, open_ready_window
+from tests.ui.lookup_helpers import READY_MS
+from tests.ui.views.pinyin_helpers import (
+    PaintCounter,
+    centre,
+    find,
+    pinyin_on,
+    scroll_and_read,
+    select_with_mouse,
+    shown_alone,
+    wait_readings,
+)
 
 # Qt raises a tool-tip window as it shows it; the offscreen platform cannot and says so.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
-
-
-def wait_readings(qtbot, view: PinyinView) -> None:
-    qtbot.waitUntil(
-        lambda: all(view.has_readings(i) for i in view.visible_blocks()), timeout=READY_MS
-    )
-
-
-@pytest.fixture
-def window(qtbot, seed_path):
-    return open_ready_window(qtbot, seed_path, segmented=False)
-
-
-def scroll_and_read(qtbot, view: PinyinView, offset: int) -> None:
-    """`offset`'s line at the top, the readings of what is in view arrived."""
-    view.scroll_to_offset(offset)
-    wait_readings(qtbot, view)
-
-
-def pinyin_on(qtbot, window: MainWindow) -> PinyinView:
-    window.pinyin.all_action.trigger()
-    view = window.pinyin.view
-    wait_readings(qtbot, view)
-    return view
-
-
-def find(window: MainWindow, word: str, start: int = 0) -> int:
-    offset = window.reader_document.text.find(word, start)
-    assert offset >= 0, word
-    return offset
-
-
-def centre(view: PinyinView, offset: int) -> QtCore.QPoint:
-    return view.character_rect(offset).center().toPoint()
 
 
 def test_the_view_menu_switches_pinyin_on_and_off_keeping_the_top_line(qtbot, window):
@@ -118,29 +94,6 @@ def test_the_section_tree_drives_the_pinyin_view_and_follows_it(qtbot, window):
     assert window.section_label.text() == window.reader_document.title
 
 
-def test_the_painted_text_is_the_documents_text(qtbot, window):
-    view = pinyin_on(qtbot, window)
-    text = window.reader_document.text
-    assert view.text_between(0, len(text)) == text
-    start = find(window, "发展理念")
-    assert view.text_between(start, start + 40) == text[start : start + 40]
-
-
-def test_every_han_character_in_view_has_its_reading_above_it(qtbot, window):
-    view = pinyin_on(qtbot, window)
-    text = window.reader_document.text
-    offset = find(window, "\u4e2d\u5171\u4e2d\u592e")  # 中共中央
-    scroll_and_read(qtbot, view, offset)
-    assert [view.ruby_at(offset + i) for i in range(4)] == [
-        "zh\u014dng",
-        "g\u00f2ng",
-        "zh\u014dng",
-        "y\u0101ng",
-    ]
-    comma = text.find("\uff0c", offset)
-    assert view.ruby_at(comma) is None
-
-
 def test_hovering_a_character_shows_the_pop_up_for_its_word(qtbot, window):
     view = pinyin_on(qtbot, window)
     offset = find(window, "\u53d1\u5c55\u7406\u5ff5") + 3  # 发展理念, on 念
@@ -161,27 +114,6 @@ def test_hovering_a_character_shows_the_pop_up_for_its_word(qtbot, window):
     qtbot.waitUntil(lambda: not popup.isVisible())
 
 
-def select_with_mouse(qtbot, view: PinyinView, start: int, end: int) -> None:
-    """Press on the first character's left edge, drag onto the last one, release."""
-    view.scroll_to_offset(start)
-    begin = view.character_rect(start)
-    last = view.character_rect(end - 1)
-    qtbot.mousePress(
-        view.viewport(), QtCore.Qt.LeftButton, pos=begin.topLeft().toPoint() + QtCore.QPoint(1, 2)
-    )
-    move = QtGui.QMouseEvent(
-        QtCore.QEvent.MouseMove,
-        QtCore.QPointF(last.right() - 1, last.center().y()),
-        view.viewport().mapToGlobal(QtCore.QPointF(last.right() - 1, last.center().y())),
-        QtCore.Qt.NoButton,
-        QtCore.Qt.LeftButton,
-        QtCore.Qt.NoModifier,
-    )
-    QtWidgets.QApplication.sendEvent(view.viewport(), move)
-    qtbot.mouseRelease(view.viewport(), QtCore.Qt.LeftButton, pos=last.center().toPoint())
-    assert view.selected_range() == (start, end)
-
-
 def test_selecting_with_the_mouse_copies_plain_characters(qtbot, window):
     view = pinyin_on(qtbot, window)
     text = window.reader_document.text
@@ -194,67 +126,6 @@ def test_selecting_with_the_mouse_copies_plain_characters(qtbot, window):
     qtbot.keyClick(view, QtCore.Qt.Key_A, QtCore.Qt.ControlModifier)
     qtbot.keyClick(view, QtCore.Qt.Key_C, QtCore.Qt.ControlModifier)
     assert QtWidgets.QApplication.clipboard().text() == text
-
-
-def test_the_hsk_filter_hides_pinyin_of_easy_words_only(qtbot, window):
-    view = pinyin_on(qtbot, window)
-    text = window.reader_document.text
-    easy = find(window, "\u6211\u4eec")  # 我们, HSK 1
-    hard = find(window, "\u5ea7\u8c08\u4f1a")  # 座谈会, in no list below 7
-    for offset in (easy, hard):
-        view.scroll_to_offset(offset)
-        wait_readings(qtbot, view)
-        assert view.ruby_at(offset) is not None, text[offset]
-
-    window.pinyin.level_actions[2].trigger()
-    assert window.pinyin.level_actions[2].isChecked()
-    assert window.pinyin.stack.currentWidget() is view
-    view.scroll_to_offset(easy)
-    assert view.ruby_at(easy) is None
-    assert view.ruby_at(easy + 1) is None
-    view.scroll_to_offset(hard)
-    assert view.ruby_at(hard) == "zu\u00f2"
-
-    window.pinyin.all_action.trigger()
-    view.scroll_to_offset(easy)
-    assert view.ruby_at(easy) == "w\u01d2"
-
-
-def test_tone_colours_can_be_switched_off(qtbot, window):
-    view = pinyin_on(qtbot, window)
-    assert window.pinyin.colours_action.isChecked()
-    before = view.viewport().grab().toImage()
-    window.pinyin.colours_action.trigger()
-    assert not window.pinyin.choice.tone_colours
-    after = view.viewport().grab().toImage()
-    assert before != after
-
-
-def test_a_novel_is_laid_out_only_where_it_is_seen(qtbot, shared_data):
-    novel = open_document(shared_data / "novels" / "hongloumeng.txt")
-    view = PinyinView(shared_language_tools())
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.set_reader_document(novel)
-    view.show()
-    qtbot.waitExposed(view)
-    assert 0 < view.laid_out_count < 40
-    bar = view.verticalScrollBar()
-    for fraction in (0.25, 0.5, 0.75):
-        bar.setValue(round(bar.maximum() * fraction))
-        assert view.laid_out_count < 120
-    bar.setValue(bar.maximum())
-    qtbot.wait(10)
-    bar.setValue(bar.maximum())
-    assert view.top_offset() > len(novel.text) * 0.99
-    last = novel.blocks[-1]
-    assert view.visible_blocks()[-1] == len(novel.blocks) - 1
-    assert view.text_between(last.start, last.end) == novel.text[last.start : last.end]
-    assert view.laid_out_count < 160
-    wait_readings(qtbot, view)  # the page scrolled to last, not every page passed on the way
-    dream = novel.text.index("\u68a6", last.start)  # 梦, in the last line
-    assert view.ruby_at(dream) == "m\u00e8ng"
-    view.shutdown()
 
 
 def test_a_click_pins_the_pop_up_and_escape_lets_it_go(qtbot, window):
@@ -441,30 +312,19 @@ def test_zoom_reaches_the_pinyin_view_and_keeps_its_top_line(qtbot, window):
 def test_corrected_words_are_read_again(qtbot, window):
     view = pinyin_on(qtbot, window)
     index = view.visible_blocks()[0]
-    window.current_session.words_changed.emit([index], None)
-    assert not view.has_readings(index)
+    block = window.reader_document.blocks[index]
+    stale = window.current_session.words_corrected(
+        [window.reader_document.text[block.start : block.start + 2]]
+    )
+    assert index in stale and not view.has_readings(index)
     wait_readings(qtbot, view)
     assert view.has_readings(index)
-
-
-def test_the_lookups_colour_scheme_colours_the_pinyin(qtbot, window):
-    view = pinyin_on(qtbot, window)
-    pleco = view.viewport().grab().toImage()
-    window.word_lookup.colour_actions[ToneColours.MDBG].trigger()
-    assert view.viewport().grab().toImage() != pleco
-    window.word_lookup.colour_actions[ToneColours.PLECO].trigger()
-    assert view.viewport().grab().toImage() == pleco
 
 
 def test_offsets_are_code_points_past_the_basic_plane(qtbot):
     text = "\u6807\u9898\n\n\U00020000\u5b57\u4e2d\u6587\u3002"  # 标题 / 𠀀字中文。
     document = build_document(text)
-    view = PinyinView(shared_language_tools())
-    qtbot.addWidget(view)
-    view.resize(600, 400)
-    view.set_reader_document(document)
-    view.show()
-    qtbot.waitExposed(view)
+    view, runner = shown_alone(qtbot, document, 600, 400)
     assert view.text_between(0, len(document.text)) == document.text
     astral = document.text.index("\U00020000")
     for offset in (astral, astral + 1):
@@ -472,38 +332,7 @@ def test_offsets_are_code_points_past_the_basic_plane(qtbot):
     view.select(astral, astral + 2)
     view.copy()
     assert QtWidgets.QApplication.clipboard().text() == "\U00020000\u5b57"
-    view.shutdown()
-
-
-def test_the_lookups_pinyin_style_is_the_one_painted(qtbot, window):
-    view = pinyin_on(qtbot, window)
-    offset = find(window, "\u4e2d\u5171\u4e2d\u592e")
-    window.word_lookup.style_actions[PinyinStyle.NUMBERS].trigger()
-    view.scroll_to_offset(offset)
-    assert view.ruby_at(offset) == "zhong1"
-    window.word_lookup.style_actions[PinyinStyle.MARKS].trigger()
-    assert view.ruby_at(offset) == "zh\u014dng"
-
-
-def test_highlights_made_in_the_reading_view_show_in_the_pinyin_view(qtbot, window):
-    reading = window.reading_view
-    offset = find(window, "\u53d1\u5c55\u7406\u5ff5")
-    cursor = QtGui.QTextCursor(reading.document())
-    cursor.setPosition(reading.offsets.to_qt(offset))
-    cursor.setPosition(reading.offsets.to_qt(offset + 2), QtGui.QTextCursor.KeepAnchor)
-    reading.setTextCursor(cursor)
-    window.annotations.highlight("green")
-    qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
-    view = pinyin_on(qtbot, window)
-    view.scroll_to_offset(offset)
-    image = view.viewport().grab().toImage()
-
-    def corner(at: int) -> str:
-        rect = view.character_rect(at)
-        return image.pixelColor(int(rect.left()) + 1, int(rect.top()) + 1).name()
-
-    assert corner(offset) == corner(offset + 1) == "#a5d6a7"
-    assert corner(offset + 2) == PAPER
+    runner.wait()
 
 
 def test_the_place_read_in_the_pinyin_view_is_where_the_document_reopens(qtbot, window, seed_path):
@@ -534,30 +363,6 @@ def test_the_keyboard_scrolls_the_pinyin_view(qtbot, window):
     assert bar.value() == 0 and view.top_offset() == 0
 
 
-class PaintCounter(QtCore.QObject):
-    def __init__(self, widget: QtWidgets.QWidget) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if event.type() == QtCore.QEvent.Paint:
-            self.count += 1
-        return False
-
-
-def test_a_highlight_changed_while_pinyin_is_shown_is_painted_at_once(qtbot, window):
-    view = pinyin_on(qtbot, window)
-    offset = view.top_offset()
-    view.select(offset, offset + 2)
-    window.annotations.highlight("green")
-    qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
-    qtbot.wait(50)
-    paints = PaintCounter(view.viewport())
-    window.annotations.set_colour(window.annotations.annotations()[0].id, "blue")
-    qtbot.waitUntil(lambda: paints.count > 0)
-
-
 def test_a_word_whose_pop_up_was_closed_shows_it_again_on_the_next_hover(qtbot, window):
     view = pinyin_on(qtbot, window)
     offset = find(window, "\u53d1\u5c55\u7406\u5ff5")
@@ -569,3 +374,37 @@ def test_a_word_whose_pop_up_was_closed_shows_it_again_on_the_next_hover(qtbot, 
     assert not popup.isVisible()
     qtbot.mouseMove(view.viewport(), centre(view, offset + 1))
     qtbot.waitUntil(popup.isVisible)
+
+
+def test_a_view_whose_readings_cannot_be_made_shows_the_characters_and_stops_asking(
+    qtbot, tmp_path
+):
+    document = build_document("\u6807\u9898\n\n\u6211\u4eec\u5728\u53d1\u8a00\u3002")
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("", encoding="utf-8")
+    tools = LanguageTools(not_a_folder)  # jieba cannot keep its dictionary there
+    view = PinyinView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    worker = ReadingsWorker(
+        document,
+        TaskRunner(view, synchronous=True),
+        tools,
+        lambda: None,
+        Corrections(),
+        lambda: False,
+    )
+    failures = []
+    worker.failed.connect(failures.append)
+    worker.failed.connect(view.readings_failed)
+    view.set_reader_document(document)
+    view.set_readings_source(worker)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.failure and failures == [view.failure]
+    assert not view.has_readings(1) and view.ruby_at(document.blocks[1].start) is None
+    view.scroll_to_offset(document.blocks[1].start)
+    view.repaint()
+    assert len(failures) == 1
+    assert view.text_between(0, len(document.text)) == document.text
+    tools.close()

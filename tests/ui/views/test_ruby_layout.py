@@ -3,7 +3,8 @@ box but never before closing punctuation, readings widen their boxes, alignment 
 
 from __future__ import annotations
 
-from reader.ui.views.ruby_layout import Align, BlockShape, layout_block
+from reader.ui.views.page_style import Align
+from reader.ui.views.ruby_layout import BlockShape, layout_block
 
 CHAR = 10.0
 

@@ -1,0 +1,118 @@
+"""Painting the pinyin view: each laid-out line's backgrounds (the selection, the word looked
+up, highlights), then its characters, then their readings above them in tone colours.
+
+The page (reader.ui.views.pinyin_layout) says where every box is; this module only draws
+them, so what is painted and what is hit-tested come from the same layout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.ui.qt import QtCore, QtGui
+from reader.ui.views.page_style import DECK_INK, MARK_COLOUR, SELECTION_COLOUR, block_style
+from reader.ui.views.pinyin_layout import PinyinLayout
+from reader.ui.views.tone_colours import ToneColours
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A highlight to paint: its range, its colour, and an underline colour for a note."""
+
+    start: int
+    end: int
+    colour: QtGui.QColor
+    underline: QtGui.QColor | None = None
+
+
+@dataclass(frozen=True)
+class Marked:
+    """What is painted under the characters: the selection over all, the word looked up,
+    and highlights, the one on top last."""
+
+    selection: Span | None
+    word: Span | None
+    highlights: list[Highlight]
+
+
+def paint_page(
+    painter: QtGui.QPainter,
+    page: PinyinLayout,
+    blocks: range,
+    left: float,
+    height: int,
+    clip: QtCore.QRect,
+    marked: Marked,
+    colours: ToneColours,
+) -> None:
+    """Paint `blocks` of `page` into a viewport `height` high whose text column starts at
+    `left`; the blocks below the viewport are left alone."""
+    for index in blocks:
+        origin = QtCore.QPointF(left, page.top(index) - page.value())
+        if origin.y() > height:
+            break
+        _paint_block(painter, page, index, origin, clip, marked, colours)
+
+
+def _paint_block(
+    painter: QtGui.QPainter,
+    page: PinyinLayout,
+    index: int,
+    origin: QtCore.QPointF,
+    clip: QtCore.QRect,
+    marked: Marked,
+    colours: ToneColours,
+) -> None:
+    document = page.document
+    assert document is not None
+    block = document.blocks[index]
+    fonts, style = page.fonts(block), block_style(block)
+    layout = page.layout_of(index)
+    text = document.text
+    ink = QtGui.QColor(style.ink)
+    selection = QtGui.QColor(SELECTION_COLOUR)
+    mark = QtGui.QColor(MARK_COLOUR)
+    baseline = fonts.ruby_band + (fonts.text_band - fonts.metrics.height()) / 2
+    baseline += fonts.metrics.ascent()
+    ruby_baseline = fonts.ruby_metrics.ascent()
+    for line in layout.lines:
+        top = origin.y() + line.y
+        if top > clip.bottom() or top + layout.line_height < clip.top():
+            continue
+        for box in line.boxes:
+            left = origin.x() + box.x
+            band = QtCore.QRectF(left, top + fonts.ruby_band, box.width, fonts.text_band)
+            if _covers(marked.selection, box.start):
+                painter.fillRect(band, selection)
+                continue
+            if _covers(marked.word, box.start):
+                painter.fillRect(band, mark)
+            for highlight in marked.highlights:
+                if highlight.start <= box.start < highlight.end:
+                    painter.fillRect(band, highlight.colour)
+                    if highlight.underline is not None:
+                        painter.fillRect(
+                            QtCore.QRectF(left, band.bottom() - 2, box.width, 1.5),
+                            highlight.underline,
+                        )
+        painter.setFont(fonts.font)
+        painter.setPen(ink)
+        for box in line.boxes:
+            chars = text[box.start : box.end]
+            x = origin.x() + box.x + (box.width - box.text_width) / 2
+            painter.drawText(QtCore.QPointF(x, top + baseline), chars)
+        painter.setFont(fonts.ruby_font)
+        for box in line.boxes:
+            if box.ruby is None:
+                continue
+            colour = colours.colour(box.tone)
+            painter.setPen(QtGui.QColor(colour) if colour else QtGui.QColor(DECK_INK))
+            width = fonts.measure_ruby(box.ruby)
+            x = origin.x() + box.x + (box.width - width) / 2
+            painter.drawText(QtCore.QPointF(x, top + ruby_baseline), box.ruby)
+
+
+def _covers(span: Span | None, offset: int) -> bool:
+    return span is not None and span[0] <= offset < span[1]

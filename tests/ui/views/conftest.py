@@ -1,0 +1,13 @@
+"""The views' fixtures: a shown window on the seed whose lookups are ready."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.lookup_helpers import open_ready_window
+
+
+@pytest.fixture
+def window(qtbot, seed_path):
+    """Lookups ready; the whole book not necessarily segmented yet."""
+    return open_ready_window(qtbot, seed_path, segmented=False)
