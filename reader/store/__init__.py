@@ -7,6 +7,7 @@ from reader.store.anchoring import Placement, Quote, locate, reanchor
 from reader.store.annotations import (
     Annotation,
     Annotations,
+    StaleAnnotation,
     edited,
     filter_annotations,
     new_annotation,
@@ -53,6 +54,7 @@ __all__ = [
     "OpenedDocument",
     "Placement",
     "Quote",
+    "StaleAnnotation",
     "Store",
     "StoreError",
     "edited",

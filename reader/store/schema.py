@@ -1,10 +1,18 @@
 """The store's schema as numbered steps: step N takes a database from version N-1 to N.
 
 A step is never edited once released; a change to the schema is a new step at the end.
-`PRAGMA user_version` holds the number of steps applied.
+`PRAGMA user_version` holds the number of steps applied, and `PRAGMA application_id` marks
+the file as Reader's (from step 3): another program's SQLite file is never mistaken for a
+store and written into. `tables_at` gives the tables each version has, built by running the
+steps themselves, so the check of a file's tables can never disagree with the steps.
 """
 
 from __future__ import annotations
+
+APPLICATION_ID = 0x52647253
+"""b"RdrS": the SQLite header's application id of a Reader store."""
+MARKED_FROM = 3
+"""The first version whose stores carry APPLICATION_ID (older ones have 0)."""
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: documents known by fingerprint and path, with their reading position; annotations.
@@ -52,6 +60,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             ('blue', 'idea'),
             ('purple', 'important')
         """,
+    ),
+    # 3: a version per annotation, checked by every edit, so that an edit made from a stale
+    # copy (the window's, after `reader notes import` changed the note) is refused, not
+    # written over the newer change; and the application id that marks the file as Reader's.
+    (
+        "ALTER TABLE annotations ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        f"PRAGMA application_id = {APPLICATION_ID:d}",
     ),
 )
 

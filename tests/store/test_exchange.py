@@ -241,3 +241,11 @@ def test_items_without_any_text_selector_are_counted_as_skipped(store, seed):
     report = import_annotations(store, seed, json.dumps(data))
     assert (report.added, report.skipped) == (0, 1)
     assert "1 skipped" in report.message
+
+
+def test_an_import_changes_the_version_so_an_older_copy_cannot_be_saved(store, seed, annotated):
+    data = json.loads(export_annotations(store, seed, "json"))
+    data["first"]["items"][1]["body"][0]["value"] = "changed by the import"
+    window_copy = store.annotations.get(annotated[1].id)
+    import_annotations(store, seed, json.dumps(data))
+    assert store.annotations.get(annotated[1].id).version == window_copy.version + 1
