@@ -7,12 +7,16 @@ import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import EncodingError, decode_text, replacements_message
 from reader.document.outline import block_lines, outline_lines
+
+if TYPE_CHECKING:
+    from reader.store import AnchorReport
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -247,17 +251,20 @@ def _notes(args: list[str]) -> int:
     options = parser.parse_args(args)
 
     document = open_document(options.file)
+    data_dir = resolve_data_dir(options.data_dir)
     try:
-        with open_store(resolve_data_dir(options.data_dir)) as store:
-            if store.notice:
-                print(f"reader: {store.notice}", file=sys.stderr)
-            report = store.open_document(document).report
-            if report is not None:
-                print(f"reader: {options.file}: {report.message}", file=sys.stderr)
-            if options.action == "export":
+        if options.action == "export":
+            # Read-only: an export writes nothing, so it works on a read-only store too.
+            with open_store(data_dir, read_only=True) as store:
+                _tell(store.notice)
+                opened = store.read_document(document)
+                _tell_moved(options.file, opened.report if opened else None)
                 sys.stdout.write(export_annotations(store, document, options.format))
                 sys.stdout.flush()
                 return EXIT_OK
+        with open_store(data_dir) as store:
+            _tell(store.notice)
+            _tell_moved(options.file, store.open_document(document).report)
             try:
                 data = Path(options.annotations).read_bytes()
             except OSError as error:
@@ -267,6 +274,18 @@ def _notes(args: list[str]) -> int:
             return EXIT_OK
     except (StoreError, ExchangeError) as error:
         raise CommandError(str(error)) from None
+
+
+def _tell(notice: str | None) -> None:
+    """A notice on stderr, such as a damaged store moved aside; stdout stays the data."""
+    if notice:
+        print(f"reader: {notice}", file=sys.stderr)
+
+
+def _tell_moved(file: str, anchoring: AnchorReport | None) -> None:
+    """What re-anchoring did, when the document's text had changed."""
+    if anchoring is not None:
+        _tell(f"{file}: {anchoring.message}")
 
 
 def _open_window(args: list[str]) -> int:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
 from reader.document import open_document
+from reader.store import STORE_FILE
+from tests.store.store_helpers import frozen
 
 
 def run_reader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -258,3 +262,66 @@ def test_sub_commands_run_with_automatic_garbage_collection(seed_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "collecting"
+
+
+def notes(*args: str) -> tuple[int, str, str]:
+    """`reader notes ...` in this process: exit status, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(["notes", *args])
+    return status, out.getvalue(), err.getvalue()
+
+
+FOREIGN_DATABASES = {
+    "another program's": "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)",
+    "an empty one with a table x": "CREATE TABLE x (y)",
+}
+
+
+@pytest.mark.parametrize("statement", FOREIGN_DATABASES.values(), ids=FOREIGN_DATABASES.keys())
+@pytest.mark.parametrize("action", ["export", "import"])
+def test_a_store_that_is_another_program_s_database_is_moved_aside(
+    tmp_path, seed_path, statement, action
+):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    connection = sqlite3.connect(data_dir / STORE_FILE)
+    connection.execute(statement)
+    connection.commit()
+    connection.close()
+    source = tmp_path / "notes.json"
+    source.write_text(json.dumps(quote_only_annotation("集腋成裘", "n")), encoding="utf-8")
+    extra = [str(source)] if action == "import" else []
+
+    result = run_reader("notes", action, "--data-dir", str(data_dir), str(seed_path), *extra)
+
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        f"reader: The annotation store {data_dir / STORE_FILE} could not be used: "
+    )
+    assert "it is not a Reader store" in line and "reader.damaged-" in line
+    assert len(list(data_dir.glob("reader.damaged-*.sqlite3"))) == 1
+
+
+@pytest.mark.parametrize("folder_too", [False, True], ids=["file", "file and folder"])
+def test_export_works_on_a_read_only_store(tmp_path, seed_path, folder_too):
+    data_dir = tmp_path / "data"
+    source = tmp_path / "notes.json"
+    source.write_text(json.dumps(quote_only_annotation("集腋成裘", "只读")), encoding="utf-8")
+    assert notes("import", "--data-dir", str(data_dir), str(seed_path), str(source))[0] == 0
+    store_file = data_dir / STORE_FILE
+    with frozen(*([store_file, data_dir] if folder_too else [store_file])):
+        for format in ("json", "md", "csv"):
+            result = run_reader(
+                "notes", "export", "--format", format, "--data-dir", str(data_dir), str(seed_path)
+            )
+            assert result.returncode == 0, result.stderr
+            assert "只读" in result.stdout and result.stderr == ""
+        refused = run_reader(
+            "notes", "import", "--data-dir", str(data_dir), str(seed_path), str(source)
+        )
+        assert refused.returncode == 2
+        assert refused.stderr.startswith(f"reader: error: {store_file}: ")
+        assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr

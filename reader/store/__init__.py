@@ -18,6 +18,7 @@ from reader.store.database import (
     SCHEMA_VERSION,
     CorruptStoreError,
     Database,
+    ForeignStoreError,
     NewerSchemaError,
     StoreError,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "DocumentRecord",
     "Documents",
     "ExchangeError",
+    "ForeignStoreError",
     "ImportReport",
     "NewerSchemaError",
     "OpenedDocument",

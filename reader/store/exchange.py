@@ -81,7 +81,8 @@ class ImportReport:
 
 def export_annotations(store: Store, document: Document, format: str) -> str:
     """The document's annotations (re-anchored first if its text changed) in `format`."""
-    annotations = store.open_document(document).annotations
+    opened = store.read_document(document)
+    annotations = opened.annotations if opened is not None else []
     names = store.colours.all()
     if format == "json":
         return w3c_json(to_w3c(document, annotations, names))

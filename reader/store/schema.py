@@ -9,6 +9,11 @@ steps themselves, so the check of a file's tables can never disagree with the st
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
 APPLICATION_ID = 0x52647253
 """b"RdrS": the SQLite header's application id of a Reader store."""
 MARKED_FROM = 3
@@ -71,3 +76,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+Query = Callable[[str, Sequence[Any]], list[Any]]
+
+
+@cache
+def tables_at(version: int) -> dict[str, frozenset[str]]:
+    """Each table a store of this version has, with its columns."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        for step in MIGRATIONS[:version]:
+            for statement in step:
+                connection.execute(statement)
+        return table_columns(lambda sql, parameters: connection.execute(sql, parameters).fetchall())
+    finally:
+        connection.close()
+
+
+def table_columns(query: Query) -> dict[str, frozenset[str]]:
+    """The tables of a database (SQLite's own left out), with their columns."""
+    names = query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", ()
+    )
+    return {
+        name: frozenset(
+            column for (column,) in query("SELECT name FROM pragma_table_info(?)", (name,))
+        )
+        for (name,) in names
+    }
