@@ -264,12 +264,61 @@ def test_sub_commands_run_with_automatic_garbage_collection(seed_path):
     assert result.stdout.splitlines()[-1] == "collecting"
 
 
+def two_articles(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("第一篇\n\n网络空间是亿万民众共同的精神家园。\n", encoding="utf-8")
+    second.write_text("第二篇\n\n网络空间是亿万民众共同的精神家园。还有别的。\n", encoding="utf-8")
+    return first, second
+
+
 def notes(*args: str) -> tuple[int, str, str]:
     """`reader notes ...` in this process: exit status, stdout, stderr."""
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         status = main(["notes", *args])
     return status, out.getvalue(), err.getvalue()
+
+
+def exported_items(data_dir: Path, document: Path) -> list[dict]:
+    status, out, err = notes("export", "--data-dir", str(data_dir), str(document))
+    assert status == 0, err
+    return json.loads(out)["first"]["items"]
+
+
+def test_importing_one_documents_export_into_another_copies_it(tmp_path):
+    first, second = two_articles(tmp_path)
+    data_dir = tmp_path / "data"
+    made = tmp_path / "made.json"
+    made.write_text(
+        json.dumps(
+            [
+                quote_only_annotation("网络空间", "一"),
+                {**quote_only_annotation("精神家园", "二"), "id": "urn:uuid:" + "1" * 32},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert notes("import", "--data-dir", str(data_dir), str(first), str(made))[0] == 0
+    exported = tmp_path / "a.json"
+    exported.write_text(
+        notes("export", "--data-dir", str(data_dir), str(first))[1], encoding="utf-8"
+    )
+
+    result = run_reader("notes", "import", "--data-dir", str(data_dir), str(second), str(exported))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"{exported}: 2 added (2 copied from another document with new ids), 0 updated; "
+        "2 placed by position, 0 by quote, 0 not found in the text\n"
+    )
+    kept, copies = exported_items(data_dir, first), exported_items(data_dir, second)
+    assert [item["body"][0]["value"] for item in kept] == ["一", "二"]
+    assert [item["body"][0]["value"] for item in copies] == ["一", "二"]
+    assert {item["id"] for item in kept}.isdisjoint(item["id"] for item in copies)
+    again = run_reader("notes", "import", "--data-dir", str(data_dir), str(second), str(exported))
+    assert again.stdout.endswith(
+        ": 0 added, 2 updated; 2 placed by position, 0 by quote, 0 not found in the text\n"
+    )
 
 
 FOREIGN_DATABASES = {

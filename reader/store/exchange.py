@@ -5,6 +5,10 @@ suffix) and a TextPositionSelector (code-point offsets into the document's text,
 offsets Reader keeps); the note is a TextualBody with purpose "commenting"; the colour's name
 and each tag are TextualBodies with purpose "tagging"; the colour itself is the target's
 styleClass, with the annotation's stylesheet. An orphan has no position selector.
+
+Ids are global to the store: importing an annotation whose id belongs to another document
+copies it under a new id (the same new id each time, so a second import updates the copy)
+and leaves the first document's annotation where it is.
 """
 
 from __future__ import annotations
@@ -66,12 +70,16 @@ class ImportReport:
     orphans: int = 0
     skipped: int = 0
     """Items with no text selector at all: nothing to anchor or to show."""
+    copied: int = 0
+    """Of those added, copies of another document's annotations, under new ids."""
 
     @property
     def message(self) -> str:
+        copies = f" ({self.copied} copied from another document with new ids)"
         text = (
-            f"{self.added} added, {self.updated} updated; {self.by_position} placed by "
-            f"position, {self.by_quote} by quote, {self.orphans} not found in the text"
+            f"{self.added} added{copies if self.copied else ''}, {self.updated} updated; "
+            f"{self.by_position} placed by position, {self.by_quote} by quote, "
+            f"{self.orphans} not found in the text"
         )
         return text + (f"; {self.skipped} skipped (no text selector)" if self.skipped else "")
 
@@ -266,16 +274,17 @@ def import_annotations(
     """Add W3C annotations to the document, in one transaction: all of them or none.
 
     Each is placed by its position when the quote is there, else by its quote; one that
-    cannot be placed is kept as an orphan. An id the store already holds is updated.
+    cannot be placed is kept as an orphan. An id the document already holds is updated; an
+    id another document holds is copied under a new id.
     """
     incoming = parse_w3c(data, source)
     text = document.text
     with store.database.transaction():
         record = store.open_document(document).record
         names = store.colours.all()
-        known = {row[0] for row in store.database.query("SELECT id FROM annotations")}
+        owners = dict(store.database.query("SELECT id, document_id FROM annotations"))
         counts = dict.fromkeys(("added", "updated", "by_position", "by_quote", "orphans"), 0)
-        skipped = 0
+        skipped = copied = 0
         ready: dict[str, Annotation] = {}
         for item in incoming:
             quote = item.quote
@@ -296,10 +305,16 @@ def import_annotations(
                 counts["by_position" if placement.method == "position" else "by_quote"] += 1
                 start, end = placement.start, placement.end
                 quote = quote_at(text, start, end)
+            annotation_id = item.id
+            if owners.get(annotation_id, record.id) != record.id:
+                annotation_id = _copy_id(annotation_id, record.id, owners)
+                if annotation_id not in owners and annotation_id not in ready:
+                    copied += 1
             colour, tags = _colour_and_tags(item.style_class, item.tags, names)
-            counts["updated" if item.id in known or item.id in ready else "added"] += 1
-            ready[item.id] = Annotation(
-                id=item.id,
+            known = annotation_id in owners or annotation_id in ready
+            counts["updated" if known else "added"] += 1
+            ready[annotation_id] = Annotation(
+                id=annotation_id,
                 document_id=record.id,
                 start=start,
                 end=end,
@@ -314,7 +329,14 @@ def import_annotations(
                 updated=item.updated,
             )
         store.annotations.restore_many(list(ready.values()))
-    return ImportReport(skipped=skipped, **counts)
+    return ImportReport(skipped=skipped, copied=copied, **counts)
+
+
+def _copy_id(annotation_id: str, document_id: int, owners: dict[str, int]) -> str:
+    """The id of the document's copy of another document's annotation: derived from both, so
+    importing the same file again updates the copy instead of adding another."""
+    copy = str(uuid.uuid5(_NAMESPACE, f"{annotation_id} in document {document_id}"))
+    return copy if owners.get(copy, document_id) == document_id else str(uuid.uuid4())
 
 
 def _colour_and_tags(
