@@ -224,6 +224,7 @@ def _notes(args: list[str]) -> int:
         export_annotations,
         import_annotations,
         open_store,
+        read_import_file,
         resolve_data_dir,
     )
 
@@ -243,7 +244,10 @@ def _notes(args: list[str]) -> int:
     load = actions.add_parser(
         "import",
         help="add annotations from a W3C JSON file to a document",
-        description="Add W3C Web Annotation JSON to a document; an id already there is updated.",
+        description=(
+            "Add W3C Web Annotation JSON to a document: an id the document holds is updated, "
+            "one another document holds is copied under a new id; all or nothing."
+        ),
     )
     load.add_argument("--data-dir", metavar="DIR", help=data_dir_help)
     load.add_argument("file", help="the document")
@@ -262,14 +266,12 @@ def _notes(args: list[str]) -> int:
                 sys.stdout.write(export_annotations(store, document, options.format))
                 sys.stdout.flush()
                 return EXIT_OK
+        data = read_import_file(Path(options.annotations))
         with open_store(data_dir) as store:
             _tell(store.notice)
-            _tell_moved(options.file, store.open_document(document).report)
-            try:
-                data = Path(options.annotations).read_bytes()
-            except OSError as error:
-                raise CommandError(f"{options.annotations}: {error.strerror or error}") from None
+            # The document is opened inside the import's transaction: a bad file writes nothing.
             imported = import_annotations(store, document, data, options.annotations)
+            _tell_moved(options.file, imported.anchoring)
             print(f"{options.annotations}: {imported.message}")
             return EXIT_OK
     except (StoreError, ExchangeError) as error:

@@ -7,7 +7,8 @@ returns the whole record and `restore` puts it back under the same id; `update` 
 Every write adds one to the record's version. `save` writes an edit only over the version the
 edited copy was read at, so a window holding a copy from before `reader notes import` changed
 the note gets StaleAnnotation (with the record as it now is) instead of writing the old note
-back.
+back. What is read back is always usable: a time or colour out of range (written by another
+program, or by an older Reader) reads as the nearest one Reader can show and export.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from reader.store.anchoring import Placement, Quote, quote_at
-from reader.store.colours import DEFAULT_COLOUR, check_colour
+from reader.store.colours import COLOURS, DEFAULT_COLOUR, check_colour
 from reader.store.database import Database, StoreError
 
 _COLUMNS = (
@@ -206,14 +207,33 @@ def _annotation(row: tuple) -> Annotation:
         quote,
         prefix,
         suffix,
-        colour,
+        colour if colour in COLOURS else DEFAULT_COLOUR,
         note,
         tuple(tags.split(TAG_SEPARATOR)) if tags else (),
         bool(orphan),
-        datetime.fromisoformat(c),
-        datetime.fromisoformat(u),
+        _stored_time(c),
+        _stored_time(u),
         v,
     )
+
+
+_EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
+_LATEST = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _stored_time(text: str) -> datetime:
+    """A stored time in UTC; one that is not a time, or is out of UTC's range (year 1 at
+    +14:00), reads as the nearest time there is, so every export of it still works."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return _EARLIEST
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:
+        return _EARLIEST if moment.year == datetime.min.year else _LATEST
 
 
 class Annotations:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timezone
 
 import pytest
 
@@ -285,3 +286,38 @@ def test_an_import_changes_the_version_so_an_older_copy_cannot_be_saved(store, s
     window_copy = store.annotations.get(annotated[1].id)
     import_annotations(store, seed, json.dumps(data))
     assert store.annotations.get(annotated[1].id).version == window_copy.version + 1
+
+
+def poison(store, sql: str, *parameters) -> None:
+    """Write past Reader's own checks, as another program (or an older Reader) could."""
+    with store.database.transaction():
+        store.database.execute(sql, parameters)
+
+
+@pytest.mark.parametrize(
+    ("assignment", "value"),
+    [
+        ("created = ?", "0001-01-01T00:00:00.000+14:00"),
+        ("updated = ?", "9999-12-31T23:59:59.000-14:00"),
+        ("updated = ?", "not a time"),
+        ("colour = ?", "magenta"),
+        ("start_offset = start_offset + ?, end_offset = end_offset + ?", 2**62),
+    ],
+)
+def test_values_out_of_range_in_the_store_do_not_stop_an_export(
+    store, seed, annotated, assignment, value
+):
+    poison(store, f"UPDATE annotations SET {assignment}", *[value] * assignment.count("?"))
+    for format in ("json", "md", "csv"):
+        assert export_annotations(store, seed, format).count("网上善意批评要认真研究吸收") == 1
+
+
+def test_a_time_out_of_range_in_the_store_reads_as_the_nearest_time(store, seed, annotated):
+    poison(store, "UPDATE annotations SET created = '0001-01-01T00:00:00.000+14:00'")
+    poison(store, "UPDATE annotations SET updated = '9999-12-31T23:59:59.000-14:00'")
+    (first, *_) = store.annotations.for_document(annotated[0].document_id)
+    assert first.created == datetime.min.replace(tzinfo=timezone.utc)
+    assert first.updated == datetime.max.replace(tzinfo=timezone.utc)
+    exported = export_annotations(store, seed, "json")
+    with open_store(store.path.parent.parent / "other") as other:
+        assert import_annotations(other, seed, exported).added == 3
