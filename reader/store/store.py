@@ -9,13 +9,13 @@ read with `read_document`, which re-anchors in memory only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from reader.document.model import Document
 from reader.store.anchoring import Placement, reanchor
 from reader.store.annotations import Annotation, Annotations, placed
 from reader.store.colours import ColourNames
+from reader.store.damaged import file_identity, move_aside
 from reader.store.database import CorruptStoreError, Database, StoreError
 from reader.store.documents import DocumentRecord, Documents
 from reader.store.location import STORE_FILE
@@ -134,10 +134,13 @@ def open_store(data_dir: Path, *, read_only: bool = False) -> Store:
             raise StoreError(
                 path.parent, f"cannot create the data folder ({error.strerror})"
             ) from None
+    seen = file_identity(path)
     try:
         return Store(_open_database(path, read_only))
     except CorruptStoreError as error:
-        aside = _move_aside(path)
+        aside = move_aside(path, seen)
+        if aside is None:  # another Reader moved it first, and may have started a new store
+            return Store(_open_database(path, read_only))
         notice = (
             f"The annotation store {path} could not be used: {error.reason}. It was moved "
             f"to {aside.name} in the same folder, and a new, empty store was started."
@@ -154,23 +157,3 @@ def _open_database(path: Path, read_only: bool) -> Database:
     database.close()
     Database(path).close()
     return Database(path, read_only=True)
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    counter = 1
-    while aside.exists():
-        counter += 1
-        aside = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
-    try:
-        path.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            companion = path.with_name(path.name + suffix)
-            if companion.exists():
-                companion.replace(aside.with_name(aside.name + suffix))
-    except OSError as error:
-        raise StoreError(
-            path, f"is damaged and could not be moved aside ({error.strerror})"
-        ) from None
-    return aside

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.document import open_document
 from reader.store import SCHEMA_VERSION, STORE_FILE, open_store
 
 IMPORTER = """
@@ -224,3 +225,49 @@ def test_processes_creating_the_same_store_at_once_all_open_it(tmp_path):
         with open_store(Path(folder)) as store:
             assert store.notice is None
             assert store.database.user_version() == SCHEMA_VERSION
+
+
+def annotate_damaged_stores(folders: list[str], seed: str, number: int, barrier, results) -> None:
+    """In a process of its own: open each damaged store with the others, and highlight."""
+    document = open_document(seed)
+    for folder in folders:
+        barrier.wait()
+        try:
+            with open_store(Path(folder)) as store:
+                record = store.open_document(document).record
+                store.annotations.create(record.id, document.text, number, number + 1)
+            results.put("ok")
+        except Exception as error:  # the parent reports whatever it was
+            results.put(repr(error))
+
+
+def test_processes_finding_the_same_damaged_store_move_it_aside_once(tmp_path, seed_path):
+    """Ten damaged stores, each opened by three processes at once: one moves it aside, and
+    every highlight lands in the one new store (the second mover once took the first's new
+    store from under it, and its highlights went into the file moved aside)."""
+    trials, processes = 10, 3
+    folders = []
+    for trial in range(trials):
+        folder = tmp_path / f"trial-{trial}"
+        folder.mkdir()
+        (folder / STORE_FILE).write_bytes(b"not a database " * 500)
+        folders.append(str(folder))
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(processes)
+    results = context.Queue()
+    workers = [
+        context.Process(
+            target=annotate_damaged_stores, args=(folders, str(seed_path), n, barrier, results)
+        )
+        for n in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
+    outcomes = [results.get(timeout=120) for _ in range(trials * processes)]
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [o for o in outcomes if o != "ok"] == []
+    for folder in folders:
+        assert len(list(Path(folder).glob("reader.damaged-*.sqlite3"))) == 1
+        with open_store(Path(folder)) as store:
+            assert store.notice is None and store.annotations.count() == processes
