@@ -155,7 +155,8 @@ class Database:
                     if problems != ["ok"]:
                         raise CorruptStoreError(self.path, f"the file is damaged ({problems[0]})")
             finally:
-                self._connection.execute("ROLLBACK")
+                if self._connection.in_transaction:
+                    self._connection.execute("ROLLBACK")
             if not self.read_only:
                 self._use_wal()
                 # FULL: each commit waits until the write-ahead log is on disk, so a note the
