@@ -7,12 +7,16 @@ import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import EncodingError, decode_text, replacements_message
 from reader.document.outline import block_lines, outline_lines
+
+if TYPE_CHECKING:
+    from reader.store import AnchorReport
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -220,6 +224,7 @@ def _notes(args: list[str]) -> int:
         export_annotations,
         import_annotations,
         open_store,
+        read_import_file,
         resolve_data_dir,
     )
 
@@ -239,7 +244,10 @@ def _notes(args: list[str]) -> int:
     load = actions.add_parser(
         "import",
         help="add annotations from a W3C JSON file to a document",
-        description="Add W3C Web Annotation JSON to a document; an id already there is updated.",
+        description=(
+            "Add W3C Web Annotation JSON to a document: an id the document holds is updated, "
+            "one another document holds is copied under a new id; all or nothing."
+        ),
     )
     load.add_argument("--data-dir", metavar="DIR", help=data_dir_help)
     load.add_argument("file", help="the document")
@@ -247,26 +255,39 @@ def _notes(args: list[str]) -> int:
     options = parser.parse_args(args)
 
     document = open_document(options.file)
+    data_dir = resolve_data_dir(options.data_dir)
     try:
-        with open_store(resolve_data_dir(options.data_dir)) as store:
-            if store.notice:
-                print(f"reader: {store.notice}", file=sys.stderr)
-            report = store.open_document(document).report
-            if report is not None:
-                print(f"reader: {options.file}: {report.message}", file=sys.stderr)
-            if options.action == "export":
+        if options.action == "export":
+            # Read-only: an export writes nothing, so it works on a read-only store too.
+            with open_store(data_dir, read_only=True) as store:
+                _tell(store.notice)
+                opened = store.read_document(document)
+                _tell_moved(options.file, opened.report if opened else None)
                 sys.stdout.write(export_annotations(store, document, options.format))
                 sys.stdout.flush()
                 return EXIT_OK
-            try:
-                data = Path(options.annotations).read_bytes()
-            except OSError as error:
-                raise CommandError(f"{options.annotations}: {error.strerror or error}") from None
+        data = read_import_file(Path(options.annotations))
+        with open_store(data_dir) as store:
+            _tell(store.notice)
+            # The document is opened inside the import's transaction: a bad file writes nothing.
             imported = import_annotations(store, document, data, options.annotations)
+            _tell_moved(options.file, imported.anchoring)
             print(f"{options.annotations}: {imported.message}")
             return EXIT_OK
     except (StoreError, ExchangeError) as error:
         raise CommandError(str(error)) from None
+
+
+def _tell(notice: str | None) -> None:
+    """A notice on stderr, such as a damaged store moved aside; stdout stays the data."""
+    if notice:
+        print(f"reader: {notice}", file=sys.stderr)
+
+
+def _tell_moved(file: str, anchoring: AnchorReport | None) -> None:
+    """What re-anchoring did, when the document's text had changed."""
+    if anchoring is not None:
+        _tell(f"{file}: {anchoring.message}")
 
 
 def _open_window(args: list[str]) -> int:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 import subprocess
 import sys
+import uuid
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
 from reader.cli import main
 from reader.document import open_document
+from reader.store import MAX_IMPORT_BYTES, STORE_FILE, StaleAnnotation, edited, open_store
+from tests.store.store_helpers import frozen
 
 
 def run_reader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -258,3 +263,267 @@ def test_sub_commands_run_with_automatic_garbage_collection(seed_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "collecting"
+
+
+def two_articles(tmp_path: Path) -> tuple[Path, Path]:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("第一篇\n\n网络空间是亿万民众共同的精神家园。\n", encoding="utf-8")
+    second.write_text("第二篇\n\n网络空间是亿万民众共同的精神家园。还有别的。\n", encoding="utf-8")
+    return first, second
+
+
+def notes(*args: str) -> tuple[int, str, str]:
+    """`reader notes ...` in this process: exit status, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(["notes", *args])
+    return status, out.getvalue(), err.getvalue()
+
+
+def exported_items(data_dir: Path, document: Path) -> list[dict]:
+    status, out, err = notes("export", "--data-dir", str(data_dir), str(document))
+    assert status == 0, err
+    return json.loads(out)["first"]["items"]
+
+
+def test_importing_one_documents_export_into_another_copies_it(tmp_path):
+    first, second = two_articles(tmp_path)
+    data_dir = tmp_path / "data"
+    made = tmp_path / "made.json"
+    made.write_text(
+        json.dumps(
+            [
+                quote_only_annotation("网络空间", "一"),
+                {**quote_only_annotation("精神家园", "二"), "id": "urn:uuid:" + "1" * 32},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert notes("import", "--data-dir", str(data_dir), str(first), str(made))[0] == 0
+    exported = tmp_path / "a.json"
+    exported.write_text(
+        notes("export", "--data-dir", str(data_dir), str(first))[1], encoding="utf-8"
+    )
+
+    result = run_reader("notes", "import", "--data-dir", str(data_dir), str(second), str(exported))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        f"{exported}: 2 added (2 copied from another document with new ids), 0 updated; "
+        "2 placed by position, 0 by quote, 0 not found in the text\n"
+    )
+    kept, copies = exported_items(data_dir, first), exported_items(data_dir, second)
+    assert [item["body"][0]["value"] for item in kept] == ["一", "二"]
+    assert [item["body"][0]["value"] for item in copies] == ["一", "二"]
+    assert {item["id"] for item in kept}.isdisjoint(item["id"] for item in copies)
+    again = run_reader("notes", "import", "--data-dir", str(data_dir), str(second), str(exported))
+    assert again.stdout.endswith(
+        ": 0 added, 2 updated; 2 placed by position, 0 by quote, 0 not found in the text\n"
+    )
+
+
+def test_a_window_s_stale_copy_cannot_undo_an_import(tmp_path, seed_path):
+    """The window makes a note, `reader notes import` changes it, the window recolours its
+    copy: the store refuses the stale copy and hands the window the imported note."""
+    data_dir = tmp_path / "data"
+    document = open_document(seed_path)
+    with open_store(data_dir) as window:
+        record = window.open_document(document).record
+        start = document.text.index("集腋成裘")
+        shown = window.annotations.create(record.id, document.text, start, start + 4, note="旧")
+        item = exported_items(data_dir, seed_path)[0]
+        item["body"][0]["value"] = "导入的"
+        changed = tmp_path / "changed.json"
+        changed.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
+
+        result = run_reader(
+            "notes", "import", "--data-dir", str(data_dir), str(seed_path), str(changed)
+        )
+        assert result.returncode == 0, result.stderr
+        assert ": 0 added, 1 updated;" in result.stdout
+
+        with pytest.raises(StaleAnnotation) as stale:
+            window.annotations.save(edited(shown, colour="blue"))
+        assert stale.value.current.note == "导入的"
+        window.annotations.save(edited(stale.value.current, colour="blue"))
+    (item,) = exported_items(data_dir, seed_path)
+    assert item["body"][0]["value"] == "导入的" and item["target"]["styleClass"] == "blue"
+
+
+FOREIGN_DATABASES = {
+    "another program's": "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)",
+    "an empty one with a table x": "CREATE TABLE x (y)",
+}
+
+
+@pytest.mark.parametrize("statement", FOREIGN_DATABASES.values(), ids=FOREIGN_DATABASES.keys())
+@pytest.mark.parametrize("action", ["export", "import"])
+def test_a_store_that_is_another_program_s_database_is_moved_aside(
+    tmp_path, seed_path, statement, action
+):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    connection = sqlite3.connect(data_dir / STORE_FILE)
+    connection.execute(statement)
+    connection.commit()
+    connection.close()
+    source = tmp_path / "notes.json"
+    source.write_text(json.dumps(quote_only_annotation("集腋成裘", "n")), encoding="utf-8")
+    extra = [str(source)] if action == "import" else []
+
+    result = run_reader("notes", action, "--data-dir", str(data_dir), str(seed_path), *extra)
+
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        f"reader: The annotation store {data_dir / STORE_FILE} could not be used: "
+    )
+    assert "it is not a Reader store" in line and "reader.damaged-" in line
+    assert len(list(data_dir.glob("reader.damaged-*.sqlite3"))) == 1
+
+
+@pytest.mark.parametrize("folder_too", [False, True], ids=["file", "file and folder"])
+def test_export_works_on_a_read_only_store(tmp_path, seed_path, folder_too):
+    data_dir = tmp_path / "data"
+    source = tmp_path / "notes.json"
+    source.write_text(json.dumps(quote_only_annotation("集腋成裘", "只读")), encoding="utf-8")
+    assert notes("import", "--data-dir", str(data_dir), str(seed_path), str(source))[0] == 0
+    store_file = data_dir / STORE_FILE
+    with frozen(*([store_file, data_dir] if folder_too else [store_file])):
+        for format in ("json", "md", "csv"):
+            result = run_reader(
+                "notes", "export", "--format", format, "--data-dir", str(data_dir), str(seed_path)
+            )
+            assert result.returncode == 0, result.stderr
+            assert "只读" in result.stdout and result.stderr == ""
+        refused = run_reader(
+            "notes", "import", "--data-dir", str(data_dir), str(seed_path), str(source)
+        )
+        assert refused.returncode == 2
+        assert refused.stderr.startswith(f"reader: error: {store_file}: ")
+        assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+
+
+LONE = "\ud800"
+
+
+def with_quote(exact: str = "集腋成裘", **fields) -> dict:
+    return {**quote_only_annotation(exact, "note"), "id": f"urn:uuid:{uuid.uuid4()}", **fields}
+
+
+def tagged(tag: str) -> dict:
+    return with_quote(body=[{"type": "TextualBody", "purpose": "tagging", "value": tag}])
+
+
+def positioned(start: int, end: int) -> dict:
+    selectors = [
+        {"type": "TextQuoteSelector", "exact": "集腋成裘"},
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]
+    return with_quote(target={"selector": selectors})
+
+
+def chained_pages(pages: int) -> str:
+    return (
+        '{"type": "AnnotationCollection", "first": '
+        + '{"type": "AnnotationPage", "items": [], "next": ' * pages
+        + "null"
+        + "}" * pages
+        + "}"
+    )
+
+
+DEEP = "is nested more than 100 levels deep, the most an import reads"
+BAD_FILES = {
+    "lone surrogate in a note": (
+        [with_quote(), with_quote(bodyValue="笔记" + LONE)],
+        "item 2: note: not valid text (lone surrogate)",
+    ),
+    "lone surrogate in a tag": ([tagged(LONE)], "item 1: tag: not valid text (lone surrogate)"),
+    "lone surrogate in a quote": (
+        [with_quote("集腋" + LONE)],
+        "item 1: quote: not valid text (lone surrogate)",
+    ),
+    "lone surrogate in an id": (
+        [with_quote(id="tag:x" + LONE)],
+        "item 1: id: not valid text (lone surrogate)",
+    ),
+    "position of 10**30": (
+        [positioned(10**30, 10**30 + 4)],
+        "item 1: position: start is out of range (0 to 2,147,483,647)",
+    ),
+    "time at the edge of datetime": (
+        [with_quote(created="0001-01-01T00:00:00+14:00")],
+        "item 1: created: out of range (before year 1 or after 9999 in UTC)",
+    ),
+    "nested 100,000 deep": ("[" * 100_000 + "]" * 100_000, DEEP),
+    "50,000 chained pages": (chained_pages(50_000), DEEP),
+}
+
+
+@pytest.mark.parametrize(("content", "reason"), BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_a_bad_value_is_one_line_and_nothing_is_written(tmp_path, seed_path, content, reason):
+    data_dir = tmp_path / "data"
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(with_quote("网络空间天朗气清")), encoding="utf-8")
+    assert notes("import", "--data-dir", str(data_dir), str(seed_path), str(good))[0] == 0
+    before = exported_items(data_dir, seed_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+
+    status, out, err = notes("import", "--data-dir", str(data_dir), str(seed_path), str(bad))
+
+    assert (status, out) == (2, "")
+    assert err == f"reader: error: {bad}: {reason}\n"
+    assert exported_items(data_dir, seed_path) == before
+    for format in ("md", "csv"):
+        assert (
+            notes("export", "--format", format, "--data-dir", str(data_dir), str(seed_path))[0] == 0
+        )
+
+
+def test_a_bad_value_through_the_real_command_is_one_line(tmp_path, seed_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([with_quote(bodyValue=LONE)]), encoding="utf-8")
+    result = run_reader(
+        "notes", "import", "--data-dir", str(tmp_path / "d"), str(seed_path), str(bad)
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"reader: error: {bad}: item 1: note: not valid text (lone surrogate)\n"
+    with open_store(tmp_path / "d") as store:
+        assert store.documents.all() == []  # not even the document was recorded
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path, seed_path):
+    large = tmp_path / "large.json"
+    with large.open("wb") as file:
+        file.truncate(MAX_IMPORT_BYTES + 1)
+    status, _, err = notes("import", "--data-dir", str(tmp_path / "d"), str(seed_path), str(large))
+    assert status == 2
+    assert err == (
+        f"reader: error: {large}: is larger than 32 MiB, the most one import reads; "
+        "split it into smaller files\n"
+    )
+
+
+def test_notes_say_on_stderr_when_the_text_changed_since_annotating(tmp_path, seed_path):
+    article = tmp_path / "article.txt"
+    article.write_bytes(seed_path.read_bytes())
+    data_dir = str(tmp_path / "data")
+    source = tmp_path / "notes.json"
+    source.write_text(json.dumps(quote_only_annotation("集腋成裘", "n")), encoding="utf-8")
+    assert notes("import", "--data-dir", data_dir, str(article), str(source))[0] == 0
+    text = article.read_text(encoding="utf-8")
+    article.write_text("新的一段话放在最前面。\n\n" + text, encoding="utf-8")
+    moved = f"reader: {article}: The text has changed since it was annotated: 1 moved, "
+
+    status, out, err = notes("export", "--format", "md", "--data-dir", data_dir, str(article))
+    assert (status, err) == (0, moved + "0 not found in the text.\n")
+    assert "> 集腋成裘" in out
+    status, out, err = notes("import", "--data-dir", data_dir, str(article), str(source))
+    assert (status, err) == (0, moved + "0 not found in the text.\n")
+    assert out.endswith(
+        ": 0 added, 1 updated; 0 placed by position, 1 by quote, 0 not found in the text\n"
+    )
+    assert notes("export", "--data-dir", data_dir, str(article))[2] == ""

@@ -7,6 +7,7 @@ from reader.store.anchoring import Placement, Quote, locate, reanchor
 from reader.store.annotations import (
     Annotation,
     Annotations,
+    StaleAnnotation,
     edited,
     filter_annotations,
     new_annotation,
@@ -17,16 +18,18 @@ from reader.store.database import (
     SCHEMA_VERSION,
     CorruptStoreError,
     Database,
+    ForeignStoreError,
     NewerSchemaError,
     StoreError,
 )
 from reader.store.documents import DocumentRecord, Documents
-from reader.store.exchange import (
-    FORMATS,
+from reader.store.exchange import FORMATS, ImportReport, export_annotations, import_annotations
+from reader.store.import_file import (
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_ITEMS,
+    MAX_JSON_DEPTH,
     ExchangeError,
-    ImportReport,
-    export_annotations,
-    import_annotations,
+    read_import_file,
 )
 from reader.store.location import DATA_DIR_VARIABLE, STORE_FILE, resolve_data_dir
 from reader.store.store import AnchorReport, OpenedDocument, Store, open_store
@@ -37,6 +40,9 @@ __all__ = [
     "DEFAULT_NAMES",
     "FORMATS",
     "HIGHLIGHT_RGB",
+    "MAX_IMPORT_BYTES",
+    "MAX_IMPORT_ITEMS",
+    "MAX_JSON_DEPTH",
     "SCHEMA_VERSION",
     "STORE_FILE",
     "AnchorReport",
@@ -48,11 +54,13 @@ __all__ = [
     "DocumentRecord",
     "Documents",
     "ExchangeError",
+    "ForeignStoreError",
     "ImportReport",
     "NewerSchemaError",
     "OpenedDocument",
     "Placement",
     "Quote",
+    "StaleAnnotation",
     "Store",
     "StoreError",
     "edited",
@@ -62,6 +70,7 @@ __all__ = [
     "locate",
     "new_annotation",
     "open_store",
+    "read_import_file",
     "reanchor",
     "reattached",
     "resolve_data_dir",

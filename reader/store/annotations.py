@@ -3,6 +3,12 @@
 Every change is one transaction, and every change gives back what undoing it needs: `delete`
 returns the whole record and `restore` puts it back under the same id; `update` and
 `reattach` return the state before.
+
+Every write adds one to the record's version. `save` writes an edit only over the version the
+edited copy was read at, so a window holding a copy from before `reader notes import` changed
+the note gets StaleAnnotation (with the record as it now is) instead of writing the old note
+back. What is read back is always usable: a time or colour out of range (written by another
+program, or by an older Reader) reads as the nearest one Reader can show and export.
 """
 
 from __future__ import annotations
@@ -11,14 +17,19 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from pathlib import Path
 
 from reader.store.anchoring import Placement, Quote, quote_at
-from reader.store.colours import DEFAULT_COLOUR, check_colour
-from reader.store.database import Database
+from reader.store.colours import COLOURS, DEFAULT_COLOUR, check_colour
+from reader.store.database import Database, StoreError
 
 _COLUMNS = (
     "id, document_id, start_offset, end_offset, quote, prefix, suffix, colour, note, tags, "
-    "orphan, created, updated"
+    "orphan, created, updated, version"
+)
+_WRITE = (
+    f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, ?, coalesce((SELECT version FROM annotations WHERE id = ?), 0) + 1)"
 )
 
 TAG_SEPARATOR = "\n"
@@ -49,6 +60,9 @@ class Annotation:
     """Not found in the current text: kept, listed, and re-attachable; start/end are stale."""
     created: datetime = field(default_factory=now)
     updated: datetime = field(default_factory=now)
+    version: int = field(default=0, compare=False)
+    """The store's version of the record when this copy was read (0: never written). Not
+    part of equality: two copies saying the same thing are equal."""
 
     @property
     def anchor(self) -> Quote:
@@ -131,6 +145,40 @@ def reattached(annotation: Annotation, text: str, start: int, end: int) -> Annot
     )
 
 
+class StaleAnnotation(StoreError):
+    """The record changed (or went) in the store since the copy being saved was read."""
+
+    def __init__(self, path: Path, attempted: Annotation, current: Annotation | None) -> None:
+        super().__init__(
+            path,
+            "the highlight was changed or deleted elsewhere (another window, or reader notes "
+            "import) since it was shown; nothing was written",
+        )
+        self.attempted = attempted
+        self.current = current
+        """The record as the store now holds it; None if it was deleted."""
+
+
+def placed(text: str, annotation: Annotation, placement: Placement | None) -> Annotation:
+    """The annotation where re-anchoring found it in `text` (None: an orphan); the same object
+    if nothing changed. The time of the reader's last edit is left alone: they edited nothing."""
+    if placement is None:
+        return annotation if annotation.orphan else replace(annotation, orphan=True)
+    anchor = quote_at(text, placement.start, placement.end)
+    same_place = (placement.start, placement.end) == (annotation.start, annotation.end)
+    if same_place and not annotation.orphan and anchor == annotation.anchor:
+        return annotation
+    return replace(
+        annotation,
+        start=placement.start,
+        end=placement.end,
+        quote=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        orphan=False,
+    )
+
+
 def _row(annotation: Annotation) -> tuple:
     return (
         annotation.id,
@@ -150,7 +198,7 @@ def _row(annotation: Annotation) -> tuple:
 
 
 def _annotation(row: tuple) -> Annotation:
-    id_, document_id, start, end, quote, prefix, suffix, colour, note, tags, orphan, c, u = row
+    id_, document_id, start, end, quote, prefix, suffix, colour, note, tags, orphan, c, u, v = row
     return Annotation(
         id_,
         document_id,
@@ -159,13 +207,33 @@ def _annotation(row: tuple) -> Annotation:
         quote,
         prefix,
         suffix,
-        colour,
+        colour if colour in COLOURS else DEFAULT_COLOUR,
         note,
         tuple(tags.split(TAG_SEPARATOR)) if tags else (),
         bool(orphan),
-        datetime.fromisoformat(c),
-        datetime.fromisoformat(u),
+        _stored_time(c),
+        _stored_time(u),
+        v,
     )
+
+
+_EARLIEST = datetime.min.replace(tzinfo=timezone.utc)
+_LATEST = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _stored_time(text: str) -> datetime:
+    """A stored time in UTC; one that is not a time, or is out of UTC's range (year 1 at
+    +14:00), reads as the nearest time there is, so every export of it still works."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return _EARLIEST
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:
+        return _EARLIEST if moment.year == datetime.min.year else _LATEST
 
 
 class Annotations:
@@ -187,28 +255,49 @@ class Annotations:
         annotation = new_annotation(
             document_id, text, start, end, colour=colour, note=note, tags=tags
         )
-        self.restore(annotation)
-        return annotation
+        return self.restore(annotation)
 
-    def restore(self, annotation: Annotation) -> None:
-        """Write the whole record under its own id, replacing any there (undo, redo, import)."""
+    def restore(self, annotation: Annotation) -> Annotation:
+        """Write the whole record under its own id, replacing any there (undo, redo, import);
+        returns it as stored, with its new version."""
         check_colour(annotation.colour)
         with self._database.transaction():
-            self._database.execute(
-                f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _row(annotation),
+            self._database.execute(_WRITE, (*_row(annotation), annotation.id))
+            ((version,),) = self._database.query(
+                "SELECT version FROM annotations WHERE id = ?", (annotation.id,)
             )
+        return replace(annotation, version=version)
 
     def restore_many(self, annotations: Sequence[Annotation]) -> None:
         for annotation in annotations:
             check_colour(annotation.colour)
         with self._database.transaction():
-            self._database.executemany(
-                f"INSERT OR REPLACE INTO annotations ({_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_row(annotation) for annotation in annotations],
-            )
+            self._database.executemany(_WRITE, [(*_row(a), a.id) for a in annotations])
+
+    def save(self, annotation: Annotation) -> Annotation:
+        """Write an edited copy, if the store still holds the version it was read at (a copy
+        never written, version 0: if its id is free); returns it as stored, one version on.
+
+        Raises StaleAnnotation, writing nothing, when the record changed or went meanwhile.
+        """
+        check_colour(annotation.colour)
+        with self._database.transaction():
+            if annotation.version == 0:
+                current = self.get(annotation.id)
+                if current is not None:
+                    raise StaleAnnotation(self._database.path, annotation, current)
+                self._database.execute(_WRITE, (*_row(annotation), annotation.id))
+            else:
+                changed = self._database.execute(
+                    "UPDATE annotations SET document_id = ?, start_offset = ?, end_offset = ?, "
+                    "quote = ?, prefix = ?, suffix = ?, colour = ?, note = ?, tags = ?, "
+                    "orphan = ?, created = ?, updated = ?, version = version + 1 "
+                    "WHERE id = ? AND version = ?",
+                    (*_row(annotation)[1:], annotation.id, annotation.version),
+                ).rowcount
+                if changed != 1:
+                    raise StaleAnnotation(self._database.path, annotation, self.get(annotation.id))
+        return replace(annotation, version=annotation.version + 1)
 
     def get(self, annotation_id: str) -> Annotation | None:
         rows = self._database.query(
@@ -257,10 +346,15 @@ class Annotations:
             self.restore(after)
         return before
 
-    def delete(self, annotation_id: str) -> Annotation:
-        """Remove the annotation; returns the whole record, which `restore` puts back."""
+    def delete(self, annotation_id: str, *, version: int | None = None) -> Annotation:
+        """Remove the annotation; returns the whole record, which `restore` puts back.
+
+        With `version`, only that version of it: a newer one raises StaleAnnotation.
+        """
         with self._database.transaction():
             before = self._existing(annotation_id)
+            if version is not None and before.version != version:
+                raise StaleAnnotation(self._database.path, before, before)
             self._database.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,))
         return before
 
@@ -276,44 +370,25 @@ class Annotations:
         self, text: str, moves: Sequence[tuple[Annotation, Placement | None]]
     ) -> list[Annotation]:
         """Record where re-anchoring found each annotation (None: an orphan); returns them
-        as they now are.
-
-        The quote and context become what the text now holds there; the time of the reader's
-        last edit is left alone, since the reader did not edit anything.
-        """
-        placed = []
+        as they now are. The quote and context become what the text now holds there."""
+        now_placed = []
         changed = []
         for annotation, placement in moves:
-            if placement is None:
-                now_there = annotation if annotation.orphan else replace(annotation, orphan=True)
-            else:
-                anchor = quote_at(text, placement.start, placement.end)
-                same_place = (placement.start, placement.end) == (annotation.start, annotation.end)
-                if same_place and not annotation.orphan and anchor == annotation.anchor:
-                    now_there = annotation
-                else:
-                    now_there = replace(
-                        annotation,
-                        start=placement.start,
-                        end=placement.end,
-                        quote=anchor.exact,
-                        prefix=anchor.prefix,
-                        suffix=anchor.suffix,
-                        orphan=False,
-                    )
-            placed.append(now_there)
+            now_there = placed(text, annotation, placement)
             if now_there is not annotation:
+                now_there = replace(now_there, version=annotation.version + 1)
                 changed.append(now_there)
+            now_placed.append(now_there)
         with self._database.transaction():
             self._database.executemany(
                 "UPDATE annotations SET start_offset = ?, end_offset = ?, quote = ?, prefix = ?, "
-                "suffix = ?, orphan = ? WHERE id = ?",
+                "suffix = ?, orphan = ?, version = version + 1 WHERE id = ?",
                 [
                     (a.start, a.end, a.quote, a.prefix, a.suffix, int(a.orphan), a.id)
                     for a in changed
                 ],
             )
-        return placed
+        return now_placed
 
 
 def filter_annotations(

@@ -2,18 +2,32 @@
 
 Errors are split as qutebrowser's misc/sql.py splits them: what the machine did (a read-only
 or full disk, a store busy in another process, a damaged file) becomes a StoreError with a
-plain reason; anything else is a bug in Reader and is raised as it is.
+plain reason; anything else is a bug in Reader and is raised as it is. A sound SQLite file
+that is not a Reader store (another program's database, or one with other tables) is a
+ForeignStoreError, found before anything is written to it.
+
+A connection opened read-only writes nothing at all (no migration, no journal switch), so a
+store on a read-only disk or in a read-only folder can still be read and exported.
 """
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reader.store.schema import MIGRATIONS, SCHEMA_VERSION
+from reader.store.schema import (
+    APPLICATION_ID,
+    MARKED_FROM,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    table_columns,
+    tables_at,
+)
 
 BUSY_TIMEOUT_SECONDS = 10.0
 """How long a write waits for another process's transaction (an import can take a second)."""
@@ -65,6 +79,11 @@ class CorruptStoreError(StoreError):
     """The file is not a sound SQLite database."""
 
 
+class ForeignStoreError(CorruptStoreError):
+    """A sound SQLite file that is not a Reader store: like a damaged one, it is moved aside,
+    never written into or read as annotations."""
+
+
 def store_error(path: Path, error: sqlite3.Error) -> StoreError | None:
     """The StoreError for an error the environment caused, or None for one of ours."""
     code = _primary_code(error)
@@ -100,12 +119,20 @@ class Database:
     so every write goes through `transaction()`, and reads outside one see the latest commit.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only and path.exists()
+        """Reading an existing file only; a store not made yet reads as an empty one, in
+        memory, since a pure read makes no file."""
         with _translated(path):
-            self._connection = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
-            )
+            if self.read_only:
+                self._connection = _connect_read_only(path)
+            else:
+                self._connection = sqlite3.connect(
+                    ":memory:" if read_only else path,
+                    timeout=BUSY_TIMEOUT_SECONDS,
+                    isolation_level=None,
+                )
         self._depth = 0
         try:
             self._prepare()
@@ -115,28 +142,77 @@ class Database:
 
     def _prepare(self) -> None:
         with _translated(self.path):
-            # Read before anything is written: a newer store must stay byte for byte as it is.
-            version = self.user_version()
-            if version > SCHEMA_VERSION:
-                raise NewerSchemaError(
-                    self.path,
-                    f"was written by a newer version of Reader (store version {version}; "
-                    f"this Reader knows up to {SCHEMA_VERSION}); it was left untouched, "
-                    "update Reader to use it",
-                )
-            if version > 0:
-                problems = [row[0] for row in self._connection.execute("PRAGMA quick_check")]
-                if problems != ["ok"]:
-                    raise CorruptStoreError(self.path, f"the file is damaged ({problems[0]})")
-            self._connection.execute("PRAGMA journal_mode = WAL")
-            # FULL: each commit waits until the write-ahead log is on disk, so a note the
-            # reader saved survives a power cut, not only a crash of Reader (NORMAL's promise
-            # in WAL mode). It costs one fsync per commit: nothing at the pace of a person's
-            # clicks, and an import is one commit.
-            self._connection.execute("PRAGMA synchronous = FULL")
+            # Read before anything is written: a newer store, or another program's file,
+            # must stay byte for byte as it is. One snapshot, since another process may be
+            # creating the store this moment: its version and tables are read together.
+            self._connection.execute("BEGIN")
+            try:
+                version = self.user_version()
+                self._check_identity(version)
+                self._check_tables(version)
+                if version > 0:
+                    problems = [row[0] for row in self._connection.execute("PRAGMA quick_check")]
+                    if problems != ["ok"]:
+                        raise CorruptStoreError(self.path, f"the file is damaged ({problems[0]})")
+            finally:
+                if self._connection.in_transaction:
+                    self._connection.execute("ROLLBACK")
+            if not self.read_only:
+                self._use_wal()
+                # FULL: each commit waits until the write-ahead log is on disk, so a note the
+                # reader saved survives a power cut, not only a crash of Reader (NORMAL's
+                # promise in WAL mode). It costs one fsync per commit: nothing at the pace of
+                # a person's clicks, and an import is one commit.
+                self._connection.execute("PRAGMA synchronous = FULL")
             self._connection.execute("PRAGMA foreign_keys = ON")
             self._connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        self._migrate()
+        if not self.read_only:
+            self._migrate()
+
+    def _check_identity(self, version: int) -> None:
+        """Refuse a newer store untouched; call another program's file foreign."""
+        application_id = int(self._connection.execute("PRAGMA application_id").fetchone()[0])
+        marked = application_id == APPLICATION_ID
+        if application_id not in (0, APPLICATION_ID) or (version >= MARKED_FROM and not marked):
+            raise ForeignStoreError(self.path, _FOREIGN)
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(
+                self.path,
+                f"was written by a newer version of Reader (store version {version}; "
+                f"this Reader knows up to {SCHEMA_VERSION}); it was left untouched, "
+                "update Reader to use it",
+            )
+
+    def _check_tables(self, version: int) -> None:
+        """The file holds the tables a store of its version has (a new file holds none)."""
+        found = table_columns(self.query)
+        expected = tables_at(version)
+        if version == 0:
+            if found:
+                raise ForeignStoreError(self.path, _FOREIGN)
+            return
+        if all(columns <= found.get(table, frozenset()) for table, columns in expected.items()):
+            return
+        if int(self.query("PRAGMA application_id")[0][0]) != APPLICATION_ID:
+            raise ForeignStoreError(self.path, _FOREIGN)
+        raise CorruptStoreError(self.path, "the file is damaged (tables of the store are missing)")
+
+    def _use_wal(self) -> None:
+        """Switch to write-ahead logging, waiting as long as any write waits for the store.
+
+        SQLite gives up on this switch at once, without its busy timeout, when another
+        connection switches the same new file at the same moment: two processes creating
+        the store together made one fail with "busy" (4 times in 20).
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                self._connection.execute("PRAGMA journal_mode = WAL").fetchone()
+                return
+            except sqlite3.OperationalError as error:
+                if _primary_code(error) not in (_BUSY, _LOCKED) or time.monotonic() > deadline:
+                    raise
+            time.sleep(random.uniform(0.002, 0.02))  # apart, so the two do not collide again
 
     def user_version(self) -> int:
         with _translated(self.path):
@@ -147,6 +223,7 @@ class Database:
         while True:
             with self.transaction():
                 version = self.user_version()  # another process may have migrated meanwhile
+                self._check_tables(version)
                 if version >= SCHEMA_VERSION:
                     return
                 for statement in MIGRATIONS[version]:
@@ -195,3 +272,27 @@ class Database:
 
     def close(self) -> None:
         self._connection.close()
+
+
+_FOREIGN = "it is not a Reader store (another program's SQLite database)"
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, to a store that may sit on a read-only disk."""
+    uri = path.absolute().as_uri()
+    connection = sqlite3.connect(
+        f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+    )
+    try:
+        connection.execute("PRAGMA user_version").fetchone()
+        return connection
+    except sqlite3.OperationalError as error:
+        connection.close()
+        if _primary_code(error) != _CANTOPEN or path.with_name(path.name + "-wal").exists():
+            raise
+    # A read-only folder, without a write-ahead log: SQLite cannot make the shared-memory
+    # file it reads a WAL store with. Nobody can be writing the store either (a writer needs
+    # that log beside it), so the file is read as it stands.
+    return sqlite3.connect(
+        f"{uri}?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+    )

@@ -5,11 +5,15 @@ suffix) and a TextPositionSelector (code-point offsets into the document's text,
 offsets Reader keeps); the note is a TextualBody with purpose "commenting"; the colour's name
 and each tag are TextualBodies with purpose "tagging"; the colour itself is the target's
 styleClass, with the annotation's stylesheet. An orphan has no position selector.
+
+Ids are global to the store: importing an annotation whose id belongs to another document
+copies it under a new id (the same new id each time, so a second import updates the copy)
+and leaves the first document's annotation where it is. The file itself is read and checked
+by reader.store.import_file, within its limits.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -22,14 +26,14 @@ from typing import Any
 
 from reader.document.model import Document, Section
 from reader.store.anchoring import Quote, locate, quote_at
-from reader.store.annotations import Annotation, clean_tags, now
+from reader.store.annotations import Annotation
 from reader.store.colours import COLOURS, DEFAULT_COLOUR, DEFAULT_NAMES, HIGHLIGHT_RGB
-from reader.store.store import Store
+from reader.store.import_file import ID_NAMESPACE as _NAMESPACE
+from reader.store.import_file import parse_w3c
+from reader.store.store import AnchorReport, Store
 
 FORMATS = ("json", "md", "csv")
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-_NAMESPACE = uuid.UUID("9b0f6c4e-4a8f-5b1e-9c67-2f7f1d1a6e52")
-"""For ids derived from a document's fingerprint, and from foreign annotation ids."""
 CSV_COLUMNS = (
     "id",
     "section",
@@ -48,15 +52,6 @@ CSV_COLUMNS = (
 )
 
 
-class ExchangeError(Exception):
-    """An annotation file that cannot be imported, with the reason."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = Path(path)
-        self.reason = reason
-
-
 @dataclass(frozen=True)
 class ImportReport:
     added: int = 0
@@ -66,12 +61,18 @@ class ImportReport:
     orphans: int = 0
     skipped: int = 0
     """Items with no text selector at all: nothing to anchor or to show."""
+    copied: int = 0
+    """Of those added, copies of another document's annotations, under new ids."""
+    anchoring: AnchorReport | None = None
+    """What re-anchoring did first, when the document's text had changed."""
 
     @property
     def message(self) -> str:
+        copies = f" ({self.copied} copied from another document with new ids)"
         text = (
-            f"{self.added} added, {self.updated} updated; {self.by_position} placed by "
-            f"position, {self.by_quote} by quote, {self.orphans} not found in the text"
+            f"{self.added} added{copies if self.copied else ''}, {self.updated} updated; "
+            f"{self.by_position} placed by position, {self.by_quote} by quote, "
+            f"{self.orphans} not found in the text"
         )
         return text + (f"; {self.skipped} skipped (no text selector)" if self.skipped else "")
 
@@ -81,7 +82,8 @@ class ImportReport:
 
 def export_annotations(store: Store, document: Document, format: str) -> str:
     """The document's annotations (re-anchored first if its text changed) in `format`."""
-    annotations = store.open_document(document).annotations
+    opened = store.read_document(document)
+    annotations = opened.annotations if opened is not None else []
     names = store.colours.all()
     if format == "json":
         return w3c_json(to_w3c(document, annotations, names))
@@ -247,40 +249,32 @@ def to_csv(document: Document, annotations: list[Annotation], names: dict[str, s
 # In
 
 
-@dataclass(frozen=True)
-class _Incoming:
-    id: str
-    quote: Quote | None
-    position: tuple[int, int] | None
-    style_class: str | None
-    note: str
-    tags: tuple[str, ...]
-    created: datetime
-    updated: datetime
-
-
 def import_annotations(
     store: Store, document: Document, data: str | bytes, source: Path | str = "<input>"
 ) -> ImportReport:
     """Add W3C annotations to the document, in one transaction: all of them or none.
 
     Each is placed by its position when the quote is there, else by its quote; one that
-    cannot be placed is kept as an orphan. An id the store already holds is updated.
+    cannot be placed is kept as an orphan. An id the document already holds is updated; an
+    id another document holds is copied under a new id. Raises ExchangeError, writing
+    nothing, for a file that is not W3C JSON, is over the import limits, or holds a value
+    Reader cannot keep.
     """
     incoming = parse_w3c(data, source)
     text = document.text
     with store.database.transaction():
-        record = store.open_document(document).record
+        opened = store.open_document(document)
+        record = opened.record
         names = store.colours.all()
-        known = {row[0] for row in store.database.query("SELECT id FROM annotations")}
+        owners = dict(store.database.query("SELECT id, document_id FROM annotations"))
         counts = dict.fromkeys(("added", "updated", "by_position", "by_quote", "orphans"), 0)
-        skipped = 0
+        skipped = copied = 0
         ready: dict[str, Annotation] = {}
         for item in incoming:
             quote = item.quote
             if quote is None and item.position is not None:
                 start, end = item.position
-                if 0 <= start < end <= len(text):
+                if end <= len(text):
                     quote = Quote(text[start:end])
             if quote is None or not quote.exact:
                 skipped += 1
@@ -289,16 +283,20 @@ def import_annotations(
             if placement is None:
                 counts["orphans"] += 1
                 start, end = item.position or (0, len(quote.exact))
-                start = max(0, start)
-                end = max(start + 1, end)
             else:
                 counts["by_position" if placement.method == "position" else "by_quote"] += 1
                 start, end = placement.start, placement.end
                 quote = quote_at(text, start, end)
+            annotation_id = item.id
+            if owners.get(annotation_id, record.id) != record.id:
+                annotation_id = _copy_id(annotation_id, record.id, owners)
+                if annotation_id not in owners and annotation_id not in ready:
+                    copied += 1
             colour, tags = _colour_and_tags(item.style_class, item.tags, names)
-            counts["updated" if item.id in known or item.id in ready else "added"] += 1
-            ready[item.id] = Annotation(
-                id=item.id,
+            known = annotation_id in owners or annotation_id in ready
+            counts["updated" if known else "added"] += 1
+            ready[annotation_id] = Annotation(
+                id=annotation_id,
                 document_id=record.id,
                 start=start,
                 end=end,
@@ -313,7 +311,14 @@ def import_annotations(
                 updated=item.updated,
             )
         store.annotations.restore_many(list(ready.values()))
-    return ImportReport(skipped=skipped, **counts)
+    return ImportReport(skipped=skipped, copied=copied, anchoring=opened.report, **counts)
+
+
+def _copy_id(annotation_id: str, document_id: int, owners: dict[str, int]) -> str:
+    """The id of the document's copy of another document's annotation: derived from both, so
+    importing the same file again updates the copy instead of adding another."""
+    copy = str(uuid.uuid5(_NAMESPACE, f"{annotation_id} in document {document_id}"))
+    return copy if owners.get(copy, document_id) == document_id else str(uuid.uuid4())
 
 
 def _colour_and_tags(
@@ -337,132 +342,3 @@ def _colour_and_tags(
             kept.remove(tag)
             break
     return colour or DEFAULT_COLOUR, tuple(kept)
-
-
-def parse_w3c(data: str | bytes, source: Path | str = "<input>") -> list[_Incoming]:
-    """The annotations in a W3C JSON document: one, a list, a page, or a collection."""
-    if isinstance(data, bytes) and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]  # as Windows tools write it
-    try:
-        parsed = json.loads(data)
-    except UnicodeDecodeError:
-        raise ExchangeError(source, "is not UTF-8 text") from None
-    except json.JSONDecodeError as error:
-        raise ExchangeError(
-            source, f"is not JSON ({error.msg} at line {error.lineno}, column {error.colno})"
-        ) from None
-    items = _items(parsed)
-    if items is None:
-        raise ExchangeError(source, "holds no W3C annotations (no Annotation, page or collection)")
-    return [_incoming(item) for item in items if isinstance(item, dict)]
-
-
-def _types(node: dict) -> set[str]:
-    kind = node.get("type", node.get("@type"))
-    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
-
-
-def _items(parsed: Any) -> list[Any] | None:
-    if isinstance(parsed, list):
-        return parsed
-    if not isinstance(parsed, dict):
-        return None
-    types = _types(parsed)
-    if "AnnotationCollection" in types:
-        items: list[Any] = []
-        page = parsed.get("first")
-        while isinstance(page, dict):
-            items += page.get("items") or []
-            page = page.get("next")
-        return items
-    if "AnnotationPage" in types or ("items" in parsed and "target" not in parsed):
-        items = parsed.get("items")
-        return items if isinstance(items, list) else None
-    if "Annotation" in types or "target" in parsed:
-        return [parsed]
-    return None
-
-
-def _incoming(item: dict) -> _Incoming:
-    quote, position, style_class = _target(item.get("target"))
-    notes: list[str] = []
-    tags: list[str] = []
-    if isinstance(item.get("bodyValue"), str):
-        notes.append(item["bodyValue"])
-    for body in _as_list(item.get("body")):
-        if not isinstance(body, dict) or not isinstance(body.get("value"), str):
-            continue
-        purposes = _as_list(body.get("purpose"))
-        (tags if "tagging" in purposes else notes).append(body["value"])
-    created = _time(item.get("created")) or now()
-    return _Incoming(
-        id=_annotation_id(item.get("id")),
-        quote=quote,
-        position=position,
-        style_class=style_class,
-        note="\n\n".join(note for note in notes if note),
-        tags=clean_tags(tags),
-        created=created,
-        updated=_time(item.get("modified")) or created,
-    )
-
-
-def _target(
-    target: Any,
-) -> tuple[Quote | None, tuple[int, int] | None, str | None]:
-    quote: Quote | None = None
-    position: tuple[int, int] | None = None
-    style_class: str | None = None
-    for part in _as_list(target):
-        if not isinstance(part, dict):
-            continue
-        if isinstance(part.get("styleClass"), str):
-            style_class = style_class or part["styleClass"]
-        for selector in _as_list(part.get("selector")):
-            if not isinstance(selector, dict):
-                continue
-            types = _types(selector)
-            if quote is None and "TextQuoteSelector" in types:
-                exact = selector.get("exact")
-                if isinstance(exact, str):
-                    quote = Quote(exact, _str(selector.get("prefix")), _str(selector.get("suffix")))
-            if position is None and "TextPositionSelector" in types:
-                start, end = selector.get("start"), selector.get("end")
-                if _is_int(start) and _is_int(end):
-                    position = (start, end)
-    return quote, position, style_class
-
-
-def _annotation_id(value: Any) -> str:
-    """A UUID: the annotation's own, or one derived from a foreign id, so a second import of
-    the same file updates rather than duplicates."""
-    if not isinstance(value, str) or not value:
-        return str(uuid.uuid4())
-    try:
-        return str(uuid.UUID(value.removeprefix("urn:uuid:")))
-    except ValueError:
-        return str(uuid.uuid5(_NAMESPACE, value))
-
-
-def _time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _str(value: Any) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,10 +1,23 @@
 """The store's schema as numbered steps: step N takes a database from version N-1 to N.
 
 A step is never edited once released; a change to the schema is a new step at the end.
-`PRAGMA user_version` holds the number of steps applied.
+`PRAGMA user_version` holds the number of steps applied, and `PRAGMA application_id` marks
+the file as Reader's (from step 3): another program's SQLite file is never mistaken for a
+store and written into. `tables_at` gives the tables each version has, built by running the
+steps themselves, so the check of a file's tables can never disagree with the steps.
 """
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
+
+APPLICATION_ID = 0x52647253
+"""b"RdrS": the SQLite header's application id of a Reader store."""
+MARKED_FROM = 3
+"""The first version whose stores carry APPLICATION_ID (older ones have 0)."""
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: documents known by fingerprint and path, with their reading position; annotations.
@@ -53,6 +66,42 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             ('purple', 'important')
         """,
     ),
+    # 3: a version per annotation, checked by every edit, so that an edit made from a stale
+    # copy (the window's, after `reader notes import` changed the note) is refused, not
+    # written over the newer change; and the application id that marks the file as Reader's.
+    (
+        "ALTER TABLE annotations ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        f"PRAGMA application_id = {APPLICATION_ID:d}",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+Query = Callable[[str, Sequence[Any]], list[Any]]
+
+
+@cache
+def tables_at(version: int) -> dict[str, frozenset[str]]:
+    """Each table a store of this version has, with its columns."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        for step in MIGRATIONS[:version]:
+            for statement in step:
+                connection.execute(statement)
+        return table_columns(lambda sql, parameters: connection.execute(sql, parameters).fetchall())
+    finally:
+        connection.close()
+
+
+def table_columns(query: Query) -> dict[str, frozenset[str]]:
+    """The tables of a database (SQLite's own left out), with their columns."""
+    names = query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", ()
+    )
+    return {
+        name: frozenset(
+            column for (column,) in query("SELECT name FROM pragma_table_info(?)", (name,))
+        )
+        for (name,) in names
+    }

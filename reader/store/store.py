@@ -1,22 +1,25 @@
 """The store as the app and the CLI use it: open it, open a document in it, read and write.
 
-A damaged store file never stops Reader: it is moved aside under a timestamped name, a new
-store is started, and `Store.notice` says so for the caller to show.
+A damaged store file, or a file that is not a Reader store at all, never stops Reader: it is
+moved aside under a timestamped name, a new store is started, and `Store.notice` says so for
+the caller to show. A store opened read-only (for an export) writes nothing: documents are
+read with `read_document`, which re-anchors in memory only.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from reader.document.model import Document
-from reader.store.anchoring import reanchor
-from reader.store.annotations import Annotation, Annotations
+from reader.store.anchoring import Placement, reanchor
+from reader.store.annotations import Annotation, Annotations, placed
 from reader.store.colours import ColourNames
+from reader.store.damaged import file_identity, move_aside
 from reader.store.database import CorruptStoreError, Database, StoreError
 from reader.store.documents import DocumentRecord, Documents
 from reader.store.location import STORE_FILE
+from reader.store.schema import SCHEMA_VERSION
 
 
 @dataclass(frozen=True)
@@ -65,22 +68,22 @@ class Store:
             annotations = self.annotations.for_document(record.id)
             if not registration.text_changed or not annotations:
                 return OpenedDocument(record, annotations)
-            placements = reanchor(
-                document.text,
-                [(a.anchor, None if a.orphan else (a.start, a.end)) for a in annotations],
-            )
-            placed = self.annotations.place(
-                document.text, list(zip(annotations, placements, strict=True))
-            )
-        unchanged = sum(
-            1
-            for a, p in zip(annotations, placements, strict=True)
-            if p is not None and not a.orphan and (p.start, p.end) == (a.start, a.end)
-        )
-        moved = sum(1 for p in placements if p is not None) - unchanged
-        placed.sort(key=lambda a: (a.start, a.end, a.created, a.id))
-        orphans = [a for a in placed if a.orphan]
-        return OpenedDocument(record, placed, AnchorReport(unchanged, moved, orphans))
+            moves = _placements(document.text, annotations)
+            now_placed = self.annotations.place(document.text, moves)
+        return OpenedDocument(record, *_reported(moves, now_placed))
+
+    def read_document(self, document: Document) -> OpenedDocument | None:
+        """The document's record and annotations, re-anchored in memory if its text changed,
+        writing nothing (a read-only store, an export); None for a document never opened."""
+        record = self.documents.find(document)
+        if record is None:
+            return None
+        annotations = self.annotations.for_document(record.id)
+        if record.fingerprint == document.fingerprint or not annotations:
+            return OpenedDocument(record, annotations)
+        moves = _placements(document.text, annotations)
+        now_placed = [placed(document.text, a, placement) for a, placement in moves]
+        return OpenedDocument(record, *_reported(moves, now_placed))
 
     def close(self) -> None:
         self.database.close()
@@ -92,43 +95,65 @@ class Store:
         self.close()
 
 
-def open_store(data_dir: Path) -> Store:
-    """Open (or create) the store in `data_dir`.
+Moves = list[tuple[Annotation, Placement | None]]
+
+
+def _placements(text: str, annotations: list[Annotation]) -> Moves:
+    """Where re-anchoring finds each annotation in the changed text (None: not found)."""
+    placements = reanchor(
+        text, [(a.anchor, None if a.orphan else (a.start, a.end)) for a in annotations]
+    )
+    return list(zip(annotations, placements, strict=True))
+
+
+def _reported(moves: Moves, now_placed: list[Annotation]) -> tuple[list[Annotation], AnchorReport]:
+    """The annotations as placed, in reading order, and what re-anchoring did."""
+    unchanged = sum(
+        1
+        for a, p in moves
+        if p is not None and not a.orphan and (p.start, p.end) == (a.start, a.end)
+    )
+    moved = sum(1 for _, p in moves if p is not None) - unchanged
+    ordered = sorted(now_placed, key=lambda a: (a.start, a.end, a.created, a.id))
+    return ordered, AnchorReport(unchanged, moved, [a for a in ordered if a.orphan])
+
+
+def open_store(data_dir: Path, *, read_only: bool = False) -> Store:
+    """Open (or create) the store in `data_dir`; read-only, open it for reading alone.
 
     Raises StoreError when it cannot be opened (a read-only or full disk, a newer store);
-    a damaged file is moved aside and a fresh store opened instead.
+    a damaged file, or another program's, is moved aside and a fresh store opened instead.
+    Read-only, a store not made yet reads as an empty one, and one from an older Reader is
+    upgraded first (the one write a read makes, without which it could not be read).
     """
     path = Path(data_dir) / STORE_FILE
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                path.parent, f"cannot create the data folder ({error.strerror})"
+            ) from None
+    seen = file_identity(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise StoreError(path.parent, f"cannot create the data folder ({error.strerror})") from None
-    try:
-        return Store(Database(path))
+        return Store(_open_database(path, read_only))
     except CorruptStoreError as error:
-        aside = _move_aside(path)
+        aside = move_aside(path, seen)
+        if aside is None:  # another Reader moved it first, and may have started a new store
+            return Store(_open_database(path, read_only))
         notice = (
-            f"The annotation store {path} was damaged ({error.reason}). It was moved to "
-            f"{aside.name} in the same folder, and a new, empty store was started."
+            f"The annotation store {path} could not be used: {error.reason}. It was moved "
+            f"to {aside.name} in the same folder, and a new, empty store was started."
         )
-        return Store(Database(path), notice)
+        return Store(_open_database(path, read_only), notice)
 
 
-def _move_aside(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    counter = 1
-    while aside.exists():
-        counter += 1
-        aside = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
-    try:
-        path.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            companion = path.with_name(path.name + suffix)
-            if companion.exists():
-                companion.replace(aside.with_name(aside.name + suffix))
-    except OSError as error:
-        raise StoreError(
-            path, f"is damaged and could not be moved aside ({error.strerror})"
-        ) from None
-    return aside
+def _open_database(path: Path, read_only: bool) -> Database:
+    if not read_only:
+        return Database(path)
+    database = Database(path, read_only=True)
+    if not database.read_only or database.user_version() >= SCHEMA_VERSION:
+        return database
+    database.close()
+    Database(path).close()
+    return Database(path, read_only=True)

@@ -7,7 +7,16 @@ from dataclasses import replace
 
 import pytest
 
-from reader.store import COLOURS, edited, filter_annotations, new_annotation, reattached
+from reader.store import (
+    COLOURS,
+    StaleAnnotation,
+    StoreError,
+    edited,
+    filter_annotations,
+    new_annotation,
+    open_store,
+    reattached,
+)
 
 
 @pytest.fixture
@@ -164,3 +173,69 @@ def test_filter_by_colour_tag_and_text(store, seed, document_id):
     assert filter_annotations(everything, text=seed.text[20:22]) == [c]
     assert filter_annotations(everything, colour="red", tag="词") == [c]
     assert filter_annotations(everything) == everything
+
+
+def test_every_write_moves_the_version_on(store, seed, document_id):
+    made = store.annotations.create(document_id, seed.text, 0, 2)
+    assert made.version == 1 == store.annotations.get(made.id).version
+    store.annotations.update(made.id, note="n")
+    assert store.annotations.get(made.id).version == 2
+    assert store.annotations.restore(made).version == 3
+    store.annotations.reattach(made.id, seed.text, 4, 8)
+    assert store.annotations.get(made.id).version == 4
+    assert made == store.annotations.restore(made)  # the version is not part of equality
+
+
+def test_save_writes_over_the_version_the_copy_was_read_at(store, seed, document_id):
+    made = store.annotations.create(document_id, seed.text, 0, 2)
+    saved = store.annotations.save(edited(made, note="一"))
+    assert saved.version == 2
+    assert store.annotations.get(made.id) == saved
+    again = store.annotations.save(edited(saved, colour="red"))
+    assert (again.version, again.note, again.colour) == (3, "一", "red")
+    fresh = new_annotation(document_id, seed.text, 4, 6)
+    assert store.annotations.save(fresh).version == 1
+
+
+def test_a_save_from_a_stale_copy_is_refused_with_the_record_as_it_now_is(data_dir, seed, span):
+    with open_store(data_dir) as window, open_store(data_dir) as other:
+        document_id = window.open_document(seed).record.id
+        shown = window.annotations.create(
+            document_id, seed.text, *span(seed, "我国有7亿网民"), note="旧"
+        )
+        other.annotations.update(shown.id, note="新")
+
+        with pytest.raises(StaleAnnotation) as stale:
+            window.annotations.save(edited(shown, colour="blue"))
+
+        assert stale.value.current.note == "新" and stale.value.current.version == 2
+        assert stale.value.attempted.colour == "blue"
+        assert isinstance(stale.value, StoreError) and "changed or deleted elsewhere" in str(
+            stale.value
+        )
+        assert window.annotations.get(shown.id).note == "新"
+        retried = window.annotations.save(edited(stale.value.current, colour="blue"))
+        assert (retried.note, retried.colour) == ("新", "blue")
+
+
+def test_a_save_of_a_deleted_or_taken_record_is_refused(store, seed, document_id):
+    made = store.annotations.create(document_id, seed.text, 0, 2)
+    store.annotations.delete(made.id)
+    with pytest.raises(StaleAnnotation) as gone:
+        store.annotations.save(edited(made, note="x"))
+    assert gone.value.current is None
+    assert store.annotations.get(made.id) is None
+
+    taken = store.annotations.create(document_id, seed.text, 0, 2)
+    with pytest.raises(StaleAnnotation) as twice:
+        store.annotations.save(replace(taken, version=0))
+    assert twice.value.current == taken
+
+
+def test_a_delete_of_a_stale_version_is_refused(store, seed, document_id):
+    made = store.annotations.create(document_id, seed.text, 0, 2)
+    store.annotations.update(made.id, note="newer")
+    with pytest.raises(StaleAnnotation):
+        store.annotations.delete(made.id, version=made.version)
+    assert store.annotations.get(made.id).note == "newer"
+    assert store.annotations.delete(made.id, version=2).note == "newer"

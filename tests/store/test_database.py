@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import stat
@@ -11,15 +12,20 @@ from pathlib import Path
 
 import pytest
 
+from reader.document import open_document
 from reader.store import (
     SCHEMA_VERSION,
     STORE_FILE,
     Annotation,
+    Database,
+    ForeignStoreError,
     NewerSchemaError,
     StoreError,
+    export_annotations,
     open_store,
 )
-from reader.store.schema import MIGRATIONS
+from reader.store.schema import APPLICATION_ID, MIGRATIONS
+from tests.store.store_helpers import frozen
 
 
 def digest(path: Path) -> str:
@@ -226,3 +232,146 @@ def test_a_data_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(StoreError, match="cannot create the data folder"):
         open_store(blocker / "data")
+
+
+def test_a_new_store_carries_reader_s_application_id(store):
+    assert store.database.query("PRAGMA application_id")[0][0] == APPLICATION_ID
+
+
+def test_a_store_of_the_second_schema_gets_versions_and_the_application_id(data_dir, seed):
+    data_dir.mkdir()
+    connection = sqlite3.connect(data_dir / STORE_FILE)
+    for step in MIGRATIONS[:2]:
+        for statement in step:
+            connection.execute(statement)
+    connection.execute("PRAGMA user_version = 2")
+    connection.execute(
+        "INSERT INTO documents (id, fingerprint, path, title, length, opened) "
+        "VALUES (1, ?, ?, '', ?, '2024-01-01T00:00:00.000+00:00')",
+        (seed.fingerprint, str(seed.path), len(seed.text)),
+    )
+    connection.execute(
+        "INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, colour, "
+        "created, updated) VALUES ('7f1c2a34-5b6d-4e8f-9a0b-1c2d3e4f5a6b', 1, 0, 2, ?, 'red', "
+        "'2024-01-01T00:00:00.000+00:00', '2024-01-01T00:00:00.000+00:00')",
+        (seed.text[:2],),
+    )
+    connection.commit()
+    connection.close()
+
+    with open_store(data_dir) as store:
+        assert store.database.user_version() == SCHEMA_VERSION == 3
+        assert store.database.query("PRAGMA application_id")[0][0] == APPLICATION_ID
+        (annotation,) = store.open_document(seed).annotations
+        assert annotation.version == 1
+
+
+def sqlite_file(path: Path, *statements: str) -> bytes:
+    """A sound SQLite file made by someone else; returns its bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path)
+    for statement in statements:
+        connection.execute(statement)
+    connection.commit()
+    connection.close()
+    return path.read_bytes()
+
+
+FOREIGN = {
+    "another program's": (
+        "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)",
+        "INSERT INTO moz_places (url) VALUES ('https://example.org')",
+    ),
+    "an empty one with a table x": ("CREATE TABLE x (y)",),
+    "one with another application id": ("PRAGMA application_id = 1234",),
+    "one numbered past Reader's without its id": (
+        "CREATE TABLE documents (z)",
+        "PRAGMA user_version = 7",
+    ),
+    "one numbered as Reader's with other tables": (
+        "CREATE TABLE documents (z)",
+        "PRAGMA user_version = 2",
+    ),
+}
+
+
+@pytest.mark.parametrize("statements", FOREIGN.values(), ids=FOREIGN.keys())
+def test_a_sqlite_file_that_is_not_a_store_is_moved_aside_untouched(data_dir, seed, statements):
+    original = sqlite_file(data_dir / STORE_FILE, *statements)
+
+    with open_store(data_dir) as store:
+        assert store.notice is not None
+        assert "it is not a Reader store" in store.notice
+        (aside,) = data_dir.glob("reader.damaged-*.sqlite3")
+        assert aside.name in store.notice
+        assert aside.read_bytes() == original
+        record = store.open_document(seed).record
+        store.annotations.create(record.id, seed.text, 0, 2)
+    with open_store(data_dir) as again:
+        assert again.notice is None and again.annotations.count() == 1
+
+
+def test_a_store_missing_one_of_its_tables_is_damaged(data_dir):
+    open_store(data_dir).close()
+    connection = sqlite3.connect(data_dir / STORE_FILE)
+    connection.execute("DROP TABLE colour_names")
+    connection.commit()
+    connection.close()
+    with open_store(data_dir) as store:
+        assert "the file is damaged (tables of the store are missing)" in store.notice
+
+
+def test_another_program_s_file_is_refused_read_only_without_a_write(data_dir):
+    original = sqlite_file(data_dir / STORE_FILE, *FOREIGN["an empty one with a table x"])
+    with pytest.raises(ForeignStoreError):
+        Database(data_dir / STORE_FILE, read_only=True)
+    assert (data_dir / STORE_FILE).read_bytes() == original
+
+
+def annotated_store(data_dir: Path, seed) -> None:
+    with open_store(data_dir) as store:
+        record = store.open_document(seed).record
+        store.annotations.create(record.id, seed.text, 0, 2, note="只读")
+
+
+@pytest.mark.parametrize("folder_too", [False, True], ids=["file", "file and folder"])
+def test_a_read_only_store_is_read_and_exported(data_dir, seed, folder_too):
+    annotated_store(data_dir, seed)
+    path = data_dir / STORE_FILE
+    with frozen(*([path, data_dir] if folder_too else [path])):
+        with open_store(data_dir, read_only=True) as store:
+            assert store.notice is None
+            opened = store.read_document(seed)
+            assert [a.note for a in opened.annotations] == ["只读"]
+            assert "只读" in export_annotations(store, seed, "md")
+        with pytest.raises(StoreError), open_store(data_dir) as store:
+            store.open_document(seed)
+
+
+def test_a_read_only_open_writes_nothing(data_dir, seed, tmp_path):
+    annotated_store(data_dir, seed)
+    before = digest(data_dir / STORE_FILE)
+    unknown = tmp_path / "unknown.txt"
+    unknown.write_text("从未打开过的文章。", encoding="utf-8")
+    with open_store(data_dir, read_only=True) as store:
+        assert store.read_document(seed).record.position == 0
+        assert store.read_document(open_document(unknown)) is None
+        for format in ("json", "md", "csv"):
+            export_annotations(store, seed, format)
+    assert digest(data_dir / STORE_FILE) == before
+
+
+def test_no_store_reads_as_an_empty_one_and_makes_no_file(data_dir, seed):
+    with open_store(data_dir, read_only=True) as store:
+        assert store.read_document(seed) is None
+        assert json.loads(export_annotations(store, seed, "json"))["total"] == 0
+    assert not data_dir.exists()
+
+
+def test_a_store_of_an_older_schema_is_upgraded_before_a_read_only_open(data_dir, seed):
+    data_dir.mkdir()
+    sqlite_file(data_dir / STORE_FILE, *MIGRATIONS[0], "PRAGMA user_version = 1")
+    with open_store(data_dir, read_only=True) as store:
+        assert store.database.read_only
+        assert store.database.user_version() == SCHEMA_VERSION
+        assert store.read_document(seed) is None

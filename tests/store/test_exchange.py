@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import datetime, timezone
 
 import pytest
 
@@ -241,3 +242,82 @@ def test_items_without_any_text_selector_are_counted_as_skipped(store, seed):
     report = import_annotations(store, seed, json.dumps(data))
     assert (report.added, report.skipped) == (0, 1)
     assert "1 skipped" in report.message
+
+
+def two_documents(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("第一篇\n\n网络空间是亿万民众共同的精神家园。\n", encoding="utf-8")
+    second.write_text("第二篇\n\n网络空间是亿万民众共同的精神家园。还有别的。\n", encoding="utf-8")
+    return open_document(first), open_document(second)
+
+
+def test_importing_another_documents_ids_copies_them_and_leaves_the_first(store, tmp_path):
+    first, second = two_documents(tmp_path)
+    record = store.open_document(first).record
+    made = [
+        store.annotations.create(record.id, first.text, *span, note=note)
+        for span, note in [((5, 9), "一"), ((9, 13), "二")]
+    ]
+    exported = export_annotations(store, first, "json")
+
+    report = import_annotations(store, second, exported)
+
+    assert (report.added, report.copied, report.updated) == (2, 2, 0)
+    assert report.message.startswith(
+        "2 added (2 copied from another document with new ids), 0 updated; "
+    )
+    assert store.open_document(first).annotations == made
+    copies = store.open_document(second).annotations
+    assert [a.note for a in copies] == ["一", "二"]
+    assert {a.id for a in copies}.isdisjoint({a.id for a in made})
+    assert [second.text[a.start : a.end] for a in copies] == [a.quote for a in made]
+
+    again = import_annotations(store, second, exported)
+    assert (again.added, again.copied, again.updated) == (0, 0, 2)
+    assert "copied" not in again.message
+    assert store.annotations.count() == 4
+    assert import_annotations(store, first, exported).updated == 2
+    assert store.open_document(first).annotations == made
+
+
+def test_an_import_changes_the_version_so_an_older_copy_cannot_be_saved(store, seed, annotated):
+    data = json.loads(export_annotations(store, seed, "json"))
+    data["first"]["items"][1]["body"][0]["value"] = "changed by the import"
+    window_copy = store.annotations.get(annotated[1].id)
+    import_annotations(store, seed, json.dumps(data))
+    assert store.annotations.get(annotated[1].id).version == window_copy.version + 1
+
+
+def poison(store, sql: str, *parameters) -> None:
+    """Write past Reader's own checks, as another program (or an older Reader) could."""
+    with store.database.transaction():
+        store.database.execute(sql, parameters)
+
+
+@pytest.mark.parametrize(
+    ("assignment", "value"),
+    [
+        ("created = ?", "0001-01-01T00:00:00.000+14:00"),
+        ("updated = ?", "9999-12-31T23:59:59.000-14:00"),
+        ("updated = ?", "not a time"),
+        ("colour = ?", "magenta"),
+        ("start_offset = start_offset + ?, end_offset = end_offset + ?", 2**62),
+    ],
+)
+def test_values_out_of_range_in_the_store_do_not_stop_an_export(
+    store, seed, annotated, assignment, value
+):
+    poison(store, f"UPDATE annotations SET {assignment}", *[value] * assignment.count("?"))
+    for format in ("json", "md", "csv"):
+        assert export_annotations(store, seed, format).count("网上善意批评要认真研究吸收") == 1
+
+
+def test_a_time_out_of_range_in_the_store_reads_as_the_nearest_time(store, seed, annotated):
+    poison(store, "UPDATE annotations SET created = '0001-01-01T00:00:00.000+14:00'")
+    poison(store, "UPDATE annotations SET updated = '9999-12-31T23:59:59.000-14:00'")
+    (first, *_) = store.annotations.for_document(annotated[0].document_id)
+    assert first.created == datetime.min.replace(tzinfo=timezone.utc)
+    assert first.updated == datetime.max.replace(tzinfo=timezone.utc)
+    exported = export_annotations(store, seed, "json")
+    with open_store(store.path.parent.parent / "other") as other:
+        assert import_annotations(other, seed, exported).added == 3
