@@ -87,10 +87,8 @@ class AnnotationSet:
     # Listening
 
     def add_listener(self, listener: AnnotationListener) -> None:
+        """Tell `listener` of every change from now on, after those added before it."""
         self._listeners.append(listener)
-
-    def remove_listener(self, listener: AnnotationListener) -> None:
-        self._listeners.remove(listener)
 
     # Reading
 

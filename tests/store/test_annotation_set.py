@@ -138,13 +138,6 @@ def test_listeners_hear_each_change_after_it_is_made(annotations):
     assert heard.events[-1] == ("replaced", [new.id], 0)
 
 
-def test_a_listener_taken_off_hears_no_more(annotations):
-    heard = Heard(annotations)
-    annotations.remove_listener(heard)
-    annotations.put(made(1, 0, 1))
-    assert heard.events == []
-
-
 def test_the_draft_is_painted_and_found_but_not_one_of_the_annotations(annotations):
     heard = Heard(annotations)
     kept = made(1, 3, 7)
@@ -231,3 +224,24 @@ def test_ten_thousand_annotations_are_found_as_a_scan_of_all_would_find_them(ann
         end = start + chance.choice([1, 30, 1_000])
         assert ids(annotations.touching(start, end)) == brute_touching(many, start, end)
     assert ids(annotations.in_paint_order()) == brute_touching(many, 0, length)
+
+
+def test_listeners_hear_in_the_order_they_were_added(annotations):
+    """A panel's model hears before the panel that counts its rows."""
+    order: list[str] = []
+
+    class Named:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def annotations_replaced(self, before) -> None:
+            order.append(self.name)
+
+        def annotation_changed(self, change) -> None:
+            order.append(self.name)
+
+    annotations.add_listener(Named("model"))
+    annotations.add_listener(Named("panel"))
+    annotations.put(made(1, 0, 1))
+    annotations.replace(None, [])
+    assert order == ["model", "panel", "model", "panel"]

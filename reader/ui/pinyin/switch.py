@@ -4,35 +4,16 @@ stack of the reading view and the pinyin view, and switching keeps the line at t
 from __future__ import annotations
 
 from reader.document import Document
-from reader.store import Annotation
+from reader.store import AnnotationSet
 from reader.ui.lookup.controller import WordLookupController, shared_language_tools
 from reader.ui.lookup.pinyin_view_lookup import PinyinViewLookup
+from reader.ui.pinyin.highlights import PinyinViewHighlights
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.views.pinyin_view import Highlight, PinyinView
+from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import ReadingView
-from reader.ui.views.reading_view_highlights import HighlightPainter, highlight_colour, note_colour
 from reader.ui.views.text_surface import TextSurface
 from reader.ui.views.tone_colours import ToneColours
-
-
-def _highlights(painter: HighlightPainter, start: int, end: int) -> list[Highlight]:
-    """The reading view's highlights in `[start, end)`, the one made last on top."""
-    touching = [a for a in painter.annotations() if a.start < end and a.end > start]
-    shown = sorted(touching, key=_made)
-    return [
-        Highlight(
-            a.start,
-            a.end,
-            highlight_colour(a.colour),
-            note_colour(a.colour) if a.note.strip() else None,
-        )
-        for a in shown
-    ]
-
-
-def _made(annotation: Annotation) -> tuple:
-    return (annotation.created, annotation.id)
 
 
 class PinyinSwitch(QtCore.QObject):
@@ -44,7 +25,7 @@ class PinyinSwitch(QtCore.QObject):
         reading_view: ReadingView,
         lookup: WordLookupController,
         view_menu: QtWidgets.QMenu,
-        highlights: HighlightPainter,
+        annotations: AnnotationSet,
     ) -> None:
         super().__init__(window)
         self._reading_view = reading_view
@@ -71,7 +52,7 @@ class PinyinSwitch(QtCore.QObject):
             action.triggered.connect(lambda _=False, s=style: self.view.set_pinyin_style(s))
             if action.isChecked():
                 self.view.set_pinyin_style(style)
-        self.view.set_highlight_source(lambda start, end: _highlights(highlights, start, end))
+        self.highlights = PinyinViewHighlights(self.view, annotations)
         self.view_lookup = PinyinViewLookup(self.view, lookup)
         lookup.start_on_first_paint(self.view.viewport())
         self.stack = QtWidgets.QStackedWidget()
@@ -180,11 +161,8 @@ class PinyinSwitch(QtCore.QObject):
             self.view.scroll_to_offset(self._reading_view.top_offset())
 
     def set_document(self, document: Document) -> None:
-        """Called once the reading view has its page: highlights are painted into that page,
-        and its change of formats tells the pinyin view to paint them too."""
         self.view_lookup.hide_popup()
         self.view.set_reader_document(document)
-        self._reading_view.document().contentsChanged.connect(self.view.viewport().update)
 
     def shutdown(self) -> None:
         self.view.shutdown()

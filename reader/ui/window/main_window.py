@@ -213,7 +213,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self, word_lookup, annotations, annotations.data_dir
         )
         pinyin = PinyinSwitch(
-            self, self.reading_view, word_lookup, self.view_menu, annotations.painter
+            self, self.reading_view, word_lookup, self.view_menu, annotations.annotation_set
         )
         self._features = _Features(annotations, word_lookup, word_corrections, pinyin)
         # The pinyin switch put the reading view in a new central widget: shown now, not

@@ -10,7 +10,7 @@ import pytest
 
 from reader.document import open_document
 from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store, resolve_data_dir
-from reader.ui.annotations.panel import ORPHANS_HEADING
+from reader.ui.annotations.panel_model import ORPHANS_HEADING
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
 

@@ -8,13 +8,9 @@ from datetime import timedelta
 import pytest
 
 from reader.document import open_document
-from reader.store import Annotation, edited, new_annotation
-from reader.ui.annotations.panel import (
-    ANNOTATION_ROLE,
-    ORPHANS_HEADING,
-    AnnotationModel,
-    AnnotationsPanel,
-)
+from reader.store import Annotation, AnnotationSet, edited, new_annotation
+from reader.ui.annotations.panel import AnnotationsPanel
+from reader.ui.annotations.panel_model import ANNOTATION_ROLE, ORPHANS_HEADING, AnnotationModel
 from reader.ui.qt import QtCore, QtGui
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
@@ -47,9 +43,15 @@ def annotations(seed) -> list[Annotation]:
 
 
 @pytest.fixture
-def model(qtmodeltester, seed, annotations):
-    model = AnnotationModel()
-    model.set_document(seed, annotations)
+def shown() -> AnnotationSet:
+    """The window's set of the document's annotations, which the model and panel follow."""
+    return AnnotationSet()
+
+
+@pytest.fixture
+def model(qtmodeltester, seed, annotations, shown):
+    model = AnnotationModel(shown)
+    shown.replace(seed, annotations)
     qtmodeltester.check(model)
     return model
 
@@ -116,36 +118,38 @@ def test_filters_keep_what_matches(model, criteria, count):
     assert model.shown_count() == 5
 
 
-def test_adding_changing_and_removing_rows_keeps_groups_right(model, seed, annotations):
+def test_adding_changing_and_removing_rows_keeps_groups_right(model, seed, annotations, shown):
     sections = seed.root.children
     new = at(seed, seed.text[sections[3].start + 10 : sections[3].start + 14], "blue")
-    model.put(new)
+    shown.put(new)
     assert [h for h, _ in rows(model)][3] == " ".join(sections[3].heading.split())
-    model.put(edited(new, note="新的笔记"))
+    shown.put(edited(new, note="新的笔记"))
     assert model.index_of(new.id).siblingAtColumn(1).data() == "新的笔记"
     model.set_filter(colour="blue")
-    model.put(edited(new, colour="red"))  # no longer matches: it leaves the list
+    shown.put(edited(new, colour="red"))  # no longer matches: it leaves the list
     assert model.shown_count() == 0
     model.set_filter()
-    model.remove(new.id)
-    model.remove(annotations[2].id)  # the only one of its section: the group goes too
+    shown.remove(new.id)
+    shown.remove(annotations[2].id)  # the only one of its section: the group goes too
     assert [h for h, _ in rows(model)] == [
         " ".join(seed.root.heading.split()),
         " ".join(sections[2].heading.split()),
         ORPHANS_HEADING,
     ]
     moved = replace(annotations[4], orphan=False, start=sections[0].start + 3)
-    model.put(moved)
+    shown.put(moved)
     assert ORPHANS_HEADING not in [h for h, _ in rows(model)]
 
 
-def test_an_earlier_annotation_goes_before_a_later_one_in_its_group(model, seed, annotations):
+def test_an_earlier_annotation_goes_before_a_later_one_in_its_group(
+    model, seed, annotations, shown
+):
     first = annotations[0]
     before = replace(
         at(seed, seed.text[first.start - 5 : first.start - 2]),
         created=first.created + timedelta(seconds=1),
     )
-    model.put(before)
+    shown.put(before)
     assert model.index_of(before.id).row() == model.index_of(first.id).row() - 1
     assert model.index_of(before.id).data(ANNOTATION_ROLE) == before
 
@@ -158,11 +162,11 @@ def commit(widget, text: str) -> None:
 
 
 @pytest.fixture
-def panel(qtbot, seed, annotations):
-    panel = AnnotationsPanel()
+def panel(qtbot, seed, annotations, shown):
+    panel = AnnotationsPanel(shown)
     qtbot.addWidget(panel)
     panel.resize(400, 600)
-    panel.set_document(seed, annotations)
+    shown.replace(seed, annotations)
     panel.show()
     qtbot.waitExposed(panel)
     return panel
@@ -187,10 +191,10 @@ def test_the_panel_filters_from_its_widgets(qtbot, panel):
     assert panel.model.shown_count() == 5
 
 
-def test_a_document_without_tags_offers_all_tags(qtbot, seed):
-    panel = AnnotationsPanel()
+def test_a_document_without_tags_offers_all_tags(qtbot, seed, shown):
+    panel = AnnotationsPanel(shown)
     qtbot.addWidget(panel)
-    panel.set_document(seed, [at(seed, "网络安全")])
+    shown.replace(seed, [at(seed, "网络安全")])
     assert panel.tag_filter.currentText() == "All tags"
     assert panel.tag_filter.count() == 1
 
@@ -205,10 +209,10 @@ def test_headings_span_the_columns_and_cannot_be_chosen(panel):
         assert bool(selectable) == (row not in headings)
 
 
-def test_a_new_group_heading_spans_the_columns_too(panel, seed):
+def test_a_new_group_heading_spans_the_columns_too(panel, seed, shown):
     sections = seed.root.children
     quote = seed.text[sections[1].start + 10 : sections[1].start + 14]
-    panel.put(at(seed, quote, "blue"))
+    shown.put(at(seed, quote, "blue"))
     heading = panel.model.index_of(panel.model.annotations()[-1].id).row() - 1
     assert heading in panel.model.headings()
     assert panel.view.columnSpan(heading, 0) == 3

@@ -11,9 +11,9 @@ from reader.ui.lookup import controller as lookup_controller
 from reader.ui.lookup.controller import shared_language_tools
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.highlight_colours import highlight_colour
 from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import PAPER
-from reader.ui.views.reading_view_highlights import highlight_colour
 from reader.ui.views.tone_colours import ToneColours
 from reader.ui.window.main_window import MainWindow
 from tests.ui.lookup_helpers import READY_MS, open_ready_window
