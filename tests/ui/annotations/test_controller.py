@@ -357,6 +357,23 @@ def test_cancelling_a_note_on_a_new_selection_leaves_nothing(qtbot, window, data
     assert not window.annotations.undo_action.isEnabled()
 
 
+def test_a_note_left_for_another_highlight_leaves_no_highlight_behind(qtbot, window):
+    select_with_mouse(qtbot, window, *span(window, "这是第二段"))
+    press(qtbot, window, QtCore.Qt.Key_2)
+    other = window.annotations.annotations()[0]
+    start, end = span(window, "最后一段话")
+    select_with_mouse(qtbot, window, start, end)
+    window.annotations.note_action.trigger()
+    assert background(window, start) == HIGHLIGHT_RGB["yellow"]  # shown while noted
+    window.annotations.edit_note(other.id)
+    assert background(window, start) is None
+    window.annotations.editor.note_edit.setPlainText("第二段")
+    window.annotations.editor.save()
+    assert [(a.quote, a.note) for a in window.annotations.annotations()] == [
+        ("这是第二段", "第二段")
+    ]
+
+
 def test_the_edit_menu_has_undo_and_redo_named_after_the_change(qtbot, window):
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus.index("&Edit") == menus.index("&File") + 1
