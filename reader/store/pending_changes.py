@@ -93,7 +93,8 @@ class PendingChanges:
 
     def delete(self, annotation: Annotation) -> bool:
         """Write the annotation's deletion and hand it to `saved`; an annotation with
-        unsaved edits loses them first, and one never saved is only taken out."""
+        unsaved edits loses them first, and one never saved is only taken out. True if the
+        store took the deletion."""
         annotation_id = annotation.id
         dropped = [e for e in self._unsaved if e.annotation_id == annotation_id]
         if dropped:
