@@ -45,6 +45,11 @@ def make_window(qtbot, path: Path | None = None, active: bool = True) -> MainWin
     window.resize(1100, 750)
     window.show()
     qtbot.waitExposed(window)
+    # The annotations come just after the first paint; a reader's first click comes later.
+    # Waiting for them keeps a busy machine from reordering the two.
+    attached: list[bool] = []
+    window.when_features_attached(lambda: attached.append(True))
+    qtbot.waitUntil(lambda: bool(attached))
     if active:
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
