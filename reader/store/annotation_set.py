@@ -16,9 +16,10 @@ Orphans (not found in the text) are kept and listed but have no place, so no lan
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Protocol
 
 from reader.document.model import Document
@@ -56,14 +57,31 @@ class AnnotationListener(Protocol):
     def annotation_changed(self, change: AnnotationChange) -> None: ...
 
 
-class _Lane:
-    """Placed annotations shorter than `reach` characters, as (start, id) in order."""
+_start = attrgetter("start")
 
-    __slots__ = ("keys", "reach")
+
+class _Lane:
+    """Placed annotations shorter than `reach` characters, in order of their starts (kept
+    apart, so bisection compares plain integers)."""
+
+    __slots__ = ("annotations", "reach", "starts")
 
     def __init__(self, reach: int) -> None:
         self.reach = reach
-        self.keys: list[tuple[int, str]] = []
+        self.starts: list[int] = []
+        self.annotations: list[Annotation] = []
+
+    def add(self, annotation: Annotation) -> None:
+        number = bisect_right(self.starts, annotation.start)
+        self.starts.insert(number, annotation.start)
+        self.annotations.insert(number, annotation)
+
+    def discard(self, annotation: Annotation) -> None:
+        number = bisect_left(self.starts, annotation.start)
+        while self.annotations[number].id != annotation.id:
+            number += 1  # past others starting at the same place
+        del self.starts[number]
+        del self.annotations[number]
 
 
 def _lane_number(annotation: Annotation) -> int:
@@ -78,9 +96,8 @@ class AnnotationSet:
         self._document: Document | None = None
         self._by_id: dict[str, Annotation] = {}
         """In the order they came: loaded, then made."""
-        self._placed: dict[str, Annotation] = {}
-        """Those in a lane: placed annotations and the draft."""
         self._lanes: dict[int, _Lane] = {}
+        """Placed annotations and the draft, by _lane_number."""
         self._draft: Annotation | None = None
         self._listeners: list[AnnotationListener] = []
 
@@ -122,40 +139,38 @@ class AnnotationSet:
         """The highlights reaching into `[start, end)`, the one on top last; the draft
         counts, as it is painted."""
         found = []
-        placed = self._placed
         for lane in self._lanes.values():
-            keys = lane.keys
-            first = bisect_left(keys, (start - lane.reach + 1,))
-            last = bisect_left(keys, (end,), first)
-            for number in range(first, last):
-                annotation = placed[keys[number][1]]
-                if annotation.end > start:
-                    found.append(annotation)
+            starts = lane.starts
+            first = bisect_right(starts, start - lane.reach)
+            last = bisect_left(starts, end, first)
+            found += [a for a in lane.annotations[first:last] if a.end > start]
         found.sort(key=_paint_order)
         return found
 
     def in_paint_order(self) -> list[Annotation]:
         """Every highlight placed in the text (the draft too), the one on top last."""
-        return sorted(self._placed.values(), key=_paint_order)
+        placed = [a for a in self._by_id.values() if not a.orphan]
+        if self._draft is not None and not self._draft.orphan:
+            placed.append(self._draft)
+        return sorted(placed, key=_paint_order)
 
     # Changing
 
     def replace(self, document: Document | None, annotations: Iterable[Annotation]) -> None:
         """Hold `annotations` of `document` in place of all held until now, the draft too."""
-        before = list(self._placed.values())
+        before = [a for lane in self._lanes.values() for a in lane.annotations]
         self._document = document
         self._by_id = {a.id: a for a in annotations}
         self._draft = None
-        self._placed = {a.id: a for a in self._by_id.values() if not a.orphan}
         lanes: dict[int, _Lane] = {}
-        for annotation in self._placed.values():
-            number = _lane_number(annotation)
+        placed = sorted((a for a in self._by_id.values() if not a.orphan), key=_start)
+        for annotation in placed:  # in order of starts: each lane fills in order
+            number = (annotation.end - annotation.start).bit_length()
             lane = lanes.get(number)
             if lane is None:
                 lane = lanes[number] = _Lane(1 << number)
-            lane.keys.append((annotation.start, annotation.id))
-        for lane in lanes.values():
-            lane.keys.sort()
+            lane.starts.append(annotation.start)
+            lane.annotations.append(annotation)
         self._lanes = lanes
         for listener in tuple(self._listeners):
             listener.annotations_replaced(before)
@@ -196,18 +211,16 @@ class AnnotationSet:
     def _place(self, annotation: Annotation) -> None:
         if annotation.orphan:
             return
-        self._placed[annotation.id] = annotation
         number = _lane_number(annotation)
         lane = self._lanes.get(number)
         if lane is None:
             lane = self._lanes[number] = _Lane(1 << number)
-        insort(lane.keys, (annotation.start, annotation.id))
+        lane.add(annotation)
 
     def _unplace(self, annotation: Annotation) -> None:
-        if self._placed.pop(annotation.id, None) is None:
-            return
-        keys = self._lanes[_lane_number(annotation)].keys
-        del keys[bisect_left(keys, (annotation.start, annotation.id))]
+        """Take out of its lane an annotation as it was placed (an orphan never was)."""
+        if not annotation.orphan:
+            self._lanes[_lane_number(annotation)].discard(annotation)
 
     def _tell(self, change: AnnotationChange) -> None:
         for listener in tuple(self._listeners):
