@@ -208,7 +208,8 @@ def _select(window: MainWindow) -> None:
     view = window.reading_view
     text = window.reader_document.text
     start = view.top_offset() + 40
-    while window.annotations.painter.at(start) or window.annotations.painter.at(start + 5):
+    highlighted = window.annotations.annotation_set
+    while highlighted.at(start) or highlighted.at(start + 5):
         start += 7
     while not text[start : start + 6].strip():
         start += 1

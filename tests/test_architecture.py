@@ -54,3 +54,14 @@ def test_the_checker_sees_a_qt_import(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert imports_qt(sample)
+
+
+def test_the_annotations_see_the_window_only_through_their_host():
+    """Controllers get narrow interfaces, not the main window (DESIGN.md §1): no module of
+    reader/ui/annotations imports the window, not even for type checking."""
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in python_files("ui", "annotations")
+        if any(name.startswith("reader.ui.window") for name in imported_modules(path))
+    ]
+    assert offenders == []

@@ -4,6 +4,8 @@ No Qt here: the window, the CLI and the tests use the same functions.
 """
 
 from reader.store.anchoring import Placement, Quote, locate, reanchor
+from reader.store.annotation_edit import AnnotationEdit
+from reader.store.annotation_set import AnnotationChange, AnnotationListener, AnnotationSet
 from reader.store.annotations import (
     Annotation,
     Annotations,
@@ -32,6 +34,7 @@ from reader.store.import_file import (
     read_import_file,
 )
 from reader.store.location import DATA_DIR_VARIABLE, STORE_FILE, resolve_data_dir
+from reader.store.pending_changes import PendingChanges
 from reader.store.store import AnchorReport, OpenedDocument, Store, open_store
 
 __all__ = [
@@ -47,6 +50,10 @@ __all__ = [
     "STORE_FILE",
     "AnchorReport",
     "Annotation",
+    "AnnotationChange",
+    "AnnotationEdit",
+    "AnnotationListener",
+    "AnnotationSet",
     "Annotations",
     "ColourNames",
     "CorruptStoreError",
@@ -58,6 +65,7 @@ __all__ = [
     "ImportReport",
     "NewerSchemaError",
     "OpenedDocument",
+    "PendingChanges",
     "Placement",
     "Quote",
     "StaleAnnotation",

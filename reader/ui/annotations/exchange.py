@@ -6,7 +6,7 @@ The dialogs never block the window; what is written and read is reader.store.exc
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from reader.document import Document
 from reader.store import (
@@ -17,10 +17,8 @@ from reader.store import (
     export_annotations,
     import_annotations,
 )
+from reader.ui.annotations.host import MessageHost
 from reader.ui.qt import QtCore, QtWidgets
-
-if TYPE_CHECKING:
-    from reader.ui.window.main_window import MainWindow
 
 EXPORT_FILTERS = {
     "W3C Web Annotation JSON (*.json)": "json",
@@ -46,7 +44,7 @@ class ExchangeTarget(Protocol):
 
 
 class AnnotationExchange:
-    def __init__(self, window: MainWindow, target: ExchangeTarget) -> None:
+    def __init__(self, window: MessageHost, target: ExchangeTarget) -> None:
         self._window = window
         self._target = target
 
@@ -58,7 +56,7 @@ class AnnotationExchange:
         folder = document.path.parent if document.path else Path.home()
         stem = document.path.stem if document.path else "annotations"
         dialog = QtWidgets.QFileDialog(
-            self._window,
+            self._window.window(),
             "Export Annotations",
             str(folder / f"{stem}.annotations.json"),
             ";;".join(EXPORT_FILTERS),
@@ -116,7 +114,9 @@ class AnnotationExchange:
         if document is None:
             return None
         folder = str(document.path.parent) if document.path else ""
-        dialog = QtWidgets.QFileDialog(self._window, "Import Annotations", folder, IMPORT_FILTERS)
+        dialog = QtWidgets.QFileDialog(
+            self._window.window(), "Import Annotations", folder, IMPORT_FILTERS
+        )
         dialog.setFileMode(QtWidgets.QFileDialog.ExistingFile)
         dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptOpen)
         dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)

@@ -7,19 +7,40 @@ the colours, so the menus, the toolbar and the tooltips all say the same.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from reader.store import COLOURS, DEFAULT_NAMES, Annotation
 from reader.ui.annotations.exchange import AnnotationExchange
-from reader.ui.annotations.panel import swatch
+from reader.ui.annotations.host import AnnotationsHost
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-
-if TYPE_CHECKING:
-    from reader.ui.annotations.controller import AnnotationController
-    from reader.ui.window.main_window import MainWindow
+from reader.ui.views.highlight_colours import swatch
 
 
-def _menu_holding(window: QtWidgets.QMainWindow, action: QtGui.QAction) -> QtWidgets.QMenu:
+class AnnotationActions(Protocol):
+    """What the menus offer: the controller's actions, and what they ask of it."""
+
+    def highlight(self, colour: str) -> None: ...
+
+    def set_colour(self, annotation_id: str, colour: str) -> None: ...
+
+    def edit_note(self, annotation_id: str | None = None, tags_first: bool = False) -> None: ...
+
+    def delete(self, annotation_id: str | None = None) -> None: ...
+
+    def copy(self, annotation_id: str) -> None: ...
+
+    def undo(self) -> None: ...
+
+    def redo(self) -> None: ...
+
+    def choose_colour_names(self) -> QtWidgets.QDialog: ...
+
+    def selected_span(self) -> tuple[int, int] | None: ...
+
+    def highlight_at(self, point: QtCore.QPoint) -> Annotation | None: ...
+
+
+def _menu_holding(window: AnnotationsHost, action: QtGui.QAction) -> QtWidgets.QMenu:
     """The menu-bar menu that holds `action`: the window's own menus are found, not rebuilt."""
     for entry in window.menuBar().actions():
         menu = entry.menu()
@@ -33,8 +54,8 @@ class AnnotationMenus:
 
     def __init__(
         self,
-        controller: AnnotationController,
-        window: MainWindow,
+        controller: AnnotationActions,
+        window: AnnotationsHost,
         dock: QtWidgets.QDockWidget,
         undo_stack: QtGui.QUndoStack,
         exchange: AnnotationExchange,
@@ -60,25 +81,26 @@ class AnnotationMenus:
         exchange: AnnotationExchange,
     ) -> None:
         window = self._window
+        parent = window.window()
         controller = self._controller
         self.colour_actions: dict[str, QtGui.QAction] = {}
         for number, colour in enumerate(COLOURS, start=1):
-            action = QtGui.QAction(swatch(colour, 16), colour.capitalize(), window)
+            action = QtGui.QAction(swatch(colour, 16), colour.capitalize(), parent)
             action.setShortcut(QtGui.QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, c=colour: controller.highlight(c))
             self.colour_actions[colour] = action
-        self.note_action = QtGui.QAction("Add or Edit &Note…", window)
+        self.note_action = QtGui.QAction("Add or Edit &Note…", parent)
         self.note_action.setIconText("Note")
         self.note_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+N"))
         self.note_action.setToolTip("Add a note to the selection or edit the highlight's note")
         self.note_action.triggered.connect(lambda: controller.edit_note())
-        self.delete_action = QtGui.QAction("&Delete Highlight", window)
+        self.delete_action = QtGui.QAction("&Delete Highlight", parent)
         self.delete_action.setShortcut(QtGui.QKeySequence.Delete)
         self.delete_action.triggered.connect(lambda: controller.delete())
-        self.undo_action = QtGui.QAction("&Undo", window)
+        self.undo_action = QtGui.QAction("&Undo", parent)
         self.undo_action.setShortcuts([QtGui.QKeySequence("Ctrl+Z")])
         self.undo_action.triggered.connect(controller.undo)
-        self.redo_action = QtGui.QAction("&Redo", window)
+        self.redo_action = QtGui.QAction("&Redo", parent)
         self.redo_action.setShortcuts(
             [QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence("Ctrl+Y")]
         )
@@ -93,16 +115,16 @@ class AnnotationMenus:
         undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
-        self.colour_names_action = QtGui.QAction("Colour &Names…", window)
+        self.colour_names_action = QtGui.QAction("Colour &Names…", parent)
         self.colour_names_action.triggered.connect(controller.choose_colour_names)
-        self.export_action = QtGui.QAction("&Export Annotations…", window)
+        self.export_action = QtGui.QAction("&Export Annotations…", parent)
         self.export_action.triggered.connect(exchange.choose_export_file)
-        self.import_action = QtGui.QAction("&Import Annotations…", window)
+        self.import_action = QtGui.QAction("&Import Annotations…", parent)
         self.import_action.triggered.connect(exchange.choose_import_file)
         self.panel_action = dock.toggleViewAction()
         self.panel_action.setText("&Annotations")
         self.panel_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+A"))
-        self.toolbar = QtWidgets.QToolBar("Highlight", window)
+        self.toolbar = QtWidgets.QToolBar("Highlight", parent)
         self.toolbar.setObjectName("highlight-toolbar")
         self.toolbar.setIconSize(QtCore.QSize(16, 16))
         self.toolbar.addActions(list(self.colour_actions.values()))
@@ -121,7 +143,7 @@ class AnnotationMenus:
         toolbar_action = self.toolbar.toggleViewAction()
         toolbar_action.setText("Highlight &Toolbar")
         view_menu.addAction(toolbar_action)
-        self.edit_menu = QtWidgets.QMenu("&Edit", window)
+        self.edit_menu = QtWidgets.QMenu("&Edit", window.window())
         window.menuBar().insertMenu(view_menu.menuAction(), self.edit_menu)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)

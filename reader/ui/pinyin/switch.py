@@ -3,37 +3,17 @@ stack of the reading view and the pinyin view, and switching keeps the line at t
 
 from __future__ import annotations
 
-from reader.store import Annotation
+from reader.store import AnnotationSet
 from reader.ui.lookup.controller import WordLookupController
+from reader.ui.pinyin.highlights import PinyinViewHighlights
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.document_session import DocumentSession
-from reader.ui.views.pinyin_painting import Highlight
 from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import ReadingView
-from reader.ui.views.reading_view_highlights import HighlightPainter, highlight_colour, note_colour
 from reader.ui.views.text_surface import TextSurface
 from reader.ui.views.tone_colours import ToneColours
-
-
-def _highlights(painter: HighlightPainter, start: int, end: int) -> list[Highlight]:
-    """The reading view's highlights in `[start, end)`, the one made last on top."""
-    touching = [a for a in painter.annotations() if a.start < end and a.end > start]
-    shown = sorted(touching, key=_made)
-    return [
-        Highlight(
-            a.start,
-            a.end,
-            highlight_colour(a.colour),
-            note_colour(a.colour) if a.note.strip() else None,
-        )
-        for a in shown
-    ]
-
-
-def _made(annotation: Annotation) -> tuple:
-    return (annotation.created, annotation.id)
 
 
 class PinyinSwitch(QtCore.QObject):
@@ -45,7 +25,7 @@ class PinyinSwitch(QtCore.QObject):
         reading_view: ReadingView,
         lookup: WordLookupController,
         view_menu: QtWidgets.QMenu,
-        highlights: HighlightPainter,
+        annotations: AnnotationSet,
         current: CurrentSession,
     ) -> None:
         super().__init__(window)
@@ -72,7 +52,7 @@ class PinyinSwitch(QtCore.QObject):
             action.triggered.connect(lambda _=False, s=style: self.view.set_pinyin_style(s))
             if action.isChecked():
                 self.view.set_pinyin_style(style)
-        self.view.set_highlight_source(lambda start, end: _highlights(highlights, start, end))
+        self.highlights = PinyinViewHighlights(self.view, annotations)
         lookup.serve(self.view)
         self.stack = QtWidgets.QStackedWidget()
         central = window.takeCentralWidget()
@@ -176,12 +156,9 @@ class PinyinSwitch(QtCore.QObject):
             self.view.scroll_to_offset(self._reading_view.top_offset())
 
     def _show_session(self, session: DocumentSession) -> None:
-        """A new document's session: shown with its readings. The reading view has its page
-        by now: highlights are painted into that page, and its change of formats tells the
-        pinyin view to paint them too."""
+        """A new document's session: shown with its readings."""
         self._lookup.hide_popup()
         self.view.set_reader_document(session.document)
         self.view.set_readings_source(session.readings)
         session.readings.changed.connect(self.view.readings_changed)
         session.readings.failed.connect(self.view.readings_failed)
-        self._reading_view.document().contentsChanged.connect(self.view.viewport().update)

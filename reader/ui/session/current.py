@@ -14,6 +14,7 @@ from reader.document import Document
 from reader.language.corrections import Corrections
 from reader.language.segmentation import UserActivity
 from reader.language.tools import LanguageTools
+from reader.store.annotation_set import AnnotationSet
 from reader.ui.qt import QtCore
 from reader.ui.session.document_session import DocumentSession
 from reader.ui.session.language import LanguageWarmUp
@@ -25,7 +26,8 @@ VISIBLE_FIRST_DELAY_MS = 120
 
 class CurrentSession(QtCore.QObject):
     """Owns the session of the document shown, and what outlives it: the language tools'
-    warm-up, the reader's word corrections, the worker runner and the user's activity."""
+    warm-up, the reader's word corrections, the worker runner, the user's activity, and the
+    one set of annotations (refilled for each document)."""
 
     changed = QtCore.Signal(object)
     """A DocumentSession for a newly shown document."""
@@ -41,6 +43,9 @@ class CurrentSession(QtCore.QObject):
         self.warm_up = LanguageWarmUp(tools, runner)
         self.activity = UserActivity()
         self.corrections = Corrections()
+        self.annotations = AnnotationSet()
+        """The open document's annotations, held once: filled and changed by the annotations
+        controller, followed by the views and the panel."""
         self._session: DocumentSession | None = None
         self._visible: Callable[[], tuple[int, int]] = lambda: (0, 0)
         self._visible_timer = QtCore.QTimer(self)

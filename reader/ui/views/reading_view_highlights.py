@@ -12,28 +12,14 @@ overlap, the one made last is on top; taking one away repaints its range from th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
-from reader.store import HIGHLIGHT_RGB, Annotation
+from reader.store import HIGHLIGHT_RGB, Annotation, AnnotationChange, AnnotationSet
 from reader.ui.qt import QtGui
+from reader.ui.views.highlight_colours import highlight_colour, note_colour
 from reader.ui.views.reading_view import ReadingView
 
 NOTE_UNDERLINE = QtGui.QTextCharFormat.UnderlineStyle.DashUnderline
-UNDERLINE_DARKER = 180
-"""QColor.darker factor for a note's underline: the highlight's hue, dark enough to see."""
-
-
-def highlight_colour(colour: str) -> QtGui.QColor:
-    return QtGui.QColor(HIGHLIGHT_RGB[colour])
-
-
-def note_colour(colour: str) -> QtGui.QColor:
-    return highlight_colour(colour).darker(UNDERLINE_DARKER)
-
-
-def _order(annotation: Annotation) -> tuple:
-    """Paint order: the highlight made last is merged last, so it shows on top."""
-    return (annotation.created, annotation.id)
 
 
 def _formats() -> dict[tuple[str, bool], QtGui.QTextCharFormat]:
@@ -58,54 +44,36 @@ def _cleared() -> QtGui.QTextCharFormat:
 
 
 class HighlightPainter:
-    """Keeps the page's formats in step with the annotations placed in the text.
+    """Keeps the page's formats in step with the annotation set, which it follows.
 
     Orphans have no place and are never painted. Ranges are document offsets; the one
     conversion to Qt positions is the view's OffsetMap.
     """
 
-    def __init__(self, view: ReadingView) -> None:
+    def __init__(self, view: ReadingView, annotations: AnnotationSet) -> None:
         self._view = view
-        self._shown: dict[str, Annotation] = {}
+        self._annotations = annotations
         self._page: QtGui.QTextDocument | None = None
         """The page painted last: a new page starts clean."""
         self._formats = _formats()
         self._cleared = _cleared()
+        annotations.add_listener(self)
 
-    def annotations(self) -> list[Annotation]:
-        return list(self._shown.values())
-
-    def show_all(self, annotations: Iterable[Annotation]) -> None:
-        """Paint these annotations in place of those shown before (none on a new page)."""
+    def annotations_replaced(self, before: Sequence[Annotation]) -> None:
+        """Paint the set's highlights in place of those shown before (none on a new page)."""
         cursor = QtGui.QTextCursor(self._view.document())
         cursor.beginEditBlock()
-        if self._shown and self._view.document() is self._page:
-            for annotation in self._shown.values():
+        if self._view.document() is self._page:
+            for annotation in before:
                 self._merge(cursor, annotation.start, annotation.end, self._cleared)
         self._page = self._view.document()
-        self._shown = {a.id: a for a in annotations if not a.orphan}
-        for annotation in sorted(self._shown.values(), key=_order):
+        for annotation in self._annotations.in_paint_order():
             self._merge(cursor, annotation.start, annotation.end, self._format(annotation))
         cursor.endEditBlock()
 
-    def put(self, annotation: Annotation) -> None:
-        """Show a new annotation, or one as it now is (another colour, a note, a new place)."""
-        before = self._shown.pop(annotation.id, None)
-        if not annotation.orphan:
-            self._shown[annotation.id] = annotation
-        ranges = [(annotation.start, annotation.end)] if not annotation.orphan else []
-        if before is not None:
-            ranges.append((before.start, before.end))
-        self._repaint(ranges)
-
-    def remove(self, annotation_id: str) -> None:
-        before = self._shown.pop(annotation_id, None)
-        if before is not None:
-            self._repaint([(before.start, before.end)])
-
-    def at(self, offset: int) -> list[Annotation]:
-        """The highlights holding the character at `offset`, the one on top last."""
-        return sorted((a for a in self._shown.values() if a.start <= offset < a.end), key=_order)
+    def annotation_changed(self, change: AnnotationChange) -> None:
+        """Paint again where the annotation is now and where it was."""
+        self._repaint(change.ranges())
 
     def _format(self, annotation: Annotation) -> QtGui.QTextCharFormat:
         return self._formats[(annotation.colour, bool(annotation.note.strip()))]
@@ -124,8 +92,7 @@ class HighlightPainter:
         cursor.beginEditBlock()
         for start, end in ranges:
             self._merge(cursor, start, end, self._cleared)
-            touching = [a for a in self._shown.values() if a.start < end and a.end > start]
-            for annotation in sorted(touching, key=_order):
+            for annotation in self._annotations.touching(start, end):
                 self._merge(
                     cursor,
                     max(start, annotation.start),

@@ -52,7 +52,7 @@ def make_features(
     language tools (else the process's shared ones)."""
     session = CurrentSession(tools or shared_language_tools(), runner or TaskRunner(window), window)
     session.set_visible_range(lambda: shown_view().visible_range())
-    annotations = AnnotationController(window, data_dir)
+    annotations = AnnotationController(window, session.annotations, data_dir)
     word_lookup = WordLookupController(window, view_menu, session, shown_view)
     word_lookup.serve(reading_view)
     word_lookup.leave_clicks_to(annotations.highlight_at)
@@ -65,7 +65,7 @@ def make_features(
     )
     annotations.add_context_menu_entries(word_corrections.add_entries)
     pinyin = PinyinSwitch(
-        window, reading_view, word_lookup, view_menu, annotations.painter, session
+        window, reading_view, word_lookup, view_menu, session.annotations, session
     )
     annotations.watch(pinyin.view)
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)

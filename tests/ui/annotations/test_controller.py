@@ -10,7 +10,7 @@ import pytest
 
 from reader.document import open_document
 from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store, resolve_data_dir
-from reader.ui.annotations.panel import ORPHANS_HEADING
+from reader.ui.annotations.panel_model import ORPHANS_HEADING
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
 
@@ -45,6 +45,11 @@ def make_window(qtbot, path: Path | None = None, active: bool = True) -> MainWin
     window.resize(1100, 750)
     window.show()
     qtbot.waitExposed(window)
+    # The annotations come just after the first paint; a reader's first click comes later.
+    # Waiting for them keeps a busy machine from reordering the two.
+    attached: list[bool] = []
+    window.when_features_attached(lambda: attached.append(True))
+    qtbot.waitUntil(lambda: bool(attached))
     if active:
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
@@ -355,6 +360,23 @@ def test_cancelling_a_note_on_a_new_selection_leaves_nothing(qtbot, window, data
     assert background(window, start) is None
     assert stored(data_dir) == []
     assert not window.annotations.undo_action.isEnabled()
+
+
+def test_a_note_left_for_another_highlight_leaves_no_highlight_behind(qtbot, window):
+    select_with_mouse(qtbot, window, *span(window, "这是第二段"))
+    press(qtbot, window, QtCore.Qt.Key_2)
+    other = window.annotations.annotations()[0]
+    start, end = span(window, "最后一段话")
+    select_with_mouse(qtbot, window, start, end)
+    window.annotations.note_action.trigger()
+    assert background(window, start) == HIGHLIGHT_RGB["yellow"]  # shown while noted
+    window.annotations.edit_note(other.id)
+    assert background(window, start) is None
+    window.annotations.editor.note_edit.setPlainText("第二段")
+    window.annotations.editor.save()
+    assert [(a.quote, a.note) for a in window.annotations.annotations()] == [
+        ("这是第二段", "第二段")
+    ]
 
 
 def test_the_edit_menu_has_undo_and_redo_named_after_the_change(qtbot, window):

@@ -13,8 +13,8 @@ from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
+from reader.ui.views.highlight_colours import highlight_colour
 from reader.ui.views.pinyin_view import PinyinView
-from reader.ui.views.reading_view_highlights import highlight_colour
 from reader.ui.window.main_window import MainWindow
 from tests.ui.lookup_helpers import READY_MS
 from tests.ui.views.pinyin_helpers import (

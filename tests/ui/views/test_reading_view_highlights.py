@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 
 from reader.document import build_document
-from reader.store import HIGHLIGHT_RGB, edited, new_annotation
+from reader.store import HIGHLIGHT_RGB, AnnotationSet, edited, new_annotation
 from reader.ui.qt import QtCore, QtGui
+from reader.ui.views.highlight_colours import note_colour
 from reader.ui.views.reading_view import ReadingView
-from reader.ui.views.reading_view_highlights import HighlightPainter, note_colour
+from reader.ui.views.reading_view_highlights import HighlightPainter
 
 TEXT = "标题\n\n第一段有一个𠀀字,后面还有很多很多字。\n\n第二段也说了一件事,说完了。"
 
@@ -30,6 +31,14 @@ def view(qtbot, document):
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+@pytest.fixture
+def shown(view) -> AnnotationSet:
+    """The window's annotation set, with a painter following it into the view's page."""
+    annotations = AnnotationSet()
+    HighlightPainter(view, annotations)
+    return annotations
 
 
 def span(document, quote: str) -> tuple[int, int]:
@@ -56,83 +65,76 @@ def background(view, offset: int) -> str | None:
     return None if brush.style() == QtCore.Qt.NoBrush else brush.color().name()
 
 
-def test_a_highlight_paints_its_characters_and_no_others(view, document):
-    painter = HighlightPainter(view)
+def test_a_highlight_paints_its_characters_and_no_others(view, document, shown):
     annotation = make(document, "𠀀字,后面")
-    painter.show_all([annotation])
+    shown.replace(document, [annotation])
     for offset in range(annotation.start, annotation.end):
         assert background(view, offset) == HIGHLIGHT_RGB["yellow"]
     assert background(view, annotation.start - 1) is None
     assert background(view, annotation.end) is None
 
 
-def test_painting_keeps_the_page_style_and_adds_no_undo(view, document):
+def test_painting_keeps_the_page_style_and_adds_no_undo(view, document, shown):
     title_weight = char_format(view, 0).fontWeight()
-    painter = HighlightPainter(view)
-    painter.show_all([make(document, "标题")])
+    shown.replace(document, [make(document, "标题")])
     assert char_format(view, 0).fontWeight() == title_weight
     assert background(view, 0) == HIGHLIGHT_RGB["yellow"]
     assert not view.document().isUndoAvailable()
     assert not view.document().isUndoRedoEnabled()
 
 
-def test_the_later_highlight_is_on_top_and_removing_it_shows_the_one_below(view, document):
-    painter = HighlightPainter(view)
+def test_the_later_highlight_is_on_top_and_removing_it_shows_the_one_below(view, document, shown):
     below = make(document, "第二段也说了一件事", "green")
     above = make(document, "说了一件事,说完", "red", later=5)
-    painter.show_all([above, below])
+    shown.replace(document, [above, below])
     overlap = document.text.index("一件事", below.start)
     assert background(view, overlap) == HIGHLIGHT_RGB["red"]
     assert background(view, below.start) == HIGHLIGHT_RGB["green"]
-    assert [a.id for a in painter.at(overlap)] == [below.id, above.id]
+    assert [a.id for a in shown.at(overlap)] == [below.id, above.id]
 
-    painter.remove(above.id)
+    shown.remove(above.id)
     assert background(view, overlap) == HIGHLIGHT_RGB["green"]
     assert background(view, above.end - 1) is None
-    painter.remove(below.id)
+    shown.remove(below.id)
     assert background(view, overlap) is None
-    assert painter.at(overlap) == []
+    assert shown.at(overlap) == []
 
 
-def test_a_note_underlines_its_highlight(view, document):
-    painter = HighlightPainter(view)
+def test_a_note_underlines_its_highlight(view, document, shown):
     plain = make(document, "第一段")
     noted = make(document, "很多很多", "blue", note="这里重复了")
-    painter.show_all([plain, noted])
+    shown.replace(document, [plain, noted])
     assert char_format(view, noted.start).underlineStyle() != QtGui.QTextCharFormat.NoUnderline
     assert char_format(view, noted.start).underlineColor() == note_colour("blue")
     assert char_format(view, plain.start).underlineStyle() == QtGui.QTextCharFormat.NoUnderline
-    painter.put(edited(noted, note=""))
+    shown.put(edited(noted, note=""))
     assert char_format(view, noted.start).underlineStyle() == QtGui.QTextCharFormat.NoUnderline
     assert background(view, noted.start) == HIGHLIGHT_RGB["blue"]
 
 
-def test_a_changed_highlight_is_painted_anew_where_it_now_is(view, document):
-    painter = HighlightPainter(view)
+def test_a_changed_highlight_is_painted_anew_where_it_now_is(view, document, shown):
     annotation = make(document, "第一段")
-    painter.show_all([annotation])
+    shown.replace(document, [annotation])
     purple = edited(annotation, colour="purple")
-    painter.put(purple)
+    shown.put(purple)
     assert background(view, annotation.start) == HIGHLIGHT_RGB["purple"]
     start, end = span(document, "说完了")
-    painter.put(replace(purple, start=start, end=end))
+    shown.put(replace(purple, start=start, end=end))
     assert background(view, annotation.start) is None
     assert background(view, start) == HIGHLIGHT_RGB["purple"]
 
 
-def test_orphans_are_not_painted(view, document):
-    painter = HighlightPainter(view)
+def test_orphans_are_not_painted(view, document, shown):
     orphan = replace(make(document, "第一段"), orphan=True)
-    painter.show_all([orphan])
+    shown.replace(document, [orphan])
     assert background(view, orphan.start) is None
-    assert painter.at(orphan.start) == []
+    assert shown.at(orphan.start) == []
 
 
-def test_showing_all_again_clears_what_was_shown(view, document):
-    painter = HighlightPainter(view)
+def test_showing_all_again_clears_what_was_shown(view, document, shown):
     first = make(document, "第一段")
-    painter.show_all([first])
-    painter.show_all([make(document, "第二段")])
+    shown.replace(document, [first])
+    shown.replace(document, [make(document, "第二段")])
     assert background(view, first.start) is None
 
 
