@@ -13,6 +13,7 @@ from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import EncodingError, decode_text, replacements_message
 from reader.document.outline import block_lines, outline_lines
+from reader.document.user_pattern import UserPatternError
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -62,14 +63,14 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
 
 def _read(options: argparse.Namespace) -> Document:
     """Open the file as the options say, warning on stderr about undecodable bytes."""
-    if options.heading_pattern is not None:
-        try:
+    try:
+        if options.heading_pattern is not None:
             compile_heading_pattern(options.heading_pattern)
-        except ValueError as error:
-            raise CommandError(f"--heading-pattern: {error}") from None
-    document = open_document(
-        options.file, encoding=options.encoding, heading_pattern=options.heading_pattern
-    )
+        document = open_document(
+            options.file, encoding=options.encoding, heading_pattern=options.heading_pattern
+        )
+    except UserPatternError as error:  # a bad pattern, or one that ran out of time
+        raise CommandError(f"--heading-pattern: {error}") from None
     if document.replacements:
         message = replacements_message(document.replacements, document.encoding)
         print(f"reader: warning: {options.file}: {message}", file=sys.stderr)

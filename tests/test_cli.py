@@ -258,3 +258,23 @@ def test_sub_commands_run_with_automatic_garbage_collection(seed_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "collecting"
+
+
+def test_a_catastrophic_heading_pattern_stops_with_one_line(tmp_path):
+    """(a+)+$ backtracks for minutes on each of these lines with Python's re."""
+    path = tmp_path / "book.txt"
+    path.write_text("书名\n" + ("a" * 190 + "b\n") * 50, encoding="utf-8")
+    result = run_reader("outline", "--heading-pattern", "(a+)+$", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "reader: error: --heading-pattern: the heading pattern took too long: '(a+)+$' ran for"
+    )
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("pattern", ["(.*.*)*x", "(第.*)*x"])
+def test_patterns_that_hang_python_re_run_quickly_on_a_novel(shared_data, pattern, capsys):
+    novel = shared_data / "novels" / "xiyouji.txt"
+    assert main(["outline", "--heading-pattern", pattern, str(novel)]) == 0
+    assert capsys.readouterr().out == "西游记\n"

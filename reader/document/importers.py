@@ -82,8 +82,9 @@ def open_document(
 ) -> Document:
     """The Document for the file at `path`; `encoding` overrides detection for text files.
 
-    Raises DocumentError with a reason for any file that cannot be opened, and ValueError
-    for a heading pattern that is not a usable regular expression.
+    Raises DocumentError with a reason for any file that cannot be opened, and
+    UserPatternError (a ValueError) for a heading pattern that is not a usable regular
+    expression or that runs past its time limit.
     """
     path = Path(path)
     options = ReadOptions(encoding, heading_pattern)

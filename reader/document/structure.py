@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from reader.document.chapters import (
 )
 from reader.document.lines import Line, glue, is_prose, join_broken_lines, split_lines
 from reader.document.model import Block, BlockKind, Document, Section
+from reader.document.user_pattern import PATTERN_TIME_LIMIT_S
 
 HEADING_MAX_CHARS = 25
 SIDE_PART_LABELS = frozenset(
@@ -102,7 +104,8 @@ def build_document(
     """The Document for decoded plain text: canonical text, blocks and sections.
 
     `heading_pattern`, a regular expression searched in each line as the file has it, marks
-    the heading lines instead of the built-in rules; a bad pattern raises ValueError.
+    the heading lines instead of the built-in rules; a bad pattern, or one that runs past
+    user_pattern.PATTERN_TIME_LIMIT_S, raises UserPatternError (a ValueError).
     """
     lines = _source_lines(text)
     if heading_pattern is not None:
@@ -117,14 +120,22 @@ def build_document(
     return assemble_document(drafts, path=path, encoding=encoding)
 
 
-def preview_headings(text: str, heading_pattern: str, limit: int = PREVIEW_LIMIT) -> list[str]:
+def preview_headings(
+    text: str,
+    heading_pattern: str,
+    limit: int = PREVIEW_LIMIT,
+    time_limit: float = PATTERN_TIME_LIMIT_S,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[str]:
     """The first `limit` section names `heading_pattern` would give `text` in build_document.
 
-    A bad pattern raises ValueError, as build_document does.
+    A bad pattern raises UserPatternError (a ValueError), as build_document does, and so
+    does one that runs past `time_limit` (PatternTimeout); `cancelled`, asked between lines,
+    stops the search with PatternCancelled. Safe to call from a worker thread.
     """
     pattern = compile_heading_pattern(heading_pattern)
     lines = _source_lines(text)
-    marks = pattern_headings([line.raw for line in lines], pattern)
+    marks = pattern_headings([line.raw for line in lines], pattern, time_limit, cancelled)
     return [mark.heading for mark in marks.values()][:limit]
 
 
