@@ -12,6 +12,7 @@ from reader import __version__
 from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import EncodingError, decode_text, replacements_message
+from reader.document.limits import read_file, read_stream
 from reader.document.outline import block_lines, outline_lines
 from reader.document.user_pattern import UserPatternError
 
@@ -194,19 +195,12 @@ def _pinyin(args: list[str]) -> int:
 
 
 def _read_text(name: str) -> str:
-    """A text file or standard input, in whatever encoding it comes (detected as on open)."""
+    """A text file or standard input, in whatever encoding it comes (detected as on open),
+    read within the same size limit as a document (never to the end of /dev/zero)."""
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer, "<standard input>")
     else:
-        path = Path(name)
-        try:
-            if path.is_dir():
-                raise DocumentError(path, "is a folder, not a file")
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise DocumentError(path, "no such file") from None
-        except OSError as error:
-            raise DocumentError(path, error.strerror or str(error)) from None
+        data = read_file(Path(name))
     try:
         return decode_text(data).text
     except EncodingError as error:
@@ -259,10 +253,7 @@ def _notes(args: list[str]) -> int:
                 sys.stdout.write(export_annotations(store, document, options.format))
                 sys.stdout.flush()
                 return EXIT_OK
-            try:
-                data = Path(options.annotations).read_bytes()
-            except OSError as error:
-                raise CommandError(f"{options.annotations}: {error.strerror or error}") from None
+            data = read_file(Path(options.annotations))
             imported = import_annotations(store, document, data, options.annotations)
             print(f"{options.annotations}: {imported.message}")
             return EXIT_OK

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.document import open_document
+from reader.document import MAX_FILE_BYTES, limits, open_document
+from tests.document.test_epub import deep_contents_book
 
 
 def run_reader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -278,3 +279,80 @@ def test_patterns_that_hang_python_re_run_quickly_on_a_novel(shared_data, patter
     novel = shared_data / "novels" / "xiyouji.txt"
     assert main(["outline", "--heading-pattern", pattern, str(novel)]) == 0
     assert capsys.readouterr().out == "西游记\n"
+
+
+def test_pinyin_of_a_device_is_refused_before_reading(capsys):
+    assert main(["pinyin", "/dev/zero"]) == 2
+    assert capsys.readouterr().err == "reader: error: /dev/zero: is not a regular file\n"
+
+
+def test_pinyin_reads_standard_input_up_to_the_size_limit(capsys, monkeypatch):
+    endless = io.BytesIO(b"\0" * (MAX_FILE_BYTES + 2))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(endless))
+    assert main(["pinyin", "-"]) == 2
+    assert capsys.readouterr().err == (
+        "reader: error: <standard input>: is larger than 32 MB, the most Reader opens\n"
+    )
+
+
+def test_notes_import_of_a_device_is_one_line(tmp_path, seed_path, capsys):
+    args = ["notes", "import", "--data-dir", str(tmp_path), str(seed_path), "/dev/zero"]
+    assert main(args) == 2
+    assert capsys.readouterr().err == "reader: error: /dev/zero: is not a regular file\n"
+
+
+def test_a_symbolic_link_loop_is_named_as_such(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "back.txt")
+    (tmp_path / "back.txt").symlink_to(loop)
+    for command in ("outline", "pinyin"):
+        result = run_reader(command, str(loop))
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"reader: error: {loop}: too many levels of symbolic links "
+            "(a link that leads back to itself)\n"
+        )
+
+
+def test_an_epub_whose_contents_nest_a_thousand_deep_is_outlined(tmp_path):
+    path = tmp_path / "deep.epub"
+    path.write_bytes(deep_contents_book(1000))
+    result = run_reader("outline", str(path))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1001
+
+
+def test_an_epub_that_unpacks_to_too_much_text_is_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 10_000)
+    path = tmp_path / "big.epub"
+    path.write_bytes(deep_contents_book(1000))
+    assert main(["outline", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"reader: error: {path}: holds more than 10,000 characters of text, the most Reader opens\n"
+    )
+
+
+@pytest.mark.parametrize("charset", ["idna", "punycode", "rot13", "base64", "uu", "zlib"])
+def test_a_page_declaring_a_codec_that_is_no_text_encoding_opens(tmp_path, charset):
+    path = tmp_path / "page.html"
+    page = f'<html><head><meta charset="{charset}"><title>标题</title></head><h1>标题</h1><p>正文。'
+    path.write_bytes(page.encode())
+    result = run_reader("outline", "--blocks", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "title\t标题\nparagraph\t正文。\n"
+
+
+@pytest.mark.parametrize("encoding", ["idna", "punycode", "rot13", "base64"])
+def test_an_encoding_option_that_is_no_text_encoding_is_one_line(seed_path, encoding, capsys):
+    assert main(["outline", "--encoding", encoding, str(seed_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"reader: error: {seed_path}: unknown encoding '{encoding}'")
+    assert err.count("\n") == 1
+
+
+def test_a_four_character_utf16_file_without_a_bom_opens(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_bytes("你好世界".encode("utf-16-le"))
+    result = run_reader("outline", "--blocks", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "title\t你好世界\n"

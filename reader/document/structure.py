@@ -36,6 +36,7 @@ from reader.document.chapters import (
     pattern_headings,
     split_title_line,
 )
+from reader.document.limits import check_text_length
 from reader.document.lines import Line, glue, is_prose, join_broken_lines, split_lines
 from reader.document.model import Block, BlockKind, Document, Section
 from reader.document.user_pattern import PATTERN_TIME_LIMIT_S
@@ -66,6 +67,9 @@ _PARAGRAPH_ENDINGS = frozenset(
 # 作者：曹雪芹, 曹雪芹 著, [清]曹雪芹 撰: the line under a book's title that names its author.
 _BYLINE = re.compile(r"(作者|著者|原著|编著|译者)[\s:\uff1a].{1,30}|.{1,20}[\s\u3000]*[著撰编译]")
 PREVIEW_LIMIT = 200
+MAX_SECTION_DEPTH = 32
+"""The deepest a section may nest: deeper ones cost every tree walk and view, and no book
+needs more (HTML and Markdown have six heading levels)."""
 
 
 @dataclass
@@ -142,8 +146,14 @@ def preview_headings(
 def assemble_document(
     drafts: list[BlockDraft], path: Path | None = None, encoding: str = "utf-8"
 ) -> Document:
-    """Lay drafts out as one canonical text and build the section tree over their headings."""
+    """Lay drafts out as one canonical text and build the section tree over their headings.
+
+    Every importer ends here, so here every Document's text is held to MAX_TEXT_CHARS
+    (DocumentError), and its sections to MAX_SECTION_DEPTH levels: deeper headings (an
+    EPUB's contents can nest a thousand deep) become siblings at the deepest level.
+    """
     canonical, blocks, headings = _lay_out(drafts)
+    check_text_length(path or "<text>", len(canonical))
     root = _section_tree(canonical, blocks, headings, fallback_title=path.stem if path else "")
     return Document(canonical, blocks, root, path=path, encoding=encoding)
 
@@ -363,7 +373,8 @@ def _lay_out(drafts: list[BlockDraft]) -> tuple[str, list[Block], list[str | Non
     offset = 0
     for draft in drafts:
         body = "\n".join(draft.lines)
-        blocks.append(Block(draft.kind, offset, offset + len(body), draft.level))
+        level = min(draft.level, MAX_SECTION_DEPTH)
+        blocks.append(Block(draft.kind, offset, offset + len(body), level))
         headings.append(draft.heading)
         parts.append(body)
         offset += len(body) + 1

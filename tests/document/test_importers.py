@@ -14,7 +14,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.document import MAX_FILE_BYTES, DocumentError, build_document, open_document
+from reader.document import (
+    MAX_FILE_BYTES,
+    DocumentError,
+    build_document,
+    open_document,
+    source_text,
+)
 from reader.document.importers import IMPORTERS
 from reader.document.outline import block_lines, outline_lines
 
@@ -299,3 +305,32 @@ def test_any_bytes_give_a_document_or_the_documented_error(scratch, prefix, data
     else:
         assert document.text.strip()
         assert document.replacements >= 0
+
+
+def test_source_text_reads_the_file_again_as_the_document_was_read(tmp_path):
+    path = write(tmp_path, "书名\n\n  第一章  开始\n正文。\n".encode("gb18030"))
+    document = open_document(path)
+    assert source_text(document) == "书名\n\n  第一章  开始\n正文。\n"
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda path: path.unlink(), "no such file"),
+        (lambda path: path.write_bytes(b"%PDF-1.7\n"), "is a PDF document, not text"),
+        (lambda path: os.truncate(path, MAX_FILE_BYTES + 1), "is larger than 32 MB"),
+    ],
+)
+def test_source_text_checks_the_file_as_opening_it_does(tmp_path, change, reason):
+    path = write(tmp_path, "书名\n正文。\n".encode())
+    document = open_document(path)
+    change(path)
+    with pytest.raises(DocumentError, match=reason):
+        source_text(document)
+
+
+def test_source_text_is_for_plain_text_files(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<h1>标题</h1><p>正文。</p>", encoding="utf-8")
+    with pytest.raises(DocumentError, match="is not a plain-text file"):
+        source_text(open_document(path))
