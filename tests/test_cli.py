@@ -356,3 +356,21 @@ def test_a_four_character_utf16_file_without_a_bom_opens(tmp_path):
     result = run_reader("outline", "--blocks", str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout == "title\t你好世界\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("a\n=\n" * 250_000, "has 500,000 lines and marks of Markdown"),
+        ("[" * 1_500_000, "has 1,500,000 lines and marks of Markdown"),
+        ("> " * 50_000 + "a\n", "nests Markdown blocks more than 16 levels deep"),
+    ],
+)
+def test_pathological_markdown_is_refused_quickly_in_one_line(tmp_path, text, reason):
+    path = tmp_path / "heavy.md"
+    path.write_text(text, encoding="utf-8")
+    result = run_reader("outline", str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"reader: error: {path}: {reason}")
+    assert result.stderr.endswith("rename it to .txt to read it as plain text\n")
+    assert result.stderr.count("\n") == 1
