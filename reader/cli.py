@@ -176,7 +176,9 @@ def _pinyin(args: list[str]) -> int:
     try:
         corrections = Corrections.load(resolve_data_dir(options.data_dir) / CORRECTIONS_FILE)
     except CorrectionsError as error:
-        raise CommandError(str(error)) from None
+        # The words are cut as Reader cuts them; a damaged file was moved aside, and says so.
+        print(f"reader: warning: {error}", file=sys.stderr)
+        corrections = Corrections()
     write = json_lines if options.json else annotated_lines
     try:
         lines = write(

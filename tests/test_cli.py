@@ -233,16 +233,48 @@ def test_pinyin_finds_the_corrections_through_the_environment(tmp_path, capsys, 
     assert capsys.readouterr().out == "了解情况(liǎojiěqíngkuàng)\n"
 
 
-def test_pinyin_with_a_broken_corrections_file_is_one_line(tmp_path):
+GBK_CORRECTIONS = (
+    '{"format": "reader-word-corrections", "version": 1, "words": {"银行行长": [2]}}'.encode("gbk")
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"{not json", "is not valid JSON (Expecting property name enclosed in double quotes"),
+        (b"\xff\xfe{", "is not UTF-8 text (byte 0xff at position 0)"),
+        (GBK_CORRECTIONS, "is not UTF-8 text (byte 0xd2 at position 63)"),  # an editor's save
+        (b"[" * 100_000, "is not valid JSON (nested too deeply)"),
+    ],
+)
+def test_pinyin_moves_a_damaged_corrections_file_aside_and_goes_on(tmp_path, content, reason):
     path = tmp_path / "lines.txt"
     path.write_text("银行\n", encoding="utf-8")
     broken = tmp_path / "word-corrections.json"
-    broken.write_text("{not json", encoding="utf-8")
+    broken.write_bytes(content)
     result = run_reader("pinyin", "--data-dir", str(tmp_path), str(path))
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith(f"reader: error: {broken}: is not valid JSON")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "银行(yínháng)\n"
+    (aside,) = tmp_path.glob("word-corrections.damaged-*.json")
+    assert aside.read_bytes() == content
+    assert not broken.exists()
+    assert result.stderr.startswith(f"reader: warning: {broken}: {reason}")
+    assert result.stderr.endswith(
+        f"; it was moved aside to {aside.name}, and Reader goes on without word corrections\n"
+    )
     assert result.stderr.count("\n") == 1
+
+
+def test_pinyin_leaves_a_newer_readers_corrections_file_alone(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("银行\n", encoding="utf-8")
+    newer = tmp_path / "word-corrections.json"
+    newer.write_text('{"format": "reader-word-corrections", "version": 9}', encoding="utf-8")
+    result = run_reader("pinyin", "--data-dir", str(tmp_path), str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "银行(yínháng)\n"
+    assert result.stderr == f"reader: warning: {newer}: has version 9; this Reader reads 1\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("word-")] == [newer.name]
 
 
 def test_sub_commands_run_with_automatic_garbage_collection(seed_path):
