@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -406,3 +408,57 @@ def test_pathological_markdown_is_refused_quickly_in_one_line(tmp_path, text, re
     assert result.stderr.startswith(f"reader: error: {path}: {reason}")
     assert result.stderr.endswith("rename it to .txt to read it as plain text\n")
     assert result.stderr.count("\n") == 1
+
+
+@pytest.fixture
+def own_cache(tmp_path, language_cache, monkeypatch) -> Path:
+    """A copy of the session's built caches, for a test to damage."""
+    from reader.language.dictionary import ensure_index
+    from reader.language.segmentation import Segmenter
+
+    ensure_index(language_cache)
+    Segmenter(language_cache).ensure_ready()
+    folder = tmp_path / "cache"
+    shutil.copytree(language_cache, folder)
+    monkeypatch.setenv("READER_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: os.truncate(path, path.stat().st_size // 3),
+        lambda path: path.write_bytes(b"\0" * 4096),
+    ],
+)
+def test_lookup_and_pinyin_rebuild_a_damaged_dictionary_index(own_cache, tmp_path, damage):
+    (index,) = own_cache.glob("cedict-*.sqlite3")
+    damage(index)
+    looked_up = run_reader("lookup", "网络")
+    assert looked_up.returncode == 0, looked_up.stderr
+    assert looked_up.stdout.startswith("网络 (網絡)\n")
+    damage(index)
+    text = tmp_path / "lines.txt"
+    text.write_text("银行行长\n", encoding="utf-8")
+    read = run_reader("pinyin", str(text))
+    assert read.returncode == 0, read.stderr
+    assert read.stdout == "银行行长(yínhánghángzhǎng)\n"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: b"((((" + data[4:],
+        lambda data: b"garbage",
+    ],
+)
+def test_pinyin_rebuilds_a_damaged_word_cache(own_cache, tmp_path, damage):
+    (pieces,) = own_cache.glob("jieba-*.cache")
+    pieces.write_bytes(damage(pieces.read_bytes()))
+    text = tmp_path / "lines.txt"
+    text.write_text("银行行长\n", encoding="utf-8")
+    read = run_reader("pinyin", str(text))
+    assert read.returncode == 0, read.stderr
+    assert read.stdout == "银行行长(yínhánghángzhǎng)\n"
+    assert read.stderr == ""
