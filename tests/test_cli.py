@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -462,3 +463,26 @@ def test_pinyin_rebuilds_a_damaged_word_cache(own_cache, tmp_path, damage):
     assert read.returncode == 0, read.stderr
     assert read.stdout == "银行行长(yínhánghángzhǎng)\n"
     assert read.stderr == ""
+
+
+def test_notes_export_escapes_formulas_and_markup(tmp_path, seed_path, capsys):
+    annotation = quote_only_annotation("网络空间是亿万民众共同的精神家园", "=cmd|' /C calc'!A0")
+    annotation["body"] += [
+        {"type": "TextualBody", "purpose": "tagging", "value": "<script>alert(1)</script>"},
+        {"type": "TextualBody", "purpose": "tagging", "value": "+1+1"},
+    ]
+    source = tmp_path / "notes.json"
+    source.write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
+    data_dir = str(tmp_path / "data")
+    assert main(["notes", "import", "--data-dir", data_dir, str(seed_path), str(source)]) == 0
+    capsys.readouterr()
+
+    assert main(["notes", "export", "--format", "csv", "--data-dir", data_dir, str(seed_path)]) == 0
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert row["note"] == "'=cmd|' /C calc'!A0"
+    assert row["tags"] == "<script>alert(1)</script>; +1+1"  # a formula only at its start
+
+    assert main(["notes", "export", "--format", "md", "--data-dir", data_dir, str(seed_path)]) == 0
+    markdown = capsys.readouterr().out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
+    assert "<script>" not in markdown
