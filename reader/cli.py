@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,6 +30,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in COMMANDS:
             gc.enable()  # the entry point turned it off for the window's start-up
+            # A title may come from a file name that is not valid UTF-8 (held as lone
+            # surrogates): written as escapes, not as a UnicodeEncodeError.
+            if isinstance(sys.stdout, io.TextIOWrapper):
+                sys.stdout.reconfigure(errors="backslashreplace")
             return COMMANDS[args[0]](args[1:])
         return _open_window(args)
     except (CommandError, DocumentError) as error:
@@ -43,7 +48,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"reader: error: {message}", file=sys.stderr)
+    _tell(f"error: {message}")
+
+
+def _tell(message: str) -> None:
+    """One line on stderr, whatever the message holds: a file name may hold a line break."""
+    shown = "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in message
+    )
+    print(f"reader: {shown}", file=sys.stderr)
 
 
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
@@ -74,7 +88,7 @@ def _read(options: argparse.Namespace) -> Document:
         raise CommandError(f"--heading-pattern: {error}") from None
     if document.replacements:
         message = replacements_message(document.replacements, document.encoding)
-        print(f"reader: warning: {options.file}: {message}", file=sys.stderr)
+        _tell(f"warning: {options.file}: {message}")
     return document
 
 
@@ -177,7 +191,7 @@ def _pinyin(args: list[str]) -> int:
         corrections = Corrections.load(resolve_data_dir(options.data_dir) / CORRECTIONS_FILE)
     except CorrectionsError as error:
         # The words are cut as Reader cuts them; a damaged file was moved aside, and says so.
-        print(f"reader: warning: {error}", file=sys.stderr)
+        _tell(f"warning: {error}")
         corrections = Corrections()
     write = json_lines if options.json else annotated_lines
     try:
@@ -247,10 +261,10 @@ def _notes(args: list[str]) -> int:
     try:
         with open_store(resolve_data_dir(options.data_dir)) as store:
             if store.notice:
-                print(f"reader: {store.notice}", file=sys.stderr)
+                _tell(store.notice)
             report = store.open_document(document).report
             if report is not None:
-                print(f"reader: {options.file}: {report.message}", file=sys.stderr)
+                _tell(f"{options.file}: {report.message}")
             if options.action == "export":
                 sys.stdout.write(export_annotations(store, document, options.format))
                 sys.stdout.flush()

@@ -297,16 +297,25 @@ def test_sub_commands_run_with_automatic_garbage_collection(seed_path):
 
 
 def test_a_catastrophic_heading_pattern_stops_with_one_line(tmp_path):
-    """(a+)+$ backtracks for minutes on each of these lines with Python's re."""
+    """(a|aa)+$ backtracks exponentially on each of these lines, in re and in regex."""
     path = tmp_path / "book.txt"
     path.write_text("书名\n" + ("a" * 190 + "b\n") * 50, encoding="utf-8")
-    result = run_reader("outline", "--heading-pattern", "(a+)+$", str(path))
+    result = run_reader("outline", "--heading-pattern", "(a|aa)+$", str(path))
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith(
-        "reader: error: --heading-pattern: the heading pattern took too long: '(a+)+$' ran for"
+        "reader: error: --heading-pattern: the heading pattern took too long: '(a|aa)+$' ran for"
     )
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(x+x+)+y"])
+def test_patterns_that_hang_python_re_on_short_lines_run_quickly(tmp_path, pattern, capsys):
+    """With re, (a+)+$ took about 55 s on these lines; regex's engine needs no backtracking."""
+    path = tmp_path / "book.txt"
+    path.write_text("书名\n" + ("a" * 190 + "b\n") * 50, encoding="utf-8")
+    assert main(["outline", "--heading-pattern", pattern, str(path)]) == 0
+    assert capsys.readouterr().out == "书名\n"
 
 
 @pytest.mark.parametrize("pattern", ["(.*.*)*x", "(第.*)*x"])
@@ -486,3 +495,26 @@ def test_notes_export_escapes_formulas_and_markup(tmp_path, seed_path, capsys):
     markdown = capsys.readouterr().out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
     assert "<script>" not in markdown
+
+
+def test_a_file_name_with_a_line_break_gives_one_line(tmp_path):
+    path = tmp_path / "two\nlines.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+    result = run_reader("outline", str(path))
+    assert result.returncode == 2
+    assert result.stderr == f"reader: error: {tmp_path}/two\\nlines.txt: is a PNG image, not text\n"
+
+
+def test_a_title_from_a_file_name_that_is_not_utf8_is_printed_escaped(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/\xff\xfe.html", "wb") as file:
+        file.write("<p>正文。</p>".encode())
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "outline", os.fsdecode(folder + b"/\xff\xfe.html")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b"\\udcff\\udcfe\n"

@@ -12,15 +12,15 @@ from reader.document.user_pattern import (
     compile_user_pattern,
 )
 
-CATASTROPHIC = ["(a+)+$", "(x+x+)+y", "(a|aa)+$"]
+CATASTROPHIC = ["(a|aa)+$", "(?:a|aa)+c", "(aa|a)+$"]
+"""Exponential in regex's engine too (it needs no backtracking for (a+)+$ or (x+x+)+y)."""
 
 
 @pytest.mark.parametrize("source", CATASTROPHIC)
 def test_a_catastrophic_pattern_runs_out_of_time_with_a_clear_message(source):
     run = compile_user_pattern(source, "chapter pattern").run(time_limit=0.2)
     with pytest.raises(PatternTimeout, match=r"^the chapter pattern took too long: ") as caught:
-        for _ in range(1000):
-            run.search("a" * 60 + "x" * 60 + "b")
+        run.search("a" * 150 + "b")
     assert repr(source) in str(caught.value)
     assert isinstance(caught.value, ValueError)  # callers that catch ValueError still do
 
