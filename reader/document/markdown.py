@@ -38,13 +38,16 @@ from reader.document.model import BlockKind, Document
 from reader.document.structure import BlockDraft, assemble_document
 
 MARKDOWN_MAX_MARKS = 80_000
-"""The most lines plus characters of inline markup (* _ [ ] ` < > ! & \\ | ~) a Markdown file
-may have: under 4 s and 150 MB at the worst measured cost per mark (setext headings,
-links); a real book has a few thousand (红楼梦 with a heading per chapter, 6,500)."""
+"""The most marks a Markdown file may have: a line is one, so is each character of inline
+markup (* _ [ ] ` < > ! & \\ | ~), and a line opening a list item, quote or heading two more.
+The worst measured cost per mark (list items, links, [) gives about 3 s and 150 MB at the
+limit; a real book has a few thousand (红楼梦 with a heading per chapter, 6,800)."""
 MARKDOWN_MAX_CHARS = 8_000_000
 """The longest Markdown text: markdown-it reads even markup-free text a character at a time
 (about 0.2 s a million characters); eight times 红楼梦."""
 _MARKUP = "*_[]`<>!&\\|~\n"
+_BLOCK_MARKER = re.compile(r"^[ \t]*(?:[-+*>#]|\d{1,9}[.)])", re.MULTILINE)
+"""A line that opens a list item, a quote or a heading: blocks cost most (85 µs a list item)."""
 MAX_BLOCK_NESTING = 16
 """Markdown whose blocks nest deeper (quotes in quotes, lists in lists; a list item counts
 two levels) is refused: markdown-it drops the text of blocks nested 20 deep, and nesting
@@ -86,7 +89,7 @@ def _check_size(text: str, path: Path) -> None:
             f"is a Markdown file of {len(text):,} characters, more than the "
             f"{MARKDOWN_MAX_CHARS:,} Reader reads as Markdown{plain}",
         )
-    marks = sum(map(text.count, _MARKUP))
+    marks = sum(map(text.count, _MARKUP)) + 2 * len(_BLOCK_MARKER.findall(text))
     if marks > MARKDOWN_MAX_MARKS:
         raise DocumentError(
             path,

@@ -193,8 +193,9 @@ def test_any_text_reads_or_is_refused_with_a_reason(text: str) -> None:
     [
         ("a\n=\n" * 50_000, "100,000"),  # setext headings: 20 s and 490 MB a megabyte
         ("[" * 90_000, "90,000"),  # 30 s a megabyte
-        ("*a **b " * 30_000, "90,000"),
+        ("*a **b " * 30_000, "90,002"),  # the first line opens a list item: two more
         ("[a](b) " * 45_000, "90,000"),
+        ("- 项\n" * 27_000, "81,000"),  # a line, and two for the list item it opens
     ],
 )
 def test_markdown_with_more_markup_than_reader_reads_quickly_is_refused(text, marks) -> None:
