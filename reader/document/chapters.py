@@ -29,8 +29,7 @@ BOOK_MIN_HEADINGS = 2
 """A text is a book when this many lines head chapters of one kind (第X回, 第X章 ... Chapter N)."""
 PATTERN_LINE_MAX_CHARS = 200
 """The longest line a user's heading pattern is tried on."""
-HEADING_PATTERN = "heading pattern"
-"""What a user's chapter pattern is called in messages."""
+HEADING_PATTERN = "heading pattern"  # what messages call a user's chapter pattern
 ECHO_MAX_LINES = 10
 """A chapter's heading repeated within this many lines is an echo, whatever its title."""
 CONTENTS_MIN_RUN = 3
