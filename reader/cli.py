@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,7 +14,9 @@ from reader import __version__
 from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import EncodingError, decode_text, replacements_message
+from reader.document.limits import read_file, read_stream
 from reader.document.outline import block_lines, outline_lines
+from reader.document.user_pattern import UserPatternError
 
 if TYPE_CHECKING:
     from reader.store import AnchorReport
@@ -31,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] in COMMANDS:
             gc.enable()  # the entry point turned it off for the window's start-up
+            # A title may come from a file name that is not valid UTF-8 (held as lone
+            # surrogates): written as escapes, not as a UnicodeEncodeError.
+            if isinstance(sys.stdout, io.TextIOWrapper):
+                sys.stdout.reconfigure(errors="backslashreplace")
             return COMMANDS[args[0]](args[1:])
         return _open_window(args)
     except (CommandError, DocumentError) as error:
@@ -45,7 +52,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"reader: error: {message}", file=sys.stderr)
+    _tell(f"error: {message}")
+
+
+def _tell(message: str) -> None:
+    """One line on stderr, whatever the message holds: a file name may hold a line break."""
+    shown = "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in message
+    )
+    print(f"reader: {shown}", file=sys.stderr)
 
 
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
@@ -66,17 +82,17 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
 
 def _read(options: argparse.Namespace) -> Document:
     """Open the file as the options say, warning on stderr about undecodable bytes."""
-    if options.heading_pattern is not None:
-        try:
+    try:
+        if options.heading_pattern is not None:
             compile_heading_pattern(options.heading_pattern)
-        except ValueError as error:
-            raise CommandError(f"--heading-pattern: {error}") from None
-    document = open_document(
-        options.file, encoding=options.encoding, heading_pattern=options.heading_pattern
-    )
+        document = open_document(
+            options.file, encoding=options.encoding, heading_pattern=options.heading_pattern
+        )
+    except UserPatternError as error:  # a bad pattern, or one that ran out of time
+        raise CommandError(f"--heading-pattern: {error}") from None
     if document.replacements:
         message = replacements_message(document.replacements, document.encoding)
-        print(f"reader: warning: {options.file}: {message}", file=sys.stderr)
+        _tell(f"warning: {options.file}: {message}")
     return document
 
 
@@ -178,7 +194,9 @@ def _pinyin(args: list[str]) -> int:
     try:
         corrections = Corrections.load(resolve_data_dir(options.data_dir) / CORRECTIONS_FILE)
     except CorrectionsError as error:
-        raise CommandError(str(error)) from None
+        # The words are cut as Reader cuts them; a damaged file was moved aside, and says so.
+        _tell(f"warning: {error}")
+        corrections = Corrections()
     write = json_lines if options.json else annotated_lines
     try:
         lines = write(
@@ -197,19 +215,12 @@ def _pinyin(args: list[str]) -> int:
 
 
 def _read_text(name: str) -> str:
-    """A text file or standard input, in whatever encoding it comes (detected as on open)."""
+    """A text file or standard input, in whatever encoding it comes (detected as on open),
+    read within the same size limit as a document (never to the end of /dev/zero)."""
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = read_stream(sys.stdin.buffer, "<standard input>")
     else:
-        path = Path(name)
-        try:
-            if path.is_dir():
-                raise DocumentError(path, "is a folder, not a file")
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise DocumentError(path, "no such file") from None
-        except OSError as error:
-            raise DocumentError(path, error.strerror or str(error)) from None
+        data = read_file(Path(name))
     try:
         return decode_text(data).text
     except EncodingError as error:
@@ -260,7 +271,8 @@ def _notes(args: list[str]) -> int:
         if options.action == "export":
             # Read-only: an export writes nothing, so it works on a read-only store too.
             with open_store(data_dir, read_only=True) as store:
-                _tell(store.notice)
+                if store.notice:
+                    _tell(store.notice)
                 opened = store.read_document(document)
                 _tell_moved(options.file, opened.report if opened else None)
                 sys.stdout.write(export_annotations(store, document, options.format))
@@ -268,7 +280,8 @@ def _notes(args: list[str]) -> int:
                 return EXIT_OK
         data = read_import_file(Path(options.annotations))
         with open_store(data_dir) as store:
-            _tell(store.notice)
+            if store.notice:
+                _tell(store.notice)
             # The document is opened inside the import's transaction: a bad file writes nothing.
             imported = import_annotations(store, document, data, options.annotations)
             _tell_moved(options.file, imported.anchoring)
@@ -276,12 +289,6 @@ def _notes(args: list[str]) -> int:
             return EXIT_OK
     except (StoreError, ExchangeError) as error:
         raise CommandError(str(error)) from None
-
-
-def _tell(notice: str | None) -> None:
-    """A notice on stderr, such as a damaged store moved aside; stdout stays the data."""
-    if notice:
-        print(f"reader: {notice}", file=sys.stderr)
 
 
 def _tell_moved(file: str, anchoring: AnchorReport | None) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -14,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.document import open_document
+from reader.document import MAX_FILE_BYTES, limits, open_document
 from reader.store import MAX_IMPORT_BYTES, STORE_FILE, StaleAnnotation, edited, open_store
+from tests.document.test_epub import deep_contents_book
 from tests.store.store_helpers import frozen
 
 
@@ -237,16 +241,48 @@ def test_pinyin_finds_the_corrections_through_the_environment(tmp_path, capsys, 
     assert capsys.readouterr().out == "了解情况(liǎojiěqíngkuàng)\n"
 
 
-def test_pinyin_with_a_broken_corrections_file_is_one_line(tmp_path):
+GBK_CORRECTIONS = (
+    '{"format": "reader-word-corrections", "version": 1, "words": {"银行行长": [2]}}'.encode("gbk")
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"{not json", "is not valid JSON (Expecting property name enclosed in double quotes"),
+        (b"\xff\xfe{", "is not UTF-8 text (byte 0xff at position 0)"),
+        (GBK_CORRECTIONS, "is not UTF-8 text (byte 0xd2 at position 63)"),  # an editor's save
+        (b"[" * 100_000, "is not valid JSON (nested too deeply)"),
+    ],
+)
+def test_pinyin_moves_a_damaged_corrections_file_aside_and_goes_on(tmp_path, content, reason):
     path = tmp_path / "lines.txt"
     path.write_text("银行\n", encoding="utf-8")
     broken = tmp_path / "word-corrections.json"
-    broken.write_text("{not json", encoding="utf-8")
+    broken.write_bytes(content)
     result = run_reader("pinyin", "--data-dir", str(tmp_path), str(path))
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith(f"reader: error: {broken}: is not valid JSON")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "银行(yínháng)\n"
+    (aside,) = tmp_path.glob("word-corrections.damaged-*.json")
+    assert aside.read_bytes() == content
+    assert not broken.exists()
+    assert result.stderr.startswith(f"reader: warning: {broken}: {reason}")
+    assert result.stderr.endswith(
+        f"; it was moved aside to {aside.name}, and Reader goes on without word corrections\n"
+    )
     assert result.stderr.count("\n") == 1
+
+
+def test_pinyin_leaves_a_newer_readers_corrections_file_alone(tmp_path):
+    path = tmp_path / "lines.txt"
+    path.write_text("银行\n", encoding="utf-8")
+    newer = tmp_path / "word-corrections.json"
+    newer.write_text('{"format": "reader-word-corrections", "version": 9}', encoding="utf-8")
+    result = run_reader("pinyin", "--data-dir", str(tmp_path), str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "银行(yínháng)\n"
+    assert result.stderr == f"reader: warning: {newer}: has version 9; this Reader reads 1\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("word-")] == [newer.name]
 
 
 def test_sub_commands_run_with_automatic_garbage_collection(seed_path):
@@ -527,3 +563,227 @@ def test_notes_say_on_stderr_when_the_text_changed_since_annotating(tmp_path, se
         ": 0 added, 1 updated; 0 placed by position, 1 by quote, 0 not found in the text\n"
     )
     assert notes("export", "--data-dir", data_dir, str(article))[2] == ""
+
+
+def test_a_catastrophic_heading_pattern_stops_with_one_line(tmp_path):
+    """(a|aa)+$ backtracks exponentially on each of these lines, in re and in regex."""
+    path = tmp_path / "book.txt"
+    path.write_text("书名\n" + ("a" * 190 + "b\n") * 50, encoding="utf-8")
+    result = run_reader("outline", "--heading-pattern", "(a|aa)+$", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "reader: error: --heading-pattern: the heading pattern took too long: '(a|aa)+$' ran for"
+    )
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("pattern", ["(a+)+$", "(x+x+)+y"])
+def test_patterns_that_hang_python_re_on_short_lines_run_quickly(tmp_path, pattern, capsys):
+    """With re, (a+)+$ took about 55 s on these lines; regex's engine needs no backtracking."""
+    path = tmp_path / "book.txt"
+    path.write_text("书名\n" + ("a" * 190 + "b\n") * 50, encoding="utf-8")
+    assert main(["outline", "--heading-pattern", pattern, str(path)]) == 0
+    assert capsys.readouterr().out == "书名\n"
+
+
+@pytest.mark.parametrize("pattern", ["(.*.*)*x", "(第.*)*x"])
+def test_patterns_that_hang_python_re_run_quickly_on_a_novel(shared_data, pattern, capsys):
+    novel = shared_data / "novels" / "xiyouji.txt"
+    assert main(["outline", "--heading-pattern", pattern, str(novel)]) == 0
+    assert capsys.readouterr().out == "西游记\n"
+
+
+def test_pinyin_of_a_device_is_refused_before_reading(capsys):
+    assert main(["pinyin", "/dev/zero"]) == 2
+    assert capsys.readouterr().err == "reader: error: /dev/zero: is not a regular file\n"
+
+
+def test_pinyin_reads_standard_input_up_to_the_size_limit(capsys, monkeypatch):
+    endless = io.BytesIO(b"\0" * (MAX_FILE_BYTES + 2))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(endless))
+    assert main(["pinyin", "-"]) == 2
+    assert capsys.readouterr().err == (
+        "reader: error: <standard input>: is larger than 32 MB, the most Reader opens\n"
+    )
+
+
+def test_notes_import_of_a_device_is_one_line(tmp_path, seed_path, capsys):
+    args = ["notes", "import", "--data-dir", str(tmp_path), str(seed_path), "/dev/zero"]
+    assert main(args) == 2
+    assert capsys.readouterr().err == "reader: error: /dev/zero: is not a regular file\n"
+
+
+def test_a_symbolic_link_loop_is_named_as_such(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(tmp_path / "back.txt")
+    (tmp_path / "back.txt").symlink_to(loop)
+    for command in ("outline", "pinyin"):
+        result = run_reader(command, str(loop))
+        assert result.returncode == 2
+        assert result.stderr == (
+            f"reader: error: {loop}: too many levels of symbolic links "
+            "(a link that leads back to itself)\n"
+        )
+
+
+def test_an_epub_whose_contents_nest_a_thousand_deep_is_outlined(tmp_path):
+    path = tmp_path / "deep.epub"
+    path.write_bytes(deep_contents_book(1000))
+    result = run_reader("outline", str(path))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 1001
+
+
+def test_an_epub_that_unpacks_to_too_much_text_is_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 10_000)
+    path = tmp_path / "big.epub"
+    path.write_bytes(deep_contents_book(1000))
+    assert main(["outline", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"reader: error: {path}: holds more than 10,000 characters of text, the most Reader opens\n"
+    )
+
+
+@pytest.mark.parametrize("charset", ["idna", "punycode", "rot13", "base64", "uu", "zlib"])
+def test_a_page_declaring_a_codec_that_is_no_text_encoding_opens(tmp_path, charset):
+    path = tmp_path / "page.html"
+    page = f'<html><head><meta charset="{charset}"><title>标题</title></head><h1>标题</h1><p>正文。'
+    path.write_bytes(page.encode())
+    result = run_reader("outline", "--blocks", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "title\t标题\nparagraph\t正文。\n"
+
+
+@pytest.mark.parametrize("encoding", ["idna", "punycode", "rot13", "base64"])
+def test_an_encoding_option_that_is_no_text_encoding_is_one_line(seed_path, encoding, capsys):
+    assert main(["outline", "--encoding", encoding, str(seed_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"reader: error: {seed_path}: unknown encoding '{encoding}'")
+    assert err.count("\n") == 1
+
+
+def test_a_four_character_utf16_file_without_a_bom_opens(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_bytes("你好世界".encode("utf-16-le"))
+    result = run_reader("outline", "--blocks", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "title\t你好世界\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("a\n=\n" * 250_000, "has 500,000 lines and marks of Markdown"),
+        ("[" * 1_500_000, "has 1,500,000 lines and marks of Markdown"),
+        ("> " * 50_000 + "a\n", "nests Markdown blocks more than 16 levels deep"),
+    ],
+)
+def test_pathological_markdown_is_refused_quickly_in_one_line(tmp_path, text, reason):
+    path = tmp_path / "heavy.md"
+    path.write_text(text, encoding="utf-8")
+    result = run_reader("outline", str(path))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"reader: error: {path}: {reason}")
+    assert result.stderr.endswith("rename it to .txt to read it as plain text\n")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.fixture
+def own_cache(tmp_path, language_cache, monkeypatch) -> Path:
+    """A copy of the session's built caches, for a test to damage."""
+    from reader.language.dictionary import ensure_index
+    from reader.language.segmentation import Segmenter
+
+    ensure_index(language_cache)
+    Segmenter(language_cache).ensure_ready()
+    folder = tmp_path / "cache"
+    shutil.copytree(language_cache, folder)
+    monkeypatch.setenv("READER_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: os.truncate(path, path.stat().st_size // 3),
+        lambda path: path.write_bytes(b"\0" * 4096),
+    ],
+)
+def test_lookup_and_pinyin_rebuild_a_damaged_dictionary_index(own_cache, tmp_path, damage):
+    (index,) = own_cache.glob("cedict-*.sqlite3")
+    damage(index)
+    looked_up = run_reader("lookup", "网络")
+    assert looked_up.returncode == 0, looked_up.stderr
+    assert looked_up.stdout.startswith("网络 (網絡)\n")
+    damage(index)
+    text = tmp_path / "lines.txt"
+    text.write_text("银行行长\n", encoding="utf-8")
+    read = run_reader("pinyin", str(text))
+    assert read.returncode == 0, read.stderr
+    assert read.stdout == "银行行长(yínhánghángzhǎng)\n"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: b"((((" + data[4:],
+        lambda data: b"garbage",
+    ],
+)
+def test_pinyin_rebuilds_a_damaged_word_cache(own_cache, tmp_path, damage):
+    (pieces,) = own_cache.glob("jieba-*.cache")
+    pieces.write_bytes(damage(pieces.read_bytes()))
+    text = tmp_path / "lines.txt"
+    text.write_text("银行行长\n", encoding="utf-8")
+    read = run_reader("pinyin", str(text))
+    assert read.returncode == 0, read.stderr
+    assert read.stdout == "银行行长(yínhánghángzhǎng)\n"
+    assert read.stderr == ""
+
+
+def test_notes_export_escapes_formulas_and_markup(tmp_path, seed_path, capsys):
+    annotation = quote_only_annotation("网络空间是亿万民众共同的精神家园", "=cmd|' /C calc'!A0")
+    annotation["body"] += [
+        {"type": "TextualBody", "purpose": "tagging", "value": "<script>alert(1)</script>"},
+        {"type": "TextualBody", "purpose": "tagging", "value": "+1+1"},
+    ]
+    source = tmp_path / "notes.json"
+    source.write_text(json.dumps(annotation, ensure_ascii=False), encoding="utf-8")
+    data_dir = str(tmp_path / "data")
+    assert main(["notes", "import", "--data-dir", data_dir, str(seed_path), str(source)]) == 0
+    capsys.readouterr()
+
+    assert main(["notes", "export", "--format", "csv", "--data-dir", data_dir, str(seed_path)]) == 0
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert row["note"] == "'=cmd|' /C calc'!A0"
+    assert row["tags"] == "<script>alert(1)</script>; +1+1"  # a formula only at its start
+
+    assert main(["notes", "export", "--format", "md", "--data-dir", data_dir, str(seed_path)]) == 0
+    markdown = capsys.readouterr().out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
+    assert "<script>" not in markdown
+
+
+def test_a_file_name_with_a_line_break_gives_one_line(tmp_path):
+    path = tmp_path / "two\nlines.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+    result = run_reader("outline", str(path))
+    assert result.returncode == 2
+    assert result.stderr == f"reader: error: {tmp_path}/two\\nlines.txt: is a PNG image, not text\n"
+
+
+def test_a_title_from_a_file_name_that_is_not_utf8_is_printed_escaped(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/\xff\xfe.html", "wb") as file:
+        file.write("<p>正文。</p>".encode())
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "outline", os.fsdecode(folder + b"/\xff\xfe.html")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == b"\\udcff\\udcfe\n"

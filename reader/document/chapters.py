@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import takewhile
+
+from reader.document.user_pattern import (
+    PATTERN_TIME_LIMIT_S,
+    UserPattern,
+    UserPatternError,
+    compile_user_pattern,
+)
 
 CHAPTER_MAX_CHARS = 50
 """A longer line that begins like a heading is body text that merely starts with 第X回."""
@@ -22,6 +29,7 @@ BOOK_MIN_HEADINGS = 2
 """A text is a book when this many lines head chapters of one kind (第X回, 第X章 ... Chapter N)."""
 PATTERN_LINE_MAX_CHARS = 200
 """The longest line a user's heading pattern is tried on."""
+HEADING_PATTERN = "heading pattern"  # what messages call a user's chapter pattern
 ECHO_MAX_LINES = 10
 """A chapter's heading repeated within this many lines is an echo, whatever its title."""
 CONTENTS_MIN_RUN = 3
@@ -449,30 +457,35 @@ def _levelled(found: dict[int, ChapterHeading]) -> dict[int, HeadingMark]:
     }
 
 
-def compile_heading_pattern(pattern: str) -> re.Pattern[str]:
-    """A user's chapter pattern, or ValueError with a message a reader can act on."""
-    try:
-        compiled = re.compile(pattern)
-    except re.error as error:
-        where = f" at position {error.pos}" if error.pos is not None else ""
-        raise ValueError(f"bad heading pattern {pattern!r}: {error.msg}{where}") from None
-    if compiled.search("") is not None:
-        raise ValueError(
-            f"bad heading pattern {pattern!r}: it matches an empty line, "
+def compile_heading_pattern(pattern: str) -> UserPattern:
+    """A user's chapter pattern, or UserPatternError (a ValueError) with a message a reader
+    can act on. It runs with user_pattern's time limit."""
+    compiled = compile_user_pattern(pattern, HEADING_PATTERN)
+    if compiled.run().search(""):
+        raise UserPatternError(
+            f"bad {HEADING_PATTERN} {pattern!r}: it matches an empty line, "
             "so it would mark every line"
         )
     return compiled
 
 
-def pattern_headings(lines: Sequence[str], pattern: re.Pattern[str]) -> dict[int, HeadingMark]:
+def pattern_headings(
+    lines: Sequence[str],
+    pattern: UserPattern,
+    time_limit: float = PATTERN_TIME_LIMIT_S,
+    cancelled: Callable[[], bool] | None = None,
+) -> dict[int, HeadingMark]:
     """Lines the user's pattern finds (searched in the line as the file has it), all at level 1.
 
     Lines longer than PATTERN_LINE_MAX_CHARS are body text and are not searched: that keeps a
-    pattern such as `.*回` from scanning every long paragraph.
+    pattern such as `.*回` from scanning every long paragraph. All the searches share
+    `time_limit` (PatternTimeout when it is spent); `cancelled` is asked between lines
+    (PatternCancelled).
     """
+    run = pattern.run(time_limit, cancelled)
     marks: dict[int, HeadingMark] = {}
     for index, line in enumerate(lines):
-        if len(line) <= PATTERN_LINE_MAX_CHARS and line.strip() and pattern.search(line):
+        if len(line) <= PATTERN_LINE_MAX_CHARS and line.strip() and run.search(line):
             heading = parse_heading(line)
             marks[index] = HeadingMark(heading.heading if heading else collapse_spaces(line), 1)
     return marks

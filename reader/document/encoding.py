@@ -39,6 +39,13 @@ Big5 decodes with Microsoft's CP950, which is what Big5 files from Windows are w
 GB2312 and GBK files decode as GB18030, which contains both.
 """
 
+NOT_TEXT_CODECS = frozenset(
+    {"idna", "punycode", "raw_unicode_escape", "unicode_escape", "undefined"}
+)
+"""Python codecs that decode bytes to str but are no encodings of text files: domain names
+(IDNA, Punycode), Python literals, and one that always fails. None of them can decode with
+errors="replace", so a file declaring one could not be shown."""
+
 SAMPLE_BYTES = 16 * 1024
 """How much of a file the candidates are scored on: enough for any real text, cheap to score."""
 
@@ -135,6 +142,10 @@ def decode_text(data: bytes, encoding: str | None = None) -> DecodedText:
         except UnicodeDecodeError:
             pass
         else:
+            if len(data) == len(text) and _CONTROLS.search(text, 0, SAMPLE_BYTES):
+                # ASCII with control characters: perhaps Chinese in UTF-16 without a BOM
+                # and without NULs (你好世界 in UTF-16 LE is `O}Y\x16NLu).
+                return _checked(_chinese_utf16(data) or DecodedText(text, "UTF-8", 0))
             # A few GB18030 or Big5 characters can make valid UTF-8 by chance; dozens cannot.
             if len(data) == len(text) or len(data) - len(text) >= _SURELY_UTF8_EXTRA_BYTES:
                 return _checked(DecodedText(text, "UTF-8", 0))
@@ -146,18 +157,31 @@ def decode_text(data: bytes, encoding: str | None = None) -> DecodedText:
 
 
 def codec_for(name: str) -> str:
-    """The Python codec for a name from ENCODINGS or any text codec Python knows."""
+    """The Python codec for a name from ENCODINGS or any other character encoding of text
+    that Python knows; EncodingError for any other name.
+
+    Python's codec registry also holds codecs that are no character sets: bytes-to-bytes
+    ones (base64, zlib, uu, rot13 ...), which bytes.decode refuses, and NOT_TEXT_CODECS,
+    which it accepts. A page's `<meta charset>` or the user may name any of them.
+    """
     known = {_squeeze(key): codec for key, codec in ENCODINGS.items()}
     codec = known.get(_squeeze(name))
     if codec is not None:
         return codec
     try:
-        b"\x00".decode(name, errors="replace")  # LookupError for bytes-to-bytes codecs too
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
+        if codec.replace("-", "_") in NOT_TEXT_CODECS:
+            codec = None
+        else:
+            b"\x00".decode(name, errors="replace")  # LookupError for bytes-to-bytes codecs
     except LookupError:
+        codec = None
+    if codec is None:
         raise EncodingError(
-            f"unknown encoding {name!r} (known: {', '.join(ENCODINGS)}, or any Python codec)"
-        ) from None
+            f"unknown encoding {name!r} (known: {', '.join(ENCODINGS)}, or another "
+            "character encoding of text that Python knows)"
+        )
+    return codec
 
 
 def display_name(name: str) -> str:
@@ -188,6 +212,22 @@ def _decode(data: bytes, codec: str, name: str) -> DecodedText:
         # Text may hold U+FFFD of its own; only those the codec put in are counted.
         replacements = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
     return DecodedText(text.removeprefix("\ufeff"), name, replacements)
+
+
+def _chinese_utf16(data: bytes) -> DecodedText | None:
+    """`data` as UTF-16 without a BOM, if its first SAMPLE_BYTES read as Chinese text only
+    (Han characters, Chinese punctuation, spaces); else None."""
+    if len(data) % 2:
+        return None
+    for name in ("UTF-16 LE", "UTF-16 BE"):
+        sample = data[:SAMPLE_BYTES].decode(ENCODINGS[name], errors="replace")
+        if all(_is_han(ord(char)) or _is_chinese_mark(char) for char in sample):
+            return _decode(data, ENCODINGS[name], name)
+    return None
+
+
+def _is_chinese_mark(char: str) -> bool:
+    return char in _PUNCTUATION or char in "\n\r\t \u3000" or 0xFF01 <= ord(char) <= 0xFF5E
 
 
 def _too_broken(decoded: DecodedText) -> bool:

@@ -6,8 +6,10 @@ spine. Each spine document goes through the HTML importer. Each table-of-content
 (EPUB 3 navigation document, else EPUB 2 NCX) becomes a heading at the place it points to:
 the heading already there when there is one, else a heading made from the entry's label.
 
-Untrusted archives are read with limits: a cap on entries and on bytes unpacked, XML that
-declares entities is refused, and nothing outside the archive is ever fetched.
+Untrusted archives are read with limits: a cap on entries and on bytes unpacked, on the text
+they unpack to (limits.MAX_TEXT_CHARS, checked after each document), XML that declares
+entities is refused, and nothing outside the archive is ever fetched. The contents may nest
+any depth: the section tree keeps structure.MAX_SECTION_DEPTH levels.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from reader.document.html import (
     extract,
     settle_headings,
 )
+from reader.document.limits import check_text_length
 from reader.document.model import BlockKind, Document
 from reader.document.structure import BlockDraft, assemble_document
 
@@ -98,10 +101,14 @@ def read_epub(data: bytes, path: Path | None = None) -> Document:
     archive = _Archive(data, path or Path("<epub>"))
     package = archive.package()
     spread = _Spread()
+    text_chars = 0
     for name in package.spine:
         if name in spread.starts:
             continue
         content = extract(_decode(archive.read(name, "a document of the book")))
+        # Checked as it grows: a small archive can unpack to far more text than a book has.
+        text_chars += sum(len(line) + 1 for draft in content.drafts for line in draft.lines)
+        check_text_length(archive.where, text_chars)
         offset = len(spread.drafts)
         spread.starts[name] = offset
         spread.drafts.extend(content.drafts)
@@ -166,6 +173,12 @@ class _Archive:
         except ElementTree.ParseError as error:
             raise DocumentError(
                 self.where, f"its {what} ({name}) is not valid XML ({error})"
+            ) from None
+        except (LookupError, ValueError):
+            # The XML declaration names an encoding expat cannot use (idna, rot13, utf-7 ...),
+            # which Python's codecs report in their own ways.
+            raise DocumentError(
+                self.where, f"its {what} ({name}) declares an encoding that is not one of text"
             ) from None
 
     def package(self) -> _Package:

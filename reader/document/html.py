@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from reader.document.encoding import EncodingError, codec_for
 from reader.document.errors import DocumentError
 from reader.document.model import BlockKind, Document
 from reader.document.structure import BlockDraft, assemble_document
@@ -98,7 +99,8 @@ def declared_charset(data: bytes) -> str | None:
     Labels are read as browsers read them (the WHATWG Encoding Standard): gb2312 and gbk mean
     gb18030, its superset; ascii and latin-1 mean cp1252; utf-16 in a <meta> means utf-8,
     since the tag could be read as ASCII. The Big5 family is returned as "big5" for the
-    caller to choose a variant. None when nothing is declared or the label is unknown.
+    caller to choose a variant. None when nothing is declared, or the label is unknown or
+    names no encoding of text (encoding.codec_for).
     """
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
@@ -112,8 +114,8 @@ def declared_charset(data: bytes) -> str | None:
     if label in _CHARSET_NAMES:
         return _CHARSET_NAMES[label]
     try:
-        return codecs.lookup(label).name
-    except LookupError:
+        return codec_for(label)  # only encodings of text: not idna, punycode, rot13, base64 ...
+    except EncodingError:
         return None
 
 

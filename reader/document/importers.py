@@ -1,8 +1,10 @@
 """Reading files into Documents, with a plain reason for every file that cannot be opened.
 
-open_document reads the bytes, tells the file's format from its first bytes and hands the
-bytes to the importer for that format in IMPORTERS. Formats Reader does not read (images,
-archives, programs) are refused here by name, so no importer sees them.
+open_document reads the bytes (limits.read_file: a regular file of at most MAX_FILE_BYTES),
+tells the file's format from its first bytes and hands the bytes to the importer for that
+format in IMPORTERS. Formats Reader does not read (images, archives, programs) are refused
+here by name, so no importer sees them. Every importer ends in structure.assemble_document,
+which holds each Document's text to limits.MAX_TEXT_CHARS.
 """
 
 from __future__ import annotations
@@ -15,17 +17,9 @@ from pathlib import Path
 
 from reader.document.encoding import DecodedText, EncodingError, decode_text
 from reader.document.errors import DocumentError
+from reader.document.limits import read_file
 from reader.document.model import Document
 from reader.document.structure import build_document
-
-MAX_FILE_BYTES = 32 * 1024 * 1024
-"""Larger files are refused: the whole text is held and laid out in memory.
-
-32 MB is about 11 million Chinese characters in UTF-8 (16 million in GB18030), a dozen
-times 红楼梦; a bigger file is almost never a book, and Reader would take a long time and
-a lot of memory over it.
-"""
-
 
 Importer = Callable[[Path, bytes, "ReadOptions"], Document]
 """Makes a Document of a file's bytes, or raises DocumentError."""
@@ -82,40 +76,14 @@ def open_document(
 ) -> Document:
     """The Document for the file at `path`; `encoding` overrides detection for text files.
 
-    Raises DocumentError with a reason for any file that cannot be opened, and ValueError
-    for a heading pattern that is not a usable regular expression.
+    Raises DocumentError with a reason for any file that cannot be opened, and
+    UserPatternError (a ValueError) for a heading pattern that is not a usable regular
+    expression or that runs past its time limit.
     """
     path = Path(path)
     options = ReadOptions(encoding, heading_pattern)
-    data = _read_bytes(path)
+    data = read_file(path)
     return IMPORTERS[_format(path, data)](path, data, options)
-
-
-def _read_bytes(path: Path) -> bytes:
-    limit = MAX_FILE_BYTES // (1024 * 1024)
-    try:
-        if path.is_dir():
-            raise DocumentError(path, "is a folder, not a file")
-        if not path.exists():
-            raise DocumentError(path, "no such file")
-        if not path.is_file():
-            # A device or a pipe: reading it might never end.
-            raise DocumentError(path, "is not a regular file")
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise DocumentError(path, f"is larger than {limit} MB, the most Reader opens")
-        with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise DocumentError(path, "no such file") from None
-    except PermissionError:
-        raise DocumentError(path, "permission denied") from None
-    except OSError as error:
-        raise DocumentError(path, error.strerror or str(error)) from None
-    except ValueError:
-        raise DocumentError(path, "is not a valid file name") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise DocumentError(path, f"is larger than {limit} MB, the most Reader opens")
-    return data
 
 
 def _format(path: Path, data: bytes) -> str:
@@ -193,6 +161,22 @@ def _import_epub(path: Path, data: bytes, options: ReadOptions) -> Document:
     document = read_epub(data, path)
     document.path = path.resolve()
     return document
+
+
+def source_text(document: Document) -> str:
+    """The text of a plain-text document's file as the file has it, before Reader joined or
+    trimmed its lines: read again within the limits and decoded as the document was.
+
+    The Chapter Pattern dialog searches these lines. DocumentError if the file is gone,
+    has become something other than plain text, or no longer fits the limits.
+    """
+    path = document.path
+    if path is None:
+        raise DocumentError(document.title or "<document>", "was not read from a file")
+    data = read_file(path)
+    if _format(path, data) != "text":
+        raise DocumentError(path, "is not a plain-text file: chapter patterns apply to those")
+    return _decoded(path, data, document.encoding).text
 
 
 def _decoded(path: Path, data: bytes, encoding: str | None) -> DecodedText:

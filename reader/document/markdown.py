@@ -5,6 +5,14 @@ text, images are skipped, and raw HTML blocks go through the HTML importer. Chin
 put ** right against full-width punctuation (这是**“重点”**文字), which CommonMark's
 flanking rules leave as literal asterisks; here a delimiter next to a Chinese character
 counts as next to punctuation, as the CommonMark CJK-friendly proposal has it.
+
+markdown-it-py is pure Python and spends 20-30 µs on each line and each mark of markup:
+a real book takes a fraction of a second (红楼梦 with a heading per chapter, 0.2 s), but
+a megabyte of setext headings (a / = / a / = ...), of [ or of emphasis took 6-30 s and up
+to 500 MB. A Markdown file may therefore hold at most MARKDOWN_MAX_MARKS lines and marks
+and MARKDOWN_MAX_CHARS characters; past that it is refused with the way to read it as
+plain text, which has no such cost; so is a file that nests blocks more than
+MAX_BLOCK_NESTING deep, whose text markdown-it would drop.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import unicodedata
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_inline.state_inline import Delimiter, StateInline
 from markdown_it.token import Token
 
@@ -28,6 +37,23 @@ from reader.document.html import (
 from reader.document.model import BlockKind, Document
 from reader.document.structure import BlockDraft, assemble_document
 
+MARKDOWN_MAX_MARKS = 80_000
+"""The most marks a Markdown file may have: a line is one, so is each character of inline
+markup (* _ [ ] ` < > ! & \\ | ~), and a line opening a list item, quote or heading two more.
+The worst measured cost per mark (list items, links, [) gives about 3 s and 150 MB at the
+limit; a real book has a few thousand (红楼梦 with a heading per chapter, 6,800)."""
+MARKDOWN_MAX_CHARS = 8_000_000
+"""The longest Markdown text: markdown-it reads even markup-free text a character at a time
+(about 0.2 s a million characters); eight times 红楼梦."""
+_MARKUP = "*_[]`<>!&\\|~\n"
+_BLOCK_MARKER = re.compile(r"^[ \t]*(?:[-+*>#]|\d{1,9}[.)])", re.MULTILINE)
+"""A line that opens a list item, a quote or a heading: blocks cost most (85 µs a list item)."""
+MAX_BLOCK_NESTING = 16
+"""Markdown whose blocks nest deeper (quotes in quotes, lists in lists; a list item counts
+two levels) is refused: markdown-it drops the text of blocks nested 20 deep, and nesting
+near that depth took 10 s for 2,000 lines. Raising markdown-it's maxNesting is no way out:
+it also bounds nested links, and at 100 a file of [ took five times as long."""
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n[\w-]+[ \t]*:.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 """YAML front matter (Jekyll, Hugo, Obsidian): metadata, not text."""
 _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -38,16 +64,57 @@ def read_markdown(text: str, path: Path | None = None) -> Document:
     """The Document for decoded Markdown text."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = _FRONT_MATTER.sub("", text, count=1)
-    drafts = settle_headings(_drafts(_parser().parse(text)))
+    where = path or Path("<markdown>")
+    _check_size(text, where)
+    try:
+        tokens = _parser().parse(text)
+    except _TooDeep:
+        raise DocumentError(
+            where,
+            f"nests Markdown blocks more than {MAX_BLOCK_NESTING} levels deep, more than "
+            "Reader reads; rename it to .txt to read it as plain text",
+        ) from None
+    drafts = settle_headings(_drafts(tokens))
     if not drafts:
-        raise DocumentError(path or Path("<markdown>"), "the file holds no text")
+        raise DocumentError(where, "the file holds no text")
     return assemble_document(drafts, path=path)
+
+
+def _check_size(text: str, path: Path) -> None:
+    """DocumentError for Markdown that would take markdown-it too long to read."""
+    plain = "; rename it to .txt to read it as plain text"
+    if len(text) > MARKDOWN_MAX_CHARS:
+        raise DocumentError(
+            path,
+            f"is a Markdown file of {len(text):,} characters, more than the "
+            f"{MARKDOWN_MAX_CHARS:,} Reader reads as Markdown{plain}",
+        )
+    marks = sum(map(text.count, _MARKUP)) + 2 * len(_BLOCK_MARKER.findall(text))
+    if marks > MARKDOWN_MAX_MARKS:
+        raise DocumentError(
+            path,
+            f"has {marks:,} lines and marks of Markdown, more than the "
+            f"{MARKDOWN_MAX_MARKS:,} Reader reads in reasonable time{plain}",
+        )
 
 
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     parser.inline.ruler.at("emphasis", _emphasis)
+    parser.block.ruler.before("table", "too_deep", _too_deep)
     return parser
+
+
+class _TooDeep(Exception):
+    """Raised inside markdown-it by `_too_deep`: the file nests blocks too deep to read."""
+
+
+def _too_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Stops reading at a block nested MAX_BLOCK_NESTING deep, where markdown-it would soon
+    drop the text (at its maxNesting, 20) and, reading on, takes time quadratic in the lines."""
+    if state.level >= MAX_BLOCK_NESTING:
+        raise _TooDeep
+    return False
 
 
 def _drafts(tokens: list[Token]) -> list[BlockDraft]:

@@ -43,10 +43,13 @@ class Section:
     parent: Section | None = field(default=None, repr=False, compare=False)
 
     def walk(self) -> Iterator[Section]:
-        """This section and all below it, in reading order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This section and all below it, in reading order (without recursion: a tree may be
+        deeper than Python's recursion limit)."""
+        pending = [self]
+        while pending:
+            section = pending.pop()
+            yield section
+            pending.extend(reversed(section.children))
 
 
 @dataclass

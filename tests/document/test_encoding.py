@@ -271,3 +271,41 @@ def test_japanese_and_korean_text_are_read_by_charset_normalizer(codec, text):
     decoded = decode_text(text.encode(codec))
     assert decoded.text == text
     assert decoded.replacements == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "idna",
+        "punycode",
+        "rot13",
+        "base64",
+        "uu",
+        "zlib",
+        "bz2",
+        "hex",
+        "quopri",
+        "undefined",
+        "unicode_escape",
+        "raw-unicode-escape",
+    ],
+)
+def test_codecs_that_are_no_encodings_of_text_are_refused(name):
+    with pytest.raises(EncodingError, match=f"unknown encoding '{name}'"):
+        codec_for(name)
+    with pytest.raises(EncodingError):
+        decode_text(b"abc", name)
+
+
+@pytest.mark.parametrize("text", ["你好世界", "中文测试", "银行", "第一章节", "abcd", "好。"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_tiny_utf16_file_without_a_bom_is_text(text, codec):
+    """你好世界 in UTF-16 LE is `O}Y\\x16NLu: ASCII bytes with a control character."""
+    decoded = decode_text(text.encode(codec))
+    assert decoded.text == text
+    assert decoded.encoding == ("UTF-16 LE" if codec == "utf-16-le" else "UTF-16 BE")
+
+
+def test_ascii_with_a_stray_control_character_is_still_utf8():
+    text = "Chapter 1\x1a\nIt was a dark and stormy night; the rain fell in torrents.\n"
+    assert decode_text(text.encode()).encoding == "UTF-8"

@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.document import BlockKind, Document, DocumentError, epub
+from reader.document import BlockKind, Document, DocumentError, epub, limits
 from reader.document.epub import read_epub
 from reader.document.outline import block_lines, outline_lines
+from reader.document.structure import MAX_SECTION_DEPTH
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -449,3 +450,47 @@ def test_a_damaged_book_reads_or_is_refused_with_a_reason(data: st.DataObject) -
         assert error.reason
         return
     assert covers_text(document)
+
+
+@pytest.mark.parametrize("encoding", ["idna", "rot13", "punycode", "utf-7", "undefined"])
+def test_xml_declaring_an_encoding_that_is_no_text_is_refused(encoding: str) -> None:
+    files = dict(EPUB3)
+    files["META-INF/container.xml"] = CONTAINER.replace(
+        'encoding="UTF-8"', f'encoding="{encoding}"'
+    )
+    assert _reason(zip_bytes(files)) == (
+        "its container (META-INF/container.xml) declares an encoding that is not one of text"
+    )
+
+
+def deep_contents_book(depth: int) -> bytes:
+    """A book whose navigation document nests `depth` lists deep, each entry a heading."""
+    entries = "".join(f'<li><a href="c.xhtml#h{i}">第{i}节</a><ol>' for i in range(depth))
+    nav = xhtml(f'<nav epub:type="toc"><ol>{entries}{"</ol></li>" * depth}</ol></nav>')
+    body = "".join(f'<h2 id="h{i}">第{i}节</h2><p>正文{i}。</p>' for i in range(depth))
+    return zip_bytes(
+        {
+            "META-INF/container.xml": CONTAINER,
+            "OEBPS/content.opf": package(
+                "深", [("nav", "nav.xhtml", "nav"), ("c", "c.xhtml", "")], ["c"]
+            ),
+            "OEBPS/nav.xhtml": nav,
+            "OEBPS/c.xhtml": xhtml(body),
+        }
+    )
+
+
+def test_contents_nested_a_thousand_deep_stop_at_the_deepest_section_level() -> None:
+    document = read_epub(deep_contents_book(1000), Path("深.epub"))
+    lines = outline_lines(document)
+    assert len(lines) == 1001
+    assert lines[-1] == "  " * MAX_SECTION_DEPTH + "第999节"
+
+
+def test_a_small_book_that_unpacks_to_too_much_text_is_refused(monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1_000)
+    files = dict(EPUB3)
+    files["OEBPS/vol1.xhtml"] = xhtml("<p>" + "卷首语。" * 300 + "</p>")
+    assert _reason(zip_bytes(files)) == (
+        "holds more than 1,000 characters of text, the most Reader opens"
+    )

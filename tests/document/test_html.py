@@ -6,9 +6,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.document import BlockKind, Document, DocumentError
+from reader.document import BlockKind, Document, DocumentError, open_document
 from reader.document.html import collapse_whitespace, declared_charset, read_html
 from reader.document.outline import block_lines, outline_lines
+
+NOT_TEXT = (
+    "idna",
+    "punycode",
+    "rot13",
+    "base64",
+    "uu",
+    "zlib",
+    "hex",
+    "undefined",
+    "unicode_escape",
+)
 
 PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -201,6 +213,8 @@ def test_whitespace_collapses_as_in_a_browser(source: str, expected: str) -> Non
         (b"\xef\xbb\xbf<html>", "utf-8-sig"),
         (b"\xff\xfe<\x00h\x00", "utf-16"),
         (b'<meta charset="no-such-encoding">', None),
+        # Python codecs that are no encodings of text: the declaration is ignored.
+        *((f'<meta charset="{name}">'.encode(), None) for name in NOT_TEXT),
         (b"<html><p>no declaration</p></html>", None),
     ],
 )
@@ -277,3 +291,14 @@ def test_any_text_reads_or_is_refused_with_a_reason(text: str) -> None:
         return
     assert covers_text(document)
     assert all(document.block_text(block) for block in document.blocks)
+
+
+@pytest.mark.parametrize("name", NOT_TEXT)
+def test_a_page_declaring_a_codec_that_is_no_text_encoding_is_read_as_detected(
+    tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(f'<html><head><meta charset="{name}"></head><p>中文正文</p>'.encode())
+    document = open_document(path)
+    assert document.text.endswith("中文正文")
+    assert document.encoding == "UTF-8"

@@ -14,9 +14,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.document import MAX_FILE_BYTES, DocumentError, build_document, open_document
+from reader.document import (
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    DocumentError,
+    build_document,
+    open_document,
+    source_text,
+)
 from reader.document.importers import IMPORTERS
 from reader.document.outline import block_lines, outline_lines
+from reader.document.user_pattern import UserPatternError
+from tests.document import test_epub as epub_books
 
 TRADITIONAL = (
     "第一章 回家\n\n"
@@ -299,3 +308,134 @@ def test_any_bytes_give_a_document_or_the_documented_error(scratch, prefix, data
     else:
         assert document.text.strip()
         assert document.replacements >= 0
+
+
+def test_source_text_reads_the_file_again_as_the_document_was_read(tmp_path):
+    path = write(tmp_path, "书名\n\n  第一章  开始\n正文。\n".encode("gb18030"))
+    document = open_document(path)
+    assert source_text(document) == "书名\n\n  第一章  开始\n正文。\n"
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda path: path.unlink(), "no such file"),
+        (lambda path: path.write_bytes(b"%PDF-1.7\n"), "is a PDF document, not text"),
+        (lambda path: os.truncate(path, MAX_FILE_BYTES + 1), "is larger than 32 MB"),
+    ],
+)
+def test_source_text_checks_the_file_as_opening_it_does(tmp_path, change, reason):
+    path = write(tmp_path, "书名\n正文。\n".encode())
+    document = open_document(path)
+    change(path)
+    with pytest.raises(DocumentError, match=reason):
+        source_text(document)
+
+
+def test_source_text_is_for_plain_text_files(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<h1>标题</h1><p>正文。</p>", encoding="utf-8")
+    with pytest.raises(DocumentError, match="is not a plain-text file"):
+        source_text(open_document(path))
+
+
+# Hostile input of every format, built in memory: whatever comes, opening it gives a
+# Document or a DocumentError (a UserPatternError for a user's pattern), never another
+# exception, and in bounded time (the deadline).
+
+MARKUP = (
+    "<img src=/dev/zero>",
+    "<script>alert(1)</script>",
+    "[链接](javascript:alert(1))",
+    "![x](http://tracker.example/x.png)",
+    "**粗体**",
+    "&amp;&#0;&#xD800;",
+    "<!--",
+    "]]>",
+    "`code`",
+    "# ",
+    "=",
+    "> ",
+    "- ",
+    "\x00",
+    "\ud800",
+    "\u2028",
+    "第一章 ",
+    "红楼梦",
+)
+HEADINGS = st.lists(st.sampled_from(MARKUP) | st.text(max_size=8), max_size=6).map("".join)
+CHARSETS = ("utf-8", "gb2312", "big5", "idna", "punycode", "rot13", "base64", "utf-7", "x-bogus")
+
+
+def _markdown(headings: list[str], body: str) -> str:
+    return "".join(f"{'#' * (1 + i % 6)} {h}\n\n{body}\n\n" for i, h in enumerate(headings))
+
+
+def _html(headings: list[str], body: str, charset: str) -> str:
+    parts = "".join(f"<h{1 + i % 6}>{h}</h{1 + i % 6}><p>{body}" for i, h in enumerate(headings))
+    return f'<html><head><meta charset="{charset}"><title>{body}</title></head>{parts}'
+
+
+def _epub(headings: list[str], body: str, charset: str) -> bytes:
+    entries = "".join(f'<li><a href="c.xhtml#h{i}">{h}</a><ol>' for i, h in enumerate(headings))
+    nav = epub_books.xhtml(
+        f'<nav epub:type="toc"><ol>{entries}{"</ol></li>" * len(headings)}</ol></nav>'
+    )
+    return epub_books.zip_bytes(
+        {
+            "META-INF/container.xml": epub_books.CONTAINER.replace("UTF-8", charset),
+            "OEBPS/content.opf": epub_books.package(
+                body, [("nav", "nav.xhtml", "nav"), ("c", "c.xhtml", "")], ["c"]
+            ),
+            "OEBPS/nav.xhtml": nav,
+            "OEBPS/c.xhtml": epub_books.xhtml(_html(headings, body, charset)),
+        }
+    )
+
+
+def _no_surrogates(text: str) -> str:
+    return "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF)
+
+
+def _encoded(text: str, encoding: str) -> bytes:
+    try:
+        return text.encode(encoding, errors="ignore")
+    except (LookupError, UnicodeError):
+        return text.encode("utf-8", errors="surrogatepass")
+
+
+@settings(max_examples=120, deadline=5_000)
+@given(
+    suffix=st.sampled_from([".txt", "", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"]),
+    name=HEADINGS,
+    headings=st.lists(HEADINGS, max_size=8),
+    body=HEADINGS,
+    charset=st.sampled_from(CHARSETS),
+    pattern=st.none() | st.sampled_from(["^第", "(a+)+$", "(", "<img", ".*"]),
+)
+def test_hostile_documents_open_or_are_refused_with_a_reason(
+    suffix, name, headings, body, charset, pattern
+):
+    stem = "".join(c for c in _no_surrogates(name) if c not in "/\\\x00")
+    if suffix == ".epub":  # an archive holds UTF-8 names and texts: no lone surrogates
+        data = _epub([_no_surrogates(h) for h in headings], _no_surrogates(body), charset)
+    elif suffix in (".md", ".markdown"):
+        data = _encoded(_markdown(headings, body), charset)
+    elif suffix in (".html", ".htm", ".xhtml"):
+        data = _encoded(_html(headings, body, charset), charset)
+    else:
+        data = _encoded("\n".join([body, *headings, body]), charset)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ((stem or "book")[:100] + suffix)
+        path.write_bytes(data)
+        try:
+            document = open_document(path, heading_pattern=pattern)
+        except DocumentError as error:
+            assert error.reason and "\n" not in error.reason
+            return
+        except UserPatternError as error:
+            assert pattern is not None and str(error).startswith("bad heading pattern")
+            return
+        assert outline_lines(document)[0] == document.title
+        assert len(block_lines(document)) == len(document.blocks)
+        assert len(document.text) <= MAX_TEXT_CHARS

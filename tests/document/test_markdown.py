@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.document import BlockKind, Document, DocumentError
-from reader.document.markdown import read_markdown
+from reader.document import BlockKind, Document, DocumentError, markdown
+from reader.document.markdown import MARKDOWN_MAX_MARKS, read_markdown
 from reader.document.outline import block_lines, outline_lines
 
 NOTES = """\
@@ -186,3 +186,48 @@ def test_any_text_reads_or_is_refused_with_a_reason(text: str) -> None:
         return
     assert covers_text(document)
     assert all(document.block_text(block) for block in document.blocks)
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        ("a\n=\n" * 50_000, "100,000"),  # setext headings: 20 s and 490 MB a megabyte
+        ("[" * 90_000, "90,000"),  # 30 s a megabyte
+        ("*a **b " * 30_000, "90,002"),  # the first line opens a list item: two more
+        ("[a](b) " * 45_000, "90,000"),
+        ("- 项\n" * 27_000, "81,000"),  # a line, and two for the list item it opens
+    ],
+)
+def test_markdown_with_more_markup_than_reader_reads_quickly_is_refused(text, marks) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_markdown(text, Path("heavy.md"))
+    assert caught.value.reason == (
+        f"has {marks} lines and marks of Markdown, more than the {MARKDOWN_MAX_MARKS:,} "
+        "Reader reads in reasonable time; rename it to .txt to read it as plain text"
+    )
+
+
+def test_markdown_longer_than_reader_reads_is_refused(monkeypatch) -> None:
+    monkeypatch.setattr(markdown, "MARKDOWN_MAX_CHARS", 100)
+    with pytest.raises(DocumentError, match="is a Markdown file of 101 characters, more than"):
+        read_markdown("中" * 101)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> " * 17 + "深处的文字\n",
+        "> " * 5_000 + "深处的文字\n",
+        "".join("  " * level + "- 项目\n" for level in range(20)),
+        "".join(">" * (line % 30) + " a\n" for line in range(2_000)),  # 30 s before
+    ],
+)
+def test_markdown_nested_deeper_than_reader_reads_is_refused(text) -> None:
+    """markdown-it drops the text of blocks nested 20 deep (the file held "no text")."""
+    with pytest.raises(DocumentError, match="nests Markdown blocks more than 16 levels deep"):
+        read_markdown(text)
+
+
+def test_nesting_within_the_limit_keeps_every_word() -> None:
+    document = read_markdown("# 标题\n\n" + "> " * 15 + "深处的文字\n\n后文。\n")
+    assert block_lines(document)[1:] == ["paragraph\t深处的文字", "paragraph\t后文。"]

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from reader.document import BlockKind, Document, build_document, open_document
+from reader.document import (
+    BlockKind,
+    Document,
+    DocumentError,
+    build_document,
+    limits,
+    open_document,
+)
 from reader.document.outline import outline_lines
+from reader.document.structure import MAX_SECTION_DEPTH, BlockDraft, assemble_document
 
 
 @pytest.fixture
@@ -106,3 +115,23 @@ def test_full_width_punctuation_reads_like_half_width(seed_path, seed_outline):
     original, converted = build_document(half), build_document(half.translate(full_width))
     assert "\n".join(outline_lines(converted)) + "\n" == seed_outline
     assert [b.kind for b in converted.blocks] == [b.kind for b in original.blocks]
+
+
+def test_sections_nest_at_most_max_section_depth_levels():
+    drafts = [BlockDraft(BlockKind.TITLE, ["书"])] + [
+        BlockDraft(BlockKind.HEADING, [f"第{level}层"], level) for level in range(1, 1001)
+    ]
+    document = assemble_document(drafts)
+    depths = Counter(block.level for block in document.blocks if block.kind is BlockKind.HEADING)
+    assert max(depths) == MAX_SECTION_DEPTH
+    assert depths[MAX_SECTION_DEPTH] == 1000 - MAX_SECTION_DEPTH + 1
+    assert len(outline_lines(document)) == 1001
+
+
+def test_a_text_past_max_text_chars_is_refused(monkeypatch):
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 10)
+    assert assemble_document([BlockDraft(BlockKind.PARAGRAPH, ["一二三四五六七八九十"])])
+    with pytest.raises(DocumentError, match=r"^书.txt: holds more than"):
+        assemble_document(
+            [BlockDraft(BlockKind.PARAGRAPH, ["一二三四五", "六七八九十"])], path=Path("书.txt")
+        )

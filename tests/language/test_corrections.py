@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from reader.language import corrections as corrections_module
 from reader.language.corrections import Corrections, CorrectionsError, CorrectionsSnapshot
 from reader.language.transcript import annotated_lines
 
@@ -129,7 +130,7 @@ def test_a_missing_file_means_no_corrections(tmp_path):
     [
         ("{not json", "is not valid JSON"),
         ('{"format": "something else"}', "is not a Reader word-corrections file"),
-        ('{"format": "reader-word-corrections", "version": 9}', "has version 9"),
+        ('{"format": "reader-word-corrections", "version": 0}', "has version 0"),
         (
             '{"format": "reader-word-corrections", "version": 1, "words": {"网络": [5]}}',
             "malformed correction",
@@ -138,12 +139,69 @@ def test_a_missing_file_means_no_corrections(tmp_path):
         ('{"format": "reader-word-corrections", "version": 1, "words": []}', "malformed words"),
     ],
 )
-def test_a_broken_file_gives_a_reason(tmp_path, content, reason):
+def test_a_broken_file_gives_a_reason_and_is_moved_aside(tmp_path, content, reason):
     path = tmp_path / "corrections.json"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(CorrectionsError, match=reason) as caught:
         Corrections.load(path)
     assert str(caught.value).startswith(str(path))
+    aside = caught.value.moved_to
+    assert aside is not None and aside.parent == tmp_path
+    assert aside.name.startswith("corrections.damaged-") and aside.suffix == ".json"
+    assert aside.read_text(encoding="utf-8") == content
+    assert str(caught.value).endswith(
+        f"; it was moved aside to {aside.name}, and Reader goes on without word corrections"
+    )
+    assert not Corrections.load(path)  # the next start finds none, and the next save a new file
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"\xff", r"is not UTF-8 text \(byte 0xff at position 0\)"),
+        ("{}".encode("utf-16"), r"is not UTF-8 text \(byte 0xff at position 0\)"),
+        (b"[" * 100_000, r"is not valid JSON \(nested too deeply\)"),
+        (
+            b'{"format": "reader-word-corrections", "version": 1, "words": {"\\ud800x": []}}',
+            "malformed correction",
+        ),
+    ],
+)
+def test_bytes_that_are_no_corrections_file_are_damaged(tmp_path, content, reason):
+    path = tmp_path / "corrections.json"
+    path.write_bytes(content)
+    with pytest.raises(CorrectionsError, match=reason) as caught:
+        Corrections.load(path)
+    assert caught.value.moved_to is not None
+    assert caught.value.moved_to.read_bytes() == content
+
+
+def test_damaged_files_moved_aside_in_the_same_second_are_all_kept(tmp_path):
+    path = tmp_path / "corrections.json"
+    for content in ("{one", "{two", "{three"):
+        path.write_text(content, encoding="utf-8")
+        with pytest.raises(CorrectionsError):
+            Corrections.load(path)
+    kept = {aside.read_text(encoding="utf-8") for aside in tmp_path.iterdir()}
+    assert kept == {"{one", "{two", "{three"}
+
+
+def test_a_newer_readers_file_is_refused_and_left_where_it_is(tmp_path):
+    path = tmp_path / "corrections.json"
+    path.write_text('{"format": "reader-word-corrections", "version": 9}', encoding="utf-8")
+    with pytest.raises(CorrectionsError, match="has version 9; this Reader reads 1") as caught:
+        Corrections.load(path)
+    assert caught.value.moved_to is None
+    assert [p.name for p in tmp_path.iterdir()] == ["corrections.json"]
+
+
+def test_a_file_larger_than_any_corrections_is_damaged(tmp_path, monkeypatch):
+    monkeypatch.setattr(corrections_module, "MAX_FILE_BYTES", 10)
+    path = tmp_path / "corrections.json"
+    path.write_text('{"format": "reader-word-corrections"}', encoding="utf-8")
+    with pytest.raises(CorrectionsError, match="is larger than 10 bytes") as caught:
+        Corrections.load(path)
+    assert caught.value.moved_to is not None
 
 
 def test_corrections_reach_the_pinyin(tools):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from reader.language.dictionary import (
@@ -9,6 +12,7 @@ from reader.language.dictionary import (
     build_index,
     ensure_index,
     index_path,
+    is_sound,
     source_path,
 )
 
@@ -132,3 +136,65 @@ def test_the_script_table_is_kept_beside_the_index_and_read_back(tools):
         assert "說" in built.traditional and built.simplify[ord("說")] == "说"
     finally:
         reopened.close()
+
+
+def tiny_source(folder: Path) -> Path:
+    import gzip
+
+    source = folder / "tiny.txt.gz"
+    lines = ["銀行 银行 [yin2 hang2] /bank/", "行長 行长 [hang2 zhang3] /bank president/", ""]
+    source.write_bytes(gzip.compress("\n".join(lines).encode("utf-8")))
+    return source
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda path: os.truncate(path, path.stat().st_size // 2),
+        lambda path: os.truncate(path, 100),
+        lambda path: path.write_bytes(b"garbage" * 1000),
+        lambda path: path.write_bytes(b""),
+    ],
+)
+def test_a_damaged_index_is_built_again_on_open(tmp_path, damage):
+    source = tiny_source(tmp_path)
+    index = ensure_index(tmp_path, source)
+    assert is_sound(index)
+    damage(index)
+    assert not is_sound(index)
+    dictionary = Dictionary.open(tmp_path, source)
+    try:
+        assert [e.senses for e in dictionary.lookup("银行")] == [("bank",)]
+    finally:
+        dictionary.close()
+    assert is_sound(index)
+
+
+def test_damage_found_by_a_query_rebuilds_the_index(tmp_path):
+    source = tiny_source(tmp_path)
+    index = ensure_index(tmp_path, source)
+    dictionary = Dictionary(index, source)
+    try:
+        os.truncate(index, 100)  # under the open connection
+        dictionary.readings.cache_clear()
+        assert [e.pinyin for e in dictionary.lookup("行长")] == ["hang2 zhang3"]
+        assert is_sound(index)
+    finally:
+        dictionary.close()
+
+
+def test_a_damaged_script_table_is_built_again(tmp_path):
+    source = tiny_source(tmp_path)
+    dictionary = Dictionary.open(tmp_path, source)
+    try:
+        built = dictionary.scripts()
+        saved = dictionary.index.with_name(dictionary.index.name + ".scripts")
+        for damage in (b"((((" * 4, b"garbage", saved.read_bytes()[:-3]):
+            saved.write_bytes(damage)
+            again = Dictionary(dictionary.index, source)
+            try:
+                assert again.scripts() == built
+            finally:
+                again.close()
+    finally:
+        dictionary.close()

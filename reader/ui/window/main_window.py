@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.document import Document, DocumentError, Section, open_document
-from reader.document.encoding import decode_text, replacements_message
+from reader.document import Document, DocumentError, Section, open_document, source_text
+from reader.document.encoding import replacements_message
 from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, tooltip
@@ -382,12 +382,12 @@ class MainWindow(WindowMenus):
             with busy_cursor():
                 # The text as the file has it, decoded as the document was: the pattern is
                 # searched in the file's lines, before Reader joins or trims them.
-                text = decode_text(document.path.read_bytes(), document.encoding).text
-        except OSError as error:
+                text = source_text(document)
+        except DocumentError as error:
             self.show_message(
                 QtWidgets.QMessageBox.Critical,
                 f"Reader could not read {document.path.name} again.",
-                f"{document.path}: {error.strerror or error}",
+                str(error),
             )
             return None
         from reader.ui.window.heading_pattern_dialog import HeadingPatternDialog

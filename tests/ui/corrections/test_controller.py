@@ -119,10 +119,32 @@ def test_a_pinned_pop_up_shows_the_corrected_word_at_once(qtbot, seed_path):
     assert lookup.popup.word_label.text() == "安全"
 
 
-def test_an_unreadable_corrections_file_is_told_and_left_alone(qtbot, seed_path):
+def test_a_damaged_corrections_file_is_told_moved_aside_and_replaced(qtbot, seed_path):
     path = data_dir() / CORRECTIONS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("{broken", encoding="utf-8")
+    path.write_bytes(b"\xff\xfe{broken")
+    window = open_window(qtbot, seed_path)
+    qtbot.waitUntil(lambda: window.findChild(QtWidgets.QMessageBox) is not None)
+    box = window.findChild(QtWidgets.QMessageBox)
+    assert "word corrections" in box.text()
+    (aside,) = path.parent.glob("word-corrections.damaged-*.json")
+    assert f"{path}: is not UTF-8 text" in box.informativeText()
+    assert f"moved aside to {aside.name}" in box.informativeText()
+    assert "saved in a new file" in box.informativeText()
+    box.close()
+    corrections = window.word_corrections
+    safety = title_offset(window, "安全")
+    choose(qtbot, window, safety, corrections.split_action)
+    assert not [b for b in window.findChildren(QtWidgets.QMessageBox) if b.isVisible()]
+    assert "网络安全" in path.read_text(encoding="utf-8")  # a new file
+    assert aside.read_bytes() == b"\xff\xfe{broken"  # the old one kept
+
+
+def test_a_newer_readers_corrections_file_is_told_and_left_alone(qtbot, seed_path):
+    path = data_dir() / CORRECTIONS_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    newer = '{"format": "reader-word-corrections", "version": 9}'
+    path.write_text(newer, encoding="utf-8")
     window = open_window(qtbot, seed_path)
     qtbot.waitUntil(lambda: window.findChild(QtWidgets.QMessageBox) is not None)
     box = window.findChild(QtWidgets.QMessageBox)
@@ -135,5 +157,5 @@ def test_an_unreadable_corrections_file_is_told_and_left_alone(qtbot, seed_path)
     told = [b for b in window.findChildren(QtWidgets.QMessageBox) if "did not save" in b.text()]
     assert len(told) == 1 and told[0].isVisible()
     told[0].close()
-    assert path.read_text(encoding="utf-8") == "{broken"  # never overwritten
+    assert path.read_text(encoding="utf-8") == newer  # never overwritten
     assert hovered_word(qtbot, window, safety) == "安全"  # applies for now

@@ -246,9 +246,21 @@ def test_markup_documents_have_no_chapter_pattern(qtbot, tmp_path, book):
     assert not window.heading_pattern_action.isEnabled()
 
 
-def test_a_file_gone_since_it_was_opened_is_reported(qtbot, window, book):
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (Path.unlink, "no such file"),
+        (
+            lambda path: path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64)),
+            "is a PNG image, not text",
+        ),
+    ],
+)
+def test_a_file_gone_or_changed_since_it_was_opened_is_reported(
+    qtbot, window, book, change, reason
+):
     shown = window.reader_document
-    book.unlink()
+    change(book)
     window.heading_pattern_action.trigger()
     boxes = []
 
@@ -262,6 +274,6 @@ def test_a_file_gone_since_it_was_opened_is_reported(qtbot, window, book):
 
     qtbot.waitUntil(box_shown)
     assert boxes[0].text() == "Reader could not read 四季.txt again."
-    assert boxes[0].informativeText() == f"{book.resolve()}: No such file or directory"
+    assert boxes[0].informativeText() == f"{book.resolve()}: {reason}"
     assert window.reader_document is shown
     boxes[0].close()
