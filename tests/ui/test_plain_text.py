@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.app import open_first_document
+from reader.ui.plain_text import menu_text, tooltip
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import Settings
 from reader.ui.window.main_window import MainWindow
@@ -113,3 +114,10 @@ def test_the_next_start_after_the_crafted_document_works(qtbot, hostile_file):
     assert again.reader_document.path == hostile_file.resolve()
     qtbot.waitUntil(lambda: Settings().unfinished_open is None)
     again.grab()
+
+
+def test_markup_in_a_tooltip_stays_text():
+    assert tooltip("<b>粗</b> & 细\n下一行") == (
+        "<p style='white-space:pre-wrap'>&lt;b&gt;粗&lt;/b&gt; &amp; 细<br>下一行</p>"
+    )
+    assert menu_text("R&D.txt") == "R&&D.txt"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from reader.document import Section
 from reader.store import Annotation, AnnotationChange, AnnotationSet, filter_annotations
-from reader.ui.annotations.tooltips import escaped, row_tooltip
+from reader.ui.annotations.tooltips import row_tooltip
+from reader.ui.plain_text import tooltip
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.highlight_colours import swatch
 
@@ -309,7 +310,7 @@ class AnnotationModel(QtCore.QAbstractTableModel):
         if role == QtCore.Qt.DisplayRole:
             return f"{heading.text}  ({heading.count})"
         if role == QtCore.Qt.ToolTipRole:
-            return escaped(heading.text)
+            return tooltip(heading.text)
         if role == QtCore.Qt.FontRole:
             font = QtGui.QFont()
             font.setBold(True)

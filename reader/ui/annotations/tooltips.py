@@ -3,20 +3,10 @@ is the reader's plain text: everything is escaped, so `<b>` in a note stays `<b>
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from reader.store import Annotation
-
-
-def plain_html(text: str) -> str:
-    """Plain text inside rich text: nothing in it is read as markup."""
-    return html.escape(text).replace("\n", "<br>")
-
-
-def escaped(text: str) -> str:
-    """Plain text as a tooltip shows it, line breaks and spaces kept."""
-    return f"<p style='white-space:pre-wrap'>{plain_html(text)}</p>"
+from reader.ui.plain_text import rich_text_of, tooltip
 
 
 def notes_tooltip(under: Sequence[Annotation], names: dict[str, str]) -> str | None:
@@ -28,8 +18,8 @@ def notes_tooltip(under: Sequence[Annotation], names: dict[str, str]) -> str | N
     parts = []
     for annotation in reversed(told):
         line = " · ".join([names[annotation.colour], *annotation.tags])
-        note = escaped(annotation.note) if annotation.note.strip() else ""
-        parts.append(f"{note}<p><i>{plain_html(line)}</i></p>")
+        note = tooltip(annotation.note) if annotation.note.strip() else ""
+        parts.append(f"{note}<p><i>{rich_text_of(line)}</i></p>")
     return "<hr>".join(parts)
 
 
@@ -43,4 +33,4 @@ def row_tooltip(annotation: Annotation, colour_name: str, unsaved: bool) -> str:
         lines.append("Not found in the text as it is now.")
     if unsaved:
         lines.append("Not saved yet.")
-    return escaped("\n".join(lines))
+    return tooltip("\n".join(lines))

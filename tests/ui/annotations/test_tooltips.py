@@ -5,19 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reader.store import DEFAULT_NAMES, new_annotation
-from reader.ui.annotations.tooltips import escaped, notes_tooltip, row_tooltip
+from reader.ui.annotations.tooltips import notes_tooltip, row_tooltip
 
 TEXT = "这是第一段,里面有一个生僻字。"
 
 
 def made(note: str = "", tags=(), colour: str = "yellow"):
     return new_annotation(1, TEXT, 0, 5, colour=colour, note=note, tags=tags)
-
-
-def test_markup_in_a_note_stays_text():
-    assert escaped("<b>粗</b> & 细\n下一行") == (
-        "<p style='white-space:pre-wrap'>&lt;b&gt;粗&lt;/b&gt; &amp; 细<br>下一行</p>"
-    )
 
 
 def test_highlights_without_notes_or_tags_have_no_tooltip():
