@@ -83,13 +83,8 @@ class HoverController(QtCore.QObject):
         if not self.enabled or self.popup.pinned:
             return
         offset = view.offset_at(point)
-        current = self._current
-        if (
-            offset is not None
-            and current is not None
-            and view is self._view
-            and current.start <= offset < current.end
-            and (self.popup.isVisible() or self._show_timer.isActive())
+        if self._on_current(view, offset) and (
+            self.popup.isVisible() or self._show_timer.isActive()
         ):
             return
         result = self.look_up(offset) if offset is not None else None
@@ -160,18 +155,21 @@ class HoverController(QtCore.QObject):
             QtCore.QRect(view.viewport().mapToGlobal(rect.topLeft()), rect.size())
         )
 
-    def _clicked(self, view: TextSurface, point: QtCore.QPoint) -> None:
-        """A click on a word pins its pop-up; a click elsewhere lets a pinned one go."""
-        if not self.enabled or view.selected_range() is not None or self._click_taken(point):
-            return
-        offset = view.offset_at(point)
+    def _on_current(self, view: TextSurface, offset: int | None) -> bool:
+        """Is `offset` of `view` inside the word shown now?"""
         current = self._current
-        if (
+        return (
             offset is not None
             and current is not None
             and view is self._view
             and current.start <= offset < current.end
-        ):
+        )
+
+    def _clicked(self, view: TextSurface, point: QtCore.QPoint) -> None:
+        """A click on a word pins its pop-up; a click elsewhere lets a pinned one go."""
+        if not self.enabled or view.selected_range() is not None or self._click_taken(point):
+            return
+        if self._on_current(view, view.offset_at(point)):
             if not self.popup.isVisible():
                 self._place_popup()
             self.popup.set_pinned(True)
