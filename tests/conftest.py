@@ -3,10 +3,12 @@
 Test order: every test must pass whichever tests ran before it. Two options check that:
 
     pytest --reverse-order      the collected tests in reverse order
-    pytest --shuffle-seed N     the collected tests shuffled, the same way for the same N
+    pytest --shuffle-seed N     the test files in a shuffled order, and the tests of each file
+                                shuffled too; the same N, the same order
 
-(given both, shuffled first, then reversed). The header of the run names the order used, so
-a failure seen in a shuffled run can be run again in the same order.
+A shuffle keeps each file's tests together, so that a module-scoped fixture (the frozen
+app's build) is made once. Given both options, the shuffled order is reversed. The header of
+the run names the order used, so a failure seen in a shuffled run can be run again as it was.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="run the collected tests shuffled with seed N (the same N, the same order)",
+        help="run the test files shuffled, and each file's tests, with seed N (same N, same order)",
     )
 
 
@@ -70,7 +72,15 @@ def order_used(config: pytest.Config) -> str:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     seed = config.getoption("shuffle_seed")
     if seed is not None:
-        random.Random(seed).shuffle(items)
+        shuffle = random.Random(seed).shuffle
+        modules: dict[Path, list[pytest.Item]] = {}
+        for item in items:
+            modules.setdefault(item.path, []).append(item)
+        groups = list(modules.values())
+        shuffle(groups)
+        for group in groups:
+            shuffle(group)
+        items[:] = [item for group in groups for item in group]
     if config.getoption("reverse_order"):
         items.reverse()
 
