@@ -16,14 +16,11 @@ from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.startup_report import peak_rss_mb, process_age_seconds
-from reader.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    return window
+def window(make_window):
+    return make_window(show=False)
 
 
 @pytest.fixture

@@ -29,8 +29,8 @@ def wait_readings(qtbot, view: PinyinView) -> None:
 
 
 @pytest.fixture
-def window(qtbot, seed_path):
-    return open_ready_window(qtbot, seed_path, segmented=False)
+def window(qtbot, make_window, seed_path):
+    return open_ready_window(qtbot, make_window, seed_path, segmented=False)
 
 
 def scroll_and_read(qtbot, view: PinyinView, offset: int) -> None:
@@ -78,13 +78,12 @@ def test_the_view_menu_switches_pinyin_on_and_off_keeping_the_top_line(qtbot, wi
     assert PinyinSettings().load().mode is PinyinMode.OFF
 
 
-def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, seed_path, monkeypatch):
+def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, make_window, seed_path, monkeypatch):
     """The first page painted is the pinyin view's, and lookups start from its paint (not
     from the fallback timer for a window that is never painted)."""
     monkeypatch.setattr(lookup_controller, "START_ANYWAY_MS", 600_000)
     PinyinSettings().save(PinyinChoice(PinyinMode.ALL))
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = make_window(show=False)
     reading_paints = PaintCounter(window.reading_view.viewport())
     pinyin_paints = PaintCounter(window.pinyin.view.viewport())
     assert window.shown_view() is window.pinyin.view
@@ -96,12 +95,11 @@ def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, seed_path, monkeypa
     assert reading_paints.count == 0
 
 
-def test_the_choice_is_remembered_by_the_next_window(qtbot, window):
+def test_the_choice_is_remembered_by_the_next_window(qtbot, make_window, window):
     window.pinyin.level_actions[3].trigger()
     window.pinyin.colours_action.trigger()
     window.close()
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = make_window(show=False)
     choice = again.pinyin.choice
     assert (choice.mode, choice.level, choice.tone_colours) == (PinyinMode.ABOVE_LEVEL, 3, False)
     assert again.pinyin.level_actions[3].isChecked()
@@ -506,17 +504,15 @@ def test_highlights_made_in_the_reading_view_show_in_the_pinyin_view(qtbot, wind
     assert corner(offset + 2) == PAPER
 
 
-def test_the_place_read_in_the_pinyin_view_is_where_the_document_reopens(qtbot, window, seed_path):
+def test_the_place_read_in_the_pinyin_view_is_where_the_document_reopens(
+    qtbot, make_window, window, seed_path
+):
     view = pinyin_on(qtbot, window)
     section = list(window.reader_document.sections())[5]
     window.go_to_section(section)
     assert view.top_offset() == section.start
     window.close()
-    again = MainWindow()
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
-    assert again.open_path(seed_path)
+    again = make_window(seed_path)
     qtbot.waitUntil(lambda: again.pinyin.view.top_offset() == section.start)
     again.pinyin.off_action.trigger()
     assert again.reading_view.top_offset() == section.start
