@@ -47,7 +47,7 @@ def window_arguments() -> dict[str, Any]:
 def make_window(qtbot, window_arguments) -> Callable[..., MainWindow]:
     """Builds a main window, closed and deleted after the test as pytest-qt does.
 
-    make_window()                      shown, and exposed on the screen
+    make_window()                      shown, painted, its features attached
     make_window(path)                  ... with `path` opened (the test fails if it does not)
     make_window(show=False)            never shown: no paint yet, features not attached
     make_window(size=(w, h))           resized before it is shown
@@ -70,6 +70,12 @@ def make_window(qtbot, window_arguments) -> Callable[..., MainWindow]:
         if show:
             window.show()
             qtbot.waitExposed(window)
+            # As a reader first sees it: painted, and so with its features attached. They
+            # attach from the event loop after the first paint; a test that drove the page
+            # before then raced them (the attach, come on first use, dropped a selection).
+            attached: list[bool] = []
+            window.when_features_attached(lambda: attached.append(True))
+            qtbot.waitUntil(lambda: bool(attached))
         if active:
             window.activateWindow()
             qtbot.waitUntil(window.isActiveWindow)
