@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from reader.ui.garbage import collect_on_main_thread
+from reader.ui.qt import QtCore, QtWidgets
 from reader.ui.window.main_window import MainWindow
 
 
@@ -30,6 +31,16 @@ def automatic_collection_off(main_thread_garbage_collection) -> None:
     tests/test_cli.py) turns automatic collection back on, as it should in a process of its
     own."""
     gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def no_mouse_button_left_held(qapp):
+    """A test that ends with a mouse button held (QTest's mouseDClick alone does that)
+    makes every later mouse move, in any later test, a drag: it fails here instead."""
+    yield
+    held = QtWidgets.QApplication.mouseButtons()
+    if held != QtCore.Qt.NoButton:
+        pytest.fail(f"the test left {held} held; release it (tests/ui/mouse.py double_click)")
 
 
 @pytest.fixture

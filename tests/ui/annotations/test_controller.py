@@ -14,6 +14,7 @@ from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store, resolve_data_dir
 from reader.ui.annotations.panel import ORPHANS_HEADING
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
+from tests.ui.mouse import double_click
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
 """The offscreen platform says so for every popup menu; it is not our fault."""
@@ -302,8 +303,7 @@ def test_a_double_click_selects_a_word_without_opening_the_menu(qtbot, window):
     select_with_mouse(qtbot, window, start, end)
     press(qtbot, window, QtCore.Qt.Key_1)
     viewport = window.reading_view.viewport()
-    qtbot.mouseClick(viewport, QtCore.Qt.LeftButton, pos=middle(window, start + 1))
-    qtbot.mouseDClick(viewport, QtCore.Qt.LeftButton, pos=middle(window, start + 1))
+    double_click(qtbot, viewport, middle(window, start + 1))
     qtbot.wait(QtWidgets.QApplication.doubleClickInterval() + 100)
     assert QtWidgets.QApplication.activePopupWidget() is None
 
@@ -387,8 +387,7 @@ def test_double_clicking_in_the_panel_jumps_to_the_highlight(qtbot, make_window,
     view.verticalScrollBar().setValue(0)
     panel = window.annotations.panel
     rect = panel.view.visualRect(panel.model.index_of(window.annotations.annotations()[0].id))
-    qtbot.mouseClick(panel.view.viewport(), QtCore.Qt.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(panel.view.viewport(), QtCore.Qt.LeftButton, pos=rect.center())
+    double_click(qtbot, panel.view.viewport(), rect.center())
     assert view.verticalScrollBar().value() > 0
     assert view.viewport().rect().contains(middle(window, start))
 
