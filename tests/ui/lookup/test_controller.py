@@ -353,8 +353,11 @@ def test_the_book_is_segmented_giving_way_to_hovers_and_scrolling(
     assert len(pauses) >= len(window.word_lookup.segmentation)
     qtbot.waitUntil(lambda: sys.getswitchinterval() == default_interval)
 
+    # The mouse rests where an earlier test left it, maybe over this page, where the word
+    # under it was shown as the lookups became ready (a touch): count from here.
+    before = len(touches)
     hover(qtbot, window, find(window, "发展理念"), scroll=False)
-    assert window.word_lookup.current is not None and len(touches) == 1
+    assert window.word_lookup.current is not None and len(touches) == before + 1
     view = window.reading_view
     view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 40)
-    assert len(touches) == 2
+    assert len(touches) == before + 2
