@@ -34,6 +34,15 @@ def automatic_collection_off(main_thread_garbage_collection) -> None:
 
 
 @pytest.fixture(autouse=True)
+def widgets_gone_after_the_test(qapp):
+    """The windows a test made are deleted when it ends, not at the next test's first event
+    loop: pytest-qt closes them and asks for their deletion, but until then a closed
+    window's message box stays visible among the next test's top-level widgets."""
+    yield
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def no_mouse_button_left_held(qapp):
     """A test that ends with a mouse button held (QTest's mouseDClick alone does that)
     makes every later mouse move, in any later test, a drag: it fails here instead."""

@@ -637,6 +637,7 @@ def test_a_file_that_is_not_w3c_json_is_refused_with_the_reason(qtbot, window, t
     box = wait_for_message(qtbot)
     assert box.text() == "Reader could not import annotations from bad.json."
     assert "W3C" in box.informativeText()
+    box.close()
 
 
 def test_colour_names_label_the_actions_and_are_kept(qtbot, window, data_dir):
