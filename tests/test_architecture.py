@@ -209,6 +209,20 @@ def test_the_cycle_checker_follows_submodules_imported_from_their_package(tmp_pa
     assert import_cycles(graph) == [["pkg.sub.x", "pkg.sub.y"]]
 
 
+def test_a_package_and_its_module_that_imports_a_name_from_it_are_a_cycle(tmp_path):
+    """Unlike ../shared/tools/import_cycles.py, which leaves out every cycle of a package
+    and one of its own modules: here `from . import sibling` is no import of the package,
+    so what is left is a module taking a name from the package that imports it."""
+    package = write_package(
+        tmp_path,
+        {
+            "pkg/__init__.py": "LIMIT = 3\nfrom pkg.a import f\n",
+            "pkg/a.py": "from pkg import LIMIT\ndef f(): return LIMIT\n",
+        },
+    )
+    assert import_cycles(import_graph(package)) == [["pkg", "pkg.a"]]
+
+
 # One concept per module (DESIGN.md §1): past ~400 lines a module is usually two; past 500
 # it is split.
 
