@@ -1,8 +1,20 @@
-"""Shared fixtures. Qt runs headless: the platform is chosen before any QApplication exists."""
+"""Shared fixtures. Qt runs headless: the platform is chosen before any QApplication exists.
+
+Test order: every test must pass whichever tests ran before it. Two options check that:
+
+    pytest --reverse-order      the collected tests in reverse order
+    pytest --shuffle-seed N     the test files in a shuffled order, and the tests of each file
+                                shuffled too; the same N, the same order
+
+A shuffle keeps each file's tests together, so that a module-scoped fixture (the frozen
+app's build) is made once. Given both options, the shuffled order is reversed. The header of
+the run names the order used, so a failure seen in a shuffled run can be run again as it was.
+"""
 
 from __future__ import annotations
 
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -24,6 +36,53 @@ SEED_OUTLINE_TEXT = """\
 """
 
 SEED = PROJECT_ROOT / "seeds" / "xinhua-2016-04-19-cybersecurity-symposium.txt"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("order", "test order (to find tests that depend on earlier ones)")
+    group.addoption(
+        "--reverse-order",
+        action="store_true",
+        default=False,
+        help="run the collected tests in reverse order",
+    )
+    group.addoption(
+        "--shuffle-seed",
+        type=int,
+        default=None,
+        metavar="N",
+        help="run the test files shuffled, and each file's tests, with seed N (same N, same order)",
+    )
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    order = order_used(config)
+    return f"test order: {order}" if order else None
+
+
+def order_used(config: pytest.Config) -> str:
+    seed = config.getoption("shuffle_seed")
+    parts = [f"shuffled with seed {seed}"] if seed is not None else []
+    if config.getoption("reverse_order"):
+        parts.append("reversed")
+    return ", then ".join(parts)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    seed = config.getoption("shuffle_seed")
+    if seed is not None:
+        shuffle = random.Random(seed).shuffle
+        modules: dict[Path, list[pytest.Item]] = {}
+        for item in items:
+            modules.setdefault(item.path, []).append(item)
+        groups = list(modules.values())
+        shuffle(groups)
+        for group in groups:
+            shuffle(group)
+        items[:] = [item for group in groups for item in group]
+    if config.getoption("reverse_order"):
+        items.reverse()
 
 
 @pytest.fixture

@@ -25,14 +25,13 @@ def wait_ready(qtbot, window: MainWindow, segmented: bool = True) -> WordLookupC
     return lookup
 
 
-def open_ready_window(qtbot, path: Path, delay_ms: int = 50, segmented: bool = True) -> MainWindow:
-    """A shown window on `path`, its pop-up appearing after `delay_ms`, lookups ready."""
+def open_ready_window(
+    qtbot, make_window, path: Path, delay_ms: int = 50, segmented: bool = True
+) -> MainWindow:
+    """A shown window on `path` (made by the `make_window` fixture), its pop-up appearing
+    after `delay_ms`, lookups ready."""
     LookupSettings().delay_ms = delay_ms
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(path)
+    window = make_window(path)
     wait_ready(qtbot, window, segmented)
     return window
 

@@ -16,14 +16,11 @@ from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.startup_report import peak_rss_mb, process_age_seconds
-from reader.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    return window
+def window(make_window):
+    return make_window(show=False)
 
 
 @pytest.fixture
@@ -53,10 +50,11 @@ def test_the_seed_opens_the_first_time_and_when_the_last_document_is_gone(window
     assert window.reader_document.path == seed_article().resolve()
 
 
-def test_a_document_whose_open_never_finished_is_not_reopened_by_itself(qtbot, article):
+def test_a_document_whose_open_never_finished_is_not_reopened_by_itself(
+    qtbot, make_window, article
+):
     """It may be what stopped Reader: the last start stopped before it was painted."""
-    first = MainWindow()
-    qtbot.addWidget(first)
+    first = make_window(show=False)
     assert first.open_path(article)  # not shown, so nothing will paint: done at once
     assert Settings().unfinished_open is None
     first.show()
@@ -65,8 +63,7 @@ def test_a_document_whose_open_never_finished_is_not_reopened_by_itself(qtbot, a
     assert Settings().unfinished_open == article.resolve()  # until its first paint
     # The process stops here, before the paint: the next start is told, and shows the seed.
     Settings().last_document = article
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = make_window(show=False)
     open_first_document(again, None)
     assert again.reader_document.path == seed_article().resolve()
     boxes = [
@@ -78,10 +75,7 @@ def test_a_document_whose_open_never_finished_is_not_reopened_by_itself(qtbot, a
         box.close()
 
     Settings().last_document = article  # the seed's open had taken its place
-    shown = MainWindow()
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
+    shown = make_window()
     open_first_document(shown, None)
     assert shown.reader_document.path == article.resolve()  # the warning was given once
     qtbot.waitUntil(lambda: Settings().unfinished_open is None)

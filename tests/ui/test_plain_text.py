@@ -10,7 +10,6 @@ from reader.ui.app import open_first_document
 from reader.ui.plain_text import menu_text, tooltip
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import Settings
-from reader.ui.window.main_window import MainWindow
 
 HOSTILE = '<img src="/dev/zero">T'
 HOSTILE_NAME = "<b>bold<b>&<img src=x>.html"  # no "/": a file name has none
@@ -64,17 +63,11 @@ def rendered_as_markup(text: str) -> bool:
     return "<img" in text and QtGui.Qt.mightBeRichText(text)
 
 
-def test_a_crafted_heading_and_file_name_are_shown_as_they_are(qtbot, hostile_file):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(hostile_file)
+def test_a_crafted_heading_and_file_name_are_shown_as_they_are(qtbot, make_window, hostile_file):
+    window = make_window(hostile_file)
     qtbot.waitUntil(lambda: Settings().unfinished_open is None)  # painted, and alive
     assert window.section_label.text() == HOSTILE
     assert window.section_label.textFormat() == QtCore.Qt.PlainText
-    window.when_features_attached(lambda: None)
-    window.annotations  # noqa: B018 - the features, with their widgets, attached
     offenders = [(where, text) for where, text in shown_texts() if rendered_as_markup(text)]
     assert offenders == []
     tips = model_tooltips(window.section_tree.model())
@@ -83,9 +76,8 @@ def test_a_crafted_heading_and_file_name_are_shown_as_they_are(qtbot, hostile_fi
     window.grab()  # painting the whole window reads no file
 
 
-def test_a_message_about_a_crafted_file_name_is_plain(qtbot, tmp_path):
-    window = MainWindow()
-    qtbot.addWidget(window)
+def test_a_message_about_a_crafted_file_name_is_plain(qtbot, make_window, tmp_path):
+    window = make_window(show=False)
     missing = tmp_path / HOSTILE_NAME
     assert not window.open_path(missing)
     boxes = [
@@ -101,15 +93,10 @@ def test_a_message_about_a_crafted_file_name_is_plain(qtbot, tmp_path):
         box.close()
 
 
-def test_the_next_start_after_the_crafted_document_works(qtbot, hostile_file):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_path(hostile_file)
+def test_the_next_start_after_the_crafted_document_works(qtbot, make_window, hostile_file):
+    window = make_window(hostile_file)
     window.close()
-    again = MainWindow()
-    qtbot.addWidget(again)
-    again.show()
+    again = make_window()
     open_first_document(again, None)
     assert again.reader_document.path == hostile_file.resolve()
     qtbot.waitUntil(lambda: Settings().unfinished_open is None)

@@ -3,6 +3,7 @@ shortcuts highlight, the editor takes a note, undo and redo, a new window finds 
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store, resolve_data_dir
 from reader.ui.annotations.panel_model import ORPHANS_HEADING
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
+from tests.ui.mouse import double_click
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
 """The offscreen platform says so for every popup menu; it is not our fault."""
@@ -39,28 +41,16 @@ def data_dir() -> Path:
     return resolve_data_dir()
 
 
-def make_window(qtbot, path: Path | None = None, active: bool = True) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 750)
-    window.show()
-    qtbot.waitExposed(window)
-    # The annotations come just after the first paint; a reader's first click comes later.
-    # Waiting for them keeps a busy machine from reordering the two.
-    attached: list[bool] = []
-    window.when_features_attached(lambda: attached.append(True))
-    qtbot.waitUntil(lambda: bool(attached))
-    if active:
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-    if path is not None:
-        assert window.open_path(path)
-    return window
+@pytest.fixture
+def make_window(make_window):
+    """This module's windows: wide enough for the panel beside the page, and active, as the
+    shortcuts need (`active=False` for one that is not)."""
+    return functools.partial(make_window, size=(1100, 750), active=True)
 
 
 @pytest.fixture
-def window(qtbot, article) -> MainWindow:
-    return make_window(qtbot, article)
+def window(make_window, article) -> MainWindow:
+    return make_window(article)
 
 
 def message_boxes() -> list[QtWidgets.QMessageBox]:
@@ -148,7 +138,9 @@ def press(qtbot, window: MainWindow, key: QtCore.Qt.Key, modifiers=QtCore.Qt.Con
     qtbot.keyClick(window.reading_view, key, modifiers)
 
 
-def test_select_highlight_note_undo_redo_and_find_it_again(qtbot, window, article, data_dir):
+def test_select_highlight_note_undo_redo_and_find_it_again(
+    qtbot, make_window, window, article, data_dir
+):
     start, end = span(window, "生僻字𠀀")
     select_with_mouse(qtbot, window, start, end)
     press(qtbot, window, QtCore.Qt.Key_1)
@@ -179,7 +171,7 @@ def test_select_highlight_note_undo_redo_and_find_it_again(qtbot, window, articl
     assert [a.note for a in stored(data_dir)] == ["a rare character"]
 
     window.close()
-    again = make_window(qtbot, article)
+    again = make_window(article)
     assert background(again, start) == HIGHLIGHT_RGB["yellow"]
     assert underlined(again, start)
     assert listed(again) == [("第一章 开头", "生僻字𠀀", "a rare character")]
@@ -311,8 +303,7 @@ def test_a_double_click_selects_a_word_without_opening_the_menu(qtbot, window):
     select_with_mouse(qtbot, window, start, end)
     press(qtbot, window, QtCore.Qt.Key_1)
     viewport = window.reading_view.viewport()
-    qtbot.mouseClick(viewport, QtCore.Qt.LeftButton, pos=middle(window, start + 1))
-    qtbot.mouseDClick(viewport, QtCore.Qt.LeftButton, pos=middle(window, start + 1))
+    double_click(qtbot, viewport, middle(window, start + 1))
     qtbot.wait(QtWidgets.QApplication.doubleClickInterval() + 100)
     assert QtWidgets.QApplication.activePopupWidget() is None
 
@@ -403,8 +394,8 @@ def long_article(tmp_path) -> Path:
     return path
 
 
-def test_double_clicking_in_the_panel_jumps_to_the_highlight(qtbot, long_article):
-    window = make_window(qtbot, long_article)
+def test_double_clicking_in_the_panel_jumps_to_the_highlight(qtbot, make_window, long_article):
+    window = make_window(long_article)
     view = window.reading_view
     view.scroll_to_offset(len(window.reader_document.text))
     start, end = span(window, "目标")
@@ -413,24 +404,25 @@ def test_double_clicking_in_the_panel_jumps_to_the_highlight(qtbot, long_article
     view.verticalScrollBar().setValue(0)
     panel = window.annotations.panel
     rect = panel.view.visualRect(panel.model.index_of(window.annotations.annotations()[0].id))
-    qtbot.mouseClick(panel.view.viewport(), QtCore.Qt.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(panel.view.viewport(), QtCore.Qt.LeftButton, pos=rect.center())
+    double_click(qtbot, panel.view.viewport(), rect.center())
     assert view.verticalScrollBar().value() > 0
     assert view.viewport().rect().contains(middle(window, start))
 
 
-def test_the_reading_position_is_restored_on_open(qtbot, long_article):
-    window = make_window(qtbot, long_article)
+def test_the_reading_position_is_restored_on_open(qtbot, make_window, long_article):
+    window = make_window(long_article)
     chapter = window.reader_document.root.children[40]
     window.reading_view.scroll_to_offset(chapter.start)
     window.close()
-    again = make_window(qtbot, long_article)
+    again = make_window(long_article)
     shown = again.reader_document.section_at(again.reading_view.top_offset())
     assert shown.heading == chapter.heading
 
 
-def test_the_reading_position_is_saved_soon_after_scrolling(qtbot, long_article, data_dir):
-    window = make_window(qtbot, long_article)
+def test_the_reading_position_is_saved_soon_after_scrolling(
+    qtbot, make_window, long_article, data_dir
+):
+    window = make_window(long_article)
     document = window.reader_document
     window.reading_view.scroll_to_offset(document.root.children[30].start)
     top = window.reading_view.top_offset()
@@ -440,7 +432,7 @@ def test_the_reading_position_is_saved_soon_after_scrolling(qtbot, long_article,
     )
 
 
-def test_a_changed_text_says_how_many_moved_and_lists_orphans(qtbot, window, article):
+def test_a_changed_text_says_how_many_moved_and_lists_orphans(qtbot, make_window, window, article):
     for quote, key in (("这是第二段", QtCore.Qt.Key_1), ("文章就结束了", QtCore.Qt.Key_2)):
         select_with_mouse(qtbot, window, *span(window, quote))
         press(qtbot, window, key)
@@ -449,7 +441,7 @@ def test_a_changed_text_says_how_many_moved_and_lists_orphans(qtbot, window, art
         "文章就结束了", "全文完"
     )
     article.write_text(changed, encoding="utf-8")
-    again = make_window(qtbot, article)
+    again = make_window(article)
     message = again.statusBar().currentMessage()
     assert "1 moved" in message
     assert "1 not found" in message
@@ -462,12 +454,12 @@ def test_a_changed_text_says_how_many_moved_and_lists_orphans(qtbot, window, art
     assert background(again, start) == HIGHLIGHT_RGB["yellow"]
 
 
-def test_an_orphan_can_be_attached_to_the_selection(qtbot, window, article, data_dir):
+def test_an_orphan_can_be_attached_to_the_selection(qtbot, make_window, window, article, data_dir):
     select_with_mouse(qtbot, window, *span(window, "文章就结束了"))
     press(qtbot, window, QtCore.Qt.Key_2)
     window.close()
     article.write_text(ARTICLE.replace("文章就结束了", "全文完"), encoding="utf-8")
-    again = make_window(qtbot, article)
+    again = make_window(article)
     orphan = again.annotations.annotations()[0]
     assert orphan.orphan
     start, end = span(again, "全文完")
@@ -478,10 +470,10 @@ def test_an_orphan_can_be_attached_to_the_selection(qtbot, window, article, data
     assert [(a.quote, a.orphan) for a in stored(data_dir)] == [("全文完", False)]
 
 
-def test_a_corrupt_store_is_moved_aside_and_the_window_works(qtbot, article, data_dir):
+def test_a_corrupt_store_is_moved_aside_and_the_window_works(qtbot, make_window, article, data_dir):
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / STORE_FILE).write_bytes(b"this is not a database, only garbage " * 200)
-    window = make_window(qtbot, article, active=False)
+    window = make_window(article, active=False)
     box = wait_for_message(qtbot)
     assert "damaged" in box.text()
     assert "moved to reader.damaged-" in box.informativeText()
@@ -585,8 +577,8 @@ def test_a_store_that_cannot_be_opened_says_so_and_saves_once_it_can(qtbot, arti
     assert [(a.quote, a.colour) for a in stored(blocked)] == [("这是第二段", "green")]
 
 
-def test_two_windows_on_one_store_both_save(qtbot, window, article, data_dir):
-    other = make_window(qtbot, article)
+def test_two_windows_on_one_store_both_save(qtbot, make_window, window, article, data_dir):
+    other = make_window(article)
     select_with_mouse(qtbot, other, *span(other, "这是第二段"))
     other.annotations.highlight("blue")
     window.activateWindow()
@@ -662,6 +654,7 @@ def test_a_file_that_is_not_w3c_json_is_refused_with_the_reason(qtbot, window, t
     box = wait_for_message(qtbot)
     assert box.text() == "Reader could not import annotations from bad.json."
     assert "W3C" in box.informativeText()
+    box.close()
 
 
 def test_colour_names_label_the_actions_and_are_kept(qtbot, window, data_dir):

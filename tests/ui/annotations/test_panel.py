@@ -7,6 +7,7 @@ import pytest
 from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.qt import QtCore, QtGui
 from tests.ui.annotations.annotation_helpers import at
+from tests.ui.mouse import double_click
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
 """The offscreen platform says so for every popup menu; it is not our fault."""
@@ -75,12 +76,6 @@ def test_a_new_group_heading_spans_the_columns_too(panel, seed, shown):
     assert heading in panel.model.headings()
     assert panel.view.columnSpan(heading, 0) == 3
     assert panel.count_label.text() == "6 annotations"
-
-
-def double_click(qtbot, widget, point) -> None:
-    """Press, release, then the double click: QTest's mouseDClick sends only the last."""
-    qtbot.mouseClick(widget, QtCore.Qt.LeftButton, pos=point)
-    qtbot.mouseDClick(widget, QtCore.Qt.LeftButton, pos=point)
 
 
 def test_double_clicking_a_row_asks_to_jump_there(qtbot, panel, annotations):

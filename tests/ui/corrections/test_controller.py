@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,10 @@ def saved_words() -> dict[str, list[int]]:
     return data["words"]
 
 
-def open_window(qtbot, seed_path) -> MainWindow:
-    return open_ready_window(qtbot, seed_path, delay_ms=0)
+@pytest.fixture
+def open_window(qtbot, make_window, seed_path) -> Callable[[], MainWindow]:
+    """Opens a new window on the seed, lookups ready, the pop-up shown at once."""
+    return lambda: open_ready_window(qtbot, make_window, seed_path, delay_ms=0)
 
 
 def hovered_word(qtbot, window: MainWindow, offset: int) -> str:
@@ -61,8 +64,8 @@ def title_offset(window: MainWindow, word: str) -> int:
     return window.reader_document.text.index(TITLE) + TITLE.index(word)
 
 
-def test_joining_two_words_lasts_and_can_be_undone(qtbot, seed_path):
-    window = open_window(qtbot, seed_path)
+def test_joining_two_words_lasts_and_can_be_undone(qtbot, open_window):
+    window = open_window()
     corrections = window.word_corrections
     work = title_offset(window, "工作")
     assert hovered_word(qtbot, window, work + 1) == "工作"
@@ -72,15 +75,15 @@ def test_joining_two_words_lasts_and_can_be_undone(qtbot, seed_path):
     assert saved_words() == {"工作座谈会": []}
     window.close()
 
-    again = open_window(qtbot, seed_path)
+    again = open_window()
     assert hovered_word(qtbot, again, title_offset(again, "工作")) == "工作座谈会"
     choose(qtbot, again, title_offset(again, "座谈会"), again.word_corrections.undo_action)
     assert hovered_word(qtbot, again, title_offset(again, "座谈会")) == "座谈会"
     assert saved_words() == {}
 
 
-def test_splitting_a_word_lasts_and_the_pop_up_follows(qtbot, seed_path):
-    window = open_window(qtbot, seed_path)
+def test_splitting_a_word_lasts_and_the_pop_up_follows(qtbot, open_window):
+    window = open_window()
     corrections = window.word_corrections
     safety = title_offset(window, "安全")
     assert hovered_word(qtbot, window, safety) == "网络安全"
@@ -91,14 +94,14 @@ def test_splitting_a_word_lasts_and_the_pop_up_follows(qtbot, seed_path):
     assert saved_words() == {"网络安全": [2]}
     window.close()
 
-    again = open_window(qtbot, seed_path)
+    again = open_window()
     text = again.reader_document.text
     later = text.index("网络安全", title_offset(again, "信息化"))
     assert hovered_word(qtbot, again, later) == "网络"  # every occurrence, every window
 
 
-def test_the_first_character_of_a_word_cannot_split_it(qtbot, seed_path):
-    window = open_window(qtbot, seed_path)
+def test_the_first_character_of_a_word_cannot_split_it(qtbot, open_window):
+    window = open_window()
     corrections = window.word_corrections
     assert corrections.prepare(title_offset(window, "网络"))
     assert not corrections.split_action.isEnabled()
@@ -106,8 +109,8 @@ def test_the_first_character_of_a_word_cannot_split_it(qtbot, seed_path):
     assert not corrections.prepare(title_offset(window, TITLE) - 1)  # not Han: no entries
 
 
-def test_a_pinned_pop_up_shows_the_corrected_word_at_once(qtbot, seed_path):
-    window = open_window(qtbot, seed_path)
+def test_a_pinned_pop_up_shows_the_corrected_word_at_once(qtbot, open_window):
+    window = open_window()
     lookup: WordLookupController = window.word_lookup
     safety = title_offset(window, "安全")
     lookup.show_word_at(safety, move_caret=False)
@@ -119,11 +122,11 @@ def test_a_pinned_pop_up_shows_the_corrected_word_at_once(qtbot, seed_path):
     assert lookup.popup.word_label.text() == "安全"
 
 
-def test_a_damaged_corrections_file_is_told_moved_aside_and_replaced(qtbot, seed_path):
+def test_a_damaged_corrections_file_is_told_moved_aside_and_replaced(qtbot, open_window):
     path = data_dir() / CORRECTIONS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\xff\xfe{broken")
-    window = open_window(qtbot, seed_path)
+    window = open_window()
     qtbot.waitUntil(lambda: window.findChild(QtWidgets.QMessageBox) is not None)
     box = window.findChild(QtWidgets.QMessageBox)
     assert "word corrections" in box.text()
@@ -140,12 +143,12 @@ def test_a_damaged_corrections_file_is_told_moved_aside_and_replaced(qtbot, seed
     assert aside.read_bytes() == b"\xff\xfe{broken"  # the old one kept
 
 
-def test_a_newer_readers_corrections_file_is_told_and_left_alone(qtbot, seed_path):
+def test_a_newer_readers_corrections_file_is_told_and_left_alone(qtbot, open_window):
     path = data_dir() / CORRECTIONS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     newer = '{"format": "reader-word-corrections", "version": 9}'
     path.write_text(newer, encoding="utf-8")
-    window = open_window(qtbot, seed_path)
+    window = open_window()
     qtbot.waitUntil(lambda: window.findChild(QtWidgets.QMessageBox) is not None)
     box = window.findChild(QtWidgets.QMessageBox)
     assert "word corrections" in box.text()

@@ -10,19 +10,15 @@ from reader.ui.window.main_window import MainWindow
 from tests.ui.lookup_helpers import char_point
 
 
-def synchronous_window(qtbot, path) -> MainWindow:
+def synchronous_window(qtbot, make_window, path) -> MainWindow:
     LookupSettings().delay_ms = 0
-    window = MainWindow(runner=TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(path)
+    window = make_window(path, runner=TaskRunner(synchronous=True))
     qtbot.waitUntil(lambda: window.word_lookup.is_ready)
     return window
 
 
-def test_one_controller_marks_the_word_in_the_view_under_the_mouse(qtbot, seed_path):
-    window = synchronous_window(qtbot, seed_path)
+def test_one_controller_marks_the_word_in_the_view_under_the_mouse(qtbot, make_window, seed_path):
+    window = synchronous_window(qtbot, make_window, seed_path)
     assert window.session.fully_segmented  # the synchronous runner did it all at once
     lookup, reading = window.word_lookup, window.reading_view
     offset = window.reader_document.text.index("网络安全")
@@ -44,8 +40,10 @@ def test_one_controller_marks_the_word_in_the_view_under_the_mouse(qtbot, seed_p
     assert lookup.popup.pinned
 
 
-def test_a_new_document_gets_a_new_session_and_the_old_one_stops(qtbot, seed_path, tmp_path):
-    window = synchronous_window(qtbot, seed_path)
+def test_a_new_document_gets_a_new_session_and_the_old_one_stops(
+    qtbot, make_window, seed_path, tmp_path
+):
+    window = synchronous_window(qtbot, make_window, seed_path)
     first = window.session
     other = tmp_path / "短文.txt"
     other.write_text("银行行长说。\n", encoding="utf-8")

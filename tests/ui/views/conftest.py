@@ -8,6 +8,6 @@ from tests.ui.lookup_helpers import open_ready_window
 
 
 @pytest.fixture
-def window(qtbot, seed_path):
+def window(qtbot, make_window, seed_path):
     """Lookups ready; the whole book not necessarily segmented yet."""
-    return open_ready_window(qtbot, seed_path, segmented=False)
+    return open_ready_window(qtbot, make_window, seed_path, segmented=False)

@@ -15,7 +15,6 @@ from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.highlight_colours import highlight_colour
 from reader.ui.views.pinyin_view import PinyinView
-from reader.ui.window.main_window import MainWindow
 from tests.ui.lookup_helpers import READY_MS
 from tests.ui.views.pinyin_helpers import (
     PaintCounter,
@@ -54,13 +53,12 @@ def test_the_view_menu_switches_pinyin_on_and_off_keeping_the_top_line(qtbot, wi
     assert PinyinSettings().load().mode is PinyinMode.OFF
 
 
-def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, seed_path, monkeypatch):
+def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, make_window, seed_path, monkeypatch):
     """The first page painted is the pinyin view's, and lookups start from its paint (not
     from the fallback timer for a window that is never painted)."""
     monkeypatch.setattr(lookup_controller, "START_ANYWAY_MS", 600_000)
     PinyinSettings().save(PinyinChoice(PinyinMode.ALL))
-    window = MainWindow()
-    qtbot.addWidget(window)
+    window = make_window(show=False)
     reading_paints = PaintCounter(window.reading_view.viewport())
     pinyin_paints = PaintCounter(window.pinyin.view.viewport())
     assert window.shown_view() is window.pinyin.view
@@ -72,12 +70,11 @@ def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, seed_path, monkeypa
     assert reading_paints.count == 0
 
 
-def test_the_choice_is_remembered_by_the_next_window(qtbot, window):
+def test_the_choice_is_remembered_by_the_next_window(qtbot, make_window, window):
     window.pinyin.level_actions[3].trigger()
     window.pinyin.colours_action.trigger()
     window.close()
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = make_window(show=False)
     choice = again.pinyin.choice
     assert (choice.mode, choice.level, choice.tone_colours) == (PinyinMode.ABOVE_LEVEL, 3, False)
     assert again.pinyin.level_actions[3].isChecked()
@@ -335,17 +332,15 @@ def test_offsets_are_code_points_past_the_basic_plane(qtbot):
     runner.wait()
 
 
-def test_the_place_read_in_the_pinyin_view_is_where_the_document_reopens(qtbot, window, seed_path):
+def test_the_place_read_in_the_pinyin_view_is_where_the_document_reopens(
+    qtbot, make_window, window, seed_path
+):
     view = pinyin_on(qtbot, window)
     section = list(window.reader_document.sections())[5]
     window.go_to_section(section)
     assert view.top_offset() == section.start
     window.close()
-    again = MainWindow()
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
-    assert again.open_path(seed_path)
+    again = make_window(seed_path)
     qtbot.waitUntil(lambda: again.pinyin.view.top_offset() == section.start)
     again.pinyin.off_action.trigger()
     assert again.reading_view.top_offset() == section.start

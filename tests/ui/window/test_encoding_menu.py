@@ -21,14 +21,6 @@ TEXT = (
 )
 
 
-def make_window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 @pytest.fixture
 def gb18030_file(tmp_path) -> Path:
     path = tmp_path / "四季.txt"
@@ -44,8 +36,8 @@ def choose_encoding(window: MainWindow, name: str) -> None:
     action.trigger()
 
 
-def test_the_menu_offers_each_encoding_and_checks_the_one_in_use(qtbot, gb18030_file):
-    window = make_window(qtbot)
+def test_the_menu_offers_each_encoding_and_checks_the_one_in_use(qtbot, make_window, gb18030_file):
+    window = make_window()
     assert not window.encoding_menu.isEnabled()
     assert window.open_path(gb18030_file)
     assert window.encoding_menu.isEnabled()
@@ -65,8 +57,10 @@ def test_the_menu_offers_each_encoding_and_checks_the_one_in_use(qtbot, gb18030_
     assert checked == ["GB18030"]
 
 
-def test_reopening_a_misread_file_in_its_encoding_shows_the_right_text(qtbot, gb18030_file):
-    window = make_window(qtbot)
+def test_reopening_a_misread_file_in_its_encoding_shows_the_right_text(
+    qtbot, make_window, gb18030_file
+):
+    window = make_window()
     assert window.open_path(gb18030_file, encoding="Big5")
     view = window.reading_view
     assert "春天来了" not in view.toPlainText()
@@ -86,8 +80,8 @@ def test_reopening_a_misread_file_in_its_encoding_shows_the_right_text(qtbot, gb
     assert [n for n, a in window.encoding_actions.items() if a.isChecked()] == ["GB18030"]
 
 
-def test_the_chosen_encoding_is_kept_with_the_document(qtbot, gb18030_file, seed_path):
-    window = make_window(qtbot)
+def test_the_chosen_encoding_is_kept_with_the_document(qtbot, make_window, gb18030_file, seed_path):
+    window = make_window()
     assert window.open_path(gb18030_file)
     choose_encoding(window, "Big5")
     assert window.reader_document.encoding == "Big5"
@@ -101,7 +95,7 @@ def test_the_chosen_encoding_is_kept_with_the_document(qtbot, gb18030_file, seed
 
     # ... and as the last document, in the next window.
     window.close()
-    again = make_window(qtbot)
+    again = make_window()
     open_first_document(again, None)
     assert again.reader_document.path == gb18030_file.resolve()
     assert again.reader_document.encoding == "Big5"
@@ -113,26 +107,26 @@ def test_the_chosen_encoding_is_kept_with_the_document(qtbot, gb18030_file, seed
     assert again.settings.document_choices(gb18030_file.resolve()).encoding == "gb18030"
 
 
-def test_detect_automatically_forgets_the_choice(qtbot, gb18030_file):
-    window = make_window(qtbot)
+def test_detect_automatically_forgets_the_choice(qtbot, make_window, gb18030_file):
+    window = make_window()
     assert window.open_path(gb18030_file, encoding="Big5")
     choose_encoding(window, "detect")
     assert window.reader_document.encoding == "GB18030"
     assert "Detected" in window.encoding_label.toolTip()
     assert window.settings.document_choices(gb18030_file.resolve()).encoding is None
-    again = make_window(qtbot)
+    again = make_window()
     assert again.open_path(gb18030_file)
     assert again.reader_document.encoding == "GB18030"
 
 
-def test_the_reading_place_stays_when_the_encoding_changes(qtbot, tmp_path):
+def test_the_reading_place_stays_when_the_encoding_changes(qtbot, make_window, tmp_path):
     path = tmp_path / "long.txt"
     body = "".join(
         f"\u3000\u3000第{n}段\uff0c这里是很长很长的一段文字\uff0c一直写到行尾为止\u3002\n"
         for n in range(400)
     )
     path.write_bytes(f"很长的文章\n\n{body}".encode("gb18030"))
-    window = make_window(qtbot)
+    window = make_window()
     assert window.open_path(path, encoding="Big5")
     view = window.reading_view
     view.scroll_to_offset(len(window.reader_document.text) // 2)
@@ -144,8 +138,8 @@ def test_the_reading_place_stays_when_the_encoding_changes(qtbot, tmp_path):
     assert 190 <= number <= 210
 
 
-def test_a_failed_reopen_keeps_the_document_and_the_choice(qtbot, gb18030_file):
-    window = make_window(qtbot)
+def test_a_failed_reopen_keeps_the_document_and_the_choice(qtbot, make_window, gb18030_file):
+    window = make_window()
     assert window.open_path(gb18030_file)
     shown = window.reader_document
     gb18030_file.unlink()
@@ -168,8 +162,10 @@ def test_a_failed_reopen_keeps_the_document_and_the_choice(qtbot, gb18030_file):
     qtbot.mouseClick(box.button(QtWidgets.QMessageBox.Ok), QtCore.Qt.LeftButton)
 
 
-def test_an_encoding_outside_the_menu_is_named_and_nothing_is_checked(qtbot, gb18030_file):
-    window = make_window(qtbot)
+def test_an_encoding_outside_the_menu_is_named_and_nothing_is_checked(
+    qtbot, make_window, gb18030_file
+):
+    window = make_window()
     assert window.open_path(gb18030_file, encoding="cp936")
     assert window.encoding_label.text() == "GBK"
     assert "春天来了" in window.reading_view.toPlainText()

@@ -44,14 +44,6 @@ def type_into(qtbot, edit: QtWidgets.QLineEdit, text: str) -> None:
             QtCore.QCoreApplication.sendEvent(edit, event)
 
 
-def make_window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def tree_headings(window: MainWindow) -> list[str]:
     """The headings the section tree shows below the title, top level only."""
     model = window.section_tree.section_model()
@@ -82,8 +74,8 @@ def book(tmp_path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, book) -> MainWindow:
-    window = make_window(qtbot)
+def window(qtbot, make_window, book) -> MainWindow:
+    window = make_window()
     assert window.open_path(book)
     assert tree_headings(window) == []
     return window
@@ -173,11 +165,13 @@ def test_cancel_changes_nothing(qtbot, window, book):
     assert window.settings.document_choices(book.resolve()).heading_pattern is None
 
 
-def test_the_pattern_is_remembered_and_built_in_rules_bring_them_back(qtbot, window, book):
+def test_the_pattern_is_remembered_and_built_in_rules_bring_them_back(
+    qtbot, make_window, window, book
+):
     window.apply_heading_pattern("^\u25ce")
     window.close()
 
-    again = make_window(qtbot)
+    again = make_window()
     open_first_document(again, None)
     assert again.reader_document.path == book.resolve()
     assert tree_headings(again) == HEADINGS
@@ -203,19 +197,19 @@ def test_a_pattern_and_a_chosen_encoding_are_kept_together(qtbot, window, book, 
     assert tree_headings(window) == HEADINGS
 
 
-def test_a_pattern_from_the_command_line_is_applied_and_kept(qtbot, book):
-    window = make_window(qtbot)
+def test_a_pattern_from_the_command_line_is_applied_and_kept(qtbot, make_window, book):
+    window = make_window()
     open_first_document(window, str(book), heading_pattern="来了|到了")
     assert tree_headings(window) == HEADINGS
-    again = make_window(qtbot)
+    again = make_window()
     assert again.open_path(book)
     assert tree_headings(again) == HEADINGS
 
 
-def test_the_reading_place_stays_when_the_pattern_is_applied(qtbot, tmp_path):
+def test_the_reading_place_stays_when_the_pattern_is_applied(qtbot, make_window, tmp_path):
     path = tmp_path / "长书.txt"
     path.write_text(book_text(paragraphs=60), encoding="utf-8")
-    window = make_window(qtbot)
+    window = make_window()
     assert window.open_path(path)
     view = window.reading_view
     view.scroll_to_offset(window.reader_document.text.index("夏天的第30段"))
@@ -235,8 +229,8 @@ def test_the_preview_lists_at_most_its_limit_but_counts_all(qtbot):
     assert previewed(dialog)[:2] == ["第1节", "第2节"]
 
 
-def test_markup_documents_have_no_chapter_pattern(qtbot, tmp_path, book):
-    window = make_window(qtbot)
+def test_markup_documents_have_no_chapter_pattern(qtbot, make_window, tmp_path, book):
+    window = make_window()
     assert not window.heading_pattern_action.isEnabled()
     assert window.open_path(book)
     assert window.heading_pattern_action.isEnabled()

@@ -17,19 +17,9 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
 
 
-def make_window(qtbot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 @pytest.fixture
-def window(qtbot, seed_path):
-    window = make_window(qtbot)
-    assert window.open_path(seed_path)
-    return window
+def window(make_window, seed_path):
+    return make_window(seed_path)
 
 
 @pytest.fixture
@@ -203,7 +193,7 @@ def test_the_sections_dock_can_be_hidden_and_shown(qtbot, window):
     assert window.sections_dock.isVisible()
 
 
-def test_a_new_window_restores_what_the_last_one_saved(qtbot, window, seed_path):
+def test_a_new_window_restores_what_the_last_one_saved(qtbot, make_window, window, seed_path):
     window.resize(700, 500)
     window.zoom_in_action.trigger()
     window.zoom_in_action.trigger()
@@ -212,7 +202,7 @@ def test_a_new_window_restores_what_the_last_one_saved(qtbot, window, seed_path)
     window.quit_action.trigger()
     assert not window.isVisible()
 
-    again = make_window(qtbot)
+    again = make_window()
     assert again.size() == QtCore.QSize(700, 500)
     assert again.reading_view.zoom() == 2
     assert again.reading_view.font().pointSizeF() > window.reading_view.font().pointSizeF() - 0.01
@@ -483,10 +473,8 @@ def stand_in(window: MainWindow, kind: type, name: str) -> QtWidgets.QWidget | N
     return window.findChild(kind, name)
 
 
-def test_the_features_attach_just_after_the_first_paint(qtbot, seed_path):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(seed_path)
+def test_the_features_attach_just_after_the_first_paint(qtbot, make_window, seed_path):
+    window = make_window(seed_path, show=False)
     shown = []
     window.document_shown.connect(shown.append)
     dock = stand_in(window, QtWidgets.QDockWidget, "annotations-dock")
@@ -506,10 +494,8 @@ def test_the_features_attach_just_after_the_first_paint(qtbot, seed_path):
     ]
 
 
-def test_attaching_the_features_neither_moves_nor_narrows_the_page(qtbot, seed_path):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(seed_path)
+def test_attaching_the_features_neither_moves_nor_narrows_the_page(qtbot, make_window, seed_path):
+    window = make_window(seed_path, show=False)
     view = window.reading_view
     attached = []
     window.features_attached.connect(lambda: attached.append(True))
@@ -533,10 +519,8 @@ def test_attaching_the_features_neither_moves_nor_narrows_the_page(qtbot, seed_p
     assert view.isVisible()
 
 
-def test_the_features_attach_on_first_use_before_any_paint(qtbot, seed_path):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    assert window.open_path(seed_path)
+def test_the_features_attach_on_first_use_before_any_paint(qtbot, make_window, seed_path):
+    window = make_window(seed_path, show=False)
     attached = []
     window.features_attached.connect(lambda: attached.append(True))
     lookup = window.word_lookup
@@ -551,14 +535,13 @@ def test_the_features_attach_on_first_use_before_any_paint(qtbot, seed_path):
     assert window.reading_view.isVisible()
 
 
-def test_the_annotations_dock_and_toolbar_keep_their_saved_places(qtbot):
-    window = make_window(qtbot)
+def test_the_annotations_dock_and_toolbar_keep_their_saved_places(qtbot, make_window):
+    window = make_window()
     window.annotations.dock.hide()
     window.addToolBar(QtCore.Qt.BottomToolBarArea, window.annotations.toolbar)
     window.close()
 
-    again = MainWindow()
-    qtbot.addWidget(again)
+    again = make_window(show=False)
     assert stand_in(again, QtWidgets.QDockWidget, "annotations-dock").isHidden()
     with qtbot.waitSignal(again.features_attached):
         again.show()
