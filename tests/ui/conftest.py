@@ -14,6 +14,7 @@ import pytest
 
 from reader.ui.garbage import collect_on_main_thread
 from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.tasks import TaskRunner
 from reader.ui.window.main_window import MainWindow
 
 
@@ -56,11 +57,12 @@ def no_mouse_button_left_held(qapp):
 def window_arguments() -> dict[str, Any]:
     """What every window `make_window` builds is given (MainWindow's keyword arguments).
 
-    None yet. This is the one place to give all windows of the tests something, such as a
-    task runner that runs tasks synchronously; a test module overrides this fixture to give
-    its own windows something, and a single call passes its own to `make_window`.
+    A task runner that runs background work at once, on the test's thread: window tests
+    that do not test the threads themselves need not wait for them. A test module of the
+    threads overrides this fixture (`threaded_windows`), and a single call passes its own
+    to `make_window`.
     """
-    return {}
+    return {"runner": TaskRunner(synchronous=True)}
 
 
 @pytest.fixture
