@@ -580,9 +580,10 @@ def test_a_catastrophic_heading_pattern_stops_with_one_line(tmp_path):
 
 @pytest.mark.parametrize("pattern", ["(a+)+$", "(x+x+)+y"])
 def test_patterns_that_hang_python_re_on_short_lines_run_quickly(tmp_path, pattern, capsys):
-    """With re, (a+)+$ took about 55 s on these lines; regex's engine needs no backtracking."""
+    """With re, (a+)+$ takes minutes on each of these lines; regex's engine finishes well
+    inside the time limit (few lines, so a loaded machine does not make it a race)."""
     path = tmp_path / "book.txt"
-    path.write_text("书名\n" + ("a" * 190 + "b\n") * 50, encoding="utf-8")
+    path.write_text("书名\n" + ("a" * 190 + "b\n") * 5, encoding="utf-8")
     assert main(["outline", "--heading-pattern", pattern, str(path)]) == 0
     assert capsys.readouterr().out == "书名\n"
 
