@@ -14,6 +14,7 @@ from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store, resolve_data_dir
 from reader.ui.annotations.panel_model import ORPHANS_HEADING
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
+from tests.ui.message_boxes import message_boxes, wait_for_message
 from tests.ui.mouse import double_click
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
@@ -51,19 +52,6 @@ def make_window(make_window):
 @pytest.fixture
 def window(make_window, article) -> MainWindow:
     return make_window(article)
-
-
-def message_boxes() -> list[QtWidgets.QMessageBox]:
-    return [
-        w
-        for w in QtWidgets.QApplication.topLevelWidgets()
-        if isinstance(w, QtWidgets.QMessageBox) and w.isVisible()
-    ]
-
-
-def wait_for_message(qtbot) -> QtWidgets.QMessageBox:
-    qtbot.waitUntil(lambda: len(message_boxes()) == 1)
-    return message_boxes()[0]
 
 
 def span(window: MainWindow, quote: str) -> tuple[int, int]:

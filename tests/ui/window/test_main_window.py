@@ -15,6 +15,7 @@ from reader import __version__
 from reader.document import MAX_FILE_BYTES, DocumentError, open_document
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
+from tests.ui.message_boxes import message_boxes, wait_for_message
 
 
 @pytest.fixture
@@ -27,19 +28,6 @@ def article(tmp_path) -> Path:
     path = tmp_path / "短文.txt"
     path.write_text("短文的标题\n\n第一段说了一件事。\n\n第二段又说了一件事。\n", encoding="utf-8")
     return path
-
-
-def message_boxes() -> list[QtWidgets.QMessageBox]:
-    return [
-        w
-        for w in QtWidgets.QApplication.topLevelWidgets()
-        if isinstance(w, QtWidgets.QMessageBox) and w.isVisible()
-    ]
-
-
-def wait_for_message(qtbot) -> QtWidgets.QMessageBox:
-    qtbot.waitUntil(lambda: len(message_boxes()) == 1)
-    return message_boxes()[0]
 
 
 def heading_top(window, section) -> int:
