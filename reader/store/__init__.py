@@ -22,6 +22,7 @@ from reader.store.database import (
     Database,
     ForeignStoreError,
     NewerSchemaError,
+    StoreBusyError,
     StoreError,
 )
 from reader.store.documents import DocumentRecord, Documents
@@ -70,6 +71,7 @@ __all__ = [
     "Quote",
     "StaleAnnotation",
     "Store",
+    "StoreBusyError",
     "StoreError",
     "edited",
     "export_annotations",
