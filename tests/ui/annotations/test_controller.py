@@ -3,149 +3,32 @@ shortcuts highlight, the editor takes a note, undo and redo, a new window finds 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from reader.document import open_document
-from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store, resolve_data_dir
+from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store
 from reader.ui.annotations.panel_model import ORPHANS_HEADING
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
+from tests.ui.annotations.window_helpers import (
+    ARTICLE,
+    background,
+    listed,
+    make_window,
+    message_boxes,
+    middle,
+    press,
+    select_with_mouse,
+    span,
+    stored,
+    underlined,
+    wait_for_message,
+)
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
 """The offscreen platform says so for every popup menu; it is not our fault."""
-ARTICLE = (
-    "读书笔记\n\n"
-    "第一章 开头\n\n"
-    "这是第一段,里面有一个生僻字𠀀,还有一些常见的词语和句子。\n\n"
-    "这是第二段,说的是另外一件事情,和第一段没有关系。\n\n"
-    "第二章 结尾\n\n"
-    "最后一段话,写完这一段,文章就结束了。\n"
-)
-
-
-@pytest.fixture
-def article(tmp_path) -> Path:
-    path = tmp_path / "笔记.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def data_dir() -> Path:
-    """Where conftest's READER_DATA_DIR puts this test's store."""
-    return resolve_data_dir()
-
-
-def make_window(qtbot, path: Path | None = None, active: bool = True) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 750)
-    window.show()
-    qtbot.waitExposed(window)
-    # The annotations come just after the first paint; a reader's first click comes later.
-    # Waiting for them keeps a busy machine from reordering the two.
-    attached: list[bool] = []
-    window.when_features_attached(lambda: attached.append(True))
-    qtbot.waitUntil(lambda: bool(attached))
-    if active:
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-    if path is not None:
-        assert window.open_path(path)
-    return window
-
-
-@pytest.fixture
-def window(qtbot, article) -> MainWindow:
-    return make_window(qtbot, article)
-
-
-def message_boxes() -> list[QtWidgets.QMessageBox]:
-    return [
-        w
-        for w in QtWidgets.QApplication.topLevelWidgets()
-        if isinstance(w, QtWidgets.QMessageBox) and w.isVisible()
-    ]
-
-
-def wait_for_message(qtbot) -> QtWidgets.QMessageBox:
-    qtbot.waitUntil(lambda: len(message_boxes()) == 1)
-    return message_boxes()[0]
-
-
-def span(window: MainWindow, quote: str) -> tuple[int, int]:
-    text = window.reader_document.text
-    assert text.count(quote) == 1, quote
-    start = text.index(quote)
-    return start, start + len(quote)
-
-
-def edge(window: MainWindow, offset: int) -> QtCore.QPoint:
-    """The viewport point on the boundary before the character at `offset`."""
-    view = window.reading_view
-    cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(offset))
-    rect = view.cursorRect(cursor)
-    return QtCore.QPoint(rect.left(), rect.center().y())
-
-
-def middle(window: MainWindow, offset: int) -> QtCore.QPoint:
-    """The middle of the character at `offset`, in viewport coordinates."""
-    left, right = edge(window, offset), edge(window, offset + 1)
-    return QtCore.QPoint((left.x() + right.x()) // 2, left.y())
-
-
-def select_with_mouse(qtbot, window: MainWindow, start: int, end: int) -> None:
-    """Press before the first character, drag past the last, release, as a reader does."""
-    viewport = window.reading_view.viewport()
-    qtbot.mousePress(viewport, QtCore.Qt.LeftButton, pos=edge(window, start))
-    qtbot.mouseMove(viewport, middle(window, (start + end) // 2))
-    qtbot.mouseMove(viewport, edge(window, end))
-    qtbot.mouseRelease(viewport, QtCore.Qt.LeftButton, pos=edge(window, end))
-    assert window.annotations.selected_span() == (start, end)
-
-
-def background(window: MainWindow, offset: int) -> str | None:
-    view = window.reading_view
-    cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(offset + 1))
-    brush = cursor.charFormat().background()
-    return None if brush.style() == QtCore.Qt.NoBrush else brush.color().name()
-
-
-def underlined(window: MainWindow, offset: int) -> bool:
-    view = window.reading_view
-    cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(offset + 1))
-    return cursor.charFormat().underlineStyle() != QtGui.QTextCharFormat.NoUnderline
-
-
-def listed(window: MainWindow) -> list[tuple[str, str, str]]:
-    """(group heading, quote, note) for each annotation row of the panel's model."""
-    model = window.annotations.panel.model
-    rows = []
-    heading = ""
-    for row in range(model.rowCount()):
-        index = model.index(row, 0)
-        if model.annotation(index) is None:
-            heading = index.data().rsplit("  (", 1)[0]
-        else:
-            rows.append((heading, index.data(), index.siblingAtColumn(1).data()))
-    return rows
-
-
-def stored(data_dir: Path) -> list:
-    with open_store(data_dir) as store:
-        return [
-            a for record in store.documents.all() for a in store.annotations.for_document(record.id)
-        ]
-
-
-def press(qtbot, window: MainWindow, key: QtCore.Qt.Key, modifiers=QtCore.Qt.ControlModifier):
-    qtbot.keyClick(window.reading_view, key, modifiers)
 
 
 def test_select_highlight_note_undo_redo_and_find_it_again(qtbot, window, article, data_dir):
@@ -594,74 +477,6 @@ def test_two_windows_on_one_store_both_save(qtbot, window, article, data_dir):
     select_with_mouse(qtbot, window, *span(window, "最后一段话"))
     press(qtbot, window, QtCore.Qt.Key_2)
     assert sorted(a.quote for a in stored(data_dir)) == ["最后一段话", "这是第二段"]
-
-
-def file_dialog() -> QtWidgets.QFileDialog:
-    dialogs = [
-        w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QFileDialog)
-    ]
-    assert len(dialogs) == 1
-    return dialogs[0]
-
-
-@pytest.mark.parametrize(
-    ("name_filter", "suffix", "expected"),
-    [
-        ("Markdown (*.md)", ".md", "> 这是第二段"),
-        ("CSV (*.csv)", ".csv", "这是第二段"),
-        ("W3C Web Annotation JSON (*.json)", ".json", '"exact": "这是第二段"'),
-    ],
-)
-def test_export_writes_the_format_of_the_chosen_filter(
-    qtbot, window, tmp_path, name_filter, suffix, expected
-):
-    select_with_mouse(qtbot, window, *span(window, "这是第二段"))
-    press(qtbot, window, QtCore.Qt.Key_1)
-    window.annotations.export_action.trigger()
-    dialog = file_dialog()
-    types = dialog.findChild(QtWidgets.QComboBox, "fileTypeCombo")
-    for _ in range(types.findText(name_filter)):
-        qtbot.keyClick(types, QtCore.Qt.Key_Down)  # as the reader picks it
-    assert dialog.selectedNameFilter() == name_filter
-    dialog.selectFile(str(tmp_path / "notes"))
-    dialog.accept()
-    written = tmp_path / f"notes{suffix}"
-    assert expected in written.read_text(encoding="utf-8-sig")
-    box = wait_for_message(qtbot)
-    assert box.text() == f"Exported 1 annotation to notes{suffix}."
-    box.close()
-
-
-def test_import_adds_the_annotations_of_a_w3c_file(qtbot, window, tmp_path, data_dir):
-    select_with_mouse(qtbot, window, *span(window, "这是第二段"))
-    press(qtbot, window, QtCore.Qt.Key_5)
-    exported = tmp_path / "notes.json"
-    assert window.annotations.export_to(exported, "json")
-    wait_for_message(qtbot).close()
-    menu = window.annotations.highlight_menu_for(window.annotations.annotations()[0])
-    next(a for a in menu.actions() if a.text() == "&Delete Highlight").trigger()
-    assert stored(data_dir) == []
-
-    window.annotations.import_action.trigger()
-    dialog = file_dialog()
-    dialog.selectFile(str(exported))
-    dialog.accept()
-    box = wait_for_message(qtbot)
-    assert box.text() == "Imported annotations from notes.json."
-    assert box.informativeText().startswith("1 added")
-    box.close()
-    start, _ = span(window, "这是第二段")
-    assert background(window, start) == HIGHLIGHT_RGB["purple"]
-    assert listed(window) == [("第一章 开头", "这是第二段", "")]
-
-
-def test_a_file_that_is_not_w3c_json_is_refused_with_the_reason(qtbot, window, tmp_path):
-    bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
-    assert not window.annotations.import_from(bad)
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader could not import annotations from bad.json."
-    assert "W3C" in box.informativeText()
 
 
 def test_colour_names_label_the_actions_and_are_kept(qtbot, window, data_dir):

@@ -1,0 +1,124 @@
+"""The window as the annotations' window tests drive it: a window made and shown as the
+reader sees it, the mouse selecting, what the page paints, what the panel lists, what the
+store holds, and message boxes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.store import open_store
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.window.main_window import MainWindow
+
+ARTICLE = (
+    "读书笔记\n\n"
+    "第一章 开头\n\n"
+    "这是第一段,里面有一个生僻字𠀀,还有一些常见的词语和句子。\n\n"
+    "这是第二段,说的是另外一件事情,和第一段没有关系。\n\n"
+    "第二章 结尾\n\n"
+    "最后一段话,写完这一段,文章就结束了。\n"
+)
+
+
+def make_window(qtbot, path: Path | None = None, active: bool = True) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 750)
+    window.show()
+    qtbot.waitExposed(window)
+    # The annotations come just after the first paint; a reader's first click comes later.
+    # Waiting for them keeps a busy machine from reordering the two.
+    attached: list[bool] = []
+    window.when_features_attached(lambda: attached.append(True))
+    qtbot.waitUntil(lambda: bool(attached))
+    if active:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+    if path is not None:
+        assert window.open_path(path)
+    return window
+
+
+def message_boxes() -> list[QtWidgets.QMessageBox]:
+    return [
+        w
+        for w in QtWidgets.QApplication.topLevelWidgets()
+        if isinstance(w, QtWidgets.QMessageBox) and w.isVisible()
+    ]
+
+
+def wait_for_message(qtbot) -> QtWidgets.QMessageBox:
+    qtbot.waitUntil(lambda: len(message_boxes()) == 1)
+    return message_boxes()[0]
+
+
+def span(window: MainWindow, quote: str) -> tuple[int, int]:
+    text = window.reader_document.text
+    assert text.count(quote) == 1, quote
+    start = text.index(quote)
+    return start, start + len(quote)
+
+
+def edge(window: MainWindow, offset: int) -> QtCore.QPoint:
+    """The viewport point on the boundary before the character at `offset`."""
+    view = window.reading_view
+    cursor = QtGui.QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_qt(offset))
+    rect = view.cursorRect(cursor)
+    return QtCore.QPoint(rect.left(), rect.center().y())
+
+
+def middle(window: MainWindow, offset: int) -> QtCore.QPoint:
+    """The middle of the character at `offset`, in viewport coordinates."""
+    left, right = edge(window, offset), edge(window, offset + 1)
+    return QtCore.QPoint((left.x() + right.x()) // 2, left.y())
+
+
+def select_with_mouse(qtbot, window: MainWindow, start: int, end: int) -> None:
+    """Press before the first character, drag past the last, release, as a reader does."""
+    viewport = window.reading_view.viewport()
+    qtbot.mousePress(viewport, QtCore.Qt.LeftButton, pos=edge(window, start))
+    qtbot.mouseMove(viewport, middle(window, (start + end) // 2))
+    qtbot.mouseMove(viewport, edge(window, end))
+    qtbot.mouseRelease(viewport, QtCore.Qt.LeftButton, pos=edge(window, end))
+    assert window.annotations.selected_span() == (start, end)
+
+
+def background(window: MainWindow, offset: int) -> str | None:
+    view = window.reading_view
+    cursor = QtGui.QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_qt(offset + 1))
+    brush = cursor.charFormat().background()
+    return None if brush.style() == QtCore.Qt.NoBrush else brush.color().name()
+
+
+def underlined(window: MainWindow, offset: int) -> bool:
+    view = window.reading_view
+    cursor = QtGui.QTextCursor(view.document())
+    cursor.setPosition(view.offsets.to_qt(offset + 1))
+    return cursor.charFormat().underlineStyle() != QtGui.QTextCharFormat.NoUnderline
+
+
+def listed(window: MainWindow) -> list[tuple[str, str, str]]:
+    """(group heading, quote, note) for each annotation row of the panel's model."""
+    model = window.annotations.panel.model
+    rows = []
+    heading = ""
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if model.annotation(index) is None:
+            heading = index.data().rsplit("  (", 1)[0]
+        else:
+            rows.append((heading, index.data(), index.siblingAtColumn(1).data()))
+    return rows
+
+
+def stored(data_dir: Path) -> list:
+    with open_store(data_dir) as store:
+        return [
+            a for record in store.documents.all() for a in store.annotations.for_document(record.id)
+        ]
+
+
+def press(qtbot, window: MainWindow, key: QtCore.Qt.Key, modifiers=QtCore.Qt.ControlModifier):
+    qtbot.keyClick(window.reading_view, key, modifiers)
