@@ -35,7 +35,7 @@ from reader.store.import_file import (
     read_import_file,
 )
 from reader.store.location import DATA_DIR_VARIABLE, STORE_FILE, resolve_data_dir
-from reader.store.pending_changes import PendingChanges
+from reader.store.pending_changes import PendingChanges, StackMove
 from reader.store.store import AnchorReport, OpenedDocument, Store, open_store
 
 __all__ = [
@@ -69,6 +69,7 @@ __all__ = [
     "PendingChanges",
     "Placement",
     "Quote",
+    "StackMove",
     "StaleAnnotation",
     "Store",
     "StoreBusyError",

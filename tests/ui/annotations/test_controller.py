@@ -17,7 +17,6 @@ from tests.ui.annotations.window_helpers import (
     background,
     listed,
     make_window,
-    message_boxes,
     middle,
     press,
     select_with_mouse,
@@ -375,108 +374,6 @@ def test_a_corrupt_store_is_moved_aside_and_the_window_works(qtbot, article, dat
     select_with_mouse(qtbot, window, *span(window, "这是第二段"))
     press(qtbot, window, QtCore.Qt.Key_4)
     assert [a.quote for a in stored(data_dir)] == ["这是第二段"]
-
-
-def test_a_read_only_store_says_so_and_keeps_the_highlight_to_retry(qtbot, window, data_dir):
-    # PRAGMA query_only makes SQLite refuse writes as a read-only file does (SQLITE_READONLY),
-    # and, unlike chmod, holds for root too.
-    window.annotations.store.database.execute("PRAGMA query_only = ON")
-    start, end = span(window, "这是第二段")
-    select_with_mouse(qtbot, window, start, end)
-    press(qtbot, window, QtCore.Qt.Key_1)
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader could not save “Highlight”."
-    assert "read-only" in box.informativeText()
-    box.close()
-    assert background(window, start) == HIGHLIGHT_RGB["yellow"]
-    assert listed(window) == [("第一章 开头", "这是第二段", "")]
-    panel = window.annotations.panel
-    assert panel.notice.isVisible()
-    assert "1 change not saved" in panel.notice_label.text()
-    index = panel.model.index_of(window.annotations.annotations()[0].id)
-    assert index.data(QtCore.Qt.FontRole).italic()
-    assert stored(data_dir) == []
-
-    qtbot.mouseClick(panel.retry_button, QtCore.Qt.LeftButton)
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader still cannot save."
-    box.close()
-
-    window.annotations.store.database.execute("PRAGMA query_only = OFF")
-    qtbot.mouseClick(panel.retry_button, QtCore.Qt.LeftButton)
-    assert not panel.notice.isVisible()
-    assert [a.quote for a in stored(data_dir)] == ["这是第二段"]
-    assert not panel.model.index_of(window.annotations.annotations()[0].id).data(QtCore.Qt.FontRole)
-    window.annotations.undo_action.trigger()  # the retried change is undoable like any other
-    assert stored(data_dir) == []
-
-
-def test_an_undo_the_store_refuses_says_so_and_can_be_tried_again(qtbot, window, data_dir):
-    start, end = span(window, "这是第二段")
-    select_with_mouse(qtbot, window, start, end)
-    press(qtbot, window, QtCore.Qt.Key_1)
-    window.annotations.store.database.execute("PRAGMA query_only = ON")
-    press(qtbot, window, QtCore.Qt.Key_Z)
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader could not undo “Highlight”."
-    box.close()
-    assert background(window, start) == HIGHLIGHT_RGB["yellow"]  # as the store still has it
-    assert window.annotations.undo_action.isEnabled()
-    window.annotations.store.database.execute("PRAGMA query_only = OFF")
-    press(qtbot, window, QtCore.Qt.Key_Z)
-    assert background(window, start) is None
-    assert stored(data_dir) == []
-
-
-def test_the_undo_stack_driven_directly_drops_a_change_the_store_refuses(qtbot, window):
-    start, end = span(window, "这是第二段")
-    select_with_mouse(qtbot, window, start, end)
-    press(qtbot, window, QtCore.Qt.Key_1)
-    window.annotations.store.database.execute("PRAGMA query_only = ON")
-    window.annotations.undo_stack.undo()
-    wait_for_message(qtbot).close()
-    assert window.annotations.undo_stack.count() == 0  # obsolete: Qt dropped it
-    assert background(window, start) == HIGHLIGHT_RGB["yellow"]
-    assert listed(window) == [("第一章 开头", "这是第二段", "")]
-
-
-def test_a_store_that_cannot_be_opened_says_so_and_saves_once_it_can(qtbot, article, tmp_path):
-    # A file where the data folder should be: the folder cannot be made, for root too.
-    blocked = tmp_path / "data"
-    blocked.write_text("not a folder", encoding="utf-8")
-    window = MainWindow(data_dir=blocked)
-    qtbot.addWidget(window)
-    window.resize(1100, 750)
-    window.show()
-    qtbot.waitExposed(window)
-    # Said once the annotations are attached, just after the window's first paint.
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader cannot use its annotation store."
-    assert "cannot create the data folder" in box.informativeText()
-    box.close()
-    assert window.open_path(article)
-    assert message_boxes() == []  # said once, not on every document
-    start, end = span(window, "这是第二段")
-    select_with_mouse(qtbot, window, start, end)
-    window.annotations.highlight("green")
-    wait_for_message(qtbot).close()
-    assert background(window, start) == HIGHLIGHT_RGB["green"]
-
-    blocked.unlink()
-    qtbot.mouseClick(window.annotations.panel.retry_button, QtCore.Qt.LeftButton)
-    assert not window.annotations.panel.notice.isVisible()
-    assert [(a.quote, a.colour) for a in stored(blocked)] == [("这是第二段", "green")]
-
-
-def test_two_windows_on_one_store_both_save(qtbot, window, article, data_dir):
-    other = make_window(qtbot, article)
-    select_with_mouse(qtbot, other, *span(other, "这是第二段"))
-    other.annotations.highlight("blue")
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    select_with_mouse(qtbot, window, *span(window, "最后一段话"))
-    press(qtbot, window, QtCore.Qt.Key_2)
-    assert sorted(a.quote for a in stored(data_dir)) == ["最后一段话", "这是第二段"]
 
 
 def test_colour_names_label_the_actions_and_are_kept(qtbot, window, data_dir):

@@ -4,6 +4,9 @@ store holds, and message boxes."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reader.store import open_store
@@ -122,3 +125,30 @@ def stored(data_dir: Path) -> list:
 
 def press(qtbot, window: MainWindow, key: QtCore.Qt.Key, modifiers=QtCore.Qt.ControlModifier):
     qtbot.keyClick(window.reading_view, key, modifiers)
+
+
+class EventLoopGaps:
+    """The longest the window's event loop went without running a 10 ms timer, while
+    counting: how long the reader would have found the window frozen."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self._last = 0.0
+        self._timer = QtCore.QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+
+    @contextmanager
+    def counting(self) -> Iterator[None]:
+        self._last = time.perf_counter()
+        self._timer.start()
+        try:
+            yield
+        finally:
+            self._timer.stop()
+            self._tick()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
