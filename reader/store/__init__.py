@@ -17,6 +17,7 @@ from reader.store.annotations import (
 )
 from reader.store.colours import COLOURS, DEFAULT_NAMES, HIGHLIGHT_RGB, ColourNames
 from reader.store.database import (
+    BUSY_TIMEOUT_SECONDS,
     SCHEMA_VERSION,
     CorruptStoreError,
     Database,
@@ -39,6 +40,7 @@ from reader.store.pending_changes import PendingChanges, StackMove
 from reader.store.store import AnchorReport, OpenedDocument, Store, open_store
 
 __all__ = [
+    "BUSY_TIMEOUT_SECONDS",
     "COLOURS",
     "DATA_DIR_VARIABLE",
     "DEFAULT_NAMES",

@@ -230,6 +230,12 @@ class Database:
                     raise
             time.sleep(random.uniform(0.002, 0.02))  # apart, so the two do not collide again
 
+    def wait_for_writes(self, seconds: float) -> None:
+        """From now on a write waits up to `seconds` for another connection's transaction."""
+        self.busy_timeout = seconds
+        with _translated(self.path):
+            self._connection.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
     def user_version(self) -> int:
         with _translated(self.path):
             return int(self._connection.execute("PRAGMA user_version").fetchone()[0])

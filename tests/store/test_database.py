@@ -245,6 +245,8 @@ def test_a_current_store_opens_at_once_while_another_connection_writes(data_dir,
                 with pytest.raises(StoreBusyError):
                     second.open_document(seed)
                 refused = time.monotonic() - began
+                second.database.wait_for_writes(0.2)
+                assert second.database.query("PRAGMA busy_timeout")[0][0] == 200
         assert opened < 1 and refused < 1  # not the default ten seconds
 
 

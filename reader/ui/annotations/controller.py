@@ -156,9 +156,10 @@ class AnnotationController(QtCore.QObject):
         return self._connection.writable()
 
     def close_store(self) -> None:
-        """Write the reading position and let the file go; a later use opens it again."""
+        """Write the reading position and what waits to be saved, and let the file go; a
+        later use opens it again."""
         self.save_position()
-        self.saving.stop()
+        self.saving.close()
         self._connection.close()
 
     def _store_opened(self, store: Store) -> None:

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from reader.document import Document
 from reader.store import (
+    BUSY_TIMEOUT_SECONDS,
     AnnotationEdit,
     AnnotationSet,
     DocumentRecord,
@@ -28,7 +29,11 @@ from reader.store import (
 )
 from reader.ui.annotations.host import AnnotationsHost
 from reader.ui.annotations.panel import AnnotationsPanel
-from reader.ui.annotations.store_connection import Loaded, StoreConnection
+from reader.ui.annotations.store_connection import (
+    WINDOW_BUSY_TIMEOUT,
+    Loaded,
+    StoreConnection,
+)
 from reader.ui.qt import QtCore, QtWidgets
 
 RETRY_MS = 1000
@@ -139,9 +144,21 @@ class DocumentSaving(QtCore.QObject):
             self._window.statusBar().showMessage("Saved.", STATUS_MS)
         return True
 
-    def stop(self) -> None:
-        """No more retries (the window closes)."""
+    def close(self) -> None:
+        """The window closes: no more retries, but what waits for a busy store gets a last
+        one, waiting as long as the CLI waits (BUSY_TIMEOUT_SECONDS): a window closing may
+        pause a few seconds; a highlight must not be lost."""
         self._timer.stop()
+        store = self._connection.store
+        if not self._busy or store is None:
+            return
+        self._window.statusBar().showMessage("Saving highlights: waiting for the store…")
+        self._window.statusBar().repaint()
+        store.database.wait_for_writes(BUSY_TIMEOUT_SECONDS)
+        try:
+            self.retry(quiet=True)
+        finally:
+            store.database.wait_for_writes(WINDOW_BUSY_TIMEOUT)
 
     def _retry_while_busy(self) -> None:
         if not self.retry(quiet=True) and self._busy:

@@ -326,3 +326,14 @@ def test_a_note_being_written_on_new_text_stays_when_the_document_gets_its_recor
     qtbot.keyClicks(editor.note_edit, "light rain")
     qtbot.keyClick(editor.note_edit, QtCore.Qt.Key_Return, QtCore.Qt.ControlModifier)
     assert [(a.quote, a.note) for a in stored(data_dir)] == [("小雨", "light rain")]
+
+
+def test_closing_the_window_saves_what_waits_for_the_busy_store(qtbot, window, data_dir):
+    """The last try waits as long as the CLI would (BUSY_TIMEOUT_SECONDS), longer than
+    the other process holds the store here."""
+    with write_lock_held(data_dir / STORE_FILE, 1.5):
+        select_with_mouse(qtbot, window, *span(window, "最后一段话"))
+        press(qtbot, window, QtCore.Qt.Key_5)
+        assert window.annotations.saving.waiting_for_busy_store
+        window.close()
+    assert [(a.quote, a.colour) for a in stored(data_dir)] == [("最后一段话", "purple")]
