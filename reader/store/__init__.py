@@ -17,11 +17,13 @@ from reader.store.annotations import (
 )
 from reader.store.colours import COLOURS, DEFAULT_NAMES, HIGHLIGHT_RGB, ColourNames
 from reader.store.database import (
+    BUSY_TIMEOUT_SECONDS,
     SCHEMA_VERSION,
     CorruptStoreError,
     Database,
     ForeignStoreError,
     NewerSchemaError,
+    StoreBusyError,
     StoreError,
 )
 from reader.store.documents import DocumentRecord, Documents
@@ -34,10 +36,11 @@ from reader.store.import_file import (
     read_import_file,
 )
 from reader.store.location import DATA_DIR_VARIABLE, STORE_FILE, resolve_data_dir
-from reader.store.pending_changes import PendingChanges
+from reader.store.pending_changes import PendingChanges, StackMove
 from reader.store.store import AnchorReport, OpenedDocument, Store, open_store
 
 __all__ = [
+    "BUSY_TIMEOUT_SECONDS",
     "COLOURS",
     "DATA_DIR_VARIABLE",
     "DEFAULT_NAMES",
@@ -68,8 +71,10 @@ __all__ = [
     "PendingChanges",
     "Placement",
     "Quote",
+    "StackMove",
     "StaleAnnotation",
     "Store",
+    "StoreBusyError",
     "StoreError",
     "edited",
     "export_annotations",

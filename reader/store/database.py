@@ -30,7 +30,8 @@ from reader.store.schema import (
 )
 
 BUSY_TIMEOUT_SECONDS = 10.0
-"""How long a write waits for another process's transaction (an import can take a second)."""
+"""How long a write waits for another process's transaction (an import can take a second),
+unless the connection is given another wait (the window's is short: it cannot freeze)."""
 
 # SQLite's primary result codes (the low byte of an extended code).
 _PERM, _BUSY, _LOCKED, _NOMEM, _READONLY, _IOERR = 3, 5, 6, 7, 8, 10
@@ -71,6 +72,11 @@ class StoreError(Exception):
         self.reason = reason
 
 
+class StoreBusyError(StoreError):
+    """Another connection holds the write lock past the busy timeout: a passing state, so a
+    caller that cannot wait keeps the change and tries again later."""
+
+
 class NewerSchemaError(StoreError):
     """The store was written by a newer Reader; it is left exactly as it is."""
 
@@ -89,7 +95,11 @@ def store_error(path: Path, error: sqlite3.Error) -> StoreError | None:
     code = _primary_code(error)
     if code is None:
         return None
-    kind = CorruptStoreError if code in (_CORRUPT, _NOTADB) else StoreError
+    kind = StoreError
+    if code in (_CORRUPT, _NOTADB):
+        kind = CorruptStoreError
+    elif code in (_BUSY, _LOCKED):
+        kind = StoreBusyError
     return kind(path, _REASONS[code])
 
 
@@ -119,18 +129,23 @@ class Database:
     so every write goes through `transaction()`, and reads outside one see the latest commit.
     """
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+    ) -> None:
+        """`busy_timeout`: how many seconds a write waits for another connection's
+        transaction before it fails with StoreBusyError."""
         self.path = path
         self.read_only = read_only and path.exists()
         """Reading an existing file only; a store not made yet reads as an empty one, in
         memory, since a pure read makes no file."""
+        self.busy_timeout = busy_timeout
         with _translated(path):
             if self.read_only:
-                self._connection = _connect_read_only(path)
+                self._connection = _connect_read_only(path, busy_timeout)
             else:
                 self._connection = sqlite3.connect(
                     ":memory:" if read_only else path,
-                    timeout=BUSY_TIMEOUT_SECONDS,
+                    timeout=busy_timeout,
                     isolation_level=None,
                 )
         self._depth = 0
@@ -165,8 +180,9 @@ class Database:
                 # a person's clicks, and an import is one commit.
                 self._connection.execute("PRAGMA synchronous = FULL")
             self._connection.execute("PRAGMA foreign_keys = ON")
-            self._connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-        if not self.read_only:
+            self._connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+        if not self.read_only and self.user_version() < SCHEMA_VERSION:
+            # Only then the write lock: a current store opens while another process writes.
             self._migrate()
 
     def _check_identity(self, version: int) -> None:
@@ -204,7 +220,7 @@ class Database:
         connection switches the same new file at the same moment: two processes creating
         the store together made one fail with "busy" (4 times in 20).
         """
-        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        deadline = time.monotonic() + self.busy_timeout
         while True:
             try:
                 self._connection.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -213,6 +229,12 @@ class Database:
                 if _primary_code(error) not in (_BUSY, _LOCKED) or time.monotonic() > deadline:
                     raise
             time.sleep(random.uniform(0.002, 0.02))  # apart, so the two do not collide again
+
+    def wait_for_writes(self, seconds: float) -> None:
+        """From now on a write waits up to `seconds` for another connection's transaction."""
+        self.busy_timeout = seconds
+        with _translated(self.path):
+            self._connection.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def user_version(self) -> int:
         with _translated(self.path):
@@ -277,11 +299,11 @@ class Database:
 _FOREIGN = "it is not a Reader store (another program's SQLite database)"
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def _connect_read_only(path: Path, busy_timeout: float) -> sqlite3.Connection:
     """A connection that cannot write, to a store that may sit on a read-only disk."""
     uri = path.absolute().as_uri()
     connection = sqlite3.connect(
-        f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+        f"{uri}?mode=ro", uri=True, timeout=busy_timeout, isolation_level=None
     )
     try:
         connection.execute("PRAGMA user_version").fetchone()
@@ -294,5 +316,5 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     # file it reads a WAL store with. Nobody can be writing the store either (a writer needs
     # that log beside it), so the file is read as it stands.
     return sqlite3.connect(
-        f"{uri}?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None
+        f"{uri}?mode=ro&immutable=1", uri=True, timeout=busy_timeout, isolation_level=None
     )

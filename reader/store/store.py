@@ -16,7 +16,7 @@ from reader.store.anchoring import Placement, reanchor
 from reader.store.annotations import Annotation, Annotations, placed
 from reader.store.colours import ColourNames
 from reader.store.damaged import file_identity, move_aside
-from reader.store.database import CorruptStoreError, Database, StoreError
+from reader.store.database import BUSY_TIMEOUT_SECONDS, CorruptStoreError, Database, StoreError
 from reader.store.documents import DocumentRecord, Documents
 from reader.store.location import STORE_FILE
 from reader.store.schema import SCHEMA_VERSION
@@ -118,8 +118,11 @@ def _reported(moves: Moves, now_placed: list[Annotation]) -> tuple[list[Annotati
     return ordered, AnchorReport(unchanged, moved, [a for a in ordered if a.orphan])
 
 
-def open_store(data_dir: Path, *, read_only: bool = False) -> Store:
+def open_store(
+    data_dir: Path, *, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+) -> Store:
     """Open (or create) the store in `data_dir`; read-only, open it for reading alone.
+    `busy_timeout`: how many seconds a write waits for another process's (see Database).
 
     Raises StoreError when it cannot be opened (a read-only or full disk, a newer store);
     a damaged file, or another program's, is moved aside and a fresh store opened instead.
@@ -136,24 +139,24 @@ def open_store(data_dir: Path, *, read_only: bool = False) -> Store:
             ) from None
     seen = file_identity(path)
     try:
-        return Store(_open_database(path, read_only))
+        return Store(_open_database(path, read_only, busy_timeout))
     except CorruptStoreError as error:
         aside = move_aside(path, seen)
         if aside is None:  # another Reader moved it first, and may have started a new store
-            return Store(_open_database(path, read_only))
+            return Store(_open_database(path, read_only, busy_timeout))
         notice = (
             f"The annotation store {path} could not be used: {error.reason}. It was moved "
             f"to {aside.name} in the same folder, and a new, empty store was started."
         )
-        return Store(_open_database(path, read_only), notice)
+        return Store(_open_database(path, read_only, busy_timeout), notice)
 
 
-def _open_database(path: Path, read_only: bool) -> Database:
+def _open_database(path: Path, read_only: bool, busy_timeout: float) -> Database:
     if not read_only:
-        return Database(path)
-    database = Database(path, read_only=True)
+        return Database(path, busy_timeout=busy_timeout)
+    database = Database(path, read_only=True, busy_timeout=busy_timeout)
     if not database.read_only or database.user_version() >= SCHEMA_VERSION:
         return database
     database.close()
-    Database(path).close()
-    return Database(path, read_only=True)
+    Database(path, busy_timeout=busy_timeout).close()
+    return Database(path, read_only=True, busy_timeout=busy_timeout)

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import stat
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from reader.store import (
     Database,
     ForeignStoreError,
     NewerSchemaError,
+    StoreBusyError,
     StoreError,
     export_annotations,
     open_store,
@@ -222,9 +224,30 @@ def test_a_store_busy_too_long_in_another_connection_is_a_clear_error(data_dir, 
         second.database.execute("PRAGMA busy_timeout = 50")
         with first.database.transaction():
             first.annotations.create(document_id, seed.text, 0, 2)
-            with pytest.raises(StoreError, match="busy in another Reader"):
+            with pytest.raises(StoreBusyError, match="busy in another Reader"):
                 second.annotations.create(document_id, seed.text, 3, 5)
         assert second.annotations.count() == 1
+
+
+def test_a_current_store_opens_at_once_while_another_connection_writes(data_dir, seed):
+    """Only a migration takes the write lock when a store opens: the window opens a store
+    that an import is writing, reads it, and its short wait for a write runs out quickly."""
+    with open_store(data_dir) as first:
+        document_id = first.open_document(seed).record.id
+        with first.database.transaction():
+            first.annotations.create(document_id, seed.text, 0, 2)
+            began = time.monotonic()
+            with open_store(data_dir, busy_timeout=0.05) as second:
+                opened = time.monotonic() - began
+                assert second.database.query("PRAGMA busy_timeout")[0][0] == 50
+                assert second.read_document(seed).annotations == []  # the last commit's
+                began = time.monotonic()
+                with pytest.raises(StoreBusyError):
+                    second.open_document(seed)
+                refused = time.monotonic() - began
+                second.database.wait_for_writes(0.2)
+                assert second.database.query("PRAGMA busy_timeout")[0][0] == 200
+        assert opened < 1 and refused < 1  # not the default ten seconds
 
 
 def test_a_data_folder_that_cannot_be_made_is_a_clear_error(tmp_path):

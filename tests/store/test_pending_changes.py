@@ -1,11 +1,12 @@
 """The rules for edits on their way to the store, without a window: written first, shown
 anyway when refused, kept unsaved and retried in order, undo and redo written before they
-are shown. The store is a real SQLite file; PRAGMA query_only makes it refuse writes as a
-read-only file does (and, unlike chmod, for root too)."""
+are shown, never over a record changed elsewhere. The store is a real SQLite file; PRAGMA
+query_only makes it refuse writes as a read-only file does (and, unlike chmod, for root
+too); a second connection holding the write lock makes it busy."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -14,11 +15,14 @@ from reader.store import (
     AnnotationEdit,
     AnnotationSet,
     PendingChanges,
+    StackMove,
     Store,
+    StoreBusyError,
     edited,
     new_annotation,
     open_store,
 )
+from reader.store.pending_changes import CHANGED_ELSEWHERE, DELETED_ELSEWHERE
 
 
 class UndoStack:
@@ -40,7 +44,11 @@ class UndoStack:
         """As the window's Undo does: the store first, then the stack."""
         assert self.changes is not None
         edit = self.edits[self.index - 1]
-        if not self.changes.prepare_undo(edit):
+        move = self.changes.prepare_undo(edit)
+        if move is StackMove.OBSOLETE:
+            del self.edits[self.index - 1]
+            self.index -= 1
+        if move is not StackMove.READY:
             return False
         self.index -= 1
         assert self.changes.undone(edit)
@@ -49,7 +57,10 @@ class UndoStack:
     def redo(self) -> bool:
         assert self.changes is not None
         edit = self.edits[self.index]
-        if not self.changes.prepare_redo(edit):
+        move = self.changes.prepare_redo(edit)
+        if move is StackMove.OBSOLETE:
+            del self.edits[self.index]
+        if move is not StackMove.READY:
             return False
         self.index += 1
         assert self.changes.redone(edit)
@@ -66,12 +77,14 @@ class Window:
         self.annotations.replace(document, [])
         self.stack = UndoStack()
         self.told: list[tuple[str, str]] = []
+        self.noted: list[str] = []
         self.unsaved_heard = 0
         self.changes = PendingChanges(
             self.annotations,
             store,
             saved=self.stack.push,
             tell=lambda what, details: self.told.append((what, details)),
+            note=self.noted.append,
             unsaved_changed=self._unsaved_changed,
         )
         self.stack.changes = self.changes
@@ -85,6 +98,14 @@ class Window:
             self.document_id, self.document.text, start, start + len(quote), colour=colour
         )
         edit = AnnotationEdit.creation(annotation)
+        self.changes.make(edit)
+        return edit
+
+    def recolour(self, annotation_id: str, colour: str) -> AnnotationEdit:
+        """As the window does: from the copy it shows, the store's version as last seen."""
+        before = self.annotations.get(annotation_id)
+        assert before is not None
+        edit = AnnotationEdit("Change Colour", before, edited(before, colour=colour))
         self.changes.make(edit)
         return edit
 
@@ -118,8 +139,7 @@ def test_an_edit_is_written_then_shown_by_the_stack_and_undone_the_same_way(
     assert window.stack.edits == [edit]
     assert window.shown() == [("网络安全", "yellow")]
     assert window.changes.unsaved == ()
-    recolour = AnnotationEdit("Change Colour", edit.after, edited(edit.after, colour="red"))
-    window.changes.make(recolour)
+    window.recolour(edit.annotation_id, "red")
     assert window.shown() == stored(store, document_id) == [("网络安全", "red")]
 
     assert window.stack.undo()
@@ -152,10 +172,10 @@ def test_retry_writes_the_unsaved_in_order_and_stops_at_the_first_refused(
 ):
     read_only(store)
     first = window.highlight("网络安全")
-    red = AnnotationEdit("Change Colour", first.after, edited(first.after, colour="red"))
-    window.changes.make(red)
+    red = window.recolour(first.annotation_id, "red")
     second = window.highlight("信息化")
     assert window.changes.unsaved == (first, red, second)
+    assert len(window.told) == 2  # the recolour waits behind the highlight, untold
     assert window.shown() == [("网络安全", "red"), ("信息化", "yellow")]
 
     assert not window.changes.retry()
@@ -166,10 +186,15 @@ def test_retry_writes_the_unsaved_in_order_and_stops_at_the_first_refused(
     assert window.changes.retry()
     assert window.changes.unsaved == ()
     assert window.changes.error is None
-    assert window.stack.edits == [first, red, second]  # undoable like any other
+    # Undoable like any other; the recolour now goes over the highlight as written.
+    assert [(e.text, e.annotation_id) for e in window.stack.edits] == [
+        (e.text, e.annotation_id) for e in (first, red, second)
+    ]
     assert sorted(stored(store, document_id)) == [("信息化", "yellow"), ("网络安全", "red")]
     assert window.stack.undo()
-    assert stored(store, document_id) == [("网络安全", "red")]
+    assert window.stack.undo()
+    assert stored(store, document_id) == [("网络安全", "yellow")]
+    assert window.shown() == [("网络安全", "yellow")]
 
 
 def test_deleting_an_annotation_never_saved_only_takes_it_out(window, store, document_id):
@@ -186,10 +211,9 @@ def test_deleting_an_annotation_never_saved_only_takes_it_out(window, store, doc
 def test_deleting_drops_the_unsaved_edits_and_writes_the_deletion(window, store, document_id):
     edit = window.highlight("网络安全")
     read_only(store)
-    red = AnnotationEdit("Change Colour", edit.after, edited(edit.after, colour="red"))
-    window.changes.make(red)
+    red = window.recolour(edit.annotation_id, "red")
     read_only(store, on=False)
-    assert window.changes.delete(red.after)
+    assert window.changes.delete(window.annotations.get(red.annotation_id))
     assert window.changes.unsaved == ()
     assert window.shown() == stored(store, document_id) == []
     assert [e.text for e in window.stack.edits] == ["Highlight", "Delete Highlight"]
@@ -280,3 +304,126 @@ def test_unsaved_edits_are_shown_again_over_what_the_store_holds(window, store, 
     window.changes.show_unsaved()
     assert window.shown() == [("网络安全", "yellow"), ("信息化", "blue")]
     assert window.annotations.get(edit.annotation_id) == edit.after
+
+
+@pytest.fixture
+def elsewhere(data_dir) -> Iterator[Store]:
+    """Another process's connection to the same store (an import, another window)."""
+    with open_store(data_dir) as other:
+        yield other
+
+
+def test_an_edit_over_a_record_changed_elsewhere_writes_nothing_and_shows_it(
+    window, store, document_id, elsewhere
+):
+    made = window.highlight("网络安全")
+    elsewhere.annotations.update(made.annotation_id, note="导入的笔记")
+    window.recolour(made.annotation_id, "red")
+    kept = store.annotations.get(made.annotation_id)
+    assert (kept.colour, kept.note) == ("yellow", "导入的笔记")
+    shown = window.annotations.get(made.annotation_id)
+    assert (shown.colour, shown.note, shown.version) == ("yellow", "导入的笔记", kept.version)
+    assert window.noted == [CHANGED_ELSEWHERE]
+    assert window.changes.unsaved == ()
+    assert window.stack.edits == [made]  # the refused recolour is no step
+    window.recolour(made.annotation_id, "red")  # over the version now shown: written
+    kept = store.annotations.get(made.annotation_id)
+    assert (kept.colour, kept.note) == ("red", "导入的笔记")
+
+
+def test_an_edit_of_a_record_deleted_elsewhere_takes_it_out(window, store, elsewhere):
+    made = window.highlight("网络安全")
+    elsewhere.annotations.delete(made.annotation_id)
+    window.recolour(made.annotation_id, "red")
+    assert window.shown() == []
+    assert store.annotations.get(made.annotation_id) is None
+    assert window.noted == [DELETED_ELSEWHERE]
+
+
+def test_a_retry_drops_the_waiting_edits_of_a_record_changed_elsewhere(window, store, elsewhere):
+    made = window.highlight("网络安全")
+    other = window.highlight("信息化")
+    read_only(store)
+    window.recolour(made.annotation_id, "red")
+    window.recolour(made.annotation_id, "blue")
+    window.recolour(other.annotation_id, "green")
+    elsewhere.annotations.update(made.annotation_id, note="导入的笔记")
+    read_only(store, on=False)
+    assert window.changes.retry()
+    assert window.noted == [CHANGED_ELSEWHERE]
+    kept = store.annotations.get(made.annotation_id)
+    assert (kept.colour, kept.note) == ("yellow", "导入的笔记")
+    assert window.annotations.get(made.annotation_id) == kept
+    assert store.annotations.get(other.annotation_id).colour == "green"
+    assert [e.text for e in window.stack.edits] == ["Highlight", "Highlight", "Change Colour"]
+
+
+def test_undo_over_a_record_changed_elsewhere_drops_the_step(window, store, elsewhere):
+    made = window.highlight("网络安全")
+    window.recolour(made.annotation_id, "red")
+    elsewhere.annotations.update(made.annotation_id, note="导入的笔记")
+    assert not window.stack.undo()  # the store refuses the stale write
+    assert window.noted == [CHANGED_ELSEWHERE]
+    assert [e.text for e in window.stack.edits] == ["Highlight"]
+    shown = window.annotations.get(made.annotation_id)
+    assert (shown.colour, shown.note) == ("red", "导入的笔记")
+    # The highlight's own step was made from a record the window no longer shows.
+    assert not window.stack.undo()
+    assert window.stack.edits == []
+    kept = store.annotations.get(made.annotation_id)
+    assert (kept.colour, kept.note) == ("red", "导入的笔记")
+
+
+def test_steps_of_one_highlight_undo_and_redo_over_each_other(window, store, document_id):
+    made = window.highlight("网络安全")
+    window.recolour(made.annotation_id, "red")
+    window.recolour(made.annotation_id, "blue")
+    for _ in range(3):
+        assert window.stack.undo()
+    assert stored(store, document_id) == window.shown() == []
+    for _ in range(3):
+        assert window.stack.redo()
+    assert stored(store, document_id) == window.shown() == [("网络安全", "blue")]
+    assert window.stack.undo()
+    assert stored(store, document_id) == window.shown() == [("网络安全", "red")]
+    assert window.told == window.noted == []
+
+
+def test_a_busy_store_keeps_edits_waiting_quietly_until_it_is_free(
+    data_dir, seed, document_id, elsewhere
+):
+    """A short wait for the write lock, as the window's: another process's long write
+    (an import) keeps the edits waiting, in order, with nothing told but the error."""
+    with open_store(data_dir, busy_timeout=0.05) as store:
+        window = Window(lambda: store, seed, document_id)
+        saved = window.highlight("座谈会")
+        with elsewhere.database.transaction():
+            elsewhere.annotations.create(document_id, seed.text, 0, 2)
+            made = window.highlight("网络安全")
+            window.recolour(made.annotation_id, "red")
+            assert window.changes.delete(window.annotations.get(saved.annotation_id)) is False
+            assert window.changes.retry(quiet=True) is False
+            assert isinstance(window.changes.error, StoreBusyError)
+            assert window.changes.waiting_for_busy_store
+            assert [e.text for e in window.changes.unsaved] == [
+                "Highlight",
+                "Change Colour",
+                "Delete Highlight",
+            ]
+            assert sorted(window.shown()) == [("网络安全", "red")]
+        assert window.told == window.noted == []
+        assert window.changes.retry(quiet=True)
+        assert not window.changes.waiting_for_busy_store
+        assert sorted(stored(store, document_id)) == [("习近", "yellow"), ("网络安全", "red")]
+        assert [e.text for e in window.stack.edits] == [
+            "Highlight",
+            "Highlight",
+            "Change Colour",
+            "Delete Highlight",
+        ]
+        assert window.stack.undo() and window.stack.undo()  # the deletion, the recolour
+        assert sorted(stored(store, document_id)) == [
+            ("习近", "yellow"),
+            ("座谈会", "yellow"),
+            ("网络安全", "yellow"),
+        ]

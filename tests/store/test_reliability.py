@@ -17,6 +17,7 @@ import pytest
 
 from reader.document import open_document
 from reader.store import SCHEMA_VERSION, STORE_FILE, open_store
+from tests.store.store_helpers import write_lock_held
 
 IMPORTER = """
 import sys
@@ -160,35 +161,17 @@ def test_two_processes_write_to_the_same_store(tmp_path, seed_path, seed):
     assert notes.count("parent") == each and notes.count("child") == each
 
 
-HOLDER = """
-import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN IMMEDIATE")
-print("holding", flush=True)
-time.sleep(float(sys.argv[2]))
-connection.execute("ROLLBACK")
-"""
-
-
 def test_a_new_store_waits_while_another_process_holds_the_new_file(tmp_path):
     """As when another process is creating the store: SQLite does not wait by itself to
     switch the file to WAL, and the open failed at once with "busy"."""
     data_dir = tmp_path / "data"
     data_dir.mkdir()
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(data_dir / STORE_FILE), "0.5"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert holder.stdout is not None
-    assert holder.stdout.readline().strip() == "holding"
-    began = time.monotonic()
-    with open_store(data_dir) as store:
-        assert store.notice is None
-        assert store.database.query("PRAGMA journal_mode")[0][0] == "wal"
-    assert time.monotonic() - began >= 0.2
-    assert holder.wait(timeout=10) == 0
-    holder.stdout.close()
+    with write_lock_held(data_dir / STORE_FILE, 0.5):
+        began = time.monotonic()
+        with open_store(data_dir) as store:
+            assert store.notice is None
+            assert store.database.query("PRAGMA journal_mode")[0][0] == "wal"
+        assert time.monotonic() - began >= 0.2
 
 
 def create_stores(folders: list[str], barrier, results) -> None:

@@ -4,20 +4,22 @@ stack, and the reader's actions on them.
 The annotations are held once, in an AnnotationSet that this controller changes and that
 the page's painter, the panel and the pinyin view follow. Edits go through PendingChanges
 (reader.store), which writes the store first and the window follows: a change the store
-cannot take (a read-only or full disk) is still shown, marked as not saved, and kept to be
-retried; it is never silently dropped. The store lives in the data folder the CLI uses
-too, so `reader notes` sees what the window wrote.
+cannot take (a read-only or full disk, a store busy in another process) is still shown,
+marked as not saved, and kept to be retried; it is never silently dropped, and a change
+made elsewhere meanwhile (by `reader notes import`) is never written over. The store lives
+in the data folder the CLI uses too, so `reader notes` sees what the window wrote.
 
-The actions and menus that drive this are AnnotationMenus'; export and import are
-AnnotationExchange's; the note editor's placing is NoteEditing's; clicks and tooltips on
-highlights are HighlightMouse's. The window is seen only through AnnotationsHost.
+Getting the document's record and the edits into the store, and retrying while the store
+is busy, is DocumentSaving's; the actions and menus that drive this are AnnotationMenus';
+export and import are AnnotationExchange's; the note editor's placing is NoteEditing's;
+clicks and tooltips on highlights are HighlightMouse's. The window is seen only through
+AnnotationsHost.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from reader.document import Document
@@ -27,9 +29,8 @@ from reader.store import (
     Annotation,
     AnnotationEdit,
     AnnotationSet,
-    DocumentRecord,
     OpenedDocument,
-    PendingChanges,
+    StackMove,
     Store,
     StoreError,
     edited,
@@ -45,6 +46,7 @@ from reader.ui.annotations.host import AnnotationsHost
 from reader.ui.annotations.menus import AnnotationMenus
 from reader.ui.annotations.note_editing import NoteEditing
 from reader.ui.annotations.panel import AnnotationsPanel
+from reader.ui.annotations.saving import STATUS_MS, DocumentSaving
 from reader.ui.annotations.store_connection import StoreConnection
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.reading_view_highlights import HighlightPainter
@@ -52,7 +54,6 @@ from reader.ui.views.text_surface import TextSurface
 
 POSITION_SAVE_DELAY_MS = 1000
 """The reading position is written this long after scrolling stops (and on close)."""
-STATUS_MS = 8000
 PANEL_WIDTH = 380
 
 
@@ -72,22 +73,24 @@ class AnnotationController(QtCore.QObject):
         self._view = window.reading_view
         self.data_dir = resolve_data_dir(data_dir)
         self._connection = StoreConnection(self.data_dir, window, self._store_opened)
-        self._record: DocumentRecord | None = None
         self._top = 0
+        self._position = 0
+        """The reading position as the store holds it."""
 
         self.annotation_set = annotation_set
         self.painter = HighlightPainter(self._view, self.annotation_set)
         self.undo_stack = QtGui.QUndoStack(self)
-        self._changes = PendingChanges(
+        self.panel = AnnotationsPanel(self.annotation_set)
+        self.saving = DocumentSaving(
+            self._connection,
             self.annotation_set,
-            self.writable_store,
+            window,
+            self.panel,
             saved=lambda edit: self.undo_stack.push(EditCommand(edit, self._changes)),
-            tell=self._report,
-            unsaved_changed=self._unsaved_changed,
         )
+        self._changes = self.saving.changes
         self.notes = NoteEditing(self.annotation_set, self._shown, self._view, self._changes.make)
         self.editor = self.notes.editor
-        self.panel = AnnotationsPanel(self.annotation_set)
         self.dock = QtWidgets.QDockWidget("Annotations", window.window())
         self.dock.setObjectName("annotations-dock")
         self.dock.setWidget(self.panel)
@@ -153,8 +156,10 @@ class AnnotationController(QtCore.QObject):
         return self._connection.writable()
 
     def close_store(self) -> None:
-        """Write the reading position and let the file go; a later use opens it again."""
+        """Write the reading position and what waits to be saved, and let the file go; a
+        later use opens it again."""
         self.save_position()
+        self.saving.close()
         self._connection.close()
 
     def _store_opened(self, store: Store) -> None:
@@ -167,21 +172,10 @@ class AnnotationController(QtCore.QObject):
         self.save_position()
         self.editor.cancel()
         self.undo_stack.clear()
-        dropped = self._changes.drop_all()
-        self._record = None
-        opened = self._connection.load(document)
-        self._record = opened.record if opened else None
-        self.annotation_set.replace(document, opened.annotations if opened else [])
-        notice = ""
-        if opened is not None and opened.report is not None:
-            notice = opened.report.message
-            self._window.statusBar().showMessage(notice, 4 * STATUS_MS)
-        if dropped:
-            changes = "change" if dropped == 1 else "changes"
-            notice = f"{dropped} unsaved {changes} to the last document were not kept. {notice}"
-        self.panel.show_notice(notice.strip())
-        if self._record is not None and self._record.position > 0:
-            self._restore_position(document, self._record.position)
+        record = self.saving.open(document)
+        self._position = record.position if record is not None else 0
+        if self._position > 0:
+            self._restore_position(document, self._position)
 
     def _restore_position(self, document: Document, offset: int) -> None:
         def scroll() -> None:
@@ -194,22 +188,22 @@ class AnnotationController(QtCore.QObject):
             QtCore.QTimer.singleShot(0, scroll)
 
     def _scrolled(self, offset: int) -> None:
-        if self._record is not None and self._view.reader_document is self.document:
+        if self.saving.record is not None and self._view.reader_document is self.document:
             self._top = offset
             self._position_timer.start()
 
     def save_position(self) -> None:
         """Write where the reader is now, if it changed since the document was opened."""
         self._position_timer.stop()
-        record = self._record
+        record = self.saving.record
         store = self._connection.store
-        if record is None or store is None or self._top == record.position:
+        if record is None or store is None or self._top == self._position:
             return
         try:
             store.documents.save_position(record.id, self._top)
         except StoreError:
             return  # a read-only store: the place is lost, and nothing else is at stake
-        self._record = replace(record, position=self._top)
+        self._position = self._top
 
     # Changes
 
@@ -225,9 +219,7 @@ class AnnotationController(QtCore.QObject):
 
     def show_opened(self, opened: OpenedDocument) -> None:
         """Show what the store now holds, and the changes it has yet to take on top."""
-        self._record = opened.record
-        self.annotation_set.replace(self.document, opened.annotations)
-        self._changes.show_unsaved()
+        self.saving.show_opened(opened)
 
     def _report(self, text: str, details: str) -> None:
         self._window.show_message(QtWidgets.QMessageBox.Warning, text, details)
@@ -235,50 +227,40 @@ class AnnotationController(QtCore.QObject):
     def undo(self) -> None:
         """Write the store, then move the stack; refused, the stack stays where it is."""
         stack = self.undo_stack
-        if stack.canUndo():
+        if self._saved_first() and stack.canUndo():
             command = stack.command(stack.index() - 1)
             assert isinstance(command, EditCommand)
-            if self._changes.prepare_undo(command.edit):
+            move = self._changes.prepare_undo(command.edit)
+            if move is StackMove.OBSOLETE:
+                command.setObsolete(True)  # the stack drops it instead of undoing it
+            if move is not StackMove.REFUSED:
                 stack.undo()
 
     def redo(self) -> None:
         stack = self.undo_stack
-        if stack.canRedo():
+        if self._saved_first() and stack.canRedo():
             command = stack.command(stack.index())
             assert isinstance(command, EditCommand)
-            if self._changes.prepare_redo(command.edit):
+            move = self._changes.prepare_redo(command.edit)
+            if move is StackMove.OBSOLETE:
+                command.setObsolete(True)
+            if move is not StackMove.REFUSED:
                 stack.redo()
+
+    def _saved_first(self) -> bool:
+        """Undo and redo come after the changes not saved yet: those are saved first (and
+        so are on the stack), and while they cannot be, the stack stays where it is."""
+        if not self._changes.unsaved or self.saving.retry(quiet=True):
+            return True
+        self._window.statusBar().showMessage(
+            "Undo and redo wait until the changes not saved yet are saved.", STATUS_MS
+        )
+        return False
 
     def retry(self) -> None:
         """Write the changes the store refused before, in the order they were made; a
         document opened while there was no store gets its record first."""
-        document = self.document
-        if self._record is None and document is not None:
-            opened = self._connection.load(document)
-            if opened is None:
-                self._report("Reader still cannot save.", str(self._connection.error or ""))
-                return
-            self._record = opened.record
-            for annotation in opened.annotations:
-                if annotation.id not in self.annotation_set:
-                    self.annotation_set.put(annotation)
-            self._changes.rebase(opened.record.id)
-        if self._changes.retry():
-            self._window.statusBar().showMessage("Saved.", STATUS_MS)
-
-    def _unsaved_changed(self) -> None:
-        self.panel.model.set_unsaved(self._changes.unsaved_ids())
-        if self._changes.unsaved:
-            count = len(self._changes.unsaved)
-            self.panel.show_notice(
-                f"{count} change{'s' if count > 1 else ''} not saved: {self._changes.error}",
-                retry=True,
-            )
-        elif self.panel.retry_button.isVisibleTo(self.panel):
-            self.panel.show_notice("")
-
-    def _document_id(self) -> int:
-        return self._record.id if self._record is not None else 0
+        self.saving.retry()
 
     # What the reader acts on
 
@@ -345,7 +327,9 @@ class AnnotationController(QtCore.QObject):
             return
         document = self.document
         assert document is not None
-        annotation = new_annotation(self._document_id(), document.text, start, end, colour=colour)
+        annotation = new_annotation(
+            self.saving.document_id(), document.text, start, end, colour=colour
+        )
         self._changes.make(AnnotationEdit.creation(annotation))
 
     def set_colour(self, annotation_id: str, colour: str) -> None:
@@ -405,7 +389,7 @@ class AnnotationController(QtCore.QObject):
                 annotation = self._same_span(start, end)
                 if annotation is None:
                     annotation = new_annotation(
-                        self._document_id(), document.text, start, end, colour=COLOURS[0]
+                        self.saving.document_id(), document.text, start, end, colour=COLOURS[0]
                     )
                     draft = True
                 self._leave_selection(start)

@@ -16,6 +16,7 @@ from reader.store import (
     StoreError,
     export_annotations,
     import_annotations,
+    read_import_file,
 )
 from reader.ui.annotations.host import MessageHost
 from reader.ui.qt import QtCore, QtWidgets
@@ -126,16 +127,17 @@ class AnnotationExchange:
 
     def import_from(self, path: Path) -> bool:
         """Add the W3C JSON file's annotations to the document (one transaction) and show
-        the document's annotations anew."""
+        the document's annotations anew. The file is read within the import's limits: a
+        device or a pipe, or a file too large, is refused with the reason."""
         document = self._target.document
         if document is None:
             return False
         try:
-            data = path.read_bytes()
+            data = read_import_file(path)
             store = self._target.writable_store()
             report = import_annotations(store, document, data, path)
             opened = store.open_document(document)
-        except (StoreError, ExchangeError, OSError) as error:
+        except (StoreError, ExchangeError) as error:
             self._window.show_message(
                 QtWidgets.QMessageBox.Critical,
                 f"Reader could not import annotations from {path.name}.",

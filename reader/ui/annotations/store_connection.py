@@ -1,16 +1,37 @@
 """The annotation store as the window uses it: opened on first use, let go when the window
 closes, opened again when needed. A store that cannot be opened or written is told once,
-then retried quietly at each use; highlights are still made and shown meanwhile."""
+then retried quietly at each use; highlights are still made and shown meanwhile.
+
+The window's connection waits at most WINDOW_BUSY_TIMEOUT for another process's write (a
+long `reader notes import`): a longer wait would freeze the window. A store busy past it is
+never told in a message box; the window keeps its edits and tries again (see saving.py).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.document import Document
-from reader.store import OpenedDocument, Store, StoreError, open_store
+from reader.store import OpenedDocument, Store, StoreBusyError, StoreError, open_store
 from reader.ui.annotations.host import MessageHost
 from reader.ui.qt import QtCore, QtWidgets
+
+WINDOW_BUSY_TIMEOUT = 0.05
+"""Seconds a write from the window waits for another process's transaction: enough for
+another window's highlight (one small commit), short enough that no click stalls."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the store holds of a document, and whether it has its record."""
+
+    opened: OpenedDocument | None
+    """Its record and annotations (None: the store has none, or cannot be read)."""
+    error: StoreError | None = None
+    """Why the document could not be registered (its record made, its annotations
+    re-anchored in the store); None: `opened` is the registered record."""
 
 
 class StoreConnection:
@@ -44,9 +65,10 @@ class StoreConnection:
         if self._store is not None:
             return self._store
         try:
-            self._store = open_store(self.data_dir)
+            self._store = open_store(self.data_dir, busy_timeout=WINDOW_BUSY_TIMEOUT)
         except StoreError as error:
-            if self._error is None or str(error) != str(self._error):
+            told = self._error is not None and str(error) == str(self._error)
+            if not told and not isinstance(error, StoreBusyError):
                 self._window.show_message(
                     QtWidgets.QMessageBox.Warning,
                     "Reader cannot use its annotation store.",
@@ -80,16 +102,17 @@ class StoreConnection:
             self._store.close()
             self._store = None
 
-    def load(self, document: Document) -> OpenedDocument | None:
-        """The document's record and annotations; from a store that cannot be written, what
-        it holds (nothing is re-anchored then)."""
+    def load(self, document: Document) -> Loaded:
+        """Register the document and read its annotations; from a store that cannot be
+        written now, what it holds (re-anchored in memory only), and why."""
         store = self.open()
         if store is None:
-            return None
+            return Loaded(None, self._error)
         try:
-            return store.open_document(document)
+            return Loaded(store.open_document(document))
         except StoreError as error:
-            if str(error) not in self._told:
+            refused = error
+            if str(error) not in self._told and not isinstance(error, StoreBusyError):
                 self._told.add(str(error))
                 self._window.show_message(
                     QtWidgets.QMessageBox.Warning,
@@ -98,9 +121,6 @@ class StoreConnection:
                     "until this is put right.",
                 )
         try:
-            record = store.documents.find(document)
-            if record is None:
-                return None
-            return OpenedDocument(record, store.annotations.for_document(record.id))
+            return Loaded(store.read_document(document), refused)
         except StoreError:
-            return None
+            return Loaded(None, refused)

@@ -1,15 +1,20 @@
-"""What the annotations panel's tests share: the seed, four annotations of it in three of
-its sections and an orphan, and the window's set that the model and the panel follow."""
+"""What the annotations' tests share: the seed, four annotations of it in three of its
+sections and an orphan, and the window's set that the model and the panel follow; a short
+article shown in a window, and the folder of the window's store."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from reader.document import open_document
-from reader.store import Annotation, AnnotationSet
+from reader.store import Annotation, AnnotationSet, resolve_data_dir
+from reader.ui.window.main_window import MainWindow
 from tests.ui.annotations.annotation_helpers import at
+from tests.ui.annotations.window_helpers import ARTICLE
 
 
 @pytest.fixture
@@ -34,3 +39,28 @@ def annotations(seed) -> list[Annotation]:
 def shown() -> AnnotationSet:
     """The window's set of the document's annotations, which the model and panel follow."""
     return AnnotationSet()
+
+
+@pytest.fixture
+def article(tmp_path) -> Path:
+    path = tmp_path / "笔记.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """Where conftest's READER_DATA_DIR puts this test's store."""
+    return resolve_data_dir()
+
+
+@pytest.fixture
+def make_window(make_window):
+    """The annotations' windows: wide enough for the panel beside the page, and active, as
+    the shortcuts need (`active=False` for one that is not)."""
+    return functools.partial(make_window, size=(1100, 750), active=True)
+
+
+@pytest.fixture
+def window(make_window, article) -> MainWindow:
+    return make_window(article)

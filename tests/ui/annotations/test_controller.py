@@ -3,127 +3,31 @@ shortcuts highlight, the editor takes a note, undo and redo, a new window finds 
 
 from __future__ import annotations
 
-import functools
-import json
 from pathlib import Path
 
 import pytest
 
 from reader.document import open_document
-from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store, resolve_data_dir
+from reader.store import HIGHLIGHT_RGB, STORE_FILE, open_store
 from reader.ui.annotations.panel_model import ORPHANS_HEADING
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.window.main_window import MainWindow
-from tests.ui.message_boxes import message_boxes, wait_for_message
+from tests.ui.annotations.window_helpers import (
+    ARTICLE,
+    background,
+    listed,
+    middle,
+    press,
+    select_with_mouse,
+    span,
+    stored,
+    underlined,
+)
+from tests.ui.message_boxes import wait_for_message
 from tests.ui.mouse import double_click
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
 """The offscreen platform says so for every popup menu; it is not our fault."""
-ARTICLE = (
-    "读书笔记\n\n"
-    "第一章 开头\n\n"
-    "这是第一段,里面有一个生僻字𠀀,还有一些常见的词语和句子。\n\n"
-    "这是第二段,说的是另外一件事情,和第一段没有关系。\n\n"
-    "第二章 结尾\n\n"
-    "最后一段话,写完这一段,文章就结束了。\n"
-)
-
-
-@pytest.fixture
-def article(tmp_path) -> Path:
-    path = tmp_path / "笔记.txt"
-    path.write_text(ARTICLE, encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def data_dir() -> Path:
-    """Where conftest's READER_DATA_DIR puts this test's store."""
-    return resolve_data_dir()
-
-
-@pytest.fixture
-def make_window(make_window):
-    """This module's windows: wide enough for the panel beside the page, and active, as the
-    shortcuts need (`active=False` for one that is not)."""
-    return functools.partial(make_window, size=(1100, 750), active=True)
-
-
-@pytest.fixture
-def window(make_window, article) -> MainWindow:
-    return make_window(article)
-
-
-def span(window: MainWindow, quote: str) -> tuple[int, int]:
-    text = window.reader_document.text
-    assert text.count(quote) == 1, quote
-    start = text.index(quote)
-    return start, start + len(quote)
-
-
-def edge(window: MainWindow, offset: int) -> QtCore.QPoint:
-    """The viewport point on the boundary before the character at `offset`."""
-    view = window.reading_view
-    cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(offset))
-    rect = view.cursorRect(cursor)
-    return QtCore.QPoint(rect.left(), rect.center().y())
-
-
-def middle(window: MainWindow, offset: int) -> QtCore.QPoint:
-    """The middle of the character at `offset`, in viewport coordinates."""
-    left, right = edge(window, offset), edge(window, offset + 1)
-    return QtCore.QPoint((left.x() + right.x()) // 2, left.y())
-
-
-def select_with_mouse(qtbot, window: MainWindow, start: int, end: int) -> None:
-    """Press before the first character, drag past the last, release, as a reader does."""
-    viewport = window.reading_view.viewport()
-    qtbot.mousePress(viewport, QtCore.Qt.LeftButton, pos=edge(window, start))
-    qtbot.mouseMove(viewport, middle(window, (start + end) // 2))
-    qtbot.mouseMove(viewport, edge(window, end))
-    qtbot.mouseRelease(viewport, QtCore.Qt.LeftButton, pos=edge(window, end))
-    assert window.annotations.selected_span() == (start, end)
-
-
-def background(window: MainWindow, offset: int) -> str | None:
-    view = window.reading_view
-    cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(offset + 1))
-    brush = cursor.charFormat().background()
-    return None if brush.style() == QtCore.Qt.NoBrush else brush.color().name()
-
-
-def underlined(window: MainWindow, offset: int) -> bool:
-    view = window.reading_view
-    cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(offset + 1))
-    return cursor.charFormat().underlineStyle() != QtGui.QTextCharFormat.NoUnderline
-
-
-def listed(window: MainWindow) -> list[tuple[str, str, str]]:
-    """(group heading, quote, note) for each annotation row of the panel's model."""
-    model = window.annotations.panel.model
-    rows = []
-    heading = ""
-    for row in range(model.rowCount()):
-        index = model.index(row, 0)
-        if model.annotation(index) is None:
-            heading = index.data().rsplit("  (", 1)[0]
-        else:
-            rows.append((heading, index.data(), index.siblingAtColumn(1).data()))
-    return rows
-
-
-def stored(data_dir: Path) -> list:
-    with open_store(data_dir) as store:
-        return [
-            a for record in store.documents.all() for a in store.annotations.for_document(record.id)
-        ]
-
-
-def press(qtbot, window: MainWindow, key: QtCore.Qt.Key, modifiers=QtCore.Qt.ControlModifier):
-    qtbot.keyClick(window.reading_view, key, modifiers)
 
 
 def test_select_highlight_note_undo_redo_and_find_it_again(
@@ -472,177 +376,6 @@ def test_a_corrupt_store_is_moved_aside_and_the_window_works(qtbot, make_window,
     select_with_mouse(qtbot, window, *span(window, "这是第二段"))
     press(qtbot, window, QtCore.Qt.Key_4)
     assert [a.quote for a in stored(data_dir)] == ["这是第二段"]
-
-
-def test_a_read_only_store_says_so_and_keeps_the_highlight_to_retry(qtbot, window, data_dir):
-    # PRAGMA query_only makes SQLite refuse writes as a read-only file does (SQLITE_READONLY),
-    # and, unlike chmod, holds for root too.
-    window.annotations.store.database.execute("PRAGMA query_only = ON")
-    start, end = span(window, "这是第二段")
-    select_with_mouse(qtbot, window, start, end)
-    press(qtbot, window, QtCore.Qt.Key_1)
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader could not save “Highlight”."
-    assert "read-only" in box.informativeText()
-    box.close()
-    assert background(window, start) == HIGHLIGHT_RGB["yellow"]
-    assert listed(window) == [("第一章 开头", "这是第二段", "")]
-    panel = window.annotations.panel
-    assert panel.notice.isVisible()
-    assert "1 change not saved" in panel.notice_label.text()
-    index = panel.model.index_of(window.annotations.annotations()[0].id)
-    assert index.data(QtCore.Qt.FontRole).italic()
-    assert stored(data_dir) == []
-
-    qtbot.mouseClick(panel.retry_button, QtCore.Qt.LeftButton)
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader still cannot save."
-    box.close()
-
-    window.annotations.store.database.execute("PRAGMA query_only = OFF")
-    qtbot.mouseClick(panel.retry_button, QtCore.Qt.LeftButton)
-    assert not panel.notice.isVisible()
-    assert [a.quote for a in stored(data_dir)] == ["这是第二段"]
-    assert not panel.model.index_of(window.annotations.annotations()[0].id).data(QtCore.Qt.FontRole)
-    window.annotations.undo_action.trigger()  # the retried change is undoable like any other
-    assert stored(data_dir) == []
-
-
-def test_an_undo_the_store_refuses_says_so_and_can_be_tried_again(qtbot, window, data_dir):
-    start, end = span(window, "这是第二段")
-    select_with_mouse(qtbot, window, start, end)
-    press(qtbot, window, QtCore.Qt.Key_1)
-    window.annotations.store.database.execute("PRAGMA query_only = ON")
-    press(qtbot, window, QtCore.Qt.Key_Z)
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader could not undo “Highlight”."
-    box.close()
-    assert background(window, start) == HIGHLIGHT_RGB["yellow"]  # as the store still has it
-    assert window.annotations.undo_action.isEnabled()
-    window.annotations.store.database.execute("PRAGMA query_only = OFF")
-    press(qtbot, window, QtCore.Qt.Key_Z)
-    assert background(window, start) is None
-    assert stored(data_dir) == []
-
-
-def test_the_undo_stack_driven_directly_drops_a_change_the_store_refuses(qtbot, window):
-    start, end = span(window, "这是第二段")
-    select_with_mouse(qtbot, window, start, end)
-    press(qtbot, window, QtCore.Qt.Key_1)
-    window.annotations.store.database.execute("PRAGMA query_only = ON")
-    window.annotations.undo_stack.undo()
-    wait_for_message(qtbot).close()
-    assert window.annotations.undo_stack.count() == 0  # obsolete: Qt dropped it
-    assert background(window, start) == HIGHLIGHT_RGB["yellow"]
-    assert listed(window) == [("第一章 开头", "这是第二段", "")]
-
-
-def test_a_store_that_cannot_be_opened_says_so_and_saves_once_it_can(qtbot, article, tmp_path):
-    # A file where the data folder should be: the folder cannot be made, for root too.
-    blocked = tmp_path / "data"
-    blocked.write_text("not a folder", encoding="utf-8")
-    window = MainWindow(data_dir=blocked)
-    qtbot.addWidget(window)
-    window.resize(1100, 750)
-    window.show()
-    qtbot.waitExposed(window)
-    # Said once the annotations are attached, just after the window's first paint.
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader cannot use its annotation store."
-    assert "cannot create the data folder" in box.informativeText()
-    box.close()
-    assert window.open_path(article)
-    assert message_boxes() == []  # said once, not on every document
-    start, end = span(window, "这是第二段")
-    select_with_mouse(qtbot, window, start, end)
-    window.annotations.highlight("green")
-    wait_for_message(qtbot).close()
-    assert background(window, start) == HIGHLIGHT_RGB["green"]
-
-    blocked.unlink()
-    qtbot.mouseClick(window.annotations.panel.retry_button, QtCore.Qt.LeftButton)
-    assert not window.annotations.panel.notice.isVisible()
-    assert [(a.quote, a.colour) for a in stored(blocked)] == [("这是第二段", "green")]
-
-
-def test_two_windows_on_one_store_both_save(qtbot, make_window, window, article, data_dir):
-    other = make_window(article)
-    select_with_mouse(qtbot, other, *span(other, "这是第二段"))
-    other.annotations.highlight("blue")
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    select_with_mouse(qtbot, window, *span(window, "最后一段话"))
-    press(qtbot, window, QtCore.Qt.Key_2)
-    assert sorted(a.quote for a in stored(data_dir)) == ["最后一段话", "这是第二段"]
-
-
-def file_dialog() -> QtWidgets.QFileDialog:
-    dialogs = [
-        w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QFileDialog)
-    ]
-    assert len(dialogs) == 1
-    return dialogs[0]
-
-
-@pytest.mark.parametrize(
-    ("name_filter", "suffix", "expected"),
-    [
-        ("Markdown (*.md)", ".md", "> 这是第二段"),
-        ("CSV (*.csv)", ".csv", "这是第二段"),
-        ("W3C Web Annotation JSON (*.json)", ".json", '"exact": "这是第二段"'),
-    ],
-)
-def test_export_writes_the_format_of_the_chosen_filter(
-    qtbot, window, tmp_path, name_filter, suffix, expected
-):
-    select_with_mouse(qtbot, window, *span(window, "这是第二段"))
-    press(qtbot, window, QtCore.Qt.Key_1)
-    window.annotations.export_action.trigger()
-    dialog = file_dialog()
-    types = dialog.findChild(QtWidgets.QComboBox, "fileTypeCombo")
-    for _ in range(types.findText(name_filter)):
-        qtbot.keyClick(types, QtCore.Qt.Key_Down)  # as the reader picks it
-    assert dialog.selectedNameFilter() == name_filter
-    dialog.selectFile(str(tmp_path / "notes"))
-    dialog.accept()
-    written = tmp_path / f"notes{suffix}"
-    assert expected in written.read_text(encoding="utf-8-sig")
-    box = wait_for_message(qtbot)
-    assert box.text() == f"Exported 1 annotation to notes{suffix}."
-    box.close()
-
-
-def test_import_adds_the_annotations_of_a_w3c_file(qtbot, window, tmp_path, data_dir):
-    select_with_mouse(qtbot, window, *span(window, "这是第二段"))
-    press(qtbot, window, QtCore.Qt.Key_5)
-    exported = tmp_path / "notes.json"
-    assert window.annotations.export_to(exported, "json")
-    wait_for_message(qtbot).close()
-    menu = window.annotations.highlight_menu_for(window.annotations.annotations()[0])
-    next(a for a in menu.actions() if a.text() == "&Delete Highlight").trigger()
-    assert stored(data_dir) == []
-
-    window.annotations.import_action.trigger()
-    dialog = file_dialog()
-    dialog.selectFile(str(exported))
-    dialog.accept()
-    box = wait_for_message(qtbot)
-    assert box.text() == "Imported annotations from notes.json."
-    assert box.informativeText().startswith("1 added")
-    box.close()
-    start, _ = span(window, "这是第二段")
-    assert background(window, start) == HIGHLIGHT_RGB["purple"]
-    assert listed(window) == [("第一章 开头", "这是第二段", "")]
-
-
-def test_a_file_that_is_not_w3c_json_is_refused_with_the_reason(qtbot, window, tmp_path):
-    bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"hello": "world"}), encoding="utf-8")
-    assert not window.annotations.import_from(bad)
-    box = wait_for_message(qtbot)
-    assert box.text() == "Reader could not import annotations from bad.json."
-    assert "W3C" in box.informativeText()
-    box.close()
 
 
 def test_colour_names_label_the_actions_and_are_kept(qtbot, window, data_dir):
