@@ -7,7 +7,8 @@ import pytest
 from reader.document import BlockKind, build_document, open_document
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.page_style import MEASURE_EMS, PADDING_EMS
-from reader.ui.views.reading_view import ReadingView, build_page
+from reader.ui.views.reading_page import build_page
+from reader.ui.views.reading_view import ReadingView
 
 
 @pytest.fixture
