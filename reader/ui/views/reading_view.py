@@ -7,6 +7,7 @@ from __future__ import annotations
 from reader.document import Document
 from reader.ui.fonts import sans_font
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.line_breaks import LONGEST_RUN, wrap_mode
 from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import (
     INK,
@@ -77,10 +78,27 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._document = document
         self._offsets = OffsetMap(document.text)
         self._top_block = QtGui.QTextBlock()
+        self._set_wrap_mode(
+            wrap_mode(
+                document.text[block.start : block.end]
+                for block in document.blocks
+                if block.end - block.start >= LONGEST_RUN // 2
+            )
+        )
         page.setParent(self)  # so the view deletes it when the next page replaces it
         self.setDocument(page)
         self.verticalScrollBar().setValue(0)
         self._scrolled()
+
+    def _set_wrap_mode(self, mode: QtGui.QTextOption.WrapMode) -> None:
+        """Wrap the next page this way: QTextEdit gives its own mode to every page it is given.
+
+        Changing the mode lays the shown page out again, so a blank page stands in first:
+        the old page in its new mode could be the very layout the mode is there to avoid.
+        """
+        if self.wordWrapMode() != mode:
+            self.setDocument(QtGui.QTextDocument(self))
+            self.setWordWrapMode(mode)
 
     def zoom(self) -> int:
         return self._zoom
