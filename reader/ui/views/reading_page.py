@@ -116,37 +116,75 @@ def _frame_page(page: QtGui.QTextDocument, em: float) -> None:
     page.rootFrame().setFrameFormat(frame_format)
 
 
-def build_page(document: Document, em: float) -> QtGui.QTextDocument:
-    """A QTextDocument holding `document.text` block for block, styled as a page."""
+HELD_BACK = 10_000
+"""A block longer than this gets its text after the page is on the view (add_held_back).
+
+QTextEdit lays a page it is given out again for each of the settings it makes on taking it
+(wrap mode, width), and Qt lays the first blocks out at once each time: a block of a million
+characters cost 0.2 s each time. Given afterwards, its text is laid out once."""
+
+
+class _CharFormats:
+    """The character formats of every kind of block, made once per page."""
+
+    def __init__(self) -> None:
+        self.by_style = {key: _char_format(style) for key, style in BLOCK_STYLES.items()}
+        self._list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
+        self._list_role = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)])
+        self._list_role.setForeground(QtGui.QColor(DECK_INK))
+
+    def insert(self, cursor: QtGui.QTextCursor, block: Block, body: str) -> None:
+        """`body`, the text of `block`, at the cursor: a list item's role after a tab."""
+        if block.kind is BlockKind.LIST_ITEM and "\n" in body:
+            name, _, role = body.partition("\n")
+            cursor.insertText(_in_block(name), self._list_name)
+            cursor.insertText("\t" + _in_block(role), self._list_role)
+        else:
+            cursor.insertText(_in_block(body), self.by_style[style_key(block)])
+
+
+def build_page(document: Document, em: float, hold_back: bool = False) -> QtGui.QTextDocument:
+    """A QTextDocument holding `document.text` block for block, styled as a page; with
+    `hold_back`, blocks longer than HELD_BACK are left empty for add_held_back to fill."""
     if document.blocks:
         _check_tiling(document)
     page = QtGui.QTextDocument()
     page.setUndoRedoEnabled(False)
     _frame_page(page, em)
     block_formats = _BlockFormats(em)
-    char_formats = {key: _char_format(style) for key, style in BLOCK_STYLES.items()}
-    list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
-    list_role = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)])
-    list_role.setForeground(QtGui.QColor(DECK_INK))
+    char_formats = _CharFormats()
     cursor = QtGui.QTextCursor(page)
     cursor.beginEditBlock()
     text = document.text
     for number, block in enumerate(document.blocks):
-        char_format = char_formats[style_key(block)]
+        char_format = char_formats.by_style[style_key(block)]
         if number == 0:
             cursor.setBlockFormat(block_formats(block))
             cursor.setBlockCharFormat(char_format)
         else:
             cursor.insertBlock(block_formats(block), char_format)
-        body = text[block.start : block.end]
-        if block.kind is BlockKind.LIST_ITEM and "\n" in body:
-            name, _, role = body.partition("\n")
-            cursor.insertText(_in_block(name), list_name)
-            cursor.insertText("\t" + _in_block(role), list_role)
-        else:
-            cursor.insertText(_in_block(body), char_format)
+        if not (hold_back and block.end - block.start > HELD_BACK):
+            char_formats.insert(cursor, block, text[block.start : block.end])
     cursor.endEditBlock()
     return page
+
+
+def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
+    """The text of the blocks `build_page` held back, in their places on `page`."""
+    held_back = [
+        (number, block)
+        for number, block in enumerate(document.blocks)
+        if block.end - block.start > HELD_BACK
+    ]
+    if not held_back:
+        return
+    char_formats = _CharFormats()
+    cursor = QtGui.QTextCursor(page)
+    cursor.beginEditBlock()
+    for number, block in held_back:
+        cursor.setPosition(page.findBlockByNumber(number).position())
+        char_formats.insert(cursor, block, document.text[block.start : block.end])
+    cursor.endEditBlock()
 
 
 def restyle_page(page: QtGui.QTextDocument, document: Document, em: float) -> None:

@@ -20,7 +20,7 @@ from reader.ui.views.page_style import (
     TOP_GAP_EMS,
     point_size,
 )
-from reader.ui.views.reading_page import build_page, restyle_page
+from reader.ui.views.reading_page import add_held_back, build_page, restyle_page
 
 
 def reading_font(zoom: int) -> QtGui.QFont:
@@ -73,7 +73,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         return float(QtGui.QFontInfo(self.font()).pixelSize())
 
     def set_reader_document(self, document: Document) -> None:
-        page = build_page(document, self.em())
+        page = build_page(document, self.em(), hold_back=True)
         page.setDefaultFont(self.font())
         self._document = document
         self._offsets = OffsetMap(document.text)
@@ -87,6 +87,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         )
         page.setParent(self)  # so the view deletes it when the next page replaces it
         self.setDocument(page)
+        add_held_back(page, document)
         self.verticalScrollBar().setValue(0)
         self._scrolled()
 
