@@ -53,6 +53,9 @@ class ReadingView(QtWidgets.QTextBrowser):
         self.setAcceptDrops(False)
         self.viewport().setAcceptDrops(False)
         self.setFont(reading_font(0))
+        # Laid out at the full measure from the start: a page set before the first resize
+        # would otherwise be laid out at width 0, a character a line.
+        self.setLineWrapColumnOrWidth(self._measure())
         palette = self.palette()
         palette.setColor(QtGui.QPalette.Base, QtGui.QColor(PAPER))
         palette.setColor(QtGui.QPalette.Window, QtGui.QColor(PAPER))
@@ -86,6 +89,7 @@ class ReadingView(QtWidgets.QTextBrowser):
             )
         )
         page.setParent(self)  # so the view deletes it when the next page replaces it
+        self._fit_measure()  # before the first show, so that the page is laid out once
         self.setDocument(page)
         add_held_back(page, document)
         self.verticalScrollBar().setValue(0)
@@ -219,13 +223,22 @@ class ReadingView(QtWidgets.QTextBrowser):
         margins, so widening a window re-centres the page without laying it out again.
         """
         margins = self.viewportMargins()
-        available = self.viewport().width() + margins.left() + margins.right()
-        column = max(1, min(round((MEASURE_EMS + 2 * PADDING_EMS) * self.em()), available))
+        if self.isVisible():
+            available = self.viewport().width() + margins.left() + margins.right()
+        else:
+            # A hidden view's viewport gets its size only once shown: until then, the view's
+            # own width, less the scroll bar that a page longer than the window will have.
+            available = self.width() - self.verticalScrollBar().sizeHint().width()
+        column = max(1, min(self._measure(), available))
         if self.lineWrapColumnOrWidth() != column:
             self.setLineWrapColumnOrWidth(column)
         left = (available - column) // 2
         if (margins.left(), margins.right()) != (left, available - column - left):
             self.setViewportMargins(left, 0, available - column - left, 0)
+
+    def _measure(self) -> int:
+        """The column's width where the window leaves room for it, in pixels."""
+        return round((MEASURE_EMS + 2 * PADDING_EMS) * self.em())
 
     def _scrolled(self) -> None:
         if self._document is not None:

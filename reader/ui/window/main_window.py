@@ -349,6 +349,10 @@ class MainWindow(WindowMenus):
         self._document = document
         self._choices = choices or DocumentChoices()
         self.section_tree.set_document(document)
+        if not self.isVisible():
+            # The views take their sizes before the window is shown, so the first page is
+            # laid out at the width it is shown at, not once more on showing.
+            self.layout().activate()
         self.reading_view.set_reader_document(document)
         parts = [document.title] if document.title else []
         if document.path is not None:

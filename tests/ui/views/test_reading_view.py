@@ -259,3 +259,15 @@ def test_a_line_without_break_opportunities_wraps_anywhere_and_scrolls(qtbot, se
     view.set_reader_document(seed)
     assert view.wordWrapMode() == QtGui.QTextOption.WrapAtWordBoundaryOrAnywhere
     assert view.document().blockCount() == len(seed.blocks)
+
+
+def test_a_page_set_before_the_view_is_shown_keeps_its_width_on_showing(qtbot, seed):
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(500, 600)
+    view.set_reader_document(seed)
+    width = view.lineWrapColumnOrWidth()
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.lineWrapColumnOrWidth() == width
+    assert view.viewport().width() == width

@@ -533,6 +533,19 @@ def test_attaching_the_features_neither_moves_nor_narrows_the_page(qtbot, seed_p
     assert view.isVisible()
 
 
+def test_a_document_opened_before_showing_is_laid_out_at_the_width_shown(qtbot, seed_path):
+    """As `reader FILE` does: the page is laid out once, not again when the window shows."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(seed_path)
+    view = window.reading_view
+    width = view.lineWrapColumnOrWidth()
+    window.show()
+    qtbot.waitExposed(window)
+    assert view.lineWrapColumnOrWidth() == width
+    assert view.viewport().width() == width
+
+
 def test_the_features_attach_on_first_use_before_any_paint(qtbot, seed_path):
     window = MainWindow()
     qtbot.addWidget(window)
