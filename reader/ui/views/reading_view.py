@@ -182,11 +182,19 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._top_block = block
         text_layout = block.layout()
         top = text_layout.position().y()
-        for number in range(text_layout.lineCount()):
-            line = text_layout.lineAt(number)
+        # Lines run down the block: a bisection, as a block of one long line has tens of
+        # thousands and this runs at every step of a scroll.
+        low, high = 0, text_layout.lineCount()
+        while low < high:
+            middle = (low + high) // 2
+            line = text_layout.lineAt(middle)
             if top + line.y() + line.height() > y:
-                return block.position() + line.textStart()
-        return block.position()
+                high = middle
+            else:
+                low = middle + 1
+        if low == text_layout.lineCount():
+            return block.position()
+        return block.position() + text_layout.lineAt(low).textStart()
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         # The page is laid out at the column's fixed width, so a change of width alone needs
