@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.app import open_first_document
+from reader.ui.plain_text import SHOWN_AT_MOST, shortened
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import Settings
 from reader.ui.window.main_window import MainWindow
@@ -113,3 +114,9 @@ def test_the_next_start_after_the_crafted_document_works(qtbot, hostile_file):
     assert again.reader_document.path == hostile_file.resolve()
     qtbot.waitUntil(lambda: Settings().unfinished_open is None)
     again.grab()
+
+
+def test_a_heading_longer_than_a_widget_shows_is_cut_with_an_ellipsis():
+    assert shortened("\u6807\u9898") == "\u6807\u9898"
+    assert shortened("a" * SHOWN_AT_MOST) == "a" * SHOWN_AT_MOST
+    assert shortened("a" * 1_000_000) == "a" * SHOWN_AT_MOST + "\u2026"
