@@ -68,6 +68,10 @@ def _jieba() -> ModuleType:
     return jieba
 
 
+class SegmentingCancelled(Exception):
+    """A span's segmenting stopped halfway, as its caller asked: nothing of it was kept."""
+
+
 class Token(NamedTuple):
     """A word as a half-open range of code-point offsets into the segmented text."""
 
@@ -104,12 +108,20 @@ class Segmenter:
         starts = self.word_starts(text, start, end)
         return [Token(s, e) for s, e in itertools.pairwise([*starts, end])]
 
-    def word_starts(self, text: str, start: int, end: int) -> list[int]:
-        """Where each word of `text[start:end]` begins: the compact form of `segment`."""
+    def word_starts(
+        self, text: str, start: int, end: int, cancelled: Callable[[], bool] | None = None
+    ) -> list[int]:
+        """Where each word of `text[start:end]` begins: the compact form of `segment`.
+
+        `cancelled` is asked between the pieces of a long run (raising SegmentingCancelled),
+        so that a span of a million characters does not keep a closing window waiting.
+        """
         tokenizer = self._get_tokenizer()
         span = text[start:end]
         starts: list[int] = []
         for piece_start, piece_end in itertools.pairwise([0, *_cuts(span), len(span)]):
+            if cancelled is not None and piece_start and cancelled():
+                raise SegmentingCancelled
             words = tokenizer.cut(span[piece_start:piece_end])
             starts.extend(itertools.accumulate(map(len, words), initial=start + piece_start))
             starts.pop()  # where the last word ends: the next piece's start
@@ -223,15 +235,16 @@ class Segmentation:
         last = bisect.bisect_left(self._span_starts, end)
         return range(first, max(first, last))
 
-    def segment_span(self, index: int) -> array:
+    def segment_span(self, index: int, cancelled: Callable[[], bool] | None = None) -> array:
         """Segments one span now (a few milliseconds for a paragraph once jieba is ready).
 
-        Returns the span's word starts, as stored.
+        Returns the span's word starts, as stored. A long span asks `cancelled` on the way
+        and raises SegmentingCancelled, storing nothing, when it says True.
         """
         while True:
             snapshot = self._corrections.snapshot()
             start, end = self.span(index)
-            starts = self._segmenter.word_starts(self.text, start, end)
+            starts = self._segmenter.word_starts(self.text, start, end, cancelled)
             starts = snapshot.apply(self.text, starts, end)
             stored = array("l", starts)
             self._word_starts[index] = stored
@@ -245,14 +258,18 @@ class Segmentation:
     ) -> int:
         """Segments every span not done yet, `first` ones first; returns how many it did.
 
-        `cancelled` is asked between spans, so a worker can stop when its document closes.
+        `cancelled` is asked between spans (and inside a long one), so a worker can stop
+        when its document closes.
         """
         done = 0
         for index in _priority_order(first, len(self)):
             if cancelled is not None and cancelled():
                 break
             if self._word_starts[index] is None:
-                self.segment_span(index)
+                try:
+                    self.segment_span(index, cancelled)
+                except SegmentingCancelled:
+                    break
                 done += 1
         return done
 

@@ -87,6 +87,22 @@ def test_a_run_longer_than_jieba_is_given_is_cut_in_pieces_that_tile_it(segmente
     assert max(b - a for a, b in itertools.pairwise([*starts, len(text)])) <= run
 
 
+def test_a_worker_stops_inside_a_long_span_when_cancelled(segmenter):
+    """Closing a one-line file of a million characters does not wait for all of it."""
+    text = "\u4e2d" * (100 * segmentation_module.LONGEST_RUN)
+    segmentation = Segmentation(text, [(0, len(text))], segmenter)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 3
+
+    assert segmentation.segment_all(cancelled=cancelled) == 0
+    assert len(asked) == 4
+    assert not segmentation.is_segmented(0)
+    assert segmentation.segment_all() == 1
+
+
 def test_text_with_punctuation_is_given_to_jieba_whole(segmenter, seed_path):
     """Runs as long as LONGEST_RUN and no longer are cut only where jieba cuts them."""
     text = (
