@@ -21,6 +21,7 @@ import itertools
 import logging
 import marshal
 import math
+import re
 import sys
 import threading
 import time
@@ -43,6 +44,16 @@ USER_QUIET_S = 0.1
 """How long the user must have been still before background segmentation goes on."""
 SEGMENTING_SWITCH_INTERVAL_S = 0.0005
 """The interpreter's switch interval while a worker segments; Python's default is 5 ms."""
+LONGEST_RUN = 500
+"""Characters of one run jieba is given at most. In a run of characters it cuts as one piece
+(Han, Latin letters, digits: its re_han_default), its hidden Markov model copies the path
+so far at every character it does not know: 40,000 中 in a row took 5 s, 160,000 two
+minutes, a one-line file of a million would take hours. Text breaks its runs with
+punctuation or spaces long before this, so only such files are cut here."""
+_RUN_CHARACTER = "[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]"
+"""A character jieba cuts in runs (its re_han_default)."""
+_LONG_RUN = re.compile(f"(?<!{_RUN_CHARACTER}){_RUN_CHARACTER}{{{LONGEST_RUN + 1},}}")
+"""A run longer than LONGEST_RUN, matched from its first character only (linear time)."""
 
 
 @functools.cache
@@ -55,6 +66,10 @@ def _jieba() -> ModuleType:
         import jieba
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+class SegmentingCancelled(Exception):
+    """A span's segmenting stopped halfway, as its caller asked: nothing of it was kept."""
 
 
 class Token(NamedTuple):
@@ -93,11 +108,23 @@ class Segmenter:
         starts = self.word_starts(text, start, end)
         return [Token(s, e) for s, e in itertools.pairwise([*starts, end])]
 
-    def word_starts(self, text: str, start: int, end: int) -> list[int]:
-        """Where each word of `text[start:end]` begins: the compact form of `segment`."""
-        words = self._get_tokenizer().cut(text[start:end])
-        starts = list(itertools.accumulate(map(len, words), initial=start))
-        starts.pop()  # where the last word ends: `end`
+    def word_starts(
+        self, text: str, start: int, end: int, cancelled: Callable[[], bool] | None = None
+    ) -> list[int]:
+        """Where each word of `text[start:end]` begins: the compact form of `segment`.
+
+        `cancelled` is asked between the pieces of a long run (raising SegmentingCancelled),
+        so that a span of a million characters does not keep a closing window waiting.
+        """
+        tokenizer = self._get_tokenizer()
+        span = text[start:end]
+        starts: list[int] = []
+        for piece_start, piece_end in itertools.pairwise([0, *_cuts(span), len(span)]):
+            if cancelled is not None and piece_start and cancelled():
+                raise SegmentingCancelled
+            words = tokenizer.cut(span[piece_start:piece_end])
+            starts.extend(itertools.accumulate(map(len, words), initial=start + piece_start))
+            starts.pop()  # where the last word ends: the next piece's start
         return starts
 
     def _get_tokenizer(self, give_way: Callable[[], None] | None = None) -> jieba.Tokenizer:
@@ -118,6 +145,15 @@ class Segmenter:
                 tokenizer.initialized = True
                 self._tokenizer = tokenizer
             return self._tokenizer
+
+
+def _cuts(text: str) -> list[int]:
+    """Where `text` is cut before jieba reads it: every LONGEST_RUN characters of a longer
+    run, and nowhere else, so text with punctuation is cut as jieba would cut it."""
+    cuts: list[int] = []
+    for match in _LONG_RUN.finditer(text):
+        cuts.extend(range(match.start() + LONGEST_RUN, match.end(), LONGEST_RUN))
+    return cuts
 
 
 def _prefix_dictionary(
@@ -199,15 +235,16 @@ class Segmentation:
         last = bisect.bisect_left(self._span_starts, end)
         return range(first, max(first, last))
 
-    def segment_span(self, index: int) -> array:
+    def segment_span(self, index: int, cancelled: Callable[[], bool] | None = None) -> array:
         """Segments one span now (a few milliseconds for a paragraph once jieba is ready).
 
-        Returns the span's word starts, as stored.
+        Returns the span's word starts, as stored. A long span asks `cancelled` on the way
+        and raises SegmentingCancelled, storing nothing, when it says True.
         """
         while True:
             snapshot = self._corrections.snapshot()
             start, end = self.span(index)
-            starts = self._segmenter.word_starts(self.text, start, end)
+            starts = self._segmenter.word_starts(self.text, start, end, cancelled)
             starts = snapshot.apply(self.text, starts, end)
             stored = array("l", starts)
             self._word_starts[index] = stored
@@ -221,14 +258,18 @@ class Segmentation:
     ) -> int:
         """Segments every span not done yet, `first` ones first; returns how many it did.
 
-        `cancelled` is asked between spans, so a worker can stop when its document closes.
+        `cancelled` is asked between spans (and inside a long one), so a worker can stop
+        when its document closes.
         """
         done = 0
         for index in _priority_order(first, len(self)):
             if cancelled is not None and cancelled():
                 break
             if self._word_starts[index] is None:
-                self.segment_span(index)
+                try:
+                    self.segment_span(index, cancelled)
+                except SegmentingCancelled:
+                    break
                 done += 1
         return done
 

@@ -8,7 +8,9 @@ text is made here, or given it through here:
 - a label: `plain_label()` (its format fixed to plain text);
 - a message box: `make_plain()` on it (its text and informative text);
 - a tooltip, which has no plain-text mode: `tooltip()` escapes the text into rich text;
-- a menu entry: `menu_text()` doubles the `&` that would otherwise make a shortcut.
+- a menu entry: `menu_text()` doubles the `&` that would otherwise make a shortcut;
+- a heading or title in one line of a widget: `shortened()` keeps it to a few hundred
+  characters, as a file of one long line is all title.
 
 New code that shows such text uses these; tests/ui/test_plain_text.py walks every widget.
 """
@@ -18,6 +20,11 @@ from __future__ import annotations
 import html
 
 from reader.ui.qt import QtCore, QtWidgets
+
+SHOWN_AT_MOST = 300
+"""Characters of a heading a label, a tree row or a window title shows. A one-line file of a
+million characters has it all as its title, and a label lays its whole text out again at
+every change of size."""
 
 
 def plain_label(text: str = "", parent: QtWidgets.QWidget | None = None) -> QtWidgets.QLabel:
@@ -49,3 +56,8 @@ def tooltip(text: str) -> str:
 def menu_text(text: str) -> str:
     """`text` as a menu entry shows it: an `&` in a file name is not a shortcut."""
     return text.replace("&", "&&")
+
+
+def shortened(text: str) -> str:
+    """`text`, or its first SHOWN_AT_MOST characters and an ellipsis."""
+    return text if len(text) <= SHOWN_AT_MOST else text[:SHOWN_AT_MOST] + "\u2026"

@@ -77,6 +77,43 @@ def test_tokens_tile_any_span_exactly(segmenter, text, data):
     assert "".join(words(text, tokens)) == text[start:end]
 
 
+def test_a_run_longer_than_jieba_is_given_is_cut_in_pieces_that_tile_it(segmenter):
+    """A one-line file of 中 without punctuation: jieba's model is quadratic in a run."""
+    run = segmentation_module.LONGEST_RUN
+    text = "\u6587" + "\u4e2d" * (5 * run) + "\u3002"
+    starts = segmenter.word_starts(text, 0, len(text))
+    assert starts[0] == 0 and starts == sorted(set(starts))
+    assert {run * n for n in range(1, 6)} <= set(starts)  # the cuts: the run starts at 0
+    assert max(b - a for a, b in itertools.pairwise([*starts, len(text)])) <= run
+
+
+def test_a_worker_stops_inside_a_long_span_when_cancelled(segmenter):
+    """Closing a one-line file of a million characters does not wait for all of it."""
+    text = "\u4e2d" * (100 * segmentation_module.LONGEST_RUN)
+    segmentation = Segmentation(text, [(0, len(text))], segmenter)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 3
+
+    assert segmentation.segment_all(cancelled=cancelled) == 0
+    assert len(asked) == 4
+    assert not segmentation.is_segmented(0)
+    assert segmentation.segment_all() == 1
+
+
+def test_text_with_punctuation_is_given_to_jieba_whole(segmenter, seed_path):
+    """Runs as long as LONGEST_RUN and no longer are cut only where jieba cuts them."""
+    text = (
+        seed_path.read_text(encoding="utf-8")
+        + "\u3002"
+        + "\u4e2d" * segmentation_module.LONGEST_RUN
+    )
+    jieba_words = list(segmenter._get_tokenizer().cut(text))
+    assert words(text, segmenter.segment(text)) == jieba_words
+
+
 def test_the_prefix_cache_goes_to_the_cache_folder(tmp_path):
     segmenter = Segmenter(tmp_path)
     assert not segmenter.ready

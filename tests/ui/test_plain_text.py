@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.app import open_first_document
-from reader.ui.plain_text import menu_text, tooltip
+from reader.ui.plain_text import SHOWN_AT_MOST, menu_text, shortened, tooltip
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import Settings
 
@@ -108,3 +108,9 @@ def test_markup_in_a_tooltip_stays_text():
         "<p style='white-space:pre-wrap'>&lt;b&gt;粗&lt;/b&gt; &amp; 细<br>下一行</p>"
     )
     assert menu_text("R&D.txt") == "R&&D.txt"
+
+
+def test_a_heading_longer_than_a_widget_shows_is_cut_with_an_ellipsis():
+    assert shortened("\u6807\u9898") == "\u6807\u9898"
+    assert shortened("a" * SHOWN_AT_MOST) == "a" * SHOWN_AT_MOST
+    assert shortened("a" * 1_000_000) == "a" * SHOWN_AT_MOST + "\u2026"

@@ -1,10 +1,12 @@
 """The pinyin view's page: where every block is, laid out only where the reader looks.
 
-Only blocks that reach the viewport are laid out (reader.ui.views.ruby_layout): every other
-block has a height estimated from its length, so a whole novel opens at once and the scroll
-bar is about right. The scroll position is kept as a block and a distance into it (the
-anchor), so a block above that gets its exact height does not move the text being read.
-Heights and tops are in pixels from the top of the page; offsets are the document's.
+What is laid out at once is a piece (reader.ui.views.pinyin_pieces): a block, or a part of a
+block too long to lay out whole. Only pieces that reach the viewport are laid out
+(reader.ui.views.ruby_layout): every other one has a height estimated from its length, so a
+whole novel opens at once and the scroll bar is about right. The scroll position is kept as a
+piece and a distance into it (the anchor), so a piece above that gets its exact height does
+not move the text being read. Heights and tops are in pixels from the top of the page;
+offsets are the document's; readings and the caller's indexes are blocks'.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from reader.language.readings import Readings
 from reader.ui.qt import QtCore
 from reader.ui.views.page_style import BLOCK_STYLES, StyleKey, block_style, point_size, style_key
 from reader.ui.views.pinyin_fonts import RubyFonts
+from reader.ui.views.pinyin_pieces import Piece, cut_pieces
 from reader.ui.views.ruby_layout import BlockLayout, BlockShape, layout_block
 
 RUBY_PADDING_EMS = 0.08
@@ -30,19 +33,22 @@ RUBY_BOX_EMS = 1.2
 ESTIMATED_BOX_EMS = 1.25
 """How wide a character with its reading is on average, for blocks not laid out yet."""
 KEPT_LAYOUTS = 300
-"""Laid-out blocks kept for scrolling back; heights are kept for all that were measured."""
+"""Laid-out pieces kept for scrolling back; heights are kept for all that were measured."""
 _ROOM = ("", 0)
 """The room of a reading, with none painted in it."""
 _RUNNING_TEXT = (BlockKind.PARAGRAPH, 0)
 
 
 class PinyinLayout:
-    """Block heights (exact where laid out), the laid-out blocks kept, and the anchor; the
+    """Piece heights (exact where laid out), the laid-out pieces kept, and the anchor; the
     zoom and the readings shown, which they depend on (`relayout` after changing them)."""
 
     def __init__(self) -> None:
         self._document: Document | None = None
-        self._block_starts: list[int] = []
+        self._pieces: list[Piece] = []
+        self._piece_starts: list[int] = []
+        self._first_pieces: list[int] = [0]
+        """Block i's pieces are pieces first_pieces[i] to first_pieces[i + 1] - 1."""
         self._readings: Callable[[int], Readings | None] = lambda index: None
         self._zoom = 0
         self._hsk_level = 0
@@ -54,7 +60,7 @@ class PinyinLayout:
         self._tops: list[float] = [0.0]
         self._layouts: OrderedDict[int, BlockLayout] = OrderedDict()
         self._anchor = (0, 0.0)
-        """The block at the top of the viewport and how far into it (pixels) the top is."""
+        """The piece at the top of the viewport and how far into it (pixels) the top is."""
         self.set_zoom(0)
 
     # What is laid out, and how
@@ -66,7 +72,10 @@ class PinyinLayout:
     def set_document(self, document: Document) -> None:
         """The page of `document`, scrolled to its top; `relayout` measures it."""
         self._document = document
-        self._block_starts = [block.start for block in document.blocks]
+        self._pieces = cut_pieces(document)
+        self._piece_starts = [piece.start for piece in self._pieces]
+        self._first_pieces = [i for i, piece in enumerate(self._pieces) if piece.first]
+        self._first_pieces.append(len(self._pieces))
         self._anchor = (0, 0.0)
 
     def set_readings(self, readings: Callable[[int], Readings | None]) -> None:
@@ -109,7 +118,7 @@ class PinyinLayout:
 
     def relayout(self, width: float) -> None:
         """Forget every layout (a new width, zoom or filter) and estimate the heights again;
-        the anchor's block stays, and the caller puts the top where it wants it."""
+        the anchor's piece stays, and the caller puts the top where it wants it."""
         self._layouts.clear()
         self._width = width
         self._estimate_heights()
@@ -120,7 +129,8 @@ class PinyinLayout:
 
     def forget(self, index: int) -> None:
         """Block `index` is laid out again when next seen (its readings changed)."""
-        self._layouts.pop(index, None)
+        for piece in range(self._first_pieces[index], self._first_pieces[index + 1]):
+            self._layouts.pop(piece, None)
 
     def forget_layouts(self) -> None:
         """Every block is laid out again when next seen (the readings are others)."""
@@ -129,26 +139,30 @@ class PinyinLayout:
     # Heights
 
     def __len__(self) -> int:
-        """The blocks measured: none before the first `relayout` of a document."""
+        """The pieces measured: none before the first `relayout` of a document."""
         return len(self._heights)
+
+    def piece(self, index: int) -> Piece:
+        return self._pieces[index]
 
     def _estimate_heights(self) -> None:
         document = self._document
-        blocks = document.blocks if document is not None else []
+        pieces = self._pieces if document is not None else []
         width = self._width
         heights = []
-        for block in blocks:
+        for piece in pieces:
+            assert document is not None
+            block = document.blocks[piece.block]
             spacing = block_style(block).pinyin
             fonts = self.fonts(block)
             per_line = max(1, int(width / (fonts.em * ESTIMATED_BOX_EMS)))
-            length = block.end - block.start + spacing.indent
+            length = piece.end - piece.start + (spacing.indent if piece.first else 0.0)
             lines = math.ceil(length / per_line) if length else 1
             breaks = 0  # a list item's break is a tab; any other starts a line
-            if spacing.name_column is None and document is not None:
-                breaks = document.text.count("\n", block.start, block.end)
-            heights.append(
-                (spacing.above + spacing.below) * fonts.em + (lines + breaks) * fonts.line_height
-            )
+            if spacing.name_column is None:
+                breaks = document.text.count("\n", piece.start, piece.end)
+            space = (spacing.above if piece.first else 0.0) + (spacing.below if piece.last else 0.0)
+            heights.append(space * fonts.em + (lines + breaks) * fonts.line_height)
         self._heights = heights
         self._recount()
 
@@ -167,37 +181,40 @@ class PinyinLayout:
 
     @property
     def laid_out_count(self) -> int:
-        """Blocks laid out and kept: a few screens' worth, never the whole book."""
+        """Pieces laid out and kept: a few screens' worth, never the whole book."""
         return len(self._layouts)
 
     def layout_of(self, index: int) -> BlockLayout:
-        """Block `index` laid out (now, if it was not), its height made exact."""
+        """Piece `index` laid out (now, if it was not), its height made exact."""
         layout = self._layouts.get(index)
         if layout is not None:
             self._layouts.move_to_end(index)
             return layout
         assert self._document is not None
-        block = self._document.blocks[index]
+        piece = self._pieces[index]
+        block = self._document.blocks[piece.block]
         style, fonts = block_style(block), self.fonts(block)
         spacing = style.pinyin
-        rubies = self._rubies(block, self._readings(index))
+        rubies = self._rubies(piece, self._readings(piece.block))
         tab = None
         if spacing.name_column is not None:
             tab = (spacing.indent + spacing.name_column) * fonts.em
+        # A piece after the first goes on with its block's lines: no space above, and no
+        # indent but a list item's column.
         shape = BlockShape(
             width=self._width,
             line_height=fonts.line_height,
-            above=spacing.above * fonts.em,
-            below=spacing.below * fonts.em,
-            indent=spacing.indent * fonts.em,
+            above=spacing.above * fonts.em if piece.first else 0.0,
+            below=spacing.below * fonts.em if piece.last else 0.0,
+            indent=spacing.indent * fonts.em if piece.first else tab or 0.0,
             align=style.align,
             ruby_padding=RUBY_PADDING_EMS * fonts.em,
             ruby_box=RUBY_BOX_EMS * fonts.em,
             tab=tab,
         )
         layout = layout_block(
-            self._document.text[block.start : block.end],
-            block.start,
+            self._document.text[piece.start : piece.end],
+            piece.start,
             rubies,
             shape,
             fonts.measure,
@@ -211,28 +228,30 @@ class PinyinLayout:
             self._recount()
         return layout
 
-    def _rubies(self, block: Block, readings: Readings | None) -> list[tuple[str, int] | None]:
+    def _rubies(self, piece: Piece, readings: Readings | None) -> list[tuple[str, int] | None]:
         """A reading per character; a Chinese character without one shown keeps its room."""
         assert self._document is not None
-        text = self._document.text[block.start : block.end]
+        text = self._document.text[piece.start : piece.end]
         rubies: list[tuple[str, int] | None] = [_ROOM if is_han(char) else None for char in text]
         if readings is None:
             return rubies
-        for index, (syllable, level) in enumerate(
-            zip(readings.syllables, readings.levels, strict=True)
-        ):
+        # A block's readings, a syllable and a level for each of its characters.
+        into = piece.start - self._document.blocks[piece.block].start
+        syllables = readings.syllables[into : into + len(text)]
+        levels = readings.levels[into : into + len(text)]
+        for index, (syllable, level) in enumerate(zip(syllables, levels, strict=True)):
             if syllable is not None and level > self._hsk_level:
                 rubies[index] = (format_syllable(syllable, self._style), tone(syllable))
         return rubies
 
     # Scrolling
 
-    def block_index(self, offset: int) -> int:
-        """The block holding `offset` (the one before, for the break between two)."""
-        return max(0, bisect.bisect_right(self._block_starts, offset) - 1)
+    def piece_index(self, offset: int) -> int:
+        """The piece holding `offset` (the one before, for the break between two blocks)."""
+        return max(0, bisect.bisect_right(self._piece_starts, offset) - 1)
 
-    def block_at(self, y: float) -> int | None:
-        """The block reaching page height `y`, or None above the first or below the last."""
+    def piece_at(self, y: float) -> int | None:
+        """The piece reaching page height `y`, or None above the first or below the last."""
         if not self._heights:
             return None
         index = bisect.bisect_right(self._tops, y) - 1
@@ -252,8 +271,8 @@ class PinyinLayout:
         self._anchor = (index, value - self._tops[index])
 
     def settle(self, height: float) -> None:
-        """Lay out the blocks in a viewport `height` high, the anchor's block first; a block
-        laid out changes the heights, and so the range, but not what is at the top."""
+        """Lay out the pieces in a viewport `height` high, the anchor's first; a piece laid
+        out changes the heights, and so the range, but not what is at the top."""
         for _ in range(4):
             index, _into = self._anchor
             self.layout_of(index)
@@ -271,7 +290,7 @@ class PinyinLayout:
         if offset <= 0:
             self._anchor = (0, 0.0)
             return
-        index = self.block_index(offset)
+        index = self.piece_index(offset)
         layout = self.layout_of(index)
         line = layout.lines[layout.line_index_at(offset)]
         self._anchor = (index, line.y)
@@ -292,14 +311,21 @@ class PinyinLayout:
             index += 1
         return len(self._document.text)
 
-    def visible_blocks(self, height: float) -> range:
-        """The blocks that reach into a viewport `height` high."""
+    def visible_pieces(self, height: float) -> range:
+        """The pieces that reach into a viewport `height` high."""
         if not self._heights:
             return range(0)
         first = self._anchor[0]
         bottom = self.value() + height
         last = bisect.bisect_left(self._tops, bottom, lo=first) - 1
         return range(first, min(len(self._heights), max(first, last) + 1))
+
+    def visible_blocks(self, height: float) -> range:
+        """The blocks that reach into a viewport `height` high."""
+        pieces = self.visible_pieces(height)
+        if not pieces:
+            return range(0)
+        return range(self._pieces[pieces[0]].block, self._pieces[pieces[-1]].block + 1)
 
     # Hit testing: x from the text column's left edge, y from the top of the viewport
 
@@ -309,7 +335,7 @@ class PinyinLayout:
     def offset_at(self, x: float, y: float) -> int | None:
         """The offset of the character at (x, y), or None: margins, white space, between
         lines, past a line's end."""
-        index = self.block_at(y + self.value())
+        index = self.piece_at(y + self.value())
         if index is None or self._document is None:
             return None
         box = self.layout_of(index).box_at(x, y - self._origin_y(index))
@@ -323,7 +349,7 @@ class PinyinLayout:
             return 0
         if y + self.value() < self.page_top():
             return 0
-        index = self.block_at(y + self.value())
+        index = self.piece_at(y + self.value())
         if index is None:
             return len(self._document.text)
         return self.layout_of(index).position_at(x, y - self._origin_y(index))
@@ -332,12 +358,12 @@ class PinyinLayout:
         """The character at `offset`: its band, without the ruby; empty for none."""
         if self._document is None or not self._heights:
             return QtCore.QRectF()
-        index = self.block_index(offset)
+        index = self.piece_index(offset)
         found = self.layout_of(index).box_for(offset)
         if found is None:
             return QtCore.QRectF()
         line, box = found
-        fonts = self.fonts(self._document.blocks[index])
+        fonts = self.fonts(self._document.blocks[self._pieces[index].block])
         top = self._origin_y(index) + line.y + fonts.ruby_band
         return QtCore.QRectF(box.x, top, box.width, fonts.text_band)
 
@@ -345,7 +371,7 @@ class PinyinLayout:
         """The reading painted above the character at `offset`, or None for none."""
         if self._document is None or not self._heights:
             return None
-        found = self.layout_of(self.block_index(offset)).box_for(offset)
+        found = self.layout_of(self.piece_index(offset)).box_for(offset)
         return found[1].ruby if found is not None else None
 
     # The text as laid out
@@ -357,13 +383,13 @@ class PinyinLayout:
         parts: list[str] = []
         text = self._document.text
         position = start
-        for index in range(self.block_index(start), len(self._heights)):
-            block = self._document.blocks[index]
-            if block.start >= end:
+        for index in range(self.piece_index(start), len(self._heights)):
+            piece = self._pieces[index]
+            if piece.start >= end:
                 break
-            if position < block.start:
-                parts.append(text[position : block.start])  # the break between blocks
-                position = block.start
+            if position < piece.start:
+                parts.append(text[position : piece.start])  # the break between blocks
+                position = piece.start
             layout = self.layout_of(index)
             for line in layout.lines:
                 if position < line.start < end:
@@ -376,9 +402,9 @@ class PinyinLayout:
                         parts.append(text[position : box.start])  # a list item's tab
                     parts.append(text[max(box.start, position) : min(box.end, end)])
                     position = min(box.end, end)
-            if position < min(block.end, end):
-                parts.append(text[position : min(block.end, end)])  # spaces a wrap swallowed
-                position = min(block.end, end)
+            if position < min(piece.end, end):
+                parts.append(text[position : min(piece.end, end)])  # spaces a wrap swallowed
+                position = min(piece.end, end)
         if position < end:
             parts.append(text[position:end])
         return "".join(parts)

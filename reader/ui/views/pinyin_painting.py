@@ -40,23 +40,23 @@ class Marked:
 def paint_page(
     painter: QtGui.QPainter,
     page: PinyinLayout,
-    blocks: range,
+    pieces: range,
     left: float,
     height: int,
     clip: QtCore.QRect,
     marked: Marked,
     colours: ToneColours,
 ) -> None:
-    """Paint `blocks` of `page` into a viewport `height` high whose text column starts at
-    `left`; the blocks below the viewport are left alone."""
-    for index in blocks:
+    """Paint `pieces` of `page` into a viewport `height` high whose text column starts at
+    `left`; the pieces below the viewport are left alone."""
+    for index in pieces:
         origin = QtCore.QPointF(left, page.top(index) - page.value())
         if origin.y() > height:
             break
-        _paint_block(painter, page, index, origin, clip, marked, colours)
+        _paint_piece(painter, page, index, origin, clip, marked, colours)
 
 
-def _paint_block(
+def _paint_piece(
     painter: QtGui.QPainter,
     page: PinyinLayout,
     index: int,
@@ -67,7 +67,7 @@ def _paint_block(
 ) -> None:
     document = page.document
     assert document is not None
-    block = document.blocks[index]
+    block = document.blocks[page.piece(index).block]
     fonts, style = page.fonts(block), block_style(block)
     layout = page.layout_of(index)
     text = document.text

@@ -127,7 +127,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     @property
     def laid_out_count(self) -> int:
-        """Blocks laid out and kept: a few screens' worth, never the whole book."""
+        """Pieces laid out and kept: a few screens' worth, never the whole book."""
         return self._page.laid_out_count
 
     # Scrolling
@@ -185,11 +185,12 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         return self._page.visible_blocks(self.viewport().height())
 
     def visible_range(self) -> tuple[int, int]:
-        """From the first character of the first block in view to the last of the last."""
-        blocks, document = self.visible_blocks(), self.reader_document
-        if document is None or not blocks:
+        """From the first character of the first piece in view to the last of the last: of a
+        block of a million characters, only the part on the screen."""
+        pieces = self._page.visible_pieces(self.viewport().height())
+        if self.reader_document is None or not pieces:
             return 0, 0
-        return document.blocks[blocks.start].start, document.blocks[blocks[-1]].end
+        return self._page.piece(pieces[0]).start, self._page.piece(pieces[-1]).end
 
     # Readings
 
@@ -399,11 +400,11 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         if document is None:
             return
         self._settle()
-        visible = self.visible_blocks()
+        visible = self._page.visible_pieces(self.viewport().height())
         highlights: list[Highlight] = []
         if visible:
-            start = document.blocks[visible[0]].start
-            highlights = self._highlight_source(start, document.blocks[visible[-1]].end)
+            start = self._page.piece(visible[0]).start
+            highlights = self._highlight_source(start, self._page.piece(visible[-1]).end)
         painter = QtGui.QPainter(self.viewport())
         painter.setRenderHint(QtGui.QPainter.TextAntialiasing)
         marked = Marked(self._selection, self._mark, highlights)

@@ -1,27 +1,15 @@
-"""The reading view: a Document set as a newspaper page, its text the document's own.
-
-The page is built with QTextCursor, block by block, never from HTML, so the view holds
-exactly Document.text: one QTextBlock per Block (the "\\n" between blocks is the block
-separator), a line break inside a block becomes U+2028, and inside a list item the break
-between name and role becomes a tab that lines the roles up in a column. Every Qt
-position therefore maps to a document offset through OffsetMap and nothing else.
-
-Text sizes are relative to the view's font (QTextFormat.FontSizeAdjustment), so zooming
-changes one font; only spacing in pixels (margins, indents, the tab stop) is restyled.
+"""The reading view: a Document's page (reader.ui.views.reading_view_page) shown as a newspaper
+page, in a column of fixed width centred in the window; it reports the offset at the top.
 """
 
 from __future__ import annotations
 
-import re
-
-from reader.document import Block, BlockKind, Document
-from reader.ui.fonts import SERIF_FAMILIES, sans_font
+from reader.document import Document
+from reader.ui.fonts import sans_font
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.line_breaks import LONGEST_RUN, wrap_mode
 from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import (
-    BLOCK_STYLES,
-    DECK_INK,
-    DEMI_BOLD,
     INK,
     MARK_COLOUR,
     MAX_ZOOM,
@@ -30,148 +18,9 @@ from reader.ui.views.page_style import (
     PADDING_EMS,
     PAPER,
     TOP_GAP_EMS,
-    Align,
-    BlockStyle,
-    StyleKey,
-    block_style,
     point_size,
-    style_key,
 )
-
-# Characters QTextCursor.insertText would turn into block breaks, and what stands in for
-# them (one for one, so the count of characters is kept).
-_IN_BLOCK = str.maketrans(
-    {"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028", "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
-)
-_BLOCK_BREAKING = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
-
-
-def _in_block(text: str) -> str:
-    """`text` safe to insert into one block; most text has nothing to replace, and
-    str.translate costs a whole novel 60 ms before its first paint."""
-    return text.translate(_IN_BLOCK) if _BLOCK_BREAKING.search(text) else text
-
-
-_QT_ALIGN = {
-    Align.LEFT: QtCore.Qt.AlignLeft,
-    Align.CENTRE: QtCore.Qt.AlignHCenter,
-    Align.RIGHT: QtCore.Qt.AlignRight,
-    Align.JUSTIFY: QtCore.Qt.AlignJustify,
-}
-
-
-def _char_format(style: BlockStyle, weight: int | None = None) -> QtGui.QTextCharFormat:
-    char_format = QtGui.QTextCharFormat()
-    char_format.setProperty(QtGui.QTextFormat.FontSizeAdjustment, style.reading.size_step)
-    char_format.setFontWeight(weight if weight is not None else style.weight)
-    char_format.setForeground(QtGui.QColor(style.ink))
-    if style.serif:
-        char_format.setFontFamilies(SERIF_FAMILIES)
-    return char_format
-
-
-def _block_format(block: Block, em: float) -> QtGui.QTextBlockFormat:
-    style = block_style(block)
-    spacing = style.reading
-    block_format = QtGui.QTextBlockFormat()
-    block_format.setAlignment(_QT_ALIGN[style.align])
-    block_format.setLineHeight(
-        float(spacing.line_height), QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-    )
-    block_format.setTopMargin(spacing.above * em)
-    block_format.setBottomMargin(spacing.below * em)
-    block_format.setTextIndent(spacing.indent * em)
-    if spacing.name_column is not None:
-        # A hanging indent: the name starts the line, the role and its wrapped lines
-        # share one column.
-        column = spacing.name_column * em
-        block_format.setLeftMargin(spacing.indent * em + column)
-        block_format.setTextIndent(-column)
-        block_format.setTabPositions([QtGui.QTextOption.Tab(column, QtGui.QTextOption.LeftTab)])
-    return block_format
-
-
-class _BlockFormats:
-    """Block formats for one em, made once per style rather than once per block."""
-
-    def __init__(self, em: float) -> None:
-        self._em = em
-        self._made: dict[StyleKey, QtGui.QTextBlockFormat] = {}
-
-    def __call__(self, block: Block) -> QtGui.QTextBlockFormat:
-        key = style_key(block)
-        if key not in self._made:
-            self._made[key] = _block_format(block, self._em)
-        return self._made[key]
-
-
-def _check_tiling(document: Document) -> None:
-    """The blocks must cover the text, one "\\n" between each two, for positions to match."""
-    previous_end = -1
-    for block in document.blocks:
-        if block.start != previous_end + 1 or (
-            previous_end >= 0 and document.text[previous_end] != "\n"
-        ):
-            raise ValueError(f"blocks do not tile the text at offset {block.start}")
-        previous_end = block.end
-    if previous_end != len(document.text):
-        raise ValueError("the last block does not end the text")
-
-
-def _frame_page(page: QtGui.QTextDocument, em: float) -> None:
-    frame_format = page.rootFrame().frameFormat()
-    frame_format.setLeftMargin(PADDING_EMS * em)
-    frame_format.setRightMargin(PADDING_EMS * em)
-    frame_format.setTopMargin(2.5 * em)
-    frame_format.setBottomMargin(4 * em)
-    page.rootFrame().setFrameFormat(frame_format)
-
-
-def build_page(document: Document, em: float) -> QtGui.QTextDocument:
-    """A QTextDocument holding `document.text` block for block, styled as a page."""
-    if document.blocks:
-        _check_tiling(document)
-    page = QtGui.QTextDocument()
-    page.setUndoRedoEnabled(False)
-    _frame_page(page, em)
-    block_formats = _BlockFormats(em)
-    char_formats = {key: _char_format(style) for key, style in BLOCK_STYLES.items()}
-    list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
-    list_role = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)])
-    list_role.setForeground(QtGui.QColor(DECK_INK))
-    cursor = QtGui.QTextCursor(page)
-    cursor.beginEditBlock()
-    text = document.text
-    for number, block in enumerate(document.blocks):
-        char_format = char_formats[style_key(block)]
-        if number == 0:
-            cursor.setBlockFormat(block_formats(block))
-            cursor.setBlockCharFormat(char_format)
-        else:
-            cursor.insertBlock(block_formats(block), char_format)
-        body = text[block.start : block.end]
-        if block.kind is BlockKind.LIST_ITEM and "\n" in body:
-            name, _, role = body.partition("\n")
-            cursor.insertText(_in_block(name), list_name)
-            cursor.insertText("\t" + _in_block(role), list_role)
-        else:
-            cursor.insertText(_in_block(body), char_format)
-    cursor.endEditBlock()
-    return page
-
-
-def restyle_page(page: QtGui.QTextDocument, document: Document, em: float) -> None:
-    """Set the block formats again for a new em (after a zoom)."""
-    block_formats = _BlockFormats(em)
-    cursor = QtGui.QTextCursor(page)
-    cursor.beginEditBlock()
-    _frame_page(page, em)
-    text_block = page.firstBlock()
-    for block in document.blocks:
-        cursor.setPosition(text_block.position())
-        cursor.setBlockFormat(block_formats(block))
-        text_block = text_block.next()
-    cursor.endEditBlock()
+from reader.ui.views.reading_view_page import add_held_back, build_page, restyle_page
 
 
 def reading_font(zoom: int) -> QtGui.QFont:
@@ -204,6 +53,9 @@ class ReadingView(QtWidgets.QTextBrowser):
         self.setAcceptDrops(False)
         self.viewport().setAcceptDrops(False)
         self.setFont(reading_font(0))
+        # Laid out at the full measure from the start: a page set before the first resize
+        # would otherwise be laid out at width 0, a character a line.
+        self.setLineWrapColumnOrWidth(self._measure())
         palette = self.palette()
         palette.setColor(QtGui.QPalette.Base, QtGui.QColor(PAPER))
         palette.setColor(QtGui.QPalette.Window, QtGui.QColor(PAPER))
@@ -224,15 +76,34 @@ class ReadingView(QtWidgets.QTextBrowser):
         return float(QtGui.QFontInfo(self.font()).pixelSize())
 
     def set_reader_document(self, document: Document) -> None:
-        page = build_page(document, self.em())
+        page = build_page(document, self.em(), hold_back=True)
         page.setDefaultFont(self.font())
         self._document = document
         self._offsets = OffsetMap(document.text)
         self._top_block = QtGui.QTextBlock()
+        self._set_wrap_mode(
+            wrap_mode(
+                document.text[block.start : block.end]
+                for block in document.blocks
+                if block.end - block.start >= LONGEST_RUN // 2
+            )
+        )
         page.setParent(self)  # so the view deletes it when the next page replaces it
+        self._fit_measure()  # before the first show, so that the page is laid out once
         self.setDocument(page)
+        add_held_back(page, document)
         self.verticalScrollBar().setValue(0)
         self._scrolled()
+
+    def _set_wrap_mode(self, mode: QtGui.QTextOption.WrapMode) -> None:
+        """Wrap the next page this way: QTextEdit gives its own mode to every page it is given.
+
+        Changing the mode lays the shown page out again, so a blank page stands in first:
+        the old page in its new mode could be the very layout the mode is there to avoid.
+        """
+        if self.wordWrapMode() != mode:
+            self.setDocument(QtGui.QTextDocument(self))
+            self.setWordWrapMode(mode)
 
     def zoom(self) -> int:
         return self._zoom
@@ -311,11 +182,19 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._top_block = block
         text_layout = block.layout()
         top = text_layout.position().y()
-        for number in range(text_layout.lineCount()):
-            line = text_layout.lineAt(number)
+        # Lines run down the block: a bisection, as a block of one long line has tens of
+        # thousands and this runs at every step of a scroll.
+        low, high = 0, text_layout.lineCount()
+        while low < high:
+            middle = (low + high) // 2
+            line = text_layout.lineAt(middle)
             if top + line.y() + line.height() > y:
-                return block.position() + line.textStart()
-        return block.position()
+                high = middle
+            else:
+                low = middle + 1
+        if low == text_layout.lineCount():
+            return block.position()
+        return block.position() + text_layout.lineAt(low).textStart()
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         # The page is laid out at the column's fixed width, so a change of width alone needs
@@ -352,13 +231,22 @@ class ReadingView(QtWidgets.QTextBrowser):
         margins, so widening a window re-centres the page without laying it out again.
         """
         margins = self.viewportMargins()
-        available = self.viewport().width() + margins.left() + margins.right()
-        column = max(1, min(round((MEASURE_EMS + 2 * PADDING_EMS) * self.em()), available))
+        if self.isVisible():
+            available = self.viewport().width() + margins.left() + margins.right()
+        else:
+            # A hidden view's viewport gets its size only once shown: until then, the view's
+            # own width, less the scroll bar that a page longer than the window will have.
+            available = self.width() - self.verticalScrollBar().sizeHint().width()
+        column = max(1, min(self._measure(), available))
         if self.lineWrapColumnOrWidth() != column:
             self.setLineWrapColumnOrWidth(column)
         left = (available - column) // 2
         if (margins.left(), margins.right()) != (left, available - column - left):
             self.setViewportMargins(left, 0, available - column - left, 0)
+
+    def _measure(self) -> int:
+        """The column's width where the window leaves room for it, in pixels."""
+        return round((MEASURE_EMS + 2 * PADDING_EMS) * self.em())
 
     def _scrolled(self) -> None:
         if self._document is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from reader.ui.views.page_style import Align
@@ -21,6 +21,8 @@ NO_LINE_START = frozenset(
     "\u201d\u2019\u2026\u00b7,.;:!?)]}"
 )
 """Closing punctuation, kept at the end of the line before rather than starting a line."""
+HANGING = 2
+"""Closing punctuation marks that may stand past a line's end: more start the next line."""
 _UNIT = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+|\n|.", re.DOTALL)
 """A Latin word or number stays whole; anything else is a box of its own."""
 
@@ -142,19 +144,20 @@ def layout_block(
     reading keeps the room of one (a Chinese character whose reading is hidden or not
     known yet), so characters stand as evenly with readings as without.
     A "\\n" ends a line; a line breaks before the box that would overflow it, unless
-    that box is closing punctuation, which stays with the character before it.
+    that box is closing punctuation, which stays with the character before it (up to
+    HANGING marks, so a run of them still wraps).
     """
     lines: list[Line] = []
     current = Line(shape.above, start, start)
     x = shape.indent
+    hanging = 0
 
     def finish(line: Line, last: bool) -> None:
         _align(line, shape, last)
         lines.append(line)
 
-    for match in _UNIT.finditer(text):
-        unit = match.group()
-        offset = start + match.start()
+    for into, unit in _units(text, measure, shape.width - (shape.tab or 0.0)):
+        offset = start + into
         if unit == "\n" and shape.tab is not None:
             x = shape.tab if x < shape.tab else x + measure(" ")
             continue
@@ -163,15 +166,20 @@ def layout_block(
             finish(current, True)
             current = Line(shape.above + len(lines) * shape.line_height, offset + 1, offset + 1)
             x = 0.0
+            hanging = 0
             continue
-        ruby = rubies[match.start()] if len(unit) == 1 else None
+        ruby = rubies[into] if len(unit) == 1 else None
         text_width = measure(unit)
         width = text_width
         if ruby is not None:
             width = max(width, shape.ruby_box)
             if ruby[0]:
                 width = max(width, measure_ruby(ruby[0]) + 2 * shape.ruby_padding)
-        if current.boxes and x + width > shape.width and unit not in NO_LINE_START:
+        overflows = bool(current.boxes) and x + width > shape.width
+        if overflows and unit in NO_LINE_START and hanging < HANGING:
+            hanging += 1
+        elif overflows:
+            hanging = 0
             current.end = offset
             finish(current, False)
             current = Line(shape.above + len(lines) * shape.line_height, offset, offset)
@@ -187,6 +195,18 @@ def layout_block(
     finish(current, True)
     height = shape.above + len(lines) * shape.line_height + shape.below
     return BlockLayout(start, start + len(text), lines, shape.line_height, height)
+
+
+def _units(text: str, measure: Callable[[str], float], width: float) -> Iterator[tuple[int, str]]:
+    """Each box's text and where in `text` it starts. A Latin word wider than a line comes
+    letter by letter, to wrap anywhere, as Qt wraps a word too long for its line."""
+    for match in _UNIT.finditer(text):
+        unit = match.group()
+        if len(unit) > 1 and measure(unit) > width:
+            for into in range(match.start(), match.end()):
+                yield into, text[into]
+        else:
+            yield match.start(), unit
 
 
 def _align(line: Line, shape: BlockShape, last: bool) -> None:

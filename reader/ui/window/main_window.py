@@ -12,7 +12,7 @@ from reader.document import Document, DocumentError, Section, open_document, sou
 from reader.document.encoding import replacements_message
 from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
-from reader.ui.plain_text import make_plain, plain_label, tooltip
+from reader.ui.plain_text import make_plain, plain_label, shortened, tooltip
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.views.page_style import ACCENT_INK
@@ -349,8 +349,12 @@ class MainWindow(WindowMenus):
         self._document = document
         self._choices = choices or DocumentChoices()
         self.section_tree.set_document(document)
+        if not self.isVisible():
+            # The views take their sizes before the window is shown, so the first page is
+            # laid out at the width it is shown at, not once more on showing.
+            self.layout().activate()
         self.reading_view.set_reader_document(document)
-        parts = [document.title] if document.title else []
+        parts = [shortened(document.title)] if document.title else []
         if document.path is not None:
             parts.append(document.path.name)
         self.setWindowTitle(" — ".join([*parts, APP_NAME]))
@@ -417,7 +421,7 @@ class MainWindow(WindowMenus):
         self._show_current(section)
 
     def _show_current(self, section: Section) -> None:
-        self.section_label.setText(section.heading)
+        self.section_label.setText(shortened(section.heading))
 
     # Messages
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.document import Document, Section
-from reader.ui.plain_text import tooltip
+from reader.ui.plain_text import shortened, tooltip
 from reader.ui.qt import QtCore, QtWidgets
 
 _NO_INDEX = QtCore.QModelIndex()
@@ -78,9 +78,9 @@ class SectionModel(QtCore.QAbstractItemModel):
         if section is None:
             return None
         if role == QtCore.Qt.DisplayRole:
-            return section.heading
+            return shortened(section.heading)
         if role == QtCore.Qt.ToolTipRole:
-            return tooltip(section.heading)
+            return tooltip(shortened(section.heading))
         return None
 
     def headerData(

@@ -187,3 +187,33 @@ def test_a_novel_is_laid_out_only_where_it_is_seen(qtbot, shared_data):
     dream = novel.text.index("\u68a6", last.start)  # 梦, in the last line
     assert view.ruby_at(dream) == "m\u00e8ng"
     runner.wait()
+
+
+def test_a_block_of_a_million_characters_is_laid_out_only_where_it_is_seen(qapp):
+    """A one-line file: its block is laid out in pieces, a screenful costs what it does
+    in a novel, and the text, the offsets and the readings stay the block's own."""
+    count = 1_000_000
+    tones = ["zhong1", "zhong2", "zhong3", "zhong4"]
+    document = build_document("\u4e2d" * count)
+    page = PinyinLayout()
+    page.set_document(document)
+    page.set_readings(lambda index: Readings(tones * (count // 4), [6] * count))
+    page.set_pinyin_style(PinyinStyle.NUMBERS)
+    page.relayout(400.0)
+    page.settle(600.0)
+    assert page.laid_out_count <= 2
+    assert page.visible_blocks(600.0) == range(0, 1)
+    assert page.top_offset(0.0) == 0
+
+    page.set_value(page.content_height() / 2)
+    page.settle(600.0)
+    assert page.laid_out_count <= 5
+    top = page.top_offset(0.0)
+    assert count * 0.4 < top < count * 0.6
+    pieces = page.visible_pieces(600.0)
+    piece = page.piece(pieces[0])
+    assert piece.block == 0 and not piece.first
+    first_box = page.layout_of(pieces[0]).lines[0].boxes[0]
+    assert (first_box.start, first_box.ruby) == (piece.start, tones[piece.start % 4])
+    assert page.ruby_at(top) == tones[top % 4]
+    assert page.text_between(piece.end - 10, piece.end + 10) == "\u4e2d" * 20

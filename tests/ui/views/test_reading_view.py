@@ -7,7 +7,8 @@ import pytest
 from reader.document import BlockKind, build_document, open_document
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.page_style import MEASURE_EMS, PADDING_EMS
-from reader.ui.views.reading_view import ReadingView, build_page
+from reader.ui.views.reading_view import ReadingView
+from reader.ui.views.reading_view_page import build_page
 
 
 @pytest.fixture
@@ -235,3 +236,38 @@ def test_ctrl_and_the_wheel_zoom_in_whole_steps(view):
         )
     assert view.zoom() == 0
     assert view.verticalScrollBar().value() == 0
+
+
+def test_a_line_without_break_opportunities_wraps_anywhere_and_scrolls(qtbot, seed):
+    """A file of one line of 200,000 `[`: Qt would look for a break at every line (minutes)."""
+    line = build_document("[" * 200_000)
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(600, 500)
+    view.set_reader_document(line)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.wordWrapMode() == QtGui.QTextOption.WrapAnywhere
+    layout = text_block(view, 0).layout()
+    assert layout.lineCount() > 1000
+    assert layout.lineAt(0).naturalTextWidth() <= view.lineWrapColumnOrWidth()
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert 0 < view.top_offset() < len(line.text)
+    assert view.top_offset() == layout.lineForTextPosition(view.top_offset()).textStart()
+
+    view.set_reader_document(seed)
+    assert view.wordWrapMode() == QtGui.QTextOption.WrapAtWordBoundaryOrAnywhere
+    assert view.document().blockCount() == len(seed.blocks)
+
+
+def test_a_page_set_before_the_view_is_shown_keeps_its_width_on_showing(qtbot, seed):
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(500, 600)
+    view.set_reader_document(seed)
+    width = view.lineWrapColumnOrWidth()
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.lineWrapColumnOrWidth() == width
+    assert view.viewport().width() == width

@@ -101,3 +101,20 @@ def test_a_list_items_line_break_is_a_tab_to_a_column_its_wrapped_lines_keep():
     first, second = layout.lines
     assert [(box.start, box.x) for box in first.boxes] == [(0, 5.0), (2, 25.0), (3, 35.0)]
     assert [(box.start, box.x) for box in second.boxes] == [(4, 25.0)]
+
+
+def test_a_latin_word_wider_than_a_line_wraps_letter_by_letter():
+    """As Qt wraps a word too long for its line; a word that fits stays whole."""
+    text = "ab " + "x" * 25
+    layout = layout_block(text, 0, [None] * len(text), BlockShape(100, 20), measure, measure_ruby)
+    assert [(line.start, line.end) for line in layout.lines] == [(0, 10), (10, 20), (20, 28)]
+    assert [box.end - box.start for box in layout.lines[0].boxes] == [2, 1] + [1] * 7
+    assert all(line.right() <= 100 for line in layout.lines)
+
+
+def test_a_run_of_closing_punctuation_still_wraps():
+    """A mark or two may stand past the end of the line; a run of them goes on below."""
+    text = "\u4e00" * 3 + "\uff0c" * 20  # 一一一，，，…
+    layout = layout_block(text, 0, [None] * len(text), BlockShape(30, 20), measure, measure_ruby)
+    assert [(line.start, line.end) for line in layout.lines][:2] == [(0, 5), (5, 10)]
+    assert all(line.right() <= 30 + 2 * CHAR for line in layout.lines)

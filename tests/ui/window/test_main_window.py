@@ -507,6 +507,19 @@ def test_attaching_the_features_neither_moves_nor_narrows_the_page(qtbot, make_w
     assert view.isVisible()
 
 
+def test_a_document_opened_before_showing_is_laid_out_at_the_width_shown(
+    qtbot, make_window, seed_path
+):
+    """As `reader FILE` does: the page is laid out once, not again when the window shows."""
+    window = make_window(seed_path, show=False)
+    view = window.reading_view
+    width = view.lineWrapColumnOrWidth()
+    window.show()
+    qtbot.waitExposed(window)
+    assert view.lineWrapColumnOrWidth() == width
+    assert view.viewport().width() == width
+
+
 def test_the_features_attach_on_first_use_before_any_paint(qtbot, make_window, seed_path):
     window = make_window(seed_path, show=False)
     attached = []

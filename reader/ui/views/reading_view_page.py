@@ -1,0 +1,201 @@
+"""The reading view's page: a Document set as a QTextDocument, its text the document's own.
+
+The page is built with QTextCursor, block by block, never from HTML, so it holds exactly
+Document.text: one QTextBlock per Block (the "\\n" between blocks is the block separator), a
+line break inside a block becomes U+2028, and inside a list item the break between name and
+role becomes a tab that lines the roles up in a column. Every Qt position therefore maps to
+a document offset through OffsetMap and nothing else.
+
+Text sizes are relative to the view's font (QTextFormat.FontSizeAdjustment), so zooming
+changes one font; only spacing in pixels (margins, indents, the tab stop) is restyled.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.document import Block, BlockKind, Document
+from reader.ui.fonts import SERIF_FAMILIES
+from reader.ui.qt import QtCore, QtGui
+from reader.ui.views.page_style import (
+    BLOCK_STYLES,
+    DECK_INK,
+    DEMI_BOLD,
+    PADDING_EMS,
+    Align,
+    BlockStyle,
+    StyleKey,
+    block_style,
+    style_key,
+)
+
+_IN_BLOCK = str.maketrans(
+    {"\n": "\u2028", "\r": "\u2028", "\u2029": "\u2028", "\ufdd0": "\ufffd", "\ufdd1": "\ufffd"}
+)
+_BLOCK_BREAKING = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
+
+
+def _in_block(text: str) -> str:
+    """`text` safe to insert into one block; most text has nothing to replace, and
+    str.translate costs a whole novel 60 ms before its first paint."""
+    return text.translate(_IN_BLOCK) if _BLOCK_BREAKING.search(text) else text
+
+
+_QT_ALIGN = {
+    Align.LEFT: QtCore.Qt.AlignLeft,
+    Align.CENTRE: QtCore.Qt.AlignHCenter,
+    Align.RIGHT: QtCore.Qt.AlignRight,
+    Align.JUSTIFY: QtCore.Qt.AlignJustify,
+}
+
+
+def _char_format(style: BlockStyle, weight: int | None = None) -> QtGui.QTextCharFormat:
+    char_format = QtGui.QTextCharFormat()
+    char_format.setProperty(QtGui.QTextFormat.FontSizeAdjustment, style.reading.size_step)
+    char_format.setFontWeight(weight if weight is not None else style.weight)
+    char_format.setForeground(QtGui.QColor(style.ink))
+    if style.serif:
+        char_format.setFontFamilies(SERIF_FAMILIES)
+    return char_format
+
+
+def _block_format(block: Block, em: float) -> QtGui.QTextBlockFormat:
+    style = block_style(block)
+    spacing = style.reading
+    block_format = QtGui.QTextBlockFormat()
+    block_format.setAlignment(_QT_ALIGN[style.align])
+    block_format.setLineHeight(
+        float(spacing.line_height), QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    )
+    block_format.setTopMargin(spacing.above * em)
+    block_format.setBottomMargin(spacing.below * em)
+    block_format.setTextIndent(spacing.indent * em)
+    if spacing.name_column is not None:
+        # A hanging indent: the name starts the line, the role and its wrapped lines
+        # share one column.
+        column = spacing.name_column * em
+        block_format.setLeftMargin(spacing.indent * em + column)
+        block_format.setTextIndent(-column)
+        block_format.setTabPositions([QtGui.QTextOption.Tab(column, QtGui.QTextOption.LeftTab)])
+    return block_format
+
+
+class _BlockFormats:
+    """Block formats for one em, made once per style rather than once per block."""
+
+    def __init__(self, em: float) -> None:
+        self._em = em
+        self._made: dict[StyleKey, QtGui.QTextBlockFormat] = {}
+
+    def __call__(self, block: Block) -> QtGui.QTextBlockFormat:
+        key = style_key(block)
+        if key not in self._made:
+            self._made[key] = _block_format(block, self._em)
+        return self._made[key]
+
+
+def _check_tiling(document: Document) -> None:
+    """The blocks must cover the text, one "\\n" between each two, for positions to match."""
+    previous_end = -1
+    for block in document.blocks:
+        if block.start != previous_end + 1 or (
+            previous_end >= 0 and document.text[previous_end] != "\n"
+        ):
+            raise ValueError(f"blocks do not tile the text at offset {block.start}")
+        previous_end = block.end
+    if previous_end != len(document.text):
+        raise ValueError("the last block does not end the text")
+
+
+def _frame_page(page: QtGui.QTextDocument, em: float) -> None:
+    frame_format = page.rootFrame().frameFormat()
+    frame_format.setLeftMargin(PADDING_EMS * em)
+    frame_format.setRightMargin(PADDING_EMS * em)
+    frame_format.setTopMargin(2.5 * em)
+    frame_format.setBottomMargin(4 * em)
+    page.rootFrame().setFrameFormat(frame_format)
+
+
+HELD_BACK = 10_000
+"""A block longer than this gets its text after the page is on the view (add_held_back).
+
+QTextEdit lays a page it is given out again for each of the settings it makes on taking it
+(wrap mode, width), and Qt lays the first blocks out at once each time: a block of a million
+characters cost 0.2 s each time. Given afterwards, its text is laid out once."""
+
+
+class _CharFormats:
+    """The character formats of every kind of block, made once per page."""
+
+    def __init__(self) -> None:
+        self.by_style = {key: _char_format(style) for key, style in BLOCK_STYLES.items()}
+        self._list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
+        self._list_role = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)])
+        self._list_role.setForeground(QtGui.QColor(DECK_INK))
+
+    def insert(self, cursor: QtGui.QTextCursor, block: Block, body: str) -> None:
+        """`body`, the text of `block`, at the cursor: a list item's role after a tab."""
+        if block.kind is BlockKind.LIST_ITEM and "\n" in body:
+            name, _, role = body.partition("\n")
+            cursor.insertText(_in_block(name), self._list_name)
+            cursor.insertText("\t" + _in_block(role), self._list_role)
+        else:
+            cursor.insertText(_in_block(body), self.by_style[style_key(block)])
+
+
+def build_page(document: Document, em: float, hold_back: bool = False) -> QtGui.QTextDocument:
+    """A QTextDocument holding `document.text` block for block, styled as a page; with
+    `hold_back`, blocks longer than HELD_BACK are left empty for add_held_back to fill."""
+    if document.blocks:
+        _check_tiling(document)
+    page = QtGui.QTextDocument()
+    page.setUndoRedoEnabled(False)
+    _frame_page(page, em)
+    block_formats = _BlockFormats(em)
+    char_formats = _CharFormats()
+    cursor = QtGui.QTextCursor(page)
+    cursor.beginEditBlock()
+    text = document.text
+    for number, block in enumerate(document.blocks):
+        char_format = char_formats.by_style[style_key(block)]
+        if number == 0:
+            cursor.setBlockFormat(block_formats(block))
+            cursor.setBlockCharFormat(char_format)
+        else:
+            cursor.insertBlock(block_formats(block), char_format)
+        if not (hold_back and block.end - block.start > HELD_BACK):
+            char_formats.insert(cursor, block, text[block.start : block.end])
+    cursor.endEditBlock()
+    return page
+
+
+def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
+    """The text of the blocks `build_page` held back, in their places on `page`."""
+    held_back = [
+        (number, block)
+        for number, block in enumerate(document.blocks)
+        if block.end - block.start > HELD_BACK
+    ]
+    if not held_back:
+        return
+    char_formats = _CharFormats()
+    cursor = QtGui.QTextCursor(page)
+    cursor.beginEditBlock()
+    for number, block in held_back:
+        cursor.setPosition(page.findBlockByNumber(number).position())
+        char_formats.insert(cursor, block, document.text[block.start : block.end])
+    cursor.endEditBlock()
+
+
+def restyle_page(page: QtGui.QTextDocument, document: Document, em: float) -> None:
+    """Set the block formats again for a new em (after a zoom)."""
+    block_formats = _BlockFormats(em)
+    cursor = QtGui.QTextCursor(page)
+    cursor.beginEditBlock()
+    _frame_page(page, em)
+    text_block = page.firstBlock()
+    for block in document.blocks:
+        cursor.setPosition(text_block.position())
+        cursor.setBlockFormat(block_formats(block))
+        text_block = text_block.next()
+    cursor.endEditBlock()
