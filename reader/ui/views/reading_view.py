@@ -92,6 +92,8 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._fit_measure()  # before the first show, so that the page is laid out once
         self.setDocument(page)
         add_held_back(page, document)
+        # The caret stood where the text was added, so it was pushed to the end of it.
+        self.setTextCursor(QtGui.QTextCursor(page))
         self.verticalScrollBar().setValue(0)
         self._scrolled()
 

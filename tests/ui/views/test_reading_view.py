@@ -248,6 +248,7 @@ def test_a_line_without_break_opportunities_wraps_anywhere_and_scrolls(qtbot, se
     view.show()
     qtbot.waitExposed(view)
     assert view.wordWrapMode() == QtGui.QTextOption.WrapAnywhere
+    assert view.top_offset() == 0 and view.caret_offset() == 0
     layout = text_block(view, 0).layout()
     assert layout.lineCount() > 1000
     assert layout.lineAt(0).naturalTextWidth() <= view.lineWrapColumnOrWidth()
