@@ -91,9 +91,12 @@ class ReadingView(QtWidgets.QTextBrowser):
         page.setParent(self)  # so the view deletes it when the next page replaces it
         self._fit_measure()  # before the first show, so that the page is laid out once
         self.setDocument(page)
+        # The held-back text goes in where the caret stands: pushed to its end, the caret
+        # would take the view there.
+        caret = QtGui.QTextCursor(page)
+        caret.setKeepPositionOnInsert(True)
+        self.setTextCursor(caret)
         add_held_back(page, document)
-        # The caret stood where the text was added, so it was pushed to the end of it.
-        self.setTextCursor(QtGui.QTextCursor(page))
         self.verticalScrollBar().setValue(0)
         self._scrolled()
 
