@@ -20,7 +20,7 @@ from reader.ui.views.page_style import (
     TOP_GAP_EMS,
     point_size,
 )
-from reader.ui.views.reading_page import add_held_back, build_page, restyle_page
+from reader.ui.views.reading_page import add_held_back, build_page, held_back, restyle_page
 
 
 def reading_font(zoom: int) -> QtGui.QFont:
@@ -91,14 +91,27 @@ class ReadingView(QtWidgets.QTextBrowser):
         page.setParent(self)  # so the view deletes it when the next page replaces it
         self._fit_measure()  # before the first show, so that the page is laid out once
         self.setDocument(page)
-        # The held-back text goes in where the caret stands: pushed to its end, the caret
-        # would take the view there.
+        if held_back(document):
+            self._add_held_back(page, document)
+        self.verticalScrollBar().setValue(0)
+        self._scrolled()
+
+    def _add_held_back(self, page: QtGui.QTextDocument, document: Document) -> None:
+        """The text build_page held back, laid out once.
+
+        QTextEdit lays its whole page out again whenever its viewport's width changes: when
+        the scroll bar appears (such a page is hundreds of lines long) and, in a view not
+        shown yet, when its viewport first takes its place. Both happen first here, so the
+        text goes into a viewport of the width it keeps. The caret keeps its place too: it
+        stands where the text goes in, and pushed to its end it would take the view there.
+        """
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOn)
+        self.setViewportMargins(self.viewportMargins())  # lays the viewport out, even hidden
         caret = QtGui.QTextCursor(page)
         caret.setKeepPositionOnInsert(True)
         self.setTextCursor(caret)
         add_held_back(page, document)
-        self.verticalScrollBar().setValue(0)
-        self._scrolled()
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAsNeeded)
 
     def _set_wrap_mode(self, mode: QtGui.QTextOption.WrapMode) -> None:
         """Wrap the next page this way: QTextEdit gives its own mode to every page it is given.

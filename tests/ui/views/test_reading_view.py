@@ -262,13 +262,17 @@ def test_a_line_without_break_opportunities_wraps_anywhere_and_scrolls(qtbot, se
     assert view.document().blockCount() == len(seed.blocks)
 
 
-def test_a_page_set_before_the_view_is_shown_keeps_its_width_on_showing(qtbot, seed):
+@pytest.mark.parametrize("kind", ["seed", "one long line"])
+def test_a_page_set_before_the_view_is_shown_keeps_its_width_on_showing(qtbot, seed, kind):
+    document = seed if kind == "seed" else build_document("a" * 100_000)
     view = ReadingView()
     qtbot.addWidget(view)
     view.resize(500, 600)
-    view.set_reader_document(seed)
+    view.set_reader_document(document)
     width = view.lineWrapColumnOrWidth()
     view.show()
     qtbot.waitExposed(view)
     assert view.lineWrapColumnOrWidth() == width
     assert view.viewport().width() == width
+    assert view.verticalScrollBarPolicy() == QtCore.Qt.ScrollBarAsNeeded
+    assert view.verticalScrollBar().isVisible()
