@@ -4,6 +4,9 @@ page, in a column of fixed width centred in the window; it reports the offset at
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from reader.document import Document
 from reader.ui.fonts import sans_font
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -39,6 +42,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._offsets = OffsetMap("")
         self._zoom = 0
         self._wheel_zoom = 0
+        self._measure_kept = False
         self._top_block = QtGui.QTextBlock()
         self.setReadOnly(True)
         self.setOpenLinks(False)
@@ -242,12 +246,26 @@ class ReadingView(QtWidgets.QTextBrowser):
             return True
         return super().event(event)
 
+    @contextlib.contextmanager
+    def measure_kept(self) -> Iterator[None]:
+        """The column keeps its width while widgets come and go around the view (the window
+        attaching its features), and is fitted once they have settled: a page of one long
+        line takes a fifth of a second to lay out at each width it passes through."""
+        self._measure_kept = True
+        try:
+            yield
+        finally:
+            self._measure_kept = False
+            self._fit_measure()
+
     def _fit_measure(self) -> None:
         """Centre a column no wider than the measure; narrow windows narrow the column.
 
         The text is laid out at a fixed width and the viewport is kept to that width by
         margins, so widening a window re-centres the page without laying it out again.
         """
+        if self._measure_kept:
+            return
         margins = self.viewportMargins()
         if self.isVisible():
             available = self.viewport().width() + margins.left() + margins.right()

@@ -276,3 +276,15 @@ def test_a_page_set_before_the_view_is_shown_keeps_its_width_on_showing(qtbot, s
     assert view.viewport().width() == width
     assert view.verticalScrollBarPolicy() == QtCore.Qt.ScrollBarAsNeeded
     assert view.verticalScrollBar().isVisible()
+
+
+def test_the_column_keeps_its_width_while_widgets_around_the_view_settle(qtbot, view):
+    width = view.lineWrapColumnOrWidth()
+    with view.measure_kept():
+        view.resize(300, 700)
+        assert view.lineWrapColumnOrWidth() == width
+        view.resize(900, 700)
+    assert view.lineWrapColumnOrWidth() == width
+    with view.measure_kept():
+        view.resize(300, 700)
+    assert view.lineWrapColumnOrWidth() == view.viewport().width() < width

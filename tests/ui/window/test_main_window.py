@@ -14,6 +14,7 @@ import pytest
 from reader import __version__
 from reader.document import MAX_FILE_BYTES, DocumentError, open_document
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.reading_view import ReadingView
 from reader.ui.window.main_window import MainWindow
 from tests.ui.lookup_helpers import READY_MS
 
@@ -602,16 +603,21 @@ def test_the_window_module_leaves_the_features_modules_for_later():
 @pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # the pop-up's
 @pytest.mark.parametrize("char", ["\u4e2d", "["])
 def test_a_one_line_file_of_a_million_characters_opens_shows_text_and_answers(
-    qtbot, tmp_path, char
+    qtbot, tmp_path, monkeypatch, char
 ):
-    """No break opportunity in a million `[`; one after every 中 but no punctuation."""
+    """No break opportunity in a million `[`; one after every 中 but no punctuation. The page
+    is laid out at the width it was opened at, not again on showing or as features attach."""
     path = tmp_path / "line.txt"
     path.write_text(char * 1_000_000, encoding="utf-8")
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_path(path)
-    window.show()
-    qtbot.waitExposed(window)
+    widths = []
+    monkeypatch.setattr(ReadingView, "setLineWrapColumnOrWidth", widths.append)
+    with qtbot.waitSignal(window.features_attached):
+        window.show()
+    assert widths == []
+    monkeypatch.undo()
     view = window.reading_view
     assert len(window.reader_document.text) == 1_000_000
     first_line = view.document().firstBlock().layout().lineAt(0)
