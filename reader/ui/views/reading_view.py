@@ -4,6 +4,9 @@ page, in a column of fixed width centred in the window; it reports the offset at
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from reader.document import Document
 from reader.ui.fonts import sans_font
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -20,7 +23,12 @@ from reader.ui.views.page_style import (
     TOP_GAP_EMS,
     point_size,
 )
-from reader.ui.views.reading_view_page import add_held_back, build_page, restyle_page
+from reader.ui.views.reading_view_page import (
+    add_held_back,
+    build_page,
+    held_back,
+    restyle_page,
+)
 
 
 def reading_font(zoom: int) -> QtGui.QFont:
@@ -39,6 +47,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._offsets = OffsetMap("")
         self._zoom = 0
         self._wheel_zoom = 0
+        self._measure_kept = False
         self._top_block = QtGui.QTextBlock()
         self.setReadOnly(True)
         self.setOpenLinks(False)
@@ -91,9 +100,27 @@ class ReadingView(QtWidgets.QTextBrowser):
         page.setParent(self)  # so the view deletes it when the next page replaces it
         self._fit_measure()  # before the first show, so that the page is laid out once
         self.setDocument(page)
-        add_held_back(page, document)
+        if held_back(document):
+            self._add_held_back(page, document)
         self.verticalScrollBar().setValue(0)
         self._scrolled()
+
+    def _add_held_back(self, page: QtGui.QTextDocument, document: Document) -> None:
+        """The text build_page held back, laid out once.
+
+        QTextEdit lays its whole page out again whenever its viewport's width changes: when
+        the scroll bar appears (such a page is hundreds of lines long) and, in a view not
+        shown yet, when its viewport first takes its place. Both happen first here, so the
+        text goes into a viewport of the width it keeps. The caret keeps its place too: it
+        stands where the text goes in, and pushed to its end it would take the view there.
+        """
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOn)
+        self.setViewportMargins(self.viewportMargins())  # lays the viewport out, even hidden
+        caret = QtGui.QTextCursor(page)
+        caret.setKeepPositionOnInsert(True)
+        self.setTextCursor(caret)
+        add_held_back(page, document)
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAsNeeded)
 
     def _set_wrap_mode(self, mode: QtGui.QTextOption.WrapMode) -> None:
         """Wrap the next page this way: QTextEdit gives its own mode to every page it is given.
@@ -224,12 +251,26 @@ class ReadingView(QtWidgets.QTextBrowser):
             return True
         return super().event(event)
 
+    @contextlib.contextmanager
+    def measure_kept(self) -> Iterator[None]:
+        """The column keeps its width while widgets come and go around the view (the window
+        attaching its features), and is fitted once they have settled: a page of one long
+        line takes a fifth of a second to lay out at each width it passes through."""
+        self._measure_kept = True
+        try:
+            yield
+        finally:
+            self._measure_kept = False
+            self._fit_measure()
+
     def _fit_measure(self) -> None:
         """Centre a column no wider than the measure; narrow windows narrow the column.
 
         The text is laid out at a fixed width and the viewport is kept to that width by
         margins, so widening a window re-centres the page without laying it out again.
         """
+        if self._measure_kept:
+            return
         margins = self.viewportMargins()
         if self.isVisible():
             available = self.viewport().width() + margins.left() + margins.right()

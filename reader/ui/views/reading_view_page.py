@@ -169,19 +169,24 @@ def build_page(document: Document, em: float, hold_back: bool = False) -> QtGui.
     return page
 
 
-def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
-    """The text of the blocks `build_page` held back, in their places on `page`."""
-    held_back = [
+def held_back(document: Document) -> list[tuple[int, Block]]:
+    """The blocks `build_page` holds back, with their numbers."""
+    return [
         (number, block)
         for number, block in enumerate(document.blocks)
         if block.end - block.start > HELD_BACK
     ]
-    if not held_back:
+
+
+def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
+    """The text of the blocks `build_page` held back, in their places on `page`."""
+    blocks = held_back(document)
+    if not blocks:
         return
     char_formats = _CharFormats()
     cursor = QtGui.QTextCursor(page)
     cursor.beginEditBlock()
-    for number, block in held_back:
+    for number, block in blocks:
         cursor.setPosition(page.findBlockByNumber(number).position())
         char_formats.insert(cursor, block, document.text[block.start : block.end])
     cursor.endEditBlock()

@@ -182,6 +182,11 @@ class MainWindow(WindowMenus):
         first paint, or on first use if that comes sooner."""
         if self._features is not None:
             return self._features
+        # Docks and the central widget change places meanwhile: the page keeps its width.
+        with self.reading_view.measure_kept():
+            return self._attach_features_now()
+
+    def _attach_features_now(self) -> Features:
         from reader.ui.window.features import make_features
 
         state = self.saveState()

@@ -403,3 +403,24 @@ def test_a_view_whose_readings_cannot_be_made_shows_the_characters_and_stops_ask
     assert len(failures) == 1
     assert view.text_between(0, len(document.text)) == document.text
     tools.close()
+
+
+@pytest.mark.parametrize("char", ["\u4e2d", "a", "["])
+def test_a_one_line_file_of_a_million_characters_is_shown_where_it_is_read(qtbot, char):
+    """Laid out a piece at a time: the screen, not the block; a hover and a scroll answer."""
+    document = build_document(char * 1_000_000)
+    view = PinyinView()
+    qtbot.addWidget(view)
+    view.resize(600, 500)
+    view.set_reader_document(document)
+    view.show()
+    qtbot.waitExposed(view)
+    assert 0 < view.laid_out_count <= 2
+    start, end = view.visible_range()
+    assert start == 0 and 0 < end - start < 20_000
+    offset = view.offset_at(view.viewport().rect().center())
+    assert offset is not None and 0 < offset < 5_000
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+    assert 300_000 < view.top_offset() < 700_000
+    assert view.laid_out_count <= 6
+    assert view.text_between(view.top_offset(), view.top_offset() + 50) == char * 50

@@ -248,6 +248,7 @@ def test_a_line_without_break_opportunities_wraps_anywhere_and_scrolls(qtbot, se
     view.show()
     qtbot.waitExposed(view)
     assert view.wordWrapMode() == QtGui.QTextOption.WrapAnywhere
+    assert view.top_offset() == 0 and view.caret_offset() == 0
     layout = text_block(view, 0).layout()
     assert layout.lineCount() > 1000
     assert layout.lineAt(0).naturalTextWidth() <= view.lineWrapColumnOrWidth()
@@ -261,13 +262,29 @@ def test_a_line_without_break_opportunities_wraps_anywhere_and_scrolls(qtbot, se
     assert view.document().blockCount() == len(seed.blocks)
 
 
-def test_a_page_set_before_the_view_is_shown_keeps_its_width_on_showing(qtbot, seed):
+@pytest.mark.parametrize("kind", ["seed", "one long line"])
+def test_a_page_set_before_the_view_is_shown_keeps_its_width_on_showing(qtbot, seed, kind):
+    document = seed if kind == "seed" else build_document("a" * 100_000)
     view = ReadingView()
     qtbot.addWidget(view)
     view.resize(500, 600)
-    view.set_reader_document(seed)
+    view.set_reader_document(document)
     width = view.lineWrapColumnOrWidth()
     view.show()
     qtbot.waitExposed(view)
     assert view.lineWrapColumnOrWidth() == width
     assert view.viewport().width() == width
+    assert view.verticalScrollBarPolicy() == QtCore.Qt.ScrollBarAsNeeded
+    assert view.verticalScrollBar().isVisible()
+
+
+def test_the_column_keeps_its_width_while_widgets_around_the_view_settle(qtbot, view):
+    width = view.lineWrapColumnOrWidth()
+    with view.measure_kept():
+        view.resize(300, 700)
+        assert view.lineWrapColumnOrWidth() == width
+        view.resize(900, 700)
+    assert view.lineWrapColumnOrWidth() == width
+    with view.measure_kept():
+        view.resize(300, 700)
+    assert view.lineWrapColumnOrWidth() == view.viewport().width() < width

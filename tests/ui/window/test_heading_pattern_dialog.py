@@ -8,7 +8,12 @@ import pytest
 
 from reader.ui.app import open_first_document
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.window.heading_pattern_dialog import PREVIEW_DELAY_MS, HeadingPatternDialog
+from reader.ui.window import heading_pattern_dialog
+from reader.ui.window.heading_pattern_dialog import (
+    PREVIEW_DELAY_MS,
+    SEARCHING,
+    HeadingPatternDialog,
+)
 from reader.ui.window.main_window import MainWindow
 
 HEADINGS = [
@@ -124,7 +129,8 @@ def test_a_bad_pattern_is_explained_and_cannot_be_applied(qtbot, window):
     type_into(qtbot, dialog.pattern_edit, "[")
     qtbot.keyClick(dialog.pattern_edit, QtCore.Qt.Key_Return)
     assert dialog.isVisible()
-    assert "bad heading pattern '第([':" in dialog.status_label.text()
+    qtbot.waitUntil(lambda: "bad heading pattern '第([':" in dialog.status_label.text())
+    assert dialog.isVisible()
     assert tree_headings(window) == []
 
     dialog.pattern_edit.selectAll()
@@ -151,7 +157,7 @@ def test_enter_right_after_typing_applies_what_was_typed(qtbot, window):
     dialog = open_dialog(window)
     type_into(qtbot, dialog.pattern_edit, "\u590f天到")
     qtbot.keyClick(dialog.pattern_edit, QtCore.Qt.Key_Return)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     assert tree_headings(window) == [HEADINGS[1]]
 
 
@@ -178,7 +184,7 @@ def test_the_pattern_is_remembered_and_built_in_rules_bring_them_back(
 
     dialog = open_dialog(again)
     assert dialog.pattern_edit.text() == "^\u25ce"
-    assert previewed(dialog) == HEADINGS
+    qtbot.waitUntil(lambda: previewed(dialog) == HEADINGS)
     assert dialog.built_in_button.isEnabled()
     qtbot.mouseClick(dialog.built_in_button, QtCore.Qt.LeftButton)
     assert not dialog.isVisible()
@@ -224,7 +230,7 @@ def test_the_preview_lists_at_most_its_limit_but_counts_all(qtbot):
     text = "书名\n" + "".join(f"第{n}节\n正文\u3002\n" for n in range(1, 451))
     dialog = HeadingPatternDialog(text, "^第")
     qtbot.addWidget(dialog)
-    assert dialog.preview_list.count() == 200
+    qtbot.waitUntil(lambda: dialog.preview_list.count() == 200)
     assert dialog.status_label.text() == "450 headings found; the first 200 are listed."
     assert previewed(dialog)[:2] == ["第1节", "第2节"]
 
@@ -271,3 +277,111 @@ def test_a_file_gone_or_changed_since_it_was_opened_is_reported(
     assert boxes[0].informativeText() == f"{book.resolve()}: {reason}"
     assert window.reader_document is shown
     boxes[0].close()
+
+
+CATASTROPHIC = "(a|aa)+$"
+"""Backtracks through every way of cutting a run of a: about 0.1 s on a line of 24 a and a b,
+so the preview of a file of them runs into its time limit."""
+
+
+def slow_lines(count: int = 400) -> str:
+    return "书名\n" + "".join("a" * 24 + "b\n" for _ in range(count))
+
+
+@pytest.fixture
+def outcomes(monkeypatch) -> list[str]:
+    """How each preview the dialog started ended: "found", or its exception's name."""
+    ended: list[str] = []
+    original = heading_pattern_dialog.preview_headings
+
+    def recorded(*args, **kwargs):
+        try:
+            headings = original(*args, **kwargs)
+        except Exception as error:
+            ended.append(type(error).__name__)
+            raise
+        ended.append("found")
+        return headings
+
+    monkeypatch.setattr(heading_pattern_dialog, "preview_headings", recorded)
+    return ended
+
+
+def shown_dialog(qtbot, text: str) -> HeadingPatternDialog:
+    dialog = HeadingPatternDialog(text, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_a_runaway_pattern_is_searched_off_the_ui_thread_until_its_time_limit(qtbot, outcomes):
+    dialog = shown_dialog(qtbot, slow_lines())
+    ticks_while_searching = []
+    timer = QtCore.QTimer(dialog)
+    timer.setInterval(20)
+    timer.timeout.connect(
+        lambda: ticks_while_searching.append(1) if dialog.status_label.text() == SEARCHING else None
+    )
+    timer.start()
+    type_into(qtbot, dialog.pattern_edit, CATASTROPHIC)
+    qtbot.waitUntil(lambda: dialog.status_label.text() == SEARCHING, timeout=PREVIEW_DELAY_MS * 10)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: "took too long" in dialog.status_label.text(), timeout=20_000)
+    assert len(ticks_while_searching) >= 10  # the window went on answering meanwhile
+    assert dialog.status_label.text().startswith(
+        f"the heading pattern took too long: '{CATASTROPHIC}' ran for more than 2 s"
+    )
+    assert "color" in dialog.status_label.styleSheet()
+    assert outcomes == ["PatternTimeout"]
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.preview_list.count() == 0
+    qtbot.keyClick(dialog.pattern_edit, QtCore.Qt.Key_Return)
+    qtbot.waitUntil(lambda: len(outcomes) == 2, timeout=20_000)
+    assert dialog.isVisible()  # Enter does not apply it either
+
+
+def test_typing_cancels_the_running_preview_and_previews_the_new_pattern(qtbot, outcomes):
+    dialog = shown_dialog(qtbot, slow_lines())
+    type_into(qtbot, dialog.pattern_edit, CATASTROPHIC)
+    qtbot.waitUntil(lambda: dialog.status_label.text() == SEARCHING, timeout=PREVIEW_DELAY_MS * 10)
+    qtbot.wait(200)  # well into the search
+    dialog.pattern_edit.selectAll()
+    type_into(qtbot, dialog.pattern_edit, "^书")
+    assert not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=20_000)
+    assert outcomes == ["PatternCancelled"]  # at its next line, not at its time limit
+    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=20_000)
+    assert previewed(dialog) == ["书名"]
+    assert dialog.status_label.text() == "1 heading found."
+    assert outcomes == ["PatternCancelled", "found"]
+
+
+def test_closing_the_dialog_cancels_its_preview_and_waits_for_it(qtbot, outcomes):
+    dialog = shown_dialog(qtbot, slow_lines())
+    type_into(qtbot, dialog.pattern_edit, CATASTROPHIC)
+    qtbot.waitUntil(lambda: dialog.status_label.text() == SEARCHING, timeout=PREVIEW_DELAY_MS * 10)
+    qtbot.wait(200)
+    dialog.reject()
+    assert outcomes == ["PatternCancelled"]  # over before reject() returned
+    assert not dialog.isVisible()
+
+
+def test_the_window_applies_a_pattern_typed_after_a_runaway_one(
+    qtbot, make_window, tmp_path, outcomes
+):
+    path = tmp_path / "慢.txt"
+    path.write_text(
+        slow_lines() + "".join(f"{heading}\n正文\u3002\n" for heading in HEADINGS), encoding="utf-8"
+    )
+    window = make_window(path)
+    dialog = open_dialog(window)
+    type_into(qtbot, dialog.pattern_edit, CATASTROPHIC)
+    qtbot.waitUntil(lambda: "took too long" in dialog.status_label.text(), timeout=20_000)
+    dialog.pattern_edit.selectAll()
+    type_into(qtbot, dialog.pattern_edit, "^\u25ce")
+    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=20_000)
+    qtbot.mouseClick(dialog.ok_button, QtCore.Qt.LeftButton)
+    assert not dialog.isVisible()
+    assert tree_headings(window) == HEADINGS
+    assert outcomes == ["PatternTimeout", "found"]

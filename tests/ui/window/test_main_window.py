@@ -14,7 +14,9 @@ import pytest
 from reader import __version__
 from reader.document import MAX_FILE_BYTES, DocumentError, open_document
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.reading_view import ReadingView
 from reader.ui.window.main_window import MainWindow
+from tests.ui.lookup_helpers import READY_MS
 from tests.ui.message_boxes import message_boxes, wait_for_message
 
 
@@ -567,3 +569,49 @@ def test_the_window_module_leaves_the_features_modules_for_later():
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # the pop-up's
+@pytest.mark.parametrize("char", ["\u4e2d", "["])
+def test_a_one_line_file_of_a_million_characters_opens_shows_text_and_answers(
+    qtbot, tmp_path, monkeypatch, char
+):
+    """No break opportunity in a million `[`; one after every 中 but no punctuation. The page
+    is laid out at the width it was opened at, not again on showing or as features attach."""
+    path = tmp_path / "line.txt"
+    path.write_text(char * 1_000_000, encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(path)
+    widths = []
+    monkeypatch.setattr(ReadingView, "setLineWrapColumnOrWidth", widths.append)
+    with qtbot.waitSignal(window.features_attached):
+        window.show()
+    assert widths == []
+    monkeypatch.undo()
+    view = window.reading_view
+    assert len(window.reader_document.text) == 1_000_000
+    first_line = view.document().firstBlock().layout().lineAt(0)
+    assert 10 < first_line.textLength() < 200  # the line is wrapped to the column
+    assert view.top_offset() == 0
+    assert len(window.windowTitle()) < 400
+    assert window.section_label.text().endswith("\u2026")
+
+    centre = view.viewport().rect().center()
+    offset = view.offset_at(centre)
+    assert offset is not None and window.reader_document.text[offset] == char
+    if char == "\u4e2d":
+        qtbot.waitUntil(lambda: window.word_lookup.is_ready, timeout=READY_MS)
+        qtbot.mouseMove(view.viewport(), QtCore.QPoint(1, 1))
+        qtbot.mouseMove(view.viewport(), centre)
+        popup = window.word_lookup.popup
+        qtbot.waitUntil(popup.isVisible, timeout=READY_MS)
+        assert popup.word_label.text().startswith("\u4e2d")
+
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert 300_000 < view.top_offset() < 700_000
+    qtbot.keyClick(view, QtCore.Qt.Key_PageDown)
+    assert view.top_offset() > 500_000
+    bar.triggerAction(QtWidgets.QAbstractSlider.SliderToMaximum)
+    assert view.top_offset() > 990_000
