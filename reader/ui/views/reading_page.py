@@ -187,7 +187,12 @@ def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
     cursor = QtGui.QTextCursor(page)
     cursor.beginEditBlock()
     for number, block in blocks:
-        cursor.setPosition(page.findBlockByNumber(number).position())
+        text_block = page.findBlockByNumber(number)
+        # Qt drops a block's glyphs once it is laid out and shapes them again for a caret's
+        # place or a paint: 0.1 s for the first caret in a million characters. Kept, they
+        # cost no more memory than laying the block out took.
+        text_block.layout().setCacheEnabled(True)
+        cursor.setPosition(text_block.position())
         char_formats.insert(cursor, block, document.text[block.start : block.end])
     cursor.endEditBlock()
 

@@ -64,3 +64,12 @@ def test_a_page_without_long_blocks_is_left_as_it_is(qapp):
     page = build_page(source, 16.0, hold_back=True)
     add_held_back(page, source)
     assert plain(page) == source.text
+
+
+def test_a_held_back_block_keeps_its_glyphs_once_laid_out(qapp):
+    """Qt would shape a million characters again for the first caret placed in them."""
+    source = document()
+    page = build_page(source, 16.0, hold_back=True)
+    add_held_back(page, source)
+    caching = [page.findBlockByNumber(n).layout().cacheEnabled() for n in range(4)]
+    assert caching == [False, False, True, False]
