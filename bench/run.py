@@ -243,6 +243,14 @@ def word_lookup_window(files: Sequence[Path], settings: Settings) -> Table | Non
     return Table(lookup_window.TITLE, lookup_window.HEADERS, lookup_window.rows(figures))
 
 
+def long_line_window(files: Sequence[Path], settings: Settings) -> Table:
+    """bench/long_line.py: a one-line file of a million characters, the window against the CLI."""
+    import long_line
+
+    figures = long_line.measure(settings.runs, settings.env)
+    return Table(long_line.TITLE, long_line.HEADERS, long_line.rows(figures))
+
+
 def language_layer(files: Sequence[Path], settings: Settings) -> Table | None:
     """bench/language.py: speed, memory and accuracy of reader/language beside baselines."""
     import language
@@ -277,6 +285,7 @@ MEASUREMENTS: list[Measurement] = [
     annotations_window,
     language_layer,
     word_lookup_window,
+    long_line_window,
 ]
 
 

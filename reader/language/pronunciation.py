@@ -21,6 +21,7 @@ it is asked for a whole paragraph or for the one word under the mouse.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -40,6 +41,8 @@ MAX_WINDOW = 64
 
 The model's cost grows with the window, and a hover must stay within milliseconds; on the
 tuning half of the CPP dev set windows of 48 to 160 characters read equally well."""
+_SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
+_CLAUSE_END = re.compile("[" + re.escape("".join(sorted(CLAUSE_ENDS))) + "]")
 SHORT_CONTEXT = 4
 """In a sentence of at most this many characters the model has too little to read, and a
 phrase pypinyin knows stands even where CC-CEDICT lacks it (还钱 huán qián on its own)."""
@@ -229,39 +232,52 @@ def sentence_windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     A window is a sentence (its closing punctuation included) or, in a sentence longer
     than MAX_WINDOW, a piece of it; where it begins and ends depends on the text only.
+    Punctuation is looked for by `re` and `str.rfind`, and the pieces of a sentence before
+    `start` are stepped over, not cut one by one: a one-line file of a million characters
+    is a sentence, and its windows are asked for at every hover.
     """
+    end = min(end, len(text))
     sentence_start = _sentence_start(text, start)
     windows: list[tuple[int, int]] = []
     while sentence_start < end:
         sentence_end = _sentence_end(text, sentence_start)
-        windows.extend(_pieces(text, sentence_start, sentence_end))
+        windows.extend(_pieces(text, sentence_start, sentence_end, start, end))
         sentence_start = sentence_end
-    return [window for window in windows if window[1] > start]
+    return windows
 
 
 def _sentence_start(text: str, offset: int) -> int:
-    position = offset
-    while position > 0 and text[position - 1] not in SENTENCE_ENDS:
-        position -= 1
-    return position
+    return max(text.rfind(mark, 0, offset) for mark in SENTENCE_ENDS) + 1
 
 
 def _sentence_end(text: str, offset: int) -> int:
-    position = offset
-    while position < len(text) and text[position] not in SENTENCE_ENDS:
-        position += 1
-    return min(position + 1, len(text))
+    found = _SENTENCE_END.search(text, offset)
+    return found.end() if found is not None else len(text)
 
 
-def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _pieces(text: str, start: int, end: int, first: int, last: int) -> list[tuple[int, int]]:
+    """The pieces of the sentence `[start, end)` that reach into `[first, last)`.
+
+    A piece ends after the last clause punctuation in its MAX_WINDOW characters (its first
+    character aside), or at MAX_WINDOW if there is none; so where there is none, the pieces
+    are MAX_WINDOW long, and those before `first` are skipped together.
+    """
     pieces = []
-    while end - start > MAX_WINDOW:
-        cut = start + MAX_WINDOW
-        while cut > start + 1 and text[cut - 1] not in CLAUSE_ENDS:
-            cut -= 1
-        if cut == start + 1:
-            cut = start + MAX_WINDOW
-        pieces.append((start, cut))
+    while start < last:
+        if end - start <= MAX_WINDOW:
+            if end > first:
+                pieces.append((start, end))
+            break
+        if start + MAX_WINDOW <= first:
+            mark = _CLAUSE_END.search(text, start + 1, end)
+            clear = (mark.start() if mark is not None else end) - start
+            skip = min(clear, first - start, end - start - 1) // MAX_WINDOW
+            if skip:
+                start += skip * MAX_WINDOW
+                continue
+        mark_at = max(text.rfind(mark, start + 1, start + MAX_WINDOW) for mark in CLAUSE_ENDS)
+        cut = mark_at + 1 if mark_at >= 0 else start + MAX_WINDOW
+        if cut > first:
+            pieces.append((start, cut))
         start = cut
-    pieces.append((start, end))
     return pieces

@@ -15,11 +15,15 @@ from dataclasses import dataclass
 
 from reader.language.corrections import Corrections
 from reader.language.hsk import HskLevels
-from reader.language.segmentation import Segmentation, Segmenter, Token
+from reader.language.segmentation import Segmentation, Segmenter, SegmentingCancelled, Token
 from reader.language.tools import LanguageTools
 
 UNKNOWN_LEVEL = 99
 """The level of a word no HSK list holds: above every level, so it always gets pinyin."""
+READ_AT_ONCE = 10_000
+"""Characters of a span read in one go; a longer one (a one-line file is one span) is read
+in parts of about this size, with a cancel heard between them: a million characters take
+a worker a minute, which a closing window would otherwise wait for."""
 
 
 @dataclass(frozen=True)
@@ -36,18 +40,32 @@ def span_words(
     segmentation: Segmentation | None,
     segmenter: Segmenter,
     corrections: Corrections,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[Token]:
     """The words of `text[start:end]`: the segmentation's if it is of this text, else cut
-    now with the reader's corrections, exactly as a segmentation of the text would cut them."""
+    now with the reader's corrections, exactly as a segmentation of the text would cut them.
+    Cutting a long span asks `cancelled` on the way (SegmentingCancelled)."""
     if segmentation is not None and segmentation.text is text:
-        return segmentation.tokens(*span)
-    return Segmentation(text, [span], segmenter, corrections).tokens(*span)
+        return segmentation.tokens(*span, cancelled)
+    return Segmentation(text, [span], segmenter, corrections).tokens(*span, cancelled)
 
 
 def span_readings(
-    text: str, span: tuple[int, int], tokens: list[Token], tools: LanguageTools, hsk: HskLevels
+    text: str,
+    span: tuple[int, int],
+    tokens: list[Token],
+    tools: LanguageTools,
+    hsk: HskLevels,
+    cancelled: Callable[[], bool] | None = None,
 ) -> Readings:
-    """Readings in context for `text[start:end]`, from its words; for a worker thread."""
+    """Readings in context for `text[start:end]`, from its words; for a worker thread.
+
+    A span longer than READ_AT_ONCE is read in parts of whole words, `cancelled` asked
+    between them (SegmentingCancelled). A word is read in the same context either way, as
+    the model's windows and the phrases around it are found in the whole text; only in a
+    traditional text may a word at a part's edge read differently, the words beyond the
+    edge being made simplified character by character rather than word by word.
+    """
     start, end = span
     length = end - start
     syllables: list[str | None] = [None] * length
@@ -55,7 +73,11 @@ def span_readings(
     tokens = [t for t in tokens if t.start >= start and t.end <= end]
     if not tokens:
         return Readings(syllables, levels)
-    read = tools.pronouncer.syllables(text, tokens)
+    read: list[str | None] = []
+    for part in _parts(tokens):
+        if cancelled is not None and read and cancelled():
+            raise SegmentingCancelled
+        read.extend(tools.pronouncer.syllables(text, part))
     first = tokens[0].start
     for token in tokens:
         level = hsk.level(text[token.start : token.end])
@@ -81,9 +103,22 @@ def read_spans(
     for index, span in spans.items():
         if cancelled():
             break
-        tokens = span_words(text, span, segmentation, tools.segmenter, corrections)
-        found[index] = span_readings(text, span, tokens, tools, hsk)
+        try:
+            tokens = span_words(text, span, segmentation, tools.segmenter, corrections, cancelled)
+            found[index] = span_readings(text, span, tokens, tools, hsk, cancelled)
+        except SegmentingCancelled:
+            break
     return found
+
+
+def _parts(tokens: list[Token]) -> list[list[Token]]:
+    """`tokens` in runs of about READ_AT_ONCE characters, cut between two words."""
+    parts: list[list[Token]] = [[]]
+    for token in tokens:
+        if parts[-1] and token.end - parts[-1][0].start > READ_AT_ONCE:
+            parts.append([])
+        parts[-1].append(token)
+    return parts
 
 
 def _level_number(level: str | None) -> int:

@@ -285,13 +285,16 @@ class Segmentation:
         end = starts[position + 1] if position + 1 < len(starts) else self._span_ends[index]
         return Token(starts[position], end)
 
-    def tokens(self, start: int, end: int) -> list[Token]:
-        """The words overlapping `[start, end)`, segmenting the spans there if needed."""
+    def tokens(
+        self, start: int, end: int, cancelled: Callable[[], bool] | None = None
+    ) -> list[Token]:
+        """The words overlapping `[start, end)`, segmenting the spans there if needed (a long
+        one asking `cancelled` on the way, as segment_span does)."""
         tokens: list[Token] = []
         for index in self.span_indexes(start, end):
             starts = self._word_starts[index]
             if starts is None:
-                starts = self.segment_span(index)
+                starts = self.segment_span(index, cancelled)
             span_end = self._span_ends[index]
             first = max(bisect.bisect_right(starts, start) - 1, 0)
             for position in range(first, len(starts)):

@@ -114,6 +114,23 @@ def test_windows_tile_the_span_and_depend_on_the_text_only(text, data):
     assert set(windows) <= set(everything)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["\u4e2d" * 200_000, ("\u4e2d" * 99 + "\uff0c") * 2_000, ("\u4e2d" * 30 + "\u3001") * 6_000],
+    ids=["no-punctuation", "long-clauses", "short-clauses"],
+)
+def test_windows_deep_in_a_sentence_without_end_are_those_of_the_whole_text(text):
+    """A one-line file is one sentence: the windows at an offset deep in it are found
+    without cutting the whole sentence, and are the ones cutting it whole gives."""
+    everything = sentence_windows(text, 0, len(text))
+    for offset in (0, 70_000, 150_001, len(text) - 1):
+        end = min(offset + 40, len(text))
+        windows = sentence_windows(text, offset, end)
+        assert windows[0][0] <= offset and windows[-1][1] >= end
+        assert set(windows) <= set(everything)
+    assert sentence_windows("\u4e2d" * 200_000, 100_000, 100_001) == [(99_968, 100_032)]
+
+
 def test_cpp_dev_lines_are_read_well_above_plain_pypinyin(tools, shared_data):
     sentences = (shared_data / "polyphone" / "cpp-dev.sent").read_text(encoding="utf-8")
     labels = (shared_data / "polyphone" / "cpp-dev.lb").read_text(encoding="utf-8")

@@ -4,6 +4,9 @@ reader's corrections."""
 
 from __future__ import annotations
 
+import pytest
+
+from reader.language import readings as readings_module
 from reader.language.corrections import Corrections
 from reader.language.readings import (
     UNKNOWN_LEVEL,
@@ -96,3 +99,32 @@ def test_reading_stops_when_cancelled(tools):
     found = read_spans(TEXT, spans, tools, None, Corrections(), cancelled)
     assert list(found) == [0]
     assert found[0].syllables == ["biao1", "ti2"]
+
+
+def test_a_long_span_is_read_in_parts_as_it_would_be_whole(tools, seed_path, monkeypatch):
+    """A one-line file is one span: read in parts, each word in its own context."""
+    text = seed_path.read_text(encoding="utf-8").replace("\n", "")[:3_000]
+    span = (0, len(text))
+    tokens = span_words(text, span, None, tools.segmenter, Corrections())
+    whole = span_readings(text, span, tokens, tools, tools.hsk)
+    monkeypatch.setattr(readings_module, "READ_AT_ONCE", 200)
+    assert span_readings(text, span, tokens, tools, tools.hsk, lambda: False) == whole
+
+
+@pytest.mark.parametrize("segmented", [False, True], ids=["while-cutting", "while-reading"])
+def test_reading_a_long_span_stops_when_cancelled_halfway(tools, segmented):
+    """Cut into words, then read: either stops at the next piece once cancelled."""
+    text = "\u4e2d\u6587" * 20_000  # 中文, no punctuation: one span, one sentence
+    segmentation = None
+    if segmented:
+        segmentation = Segmentation(text, [(0, len(text))], tools.segmenter)
+        segmentation.segment_all()
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(True)
+        return len(asked) > 3
+
+    spans = {0: (0, len(text))}
+    assert read_spans(text, spans, tools, segmentation, Corrections(), cancelled) == {}
+    assert len(asked) == 4

@@ -275,9 +275,13 @@ class ReadingView(QtWidgets.QTextBrowser):
         if self.isVisible():
             available = self.viewport().width() + margins.left() + margins.right()
         else:
-            # A hidden view's viewport gets its size only once shown: until then, the view's
-            # own width, less the scroll bar that a page longer than the window will have.
-            available = self.width() - self.verticalScrollBar().sizeHint().width()
+            # A hidden view's viewport gets its size only once shown, and a view waiting in
+            # a stack (while the pinyin view is shown) keeps whatever size it had: until then
+            # the stack's width, or the view's own, less the scroll bar a long page will have.
+            parent = self.parentWidget()
+            stacked = isinstance(parent, QtWidgets.QStackedWidget)
+            width = parent.width() if stacked else self.width()
+            available = width - self.verticalScrollBar().sizeHint().width()
         column = max(1, min(self._measure(), available))
         if self.lineWrapColumnOrWidth() != column:
             self.setLineWrapColumnOrWidth(column)

@@ -125,13 +125,17 @@ characters cost 0.2 s each time. Given afterwards, its text is laid out once."""
 
 
 class _CharFormats:
-    """The character formats of every kind of block, made once per page."""
+    """The character formats of every kind of block, made once per page; with `shaped`
+    False, Qt shapes the text only where a script needs it (no kerning, no ligatures)."""
 
-    def __init__(self) -> None:
+    def __init__(self, shaped: bool = True) -> None:
         self.by_style = {key: _char_format(style) for key, style in BLOCK_STYLES.items()}
         self._list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
         self._list_role = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)])
         self._list_role.setForeground(QtGui.QColor(DECK_INK))
+        if not shaped:
+            for char_format in [*self.by_style.values(), self._list_name, self._list_role]:
+                char_format.setFontStyleStrategy(QtGui.QFont.PreferNoShaping)
 
     def insert(self, cursor: QtGui.QTextCursor, block: Block, body: str) -> None:
         """`body`, the text of `block`, at the cursor: a list item's role after a tab."""
@@ -183,11 +187,18 @@ def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
     blocks = held_back(document)
     if not blocks:
         return
-    char_formats = _CharFormats()
+    # No real paragraph is this long (a file of one long line is): kerning and ligatures
+    # cost its layout a quarter of its time, for nothing a reader would see in it.
+    char_formats = _CharFormats(shaped=False)
     cursor = QtGui.QTextCursor(page)
     cursor.beginEditBlock()
     for number, block in blocks:
-        cursor.setPosition(page.findBlockByNumber(number).position())
+        text_block = page.findBlockByNumber(number)
+        # Qt drops a block's glyphs once it is laid out and shapes them again for a caret's
+        # place or a paint: 0.1 s for the first caret in a million characters. Kept, they
+        # cost no more memory than laying the block out took.
+        text_block.layout().setCacheEnabled(True)
+        cursor.setPosition(text_block.position())
         char_formats.insert(cursor, block, document.text[block.start : block.end])
     cursor.endEditBlock()
 

@@ -15,6 +15,7 @@ from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.highlight_colours import highlight_colour
 from reader.ui.views.pinyin_view import PinyinView
+from reader.ui.views.reading_view import ReadingView
 from tests.ui.lookup_helpers import READY_MS
 from tests.ui.views.pinyin_helpers import (
     PaintCounter,
@@ -424,3 +425,26 @@ def test_a_one_line_file_of_a_million_characters_is_shown_where_it_is_read(qtbot
     assert 300_000 < view.top_offset() < 700_000
     assert view.laid_out_count <= 6
     assert view.text_between(view.top_offset(), view.top_offset() + 50) == char * 50
+
+
+def test_the_plain_page_behind_the_pinyin_view_is_laid_out_at_the_width_it_will_have(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """A reader of pinyin opens a one-line file: the hidden reading view lays the page out
+    at the stack's width, not at the size it had before (86 pixels, minutes of layout)."""
+    path = tmp_path / "line.txt"
+    path.write_text("[" * 200_000, encoding="utf-8")
+    PinyinSettings().save(PinyinChoice(PinyinMode.ALL))
+    window = make_window(show=False)
+    assert window.open_path(path)
+    window.show()
+    qtbot.waitExposed(window)
+    reading = window.reading_view
+    assert window.shown_view() is window.pinyin.view
+    assert reading.lineWrapColumnOrWidth() > 300
+    widths = []
+    monkeypatch.setattr(ReadingView, "setLineWrapColumnOrWidth", widths.append)
+    window.pinyin.off_action.trigger()
+    assert window.shown_view() is reading
+    assert widths == []
+    assert reading.viewport().width() == reading.lineWrapColumnOrWidth()

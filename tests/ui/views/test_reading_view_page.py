@@ -64,3 +64,18 @@ def test_a_page_without_long_blocks_is_left_as_it_is(qapp):
     page = build_page(source, 16.0, hold_back=True)
     add_held_back(page, source)
     assert plain(page) == source.text
+
+
+def test_a_held_back_block_keeps_its_glyphs_and_is_shaped_only_as_its_script_needs(qapp):
+    """Qt would shape a million characters again for the first caret placed in them, and
+    kerning and ligatures cost their layout a quarter of its time."""
+    source = document()
+    page = build_page(source, 16.0, hold_back=True)
+    add_held_back(page, source)
+    blocks = [page.findBlockByNumber(n) for n in range(4)]
+    assert [block.layout().cacheEnabled() for block in blocks] == [False, False, True, False]
+    unshaped = [
+        block.begin().fragment().charFormat().fontStyleStrategy() == QtGui.QFont.PreferNoShaping
+        for block in blocks
+    ]
+    assert unshaped == [False, False, True, False]
