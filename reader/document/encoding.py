@@ -186,6 +186,8 @@ def codec_for(name: str) -> str:
 
 def display_name(name: str) -> str:
     """The name a reader sees for an encoding they named: ours if it is one of ours."""
+    if name in ENCODINGS:  # as detection names it, before every first paint
+        return name
     codec = codec_for(name)
     for key, python in ENCODINGS.items():
         if python == codec:  # most names: no CJK codec module is loaded to say so

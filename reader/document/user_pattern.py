@@ -27,8 +27,10 @@ import time
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 try:
     from re import _parser as _re_parser  # Python 3.11 and later
@@ -147,6 +149,8 @@ def compile_user_pattern(source: str, what: str) -> UserPattern:
             f"bad {what} {source!r}: its repeats multiply out to {size:,} items; "
             f"the most is {MAX_PATTERN_SIZE:,}"
         )
+    import regex  # 14 ms to import: only when a reader gives a pattern, not at start-up
+
     try:
         compiled = regex.compile(source, flags=regex.VERSION0)
     except regex.error as error:  # what re accepts, VERSION0 does too; kept as a safeguard

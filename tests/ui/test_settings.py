@@ -110,3 +110,34 @@ def test_the_oldest_choices_are_forgotten_first(tmp_path):
     assert again.document_choices(paths[2]) == DocumentChoices()
     assert again.document_choices(paths[3]) == DocumentChoices("Big5")
     assert again.document_choices(paths[-1]) == DocumentChoices("Big5")
+
+
+def test_a_value_set_again_is_written_even_after_another_object_changed_it(tmp_path):
+    """An unchanged value is not written again (each write syncs the file); what one
+    settings object changed, another sees, so its "unchanged" is never stale."""
+    window, other = Settings(), Settings()
+    window.last_document = tmp_path / "a.txt"
+    other.last_document = tmp_path / "b.txt"
+    window.last_document = tmp_path / "a.txt"
+    assert Settings().last_document == tmp_path / "a.txt"
+
+
+def test_opening_the_document_read_last_writes_nothing(isolated_settings, tmp_path):
+    settings = Settings()
+    path = tmp_path / "书.txt"
+    settings.add_recent(path)
+    settings.last_document = path
+    settings.zoom = 2
+    written = Path(settings.file_name).stat().st_mtime_ns
+    settings.add_recent(path)
+    settings.last_document = path
+    settings.zoom = 2
+    assert Path(settings.file_name).stat().st_mtime_ns == written
+
+
+def test_an_open_under_way_is_seen_by_the_next_start_whatever_the_path(tmp_path):
+    path = Path(b"/tmp/\xff\xfe-\xe4\xb9\xa6.txt".decode("utf-8", "surrogateescape"))
+    Settings().unfinished_open = path
+    assert Settings().unfinished_open == path
+    Settings().unfinished_open = None
+    assert Settings().unfinished_open is None
