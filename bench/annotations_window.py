@@ -27,6 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from store import ANNOTATIONS, NOVEL, Figure, annotations_for, rows, timed
+from table import Table
 
 from reader.document import open_document
 from reader.store import filter_annotations, open_store
@@ -232,17 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not options.novel.is_file():
         print(f"bench: error: {options.novel}: no such file", file=sys.stderr)
         return 1
-    table = [list(HEADERS), *rows(measure(options.novel, max(1, options.runs)))]
-    widths = [max(len(row[i]) for row in table) for i in range(len(HEADERS))]
-    print(TITLE)
-    print()
-    for row in table:
-        print(
-            "  ".join(
-                cell.ljust(w) if i in (0, 2) else cell.rjust(w)
-                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-            )
-        )
+    print(Table(TITLE, HEADERS, rows(measure(options.novel, max(1, options.runs)))).render())
     return 0
 
 

@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from table import Table
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LENGTH = 1_000_000
 CHARACTERS = ("a", "[", "\u4e2d")
@@ -149,13 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args(argv)
-    table = rows(measure(max(1, options.runs)))
-    widths = [max(len(row[i]) for row in [HEADERS, *table]) for i in range(len(HEADERS))]
-    print(TITLE)
-    for row in [HEADERS, *table]:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+    print(Table(TITLE, HEADERS, rows(measure(max(1, options.runs)))).render())
     return 0
 
 

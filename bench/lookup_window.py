@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from table import Table
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
 TITLE = "Word lookup in the window (reader/ui/lookup/controller.py)"
@@ -248,13 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipping: {options.novel} not found")
         return 0
     figures = measure(options.novel, max(1, options.runs), hovers=options.hovers)
-    table = rows(figures)
-    widths = [max(len(row[i]) for row in [HEADERS, *table]) for i in range(len(HEADERS))]
-    print(TITLE)
-    for row in [HEADERS, *table]:
-        print(
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
-        )
+    print(Table(TITLE, HEADERS, rows(figures)).render())
     return 0
 
 

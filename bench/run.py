@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from table import Table
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED = PROJECT_ROOT / "seeds" / "xinhua-2016-04-19-cybersecurity-symposium.txt"
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
@@ -31,36 +33,6 @@ RUN_TIMEOUT_S = 300
 
 class BenchError(Exception):
     """A measured program failed; printed as one line."""
-
-
-@dataclass(frozen=True)
-class Table:
-    title: str
-    headers: Sequence[str]
-    rows: Sequence[Sequence[str]]
-
-    def render(self) -> str:
-        """Columns of numbers aligned right, of text left."""
-        columns = list(zip(self.headers, *self.rows, strict=True))
-        widths = [max(len(cell) for cell in column) for column in columns]
-        numeric = [all(_is_number(cell) for cell in column[1:] if cell) for column in columns]
-        lines = [self.title, ""]
-        for cells in [self.headers, ["-" * width for width in widths], *self.rows]:
-            aligned = [
-                cell.rjust(width) if right else cell.ljust(width)
-                for cell, width, right in zip(cells, widths, numeric, strict=True)
-            ]
-            lines.append("  ".join(aligned).rstrip())
-        return "\n".join(lines)
-
-
-def _is_number(cell: str) -> bool:
-    """Cells such as 3,668, +0.08, 0.5 s and 97.8 % count as numbers."""
-    try:
-        float(cell.split()[0].replace(",", ""))
-    except ValueError:
-        return False
-    return True
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from table import Table
+
 from reader.document import Document, open_document
 from reader.store import (
     COLOURS,
@@ -233,17 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench: error: {options.novel}: no such file", file=sys.stderr)
         return 1
     figures = measure(options.novel, max(1, options.runs))
-    table = [list(HEADERS), *rows(figures)]
-    widths = [max(len(row[i]) for row in table) for i in range(len(HEADERS))]
-    print(TITLE)
-    print()
-    for row in table:
-        print(
-            "  ".join(
-                cell.ljust(w) if i in (0, 2) else cell.rjust(w)
-                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-            )
-        )
+    print(Table(TITLE, HEADERS, rows(figures)).render())
     return 0
 
 

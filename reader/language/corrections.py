@@ -16,8 +16,9 @@ import tempfile
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
+
+from reader.aside import damaged_name
 
 CORRECTIONS_FILE = "word-corrections.json"
 """Its name in the reader's data folder, beside the annotation store."""
@@ -230,12 +231,7 @@ def _snapshot_from_json(path: Path, data: object) -> CorrectionsSnapshot:
 
 def _moved_aside(path: Path, reason: str) -> CorrectionsError:
     """Moves the damaged file at `path` to a timestamped name beside it; the error to raise."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    counter = 1
-    while aside.exists():
-        counter += 1
-        aside = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
+    aside = damaged_name(path)
     try:
         path.replace(aside)
     except OSError as error:

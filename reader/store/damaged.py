@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
+from reader.aside import damaged_name
 from reader.store.database import StoreError
 
 Identity = tuple[int, int]
@@ -36,7 +36,7 @@ def move_aside(path: Path, seen: Identity | None) -> Path | None:
         with _locked(path.with_name(path.name + ".lock")):
             if file_identity(path) != seen:
                 return None
-            aside = _free_name(path)
+            aside = damaged_name(path)
             # The log first, while the damaged file is still there to own it: nobody starts
             # a new store (with a log of its own) until the damaged file has gone.
             for suffix in ("-wal", "-shm"):
@@ -49,16 +49,6 @@ def move_aside(path: Path, seen: Identity | None) -> Path | None:
         raise StoreError(
             path, f"is damaged and could not be moved aside ({error.strerror or error})"
         ) from None
-
-
-def _free_name(path: Path) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    counter = 1
-    while aside.exists():
-        counter += 1
-        aside = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
-    return aside
 
 
 @contextmanager

@@ -174,6 +174,21 @@ def test_a_new_store_waits_while_another_process_holds_the_new_file(tmp_path):
         assert time.monotonic() - began >= 0.2
 
 
+def run_at_once(target, arguments: list[tuple], trials: int) -> list[str]:
+    """`target(*arguments[n], barrier, results)` in a process each, started together; the
+    outcome each puts for each of the `trials` ("ok" or the error's repr)."""
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(len(arguments))
+    results = context.Queue()
+    workers = [context.Process(target=target, args=(*a, barrier, results)) for a in arguments]
+    for worker in workers:
+        worker.start()
+    outcomes = [results.get(timeout=120) for _ in range(trials * len(arguments))]
+    for worker in workers:
+        worker.join(timeout=60)
+    return outcomes
+
+
 def create_stores(folders: list[str], barrier, results) -> None:
     """In a process of its own: open each new store together with the other processes."""
     for folder in folders:
@@ -191,18 +206,7 @@ def test_processes_creating_the_same_store_at_once_all_open_it(tmp_path):
     "busy" 4 times in 20 elsewhere, but seldom here: the test above holds the file for sure.)"""
     trials, processes = 20, 4
     folders = [str(tmp_path / f"trial-{trial}") for trial in range(trials)]
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(processes)
-    results = context.Queue()
-    workers = [
-        context.Process(target=create_stores, args=(folders, barrier, results))
-        for _ in range(processes)
-    ]
-    for worker in workers:
-        worker.start()
-    outcomes = [results.get(timeout=120) for _ in range(trials * processes)]
-    for worker in workers:
-        worker.join(timeout=60)
+    outcomes = run_at_once(create_stores, [(folders,)] * processes, trials)
     assert [o for o in outcomes if o != "ok"] == []
     for folder in folders:
         with open_store(Path(folder)) as store:
@@ -235,20 +239,8 @@ def test_processes_finding_the_same_damaged_store_move_it_aside_once(tmp_path, s
         folder.mkdir()
         (folder / STORE_FILE).write_bytes(b"not a database " * 500)
         folders.append(str(folder))
-    context = multiprocessing.get_context("spawn")
-    barrier = context.Barrier(processes)
-    results = context.Queue()
-    workers = [
-        context.Process(
-            target=annotate_damaged_stores, args=(folders, str(seed_path), n, barrier, results)
-        )
-        for n in range(processes)
-    ]
-    for worker in workers:
-        worker.start()
-    outcomes = [results.get(timeout=120) for _ in range(trials * processes)]
-    for worker in workers:
-        worker.join(timeout=60)
+    arguments = [(folders, str(seed_path), n) for n in range(processes)]
+    outcomes = run_at_once(annotate_damaged_stores, arguments, trials)
     assert [o for o in outcomes if o != "ok"] == []
     for folder in folders:
         assert len(list(Path(folder).glob("reader.damaged-*.sqlite3"))) == 1

@@ -24,6 +24,7 @@ from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.pinyin_painting import Highlight, Marked, paint_page
 from reader.ui.views.readings_source import ReadingsSource
 from reader.ui.views.tone_colours import ToneColours
+from reader.ui.views.wheel_zoom import WheelZoom
 
 
 class PinyinView(QtWidgets.QAbstractScrollArea):
@@ -46,7 +47,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         """Where the last click or word walk was: the keyboard lookup starts there."""
         self._drag_from: int | None = None
         self._mark: tuple[int, int] | None = None
-        self._wheel_zoom = 0
+        self._wheel_zoom = WheelZoom()
         self.setFrameShape(QtWidgets.QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOn)
@@ -359,14 +360,10 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         menu.popup(event.globalPos())
 
     def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
-        if not event.modifiers() & QtCore.Qt.ControlModifier:
+        steps = self._wheel_zoom.steps(event)
+        if steps is None:
             super().wheelEvent(event)
-            return
-        event.accept()
-        self._wheel_zoom += event.angleDelta().y()
-        steps = int(self._wheel_zoom / 120)
-        if steps:
-            self._wheel_zoom -= steps * 120
+        elif steps:
             self.zoom_requested.emit(steps)
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:

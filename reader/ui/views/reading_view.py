@@ -29,6 +29,7 @@ from reader.ui.views.reading_view_page import (
     held_back,
     restyle_page,
 )
+from reader.ui.views.wheel_zoom import WheelZoom
 
 
 def reading_font(zoom: int) -> QtGui.QFont:
@@ -46,7 +47,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._document: Document | None = None
         self._offsets = OffsetMap("")
         self._zoom = 0
-        self._wheel_zoom = 0
+        self._wheel_zoom = WheelZoom()
         self._measure_kept = False
         self._top_block = QtGui.QTextBlock()
         self.setReadOnly(True)
@@ -232,16 +233,10 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._fit_measure()
 
     def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
-        if not event.modifiers() & QtCore.Qt.ControlModifier:
+        steps = self._wheel_zoom.steps(event)
+        if steps is None:
             super().wheelEvent(event)
-            return
-        # QTextEdit would zoom by changing the font alone, leaving spacing and settings
-        # behind: zoom in whole steps here, one per notch of the wheel.
-        event.accept()
-        self._wheel_zoom += event.angleDelta().y()
-        steps = int(self._wheel_zoom / 120)
-        if steps:
-            self._wheel_zoom -= steps * 120
+        elif steps:
             self.set_zoom(self._zoom + steps)
 
     def event(self, event: QtCore.QEvent) -> bool:

@@ -17,14 +17,8 @@ def seed(seed_path):
 
 
 @pytest.fixture
-def view(qtbot, seed):
-    view = ReadingView()
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.set_reader_document(seed)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+def view(show_in_view, seed):
+    return show_in_view(seed, (900, 700))
 
 
 def text_block(view, number):

@@ -11,7 +11,6 @@ from reader.document import build_document
 from reader.store import HIGHLIGHT_RGB, AnnotationSet, edited, new_annotation
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.highlight_colours import note_colour
-from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.reading_view_highlights import HighlightPainter
 
 TEXT = "标题\n\n第一段有一个𠀀字,后面还有很多很多字。\n\n第二段也说了一件事,说完了。"
@@ -23,14 +22,8 @@ def document():
 
 
 @pytest.fixture
-def view(qtbot, document):
-    view = ReadingView()
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.set_reader_document(document)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+def view(show_in_view, document):
+    return show_in_view(document, (700, 500))
 
 
 @pytest.fixture
