@@ -31,6 +31,7 @@ _PIECE = re.compile(
 _ONE_REFERENCE = re.compile(_REFERENCE)
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _LIST_MARKS = re.compile("([，、])")
+_GLUED_WORD = re.compile("[a-z]+")
 _ROMAN_PART = re.compile(r"[A-Za-z0-9·,γ]+")
 
 
@@ -151,8 +152,8 @@ def entry_senses(senses: Sequence[str]) -> EntrySenses:
 def _pieces_of(match: re.Match[str]) -> list[Piece] | None:
     """What one match of the markup stands for; None if it is no markup after all."""
     if match.group("measures") is not None:
-        words = [_reference(one) for one in _ONE_REFERENCE.finditer(match.group("measures")[3:])]
-        return [MeasureWords(tuple(word for word, _ in words))]
+        found = (_reference(one) for one in _ONE_REFERENCE.finditer(match.group("measures")[3:]))
+        return [MeasureWords(tuple(word for word, _ in found if word is not None))]
     if match.group("alone") is not None:
         parts = _reading(match.group("alone"))
         return [Reading(parts)] if parts is not None else None
@@ -161,11 +162,13 @@ def _pieces_of(match: re.Match[str]) -> list[Piece] | None:
         return None
     if reference.reading or reference.simplified != reference.traditional:
         return [reference, *rest]
-    # Bare characters: a list of words (甲、乙) is several references.
-    split = [part for part in _LIST_MARKS.split(reference.simplified) if part]
-    bare: list[Piece] = [
-        Reference(part, part) if _HAN_CHAR.search(part) else part for part in split
-    ]
+    # Bare characters: a list of words (甲、乙) is several references, and an English word
+    # written against the characters (stroke𠄌) is none.
+    glued = _GLUED_WORD.match(reference.simplified)
+    start = glued.end() if glued else 0
+    split = [part for part in _LIST_MARKS.split(reference.simplified[start:]) if part]
+    bare: list[Piece] = [reference.simplified[:start]] if start else []
+    bare.extend(Reference(part, part) if _HAN_CHAR.search(part) else part for part in split)
     return [*bare, *rest]
 
 

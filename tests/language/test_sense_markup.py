@@ -103,11 +103,28 @@ def test_a_reading_alone_and_the_variants(tools):
             "(from Taiwanese 萵仔菜, Tai-lo pr. [ue-á-tshài])",
         ),
         ("square brackets [ ]", "square brackets [ ]"),
+        ("stroke𠄌 in characters (e.g. 以[yi3])", "stroke𠄌 in characters (e.g. 以 yǐ)"),
         ("<b>bold</b> & 個|个[ge4]", "<b>bold</b> & 个（個）gè"),
     ],
 )
 def test_odd_markup_from_the_dictionary(sense, shown):
     assert sense_text(parse_sense(sense)) == shown
+
+
+def test_bare_characters_are_references_and_what_is_written_against_them_is_not():
+    assert parse_sense("stroke𠄌 in 以") == (
+        "stroke",
+        Reference("𠄌", "𠄌"),
+        " in ",
+        Reference("以", "以"),
+    )
+    assert parse_sense("as in 甲、乙") == (
+        "as in ",
+        Reference("甲", "甲"),
+        "、",
+        Reference("乙", "乙"),
+    )
+    assert parse_sense("e.g. PO文") == ("e.g. ", Reference("PO文", "PO文"))
 
 
 def test_plain_text_is_kept_as_it_is(tools):
