@@ -10,10 +10,17 @@ from dataclasses import dataclass
 
 from reader.language.dictionary import Dictionary, Entry
 from reader.language.hsk import HskLevel, HskLevels
-from reader.language.pinyin import PinyinStyle, format_syllable, format_word, is_han, numbered
+from reader.language.pinyin import (
+    PinyinStyle,
+    WrittenSyllable,
+    is_han,
+    reading_text,
+    written_reading,
+)
 from reader.language.pronunciation import Pronouncer
 from reader.language.sandhi import spoken_syllables
 from reader.language.segmentation import Segmentation, Token
+from reader.language.sense_markup import entry_senses, piece_text, sense_text
 
 NAME_REACH = 3
 """How many words back a dictionary name may begin and still cover the word under the mouse."""
@@ -57,8 +64,22 @@ class WordLookup:
     """Each Han character of the word with its own entries."""
 
     def pinyin(self, style: PinyinStyle = PinyinStyle.MARKS, spoken: bool = False) -> str:
+        return "".join(part.before + part.text for part in self.written(style, spoken))
+
+    def written(
+        self, style: PinyinStyle = PinyinStyle.MARKS, spoken: bool = False
+    ) -> tuple[WrittenSyllable, ...]:
+        """The reading in context, capitalised and spaced as the entry read so writes it:
+        习近平 is Xí Jìnpíng, not xíjìnpíng."""
         syllables = self.spoken if spoken else self.syllables
-        return format_word([s for s in syllables if s is not None], style)
+        entry = next((e for e in self.entries if e.syllables == self.syllables), None)
+        if entry is None:
+            return written_reading([s for s in syllables if s is not None], style)
+        parts = [
+            raw if syllable is None else syllable.capitalize() if raw[:1].isupper() else syllable
+            for raw, syllable in zip(entry.pinyin.split(), syllables, strict=True)
+        ]
+        return written_reading(parts, style)
 
 
 class Lookup:
@@ -94,14 +115,21 @@ class Lookup:
             return None
         return self._gather(text, tokens)
 
-    def word(self, word: str) -> WordLookup:
-        """Everything about `word` (simplified or traditional) read on its own."""
-        return self._gather(word, [Token(0, len(word))])
+    def word(self, word: str, reading: tuple[str | None, ...] | None = None) -> WordLookup:
+        """Everything about `word` (simplified or traditional) read on its own, or read as
+        `reading` (one syllable per character) where that is known: a sense that refers
+        to 行[hang2] means háng."""
+        return self._gather(word, [Token(0, len(word))], reading)
 
-    def _gather(self, text: str, tokens: list[Token]) -> WordLookup:
+    def _gather(
+        self, text: str, tokens: list[Token], reading: tuple[str | None, ...] | None = None
+    ) -> WordLookup:
         start, end = tokens[0].start, tokens[-1].end
         word = text[start:end]
-        syllables = tuple(self.pronouncer.syllables(text, tokens))
+        if reading is not None and len(reading) == len(word):
+            syllables = reading
+        else:
+            syllables = tuple(self.pronouncer.syllables(text, tokens))
         spoken = tuple(spoken_syllables(text, start, syllables, tokens))
         entries = _reading_first(self.dictionary.lookup(word), syllables)
         characters = tuple(
@@ -205,24 +233,7 @@ def lookup_lines(lookup: Lookup, word: str, style: PinyinStyle = PinyinStyle.MAR
 
 def entry_pinyin(entry: Entry, style: PinyinStyle = PinyinStyle.MARKS) -> str:
     """An entry's reading as written: "Xí Jìnpíng" (names keep their capitals and spaces)."""
-    if style is not PinyinStyle.MARKS:
-        parts = [numbered(part) for part in entry.pinyin.split()]
-        return " ".join(
-            format_syllable(part, style) if part else raw
-            for part, raw in zip(parts, entry.pinyin.split(), strict=True)
-        )
-    words: list[tuple[bool, list[str]]] = []
-    for raw in entry.pinyin.split():
-        syllable = numbered(raw)
-        if syllable is None or raw[:1].isupper() or not words:
-            words.append((raw[:1].isupper(), []))
-        words[-1][1].append(syllable or raw)
-    written = []
-    for capital, parts in words:
-        syllables = [part for part in parts if numbered(part)]
-        text = format_word(syllables, style) if len(syllables) == len(parts) else " ".join(parts)
-        written.append(text[:1].upper() + text[1:] if capital else text)
-    return " ".join(written)
+    return reading_text(entry.pinyin.split(), style)
 
 
 def _entry_lines(
@@ -234,7 +245,12 @@ def _entry_lines(
         if entry.traditional != traditional:
             reading += f" ({entry.traditional})"
         lines.append(indent + reading)
-        lines.extend(f"{indent}  {number}. {sense}" for number, sense in enumerate(entry.senses, 1))
+        senses = entry_senses(entry.senses)
+        lines.extend(
+            f"{indent}  {number}. {sense_text(sense, style)}"
+            for number, sense in enumerate(senses.meanings, 1)
+        )
+        lines.extend(f"{indent}  {piece_text(m, style)}" for m in senses.measure_words)
     return lines
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
@@ -28,6 +29,11 @@ _ZHUYIN_SYLLABIC = {
     "hng": "ㄏㄫ",
 }
 _SANDHI_IN_PHRASES = {"一": "yi1", "不": "bu4"}
+_VOWEL_STARTS = "aeoāáǎàēéěèōóǒò"
+_JOINING = "·"
+"""A part of a reading that binds its neighbours (Zhēn·Àosītīng)."""
+PLACEHOLDER = "xx5"
+"""CC-CEDICT's syllable for a gap in a pattern (就…[jiu4 xx5])."""
 
 
 class PinyinStyle(str, Enum):
@@ -126,7 +132,61 @@ def format_word(syllables: Sequence[str], style: PinyinStyle = PinyinStyle.MARKS
     written = []
     for index, syllable in enumerate(syllables):
         text = format_syllable(syllable, style)
-        if index and text[:1] in "aeoāáǎàēéěèōóǒò":
+        if index and text[:1] in _VOWEL_STARTS:
             text = "'" + text
         written.append(text)
     return "".join(written)
+
+
+@dataclass(frozen=True)
+class WrittenSyllable:
+    """One part of a reading as shown, and what stands before it ("", " " or "'")."""
+
+    before: str
+    text: str
+    syllable: str | None
+    """The numbered syllable, for its tone; None for a part that is no syllable (B in B超)."""
+
+
+def written_reading(
+    parts: Sequence[str], style: PinyinStyle = PinyinStyle.MARKS
+) -> tuple[WrittenSyllable, ...]:
+    """A reading in CC-CEDICT's parts ("Xi2", "Jin4", "ping2") as a reader expects it.
+
+    With tone marks, a capital starts a new word and keeps its capital (Xí Jìnpíng),
+    lowercase syllables run on (wǎngluò, Xī'ān), a letter stands apart (B chāo), a comma
+    follows its word (…héshang, mō…) and a middle dot binds (Zhēn·Àosītīng). Tone numbers
+    and zhuyin are spaced and lowercase. The gap of a pattern (xx5) is written "…".
+    """
+    written: list[WrittenSyllable] = []
+    marks = style is PinyinStyle.MARKS
+    after_part: str | None = None
+    """What the part before asks to stand before a syllable that follows it."""
+    for raw in parts:
+        syllable = numbered(raw) if raw != PLACEHOLDER else None
+        if syllable is not None:
+            text = format_syllable(syllable, style)
+            capital = marks and raw[:1].isupper()
+            if capital:
+                text = text[:1].upper() + text[1:]
+            if not written:
+                before = ""
+            elif after_part is not None:
+                before = after_part
+            elif not marks or capital:
+                before = " "
+            else:
+                before = "'" if text[:1] in _VOWEL_STARTS else ""
+            after_part = None
+        else:
+            text = "…" if raw == PLACEHOLDER else raw
+            joining = text == _JOINING
+            before = "" if not written or joining or not text[:1].isalnum() else " "
+            after_part = "" if joining else " "
+        written.append(WrittenSyllable(before, text, syllable))
+    return tuple(written)
+
+
+def reading_text(parts: Sequence[str], style: PinyinStyle = PinyinStyle.MARKS) -> str:
+    """`written_reading` as one string: "Xí Jìnpíng"."""
+    return "".join(part.before + part.text for part in written_reading(parts, style))

@@ -57,6 +57,21 @@ def test_a_word_the_dictionary_lacks_is_shown_by_its_characters(tools):
     assert "    1. glowing" in lines
 
 
+def test_lookup_lines_read_the_dictionary_markup(tools):
+    lines = lookup_lines(tools.lookup, "技术")
+    assert lines[2:] == [
+        "jìshù",
+        "  1. technology; technique; skill",
+        "  measure words: 门 mén, 种 zhǒng, 项 xiàng",
+    ]
+    lines = lookup_lines(tools.lookup, "中共")
+    assert (
+        "  1. abbr. for 中国共产党（中國共產黨）Zhōngguó Gòngchǎndǎng, Chinese Communist Party"
+        in (lines)
+    )
+    assert lookup_lines(tools.lookup, "冰棍", PinyinStyle.NUMBERS)[-1] == "  measure word: 根 gen1"
+
+
 def test_unknown_words_are_an_error(tools):
     with pytest.raises(WordNotFound, match="'abc' is not in the dictionary"):
         lookup_lines(tools.lookup, "abc")
@@ -66,6 +81,26 @@ def test_names_keep_their_capitals_and_spaces(tools):
     (entry,) = tools.dictionary.lookup("习近平")
     assert entry_pinyin(entry) == "Xí Jìnpíng"
     assert entry_pinyin(entry, PinyinStyle.NUMBERS) == "xi2 jin4 ping2"
+
+
+def test_the_reading_in_context_is_capitalised_as_the_entry(
+    tools, seed_document, seed_segmentation
+):
+    text = seed_document.text
+    found = tools.lookup.at(text, text.index("习近平"), seed_segmentation)
+    assert found.word == "习近平"
+    assert found.pinyin() == "Xí Jìnpíng"
+    assert found.pinyin(PinyinStyle.NUMBERS) == "xi2 jin4 ping2"
+    assert [part.syllable for part in found.written()] == ["xi2", "jin4", "ping2"]
+    assert tools.lookup.word("北京").pinyin() == "Běijīng"
+    assert tools.lookup.word("一个").pinyin(spoken=True) == "yígè"  # no entry: as read
+
+
+def test_a_word_is_read_as_a_sense_refers_to_it(tools):
+    assert tools.lookup.word("行").pinyin() == "xíng"
+    found = tools.lookup.word("行", ("hang2",))
+    assert found.pinyin() == "háng"
+    assert found.entries[0].pinyin == "hang2"
 
 
 def test_the_word_at_an_offset_is_read_in_its_sentence(tools):

@@ -6,11 +6,14 @@ import pytest
 
 from reader.language.pinyin import (
     PinyinStyle,
+    WrittenSyllable,
     format_syllable,
     format_word,
     is_han,
     numbered,
+    reading_text,
     word_syllables,
+    written_reading,
 )
 
 
@@ -76,3 +79,31 @@ def test_han_characters(char):
 @pytest.mark.parametrize("char", ["a", "，", "。", "ー", "한", "😀", "\n"])
 def test_other_characters(char):
     assert not is_han(char)
+
+
+@pytest.mark.parametrize(
+    "reading, marks, numbers",
+    [
+        ("Xi2 Jin4 ping2", "Xí Jìnpíng", "xi2 jin4 ping2"),
+        ("wang3 luo4", "wǎngluò", "wang3 luo4"),
+        ("Xi1 an1", "Xī'ān", "xi1 an1"),
+        ("Lu:3 liang2", "Lǚliáng", "lv3 liang2"),
+        ("B chao1", "B chāo", "B chao1"),
+        ("Zhen1 · Ao4 si1 ting1", "Zhēn·Àosītīng", "zhen1·ao4 si1 ting1"),
+        ("bu4 yi3 wu4 xi3 , bu4 yi3 ji3 bei1", "bùyǐwùxǐ, bùyǐjǐbēi", None),
+        ("jiu4 xx5", "jiù…", "jiu4…"),
+    ],
+)
+def test_a_dictionary_reading_is_written_as_a_reader_expects(reading, marks, numbers):
+    assert reading_text(reading.split()) == marks
+    if numbers is not None:
+        assert reading_text(reading.split(), PinyinStyle.NUMBERS) == numbers
+
+
+def test_each_written_part_keeps_its_syllable_for_the_tone_colour():
+    assert written_reading(["Xi2", "Jin4", "ping2"]) == (
+        WrittenSyllable("", "Xí", "xi2"),
+        WrittenSyllable(" ", "Jìn", "jin4"),
+        WrittenSyllable("", "píng", "ping2"),
+    )
+    assert written_reading(["B", "chao1"])[0] == WrittenSyllable("", "B", None)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from reader.language.lookup import WordLookup
 from reader.language.pinyin import PinyinStyle
+from reader.language.sense_markup import Reference
 from reader.ui.lookup.actions import LookupActions
 from reader.ui.lookup.hover import HoverController
 from reader.ui.lookup.popup import WordPopup
@@ -69,6 +70,7 @@ class WordLookupController(QtCore.QObject):
             action.triggered.connect(lambda _=False, d=delay: self.set_delay(d))
 
         self.popup = WordPopup(window)
+        self.popup.reference_activated.connect(self.show_reference)
         self.hover = HoverController(self.popup, self._settings, lambda: current.session, self)
         self.hover.enabled = self._settings.enabled
         self.hover.word_shown.connect(current.user_acted)
@@ -186,6 +188,14 @@ class WordLookupController(QtCore.QObject):
 
     def previous_word(self) -> WordLookup | None:
         return self._walk.step(forward=False)
+
+    def show_reference(self, reference: Reference) -> WordLookup | None:
+        """In the pop-up, pinned: the word a sense refers to, read as the sense gives it."""
+        if not self._warm_up.is_ready:
+            return None
+        result = self._warm_up.tools.lookup.word(reference.simplified, reference.syllables())
+        self.popup.show_reference(result)
+        return result
 
     def hide_popup(self) -> None:
         self.hover.hide_popup()

@@ -5,6 +5,8 @@ coloured by tone, its other script, its HSK level, the first senses (all of them
 request) and, for a word of several characters, each character's reading and meaning.
 It never takes the keyboard focus from the text. Pinned, its text can be selected and
 copied. Everything from the dictionary is escaped before it reaches a rich-text label.
+The senses read CC-CEDICT's markup (sense_html): a word a sense refers to is a link,
+and following it shows that word here, pinned, with a way back.
 """
 
 from __future__ import annotations
@@ -14,8 +16,22 @@ from collections.abc import Sequence
 
 from reader.language.dictionary import Entry
 from reader.language.lookup import CharacterLookup, WordLookup, entry_pinyin
-from reader.language.pinyin import PinyinStyle, format_syllable, tone
+from reader.language.pinyin import (
+    PinyinStyle,
+    WrittenSyllable,
+    format_syllable,
+    written_reading,
+)
+from reader.language.sense_markup import (
+    Piece,
+    entry_senses,
+    parse_sense,
+    piece_text,
+    sense_text,
+)
 from reader.ui.fonts import sans_font
+from reader.ui.lookup.sense_html import MUTED, entry_html, reference_of, sense_html
+from reader.ui.lookup.wrapped_label import WrappedLabel
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.tone_colours import ToneColours
 
@@ -31,74 +47,33 @@ GAP = 4
 """Pixels between the word and the pop-up."""
 PAPER = "#fffdf6"
 RULE = "#c9c3b3"
-MUTED = "#737373"
-_VOWELS = "aeoāáǎàēéěèōóǒò"
 
 
-def pinyin_html(
-    syllables: Sequence[str | None], style: PinyinStyle, colours: ToneColours, spaced: bool = False
-) -> str:
+def pinyin_html(syllables: Sequence[str | None], style: PinyinStyle, colours: ToneColours) -> str:
     """A word's reading as rich text, each syllable in its tone's colour (escaped)."""
+    return written_html(written_reading([s for s in syllables if s is not None], style), colours)
+
+
+def written_html(written: Sequence[WrittenSyllable], colours: ToneColours) -> str:
+    """A reading as written (WordLookup.written: Xí Jìnpíng), each syllable in its tone's
+    colour (escaped)."""
     parts = []
-    for index, syllable in enumerate(s for s in syllables if s is not None):
-        written = format_syllable(syllable, style)
-        if style is not PinyinStyle.MARKS or spaced:
-            separator = " " if index else ""
-        else:
-            separator = "'" if index and written[:1] in _VOWELS else ""
-        colour = colours.colour(tone(syllable))
-        text = html.escape(written)
+    for part in written:
+        colour = colours.colour(int(part.syllable[-1])) if part.syllable else None
+        text = html.escape(part.text)
         if colour is not None:
             text = f'<span style="color:{colour}">{text}</span>'
-        parts.append(html.escape(separator) + text)
+        parts.append(html.escape(part.before) + text)
     return "".join(parts)
-
-
-class WrappedLabel(QtWidgets.QLabel):
-    """A word-wrapped label of fixed width that lays its text out once per width.
-
-    QLabel lays a rich text out anew for every size question, and placing the pop-up asks
-    about eight (its ideal width, its narrowest, its height at the width given, again and
-    again); at a fixed width only the height at that width decides the pop-up's size.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setWordWrap(True)
-        self._heights: dict[int, int] = {}
-
-    def setText(self, text: str) -> None:
-        self._heights.clear()
-        super().setText(text)
-
-    def heightForWidth(self, width: int) -> int:
-        height = self._heights.get(width)
-        if height is None:
-            height = self._heights[width] = super().heightForWidth(width)
-        return height
-
-    def sizeHint(self) -> QtCore.QSize:
-        width = self.maximumWidth()
-        if width != self.minimumWidth():
-            return super().sizeHint()
-        return QtCore.QSize(width, self.heightForWidth(width))
-
-    def minimumSizeHint(self) -> QtCore.QSize:
-        width = self.maximumWidth()
-        if width != self.minimumWidth():
-            return super().minimumSizeHint()
-        return self.sizeHint()
-
-    def changeEvent(self, event: QtCore.QEvent) -> None:
-        if event.type() in (QtCore.QEvent.FontChange, QtCore.QEvent.StyleChange):
-            self._heights.clear()
-        super().changeEvent(event)
 
 
 class WordPopup(QtWidgets.QFrame):
     """One word's pop-up; the lookup controller fills it, places it and hides it."""
 
     pin_changed = QtCore.Signal(bool)
+    reference_activated = QtCore.Signal(object)
+    """A word a sense refers to was clicked: its `Reference`, to be looked up and shown
+    with `show_reference`."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent, QtCore.Qt.ToolTip | QtCore.Qt.FramelessWindowHint)
@@ -115,6 +90,8 @@ class WordPopup(QtWidgets.QFrame):
         self._colours = ToneColours.PLECO
         self._unfolded = False
         self._pinned = False
+        self._history: list[WordLookup] = []
+        """The words shown before the one shown now, when references were followed."""
 
         self.word_label = self._label(QtCore.Qt.PlainText)
         self.word_label.setFont(sans_font(WORD_POINT_SIZE))
@@ -126,7 +103,14 @@ class WordPopup(QtWidgets.QFrame):
         self.pinyin_label.setFont(sans_font(TEXT_POINT_SIZE * 1.5))
         self.senses_label = self._label(QtCore.Qt.RichText, WrappedLabel())
         self.characters_label = self._label(QtCore.Qt.RichText, WrappedLabel())
+        for label in (self.senses_label, self.characters_label):
+            label.setTextInteractionFlags(QtCore.Qt.LinksAccessibleByMouse)
+            label.linkActivated.connect(self._follow)
 
+        self.back_button = QtWidgets.QToolButton()
+        self.back_button.setText("Back")
+        self.back_button.setAutoRaise(True)
+        self.back_button.clicked.connect(self.back)
         self.more_button = QtWidgets.QToolButton()
         self.more_button.setText("More senses")
         self.more_button.setAutoRaise(True)
@@ -139,7 +123,7 @@ class WordPopup(QtWidgets.QFrame):
         self.close_button.setText("Close")
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismiss)
-        for button in (self.more_button, self.copy_button, self.close_button):
+        for button in (self.back_button, self.more_button, self.copy_button, self.close_button):
             button.setFocusPolicy(QtCore.Qt.NoFocus)
 
         head = QtWidgets.QHBoxLayout()
@@ -151,6 +135,7 @@ class WordPopup(QtWidgets.QFrame):
         head.addLayout(side, 1)
         head.addWidget(self.level_label, 0, QtCore.Qt.AlignTop | QtCore.Qt.AlignRight)
         buttons = QtWidgets.QHBoxLayout()
+        buttons.addWidget(self.back_button)
         buttons.addWidget(self.more_button)
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
@@ -202,17 +187,34 @@ class WordPopup(QtWidgets.QFrame):
         colours: ToneColours = ToneColours.PLECO,
     ) -> None:
         """Show `lookup`, folded: the first few senses."""
-        self._lookup = lookup
+        self._history.clear()
         self._style = style
         self._colours = colours
+        self._show_lookup(lookup)
+
+    def show_reference(self, lookup: WordLookup) -> None:
+        """Show the word a sense referred to, pinned, the word shown before kept for Back."""
+        if self._lookup is not None:
+            self._history.append(self._lookup)
+        self._show_lookup(lookup)
+        self.set_pinned(True)
+        self._refit()
+
+    def back(self) -> None:
+        """The word shown before the last reference was followed."""
+        if self._history:
+            self._show_lookup(self._history.pop())
+            self._refit()
+
+    def _show_lookup(self, lookup: WordLookup) -> None:
+        self._lookup = lookup
         self._unfolded = False
         self._fill()
 
     def toggle_more(self) -> None:
         self._unfolded = not self._unfolded
         self._fill()
-        if self.isVisible():
-            self.adjustSize()
+        self._refit()
 
     def set_pinned(self, pinned: bool) -> None:
         """Pinned, the pop-up stays when the mouse leaves its word and its text can be copied."""
@@ -225,12 +227,16 @@ class WordPopup(QtWidgets.QFrame):
             else QtCore.Qt.NoTextInteraction
         )
         for label in self._labels():
-            label.setTextInteractionFlags(flags)
+            links = label in (self.senses_label, self.characters_label)
+            label.setTextInteractionFlags(
+                flags | QtCore.Qt.LinksAccessibleByMouse if links else flags
+            )
         self._show_buttons()
         self.pin_changed.emit(pinned)
 
     def dismiss(self) -> None:
         self.set_pinned(False)
+        self._history.clear()
         self.hide()
 
     def copy(self) -> None:
@@ -254,14 +260,20 @@ class WordPopup(QtWidgets.QFrame):
             lines.append(lookup.hsk.label())
         for entry in lookup.entries:
             lines.append(self._entry_heading(entry))
-            lines.extend(f"  {n}. {sense}" for n, sense in enumerate(entry.senses, 1))
+            senses = entry_senses(entry.senses)
+            lines.extend(
+                f"  {n}. {sense_text(sense, self._style)}"
+                for n, sense in enumerate(senses.meanings, 1)
+            )
+            lines.extend(f"  {piece_text(m, self._style)}" for m in senses.measure_words)
         if self._shows_characters():
             for character in lookup.characters:
                 reading = (
                     format_syllable(character.syllable, self._style) if character.syllable else ""
                 )
                 senses = _character_senses(character, limit=None)
-                lines.append(f"{character.char} {reading}  {'; '.join(senses)}".rstrip())
+                meaning = "; ".join(sense_text(sense, self._style) for sense in senses)
+                lines.append(f"{character.char} {reading}  {meaning}".rstrip())
         return "\n".join(lines)
 
     def show_beside(self, word_rect: QtCore.QRect) -> None:
@@ -280,6 +292,21 @@ class WordPopup(QtWidgets.QFrame):
         self.move(x, y)
         self.show()
 
+    def _refit(self) -> None:
+        """Fit the pop-up to what it shows now, where it stands, inside the screen."""
+        if not self.isVisible():
+            return
+        self.adjustSize()
+        area = self.screen().availableGeometry()
+        x = max(min(self.x(), area.right() + 1 - self.width()), area.left())
+        y = max(min(self.y(), area.bottom() + 1 - self.height()), area.top())
+        self.move(x, y)
+
+    def _follow(self, href: str) -> None:
+        reference = reference_of(href)
+        if reference is not None:
+            self.reference_activated.emit(reference)
+
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.key() == QtCore.Qt.Key_Escape:
             self.dismiss()
@@ -297,6 +324,7 @@ class WordPopup(QtWidgets.QFrame):
         ]
 
     def _show_buttons(self) -> None:
+        _show(self.back_button, bool(self._history))
         _show(self.copy_button, self._pinned)
         _show(self.close_button, self._pinned)
         _show(self.more_button, self._has_more())
@@ -307,7 +335,8 @@ class WordPopup(QtWidgets.QFrame):
         if lookup is None:
             return False
         return len(lookup.entries) > FOLDED_ENTRIES or any(
-            len(entry.senses) > FOLDED_SENSES for entry in lookup.entries[:FOLDED_ENTRIES]
+            len(entry_senses(entry.senses).meanings) > FOLDED_SENSES
+            for entry in lookup.entries[:FOLDED_ENTRIES]
         )
 
     def _shows_characters(self) -> bool:
@@ -347,7 +376,7 @@ class WordPopup(QtWidgets.QFrame):
 
     def _fill_labels(self, lookup: WordLookup) -> None:
         self.word_label.setText(lookup.word)
-        self.pinyin_label.setText(pinyin_html(lookup.syllables, self._style, self._colours))
+        self.pinyin_label.setText(written_html(lookup.written(self._style), self._colours))
         forms = self._forms()
         self.forms_label.setText(forms)
         _show(self.forms_label, bool(forms))
@@ -367,17 +396,11 @@ class WordPopup(QtWidgets.QFrame):
         if not lookup.entries:
             return f'<span style="color:{MUTED}">Not in the dictionary as a word.</span>'
         entries = lookup.entries if self._unfolded else lookup.entries[:FOLDED_ENTRIES]
-        blocks = []
-        for entry in entries:
-            senses = entry.senses if self._unfolded else entry.senses[:FOLDED_SENSES]
-            lines = [f"<b>{html.escape(self._entry_heading(entry))}</b>"]
-            lines.extend(
-                f"{number}. {html.escape(sense)}" for number, sense in enumerate(senses, 1)
-            )
-            hidden = len(entry.senses) - len(senses)
-            if hidden:
-                lines.append(f'<span style="color:{MUTED}">… {hidden} more</span>')
-            blocks.append("<br>".join(lines))
+        limit = None if self._unfolded else FOLDED_SENSES
+        blocks = [
+            entry_html(self._entry_heading(entry), entry.senses, self._style, limit)
+            for entry in entries
+        ]
         hidden_entries = len(lookup.entries) - len(entries)
         if hidden_entries:
             more = "reading" if hidden_entries == 1 else "readings"
@@ -398,17 +421,19 @@ class WordPopup(QtWidgets.QFrame):
                 else ""
             )
             senses = _character_senses(character, CHARACTER_SENSES)
-            meaning = html.escape("; ".join(senses)) if senses else "—"
+            meaning = (
+                "; ".join(sense_html(sense, self._style) for sense in senses) if senses else "—"
+            )
             rows.append(f"<big>{html.escape(character.char)}</big> {reading}&nbsp; {meaning}")
         return "<br>".join(rows)
 
 
-def _character_senses(character: CharacterLookup, limit: int | None) -> list[str]:
-    """The senses of the character's reading here, and the surname it also is, if any:
+def _character_senses(character: CharacterLookup, limit: int | None) -> list[tuple[Piece, ...]]:
+    """The meanings of the character's reading here, and the surname it also is, if any:
     in a name the dictionary lacks (鲁炜) the surname says more than "crass; stupid"."""
     if not character.entries:
         return []
-    senses = list(character.entries[0].senses[:limit])
+    senses = list(entry_senses(character.entries[0].senses).meanings[:limit])
     surname = next(
         (
             sense
@@ -419,8 +444,8 @@ def _character_senses(character: CharacterLookup, limit: int | None) -> list[str
         ),
         None,
     )
-    if surname is not None and surname not in senses:
-        senses.append(surname)
+    if surname is not None and parse_sense(surname) not in senses:
+        senses.append(parse_sense(surname))
     return senses
 
 

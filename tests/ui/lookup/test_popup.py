@@ -89,7 +89,7 @@ def test_the_whole_pop_up_copies_as_plain_text(popup):
     QtWidgets.QApplication.clipboard().clear()
     popup.copy()
     assert QtWidgets.QApplication.clipboard().text() == (
-        "西安  xī'ān\nHSK 5\nXī'ān\n  1. Xi'an, capital of Shaanxi\n西 xī  west\n安 ān  <i>calm</i>"
+        "西安  Xī'ān\nHSK 5\nXī'ān\n  1. Xi'an, capital of Shaanxi\n西 xī  west\n安 ān  <i>calm</i>"
     )
 
 
