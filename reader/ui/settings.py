@@ -108,6 +108,14 @@ class Settings:
     def unfinished_open(self, path: Path | None) -> None:
         self._set("documents/opening", str(path) if path else "")
 
+    def dialog_folder(self, purpose: str) -> Path | None:
+        """The folder a file dialog for `purpose` was last left in (reader.ui.dialog_folders)."""
+        value = self._store.value(f"folders/{purpose}")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_dialog_folder(self, purpose: str, folder: Path) -> None:
+        self._set(f"folders/{purpose}", str(folder))
+
     @property
     def recent_files(self) -> list[Path]:
         """Most recent first."""
