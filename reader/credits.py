@@ -106,12 +106,13 @@ CREDITS: tuple[Credit, ...] = (
     ),
 )
 
-LICENCE_FILES: tuple[str, ...] = (
-    *(credit.licence_file for credit in CREDITS),
-    "licences/GPL-3.0.txt",  # the LGPLv3 is a set of additions to the GPLv3
-    "licences/mdurl-MIT.txt",
+LICENCES: tuple[tuple[str, str], ...] = (
+    *((f"{credit.name}: {credit.licence}", credit.licence_file) for credit in CREDITS),
+    ("GNU General Public License v3 (the LGPLv3 adds to it)", "licences/GPL-3.0.txt"),
+    ("mdurl: MIT License", "licences/mdurl-MIT.txt"),
 )
-"""Every licence text Reader ships, under resources/."""
+"""Every licence text Reader ships: what it is for, and its path under resources/."""
+LICENCE_FILES: tuple[str, ...] = tuple(path for _, path in LICENCES)
 
 
 def credits_text() -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from reader import __version__
-from reader.credits import CREDITS, LICENCE_FILES
+from reader.credits import CREDITS, LICENCE_FILES, LICENCES
 from reader.resources import find
 from reader.ui.app_icon import app_icon
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -45,7 +45,7 @@ class AboutDialog(QtWidgets.QDialog):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("About Reader")
-        self.resize(640, 560)
+        self.resize(820, 600)
         icon = QtWidgets.QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
         title = QtWidgets.QLabel(f"Reader {__version__}")
@@ -67,10 +67,16 @@ class AboutDialog(QtWidgets.QDialog):
         self.credits.setOpenExternalLinks(True)
         self.credits.setHtml(credits_html())
         self.licences = QtWidgets.QListWidget()
-        for relative in LICENCE_FILES:
-            self.licences.addItem(relative.rsplit("/", 1)[-1])
+        self.licences.setWordWrap(True)
+        self.licences.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOff)
+        for label, relative in LICENCES:
+            item = QtWidgets.QListWidgetItem(label)
+            item.setToolTip(f"resources/{relative}")
+            self.licences.addItem(item)
         self.licence_view = QtWidgets.QPlainTextEdit()
         self.licence_view.setReadOnly(True)
+        # The texts are set in lines of their own width; rewrapped they read badly.
+        self.licence_view.setLineWrapMode(QtWidgets.QPlainTextEdit.NoWrap)
         self.licence_view.setFont(QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.FixedFont))
         self.licences.currentRowChanged.connect(
             lambda row: self.licence_view.setPlainText(licence_text(LICENCE_FILES[row]))
@@ -80,7 +86,7 @@ class AboutDialog(QtWidgets.QDialog):
         licences.addWidget(self.licences)
         licences.addWidget(self.licence_view)
         licences.setStretchFactor(1, 1)
-        licences.setSizes([200, 440])
+        licences.setSizes([230, 590])
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self.credits, "&Credits")
         self.tabs.addTab(licences, "&Licences")
