@@ -138,3 +138,21 @@ def test_ctrl_l_pins_the_pop_up_of_the_word_at_the_caret(qtbot, window):
 def test_the_platforms_caret_keys_are_the_moves(key, modifiers, expected):
     event = QtGui.QKeyEvent(QtCore.QEvent.KeyPress, key, modifiers)
     assert key_move(event) == expected
+
+
+def test_down_on_the_last_line_shown_scrolls_the_page_with_the_caret(qtbot, window):
+    view = window.reading_view
+    view.scroll_to_offset(0)
+    bottom = view.cursorForPosition(
+        QtCore.QPoint(view.viewport().width() // 2, view.viewport().height() - 3 * view.em())
+    )
+    view.setTextCursor(bottom)
+    view.setFocus()
+    bar = view.verticalScrollBar()
+    before = bar.value()
+
+    for _ in range(4):
+        qtbot.keyClick(view, QtCore.Qt.Key_Down)
+
+    assert bar.value() > before
+    assert view.viewport().rect().contains(view.cursorRect())

@@ -135,3 +135,19 @@ def test_the_caret_is_painted_while_the_view_has_the_focus(qtbot, window):
     assert colour_at_caret() == QtGui.QColor(INK)
     view.clearFocus()
     assert colour_at_caret() != QtGui.QColor(INK)
+
+
+def test_down_past_the_last_line_shown_scrolls_the_pinyin_view(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    view.setFocus()
+    bottom = view.viewport().height() - 2 * view.caret_rect().height()
+    view.place_caret(view.position_at(QtCore.QPoint(200, round(bottom))))
+    bar = view.verticalScrollBar()
+    before = bar.value()
+
+    for _ in range(4):
+        qtbot.keyClick(view, QtCore.Qt.Key_Down)
+
+    assert bar.value() > before
+    caret = view.caret_rect()
+    assert caret.top() >= 0 and caret.bottom() <= view.viewport().height()
