@@ -54,6 +54,10 @@ def _spec_assignments() -> dict[str, object]:
 def test_the_spec_ships_the_licences_and_gives_the_app_its_icon():
     spec = _spec_assignments()
     assert "resources" in spec["SHIPPED_FOLDERS"]
-    assert spec["ICON"] == "str(ROOT / 'resources' / 'icons' / 'reader.ico')"
-    assert (PROJECT_ROOT / "resources" / "icons" / "reader.ico").read_bytes()[:4] == b"\0\0\1\0"
+    assert spec["ICONS"] == {"win32": "reader.ico", "darwin": "reader.icns"}
     assert "icon=ICON" in (PROJECT_ROOT / "reader.spec").read_text(encoding="utf-8")
+    icons = PROJECT_ROOT / "resources" / "icons"
+    assert (icons / "reader.ico").read_bytes()[:4] == b"\0\0\1\0"
+    macos = (icons / "reader.icns").read_bytes()
+    assert macos[:4] == b"icns"
+    assert int.from_bytes(macos[4:8], "big") == len(macos)

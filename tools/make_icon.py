@@ -1,6 +1,7 @@
 """Draws Reader's icon, 读 in paper white on a rounded square of the page's accent red, and
-writes it to resources/icons/: PNGs at the sizes desktops ask for, and reader.ico (those
-PNGs in one Windows icon file, which reader.spec gives the frozen app).
+writes it to resources/icons/: PNGs at the sizes desktops ask for, reader.ico and
+reader.icns (those PNGs in one Windows and one macOS icon file, which reader.spec gives the
+frozen app on those systems).
 
 Run from the project folder after changing the design: python tools/make_icon.py
 The glyph is Noto Sans CJK SC (Debian: fonts-noto-cjk); the files are committed, so neither
@@ -22,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "resources" / "icons"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
+ICNS_TYPES = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08", 512: b"ic09"}
+"""The macOS icon's PNG entries, by size."""
 BACKGROUND = "#8f1d1d"  # ACCENT_INK of reader/ui/views/page_style.py
 GLYPH = "#fdfcf9"  # PAPER
 FAMILY = "Noto Sans CJK SC"
@@ -67,6 +70,15 @@ def ico(images: dict[int, bytes]) -> bytes:
     return header + entries + data
 
 
+def icns(images: dict[int, bytes]) -> bytes:
+    """A macOS icon of PNG entries (read by macOS 10.7 and later, and by PyInstaller)."""
+    entries = b"".join(
+        kind + struct.pack(">I", 8 + len(images[size])) + images[size]
+        for size, kind in ICNS_TYPES.items()
+    )
+    return b"icns" + struct.pack(">I", 8 + len(entries)) + entries
+
+
 def main() -> int:
     app = QtGui.QGuiApplication(sys.argv[:1])
     if FAMILY not in QtGui.QFontDatabase.families():
@@ -77,6 +89,7 @@ def main() -> int:
     for size, png in pngs.items():
         (FOLDER / f"reader-{size}.png").write_bytes(png)
     (FOLDER / "reader.ico").write_bytes(ico({size: pngs[size] for size in ICO_SIZES}))
+    (FOLDER / "reader.icns").write_bytes(icns(pngs))
     del app
     return 0
 
