@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from PyInstaller.archive.readers import CArchiveReader
 
+from reader.credits import LICENCE_FILES
 from reader.resources import SEED_NAME
 from reader.ui.settings import Settings
 
@@ -160,6 +161,13 @@ def test_frozen_app_carries_the_seed(frozen_app: FrozenApp, tmp_path: Path) -> N
     result = frozen_app.run("outline", str(bundled), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == _source_run("outline", str(SEED)).stdout
+
+
+def test_frozen_app_carries_the_licence_texts_and_the_icons(frozen_app: FrozenApp) -> None:
+    for relative in LICENCE_FILES:
+        bundled = frozen_app.bundle_root / "resources" / relative
+        assert bundled.read_bytes() == (PROJECT_ROOT / "resources" / relative).read_bytes()
+    assert (frozen_app.bundle_root / "resources" / "icons" / "reader-256.png").is_file()
 
 
 def _startup_report(result: subprocess.CompletedProcess[str]) -> dict[str, float]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.resources import seed_article
+from reader.ui.app_icon import app_icon
 from reader.ui.fonts import sans_font
 from reader.ui.garbage import collect_on_main_thread
 from reader.ui.qt import QtWidgets
@@ -20,6 +21,7 @@ def application() -> QtWidgets.QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())  # the taskbar's and every window's
     app.setFont(sans_font(app.font().pointSizeF()))
     collect_on_main_thread(app)
     return app

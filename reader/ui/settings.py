@@ -136,6 +136,14 @@ class Settings:
     def _unfinished_marker(self) -> Path:
         return Path(self.file_name).with_name(UNFINISHED_OPEN_FILE)
 
+    def dialog_folder(self, purpose: str) -> Path | None:
+        """The folder a file dialog for `purpose` was last left in (reader.ui.dialog_folders)."""
+        value = self._store.value(f"folders/{purpose}")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_dialog_folder(self, purpose: str, folder: Path) -> None:
+        self._set(f"folders/{purpose}", str(folder))
+
     @property
     def recent_files(self) -> list[Path]:
         """Most recent first."""

@@ -1,6 +1,8 @@
 """Export and import of a document's annotations through file dialogs.
 
-The dialogs never block the window; what is written and read is reader.store.exchange's.
+The dialogs never block the window and start where the reader last exported or imported
+(reader.ui.dialog_folders); what is written and read is reader.store.exchange's. A finished
+export says so in the status bar: nothing needs the reader's answer.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from reader.store import (
     import_annotations,
     read_import_file,
 )
-from reader.ui.annotations.host import MessageHost
+from reader.ui.annotations.host import AnnotationsHost
+from reader.ui.dialog_folders import Purpose, remember_folder, start_folder
 from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.settings import Settings
 
 EXPORT_FILTERS = {
     "W3C Web Annotation JSON (*.json)": "json",
@@ -27,6 +31,8 @@ EXPORT_FILTERS = {
     "CSV (*.csv)": "csv",
 }
 IMPORT_FILTERS = "W3C Web Annotation JSON (*.json *.jsonld);;All files (*)"
+EXPORTED_MS = 10_000
+"""How long the status bar says where the annotations were exported."""
 
 
 class ExchangeTarget(Protocol):
@@ -45,16 +51,17 @@ class ExchangeTarget(Protocol):
 
 
 class AnnotationExchange:
-    def __init__(self, window: MessageHost, target: ExchangeTarget) -> None:
+    def __init__(self, window: AnnotationsHost, target: ExchangeTarget) -> None:
         self._window = window
         self._target = target
+        self._settings = Settings()
 
     def choose_export_file(self) -> QtWidgets.QFileDialog | None:
         """Ask where to export without blocking; the filter chosen gives the format."""
         document = self._target.document
         if document is None:
             return None
-        folder = document.path.parent if document.path else Path.home()
+        folder = start_folder(self._settings, Purpose.ANNOTATIONS)
         stem = document.path.stem if document.path else "annotations"
         dialog = QtWidgets.QFileDialog(
             self._window.window(),
@@ -102,11 +109,10 @@ class AnnotationExchange:
                 str(error),
             )
             return False
+        remember_folder(self._settings, Purpose.ANNOTATIONS, path)
         count = self._target.saved_count()
-        self._window.show_message(
-            QtWidgets.QMessageBox.Information,
-            f"Exported {count} annotation{'' if count == 1 else 's'} to {path.name}.",
-            str(path),
+        self._window.statusBar().showMessage(
+            f"Exported {count} annotation{'' if count == 1 else 's'} to {path}.", EXPORTED_MS
         )
         return True
 
@@ -114,7 +120,7 @@ class AnnotationExchange:
         document = self._target.document
         if document is None:
             return None
-        folder = str(document.path.parent) if document.path else ""
+        folder = str(start_folder(self._settings, Purpose.ANNOTATIONS))
         dialog = QtWidgets.QFileDialog(
             self._window.window(), "Import Annotations", folder, IMPORT_FILTERS
         )
@@ -144,6 +150,7 @@ class AnnotationExchange:
                 str(error),
             )
             return False
+        remember_folder(self._settings, Purpose.ANNOTATIONS, path)
         self._target.show_opened(opened)
         self._window.show_message(
             QtWidgets.QMessageBox.Information,

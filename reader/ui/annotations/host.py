@@ -26,11 +26,13 @@ class MessageHost(Protocol):
 
 class AnnotationsHost(MessageHost, Protocol):
     """The window the annotations live in: its views, the document it shows, and the places
-    their dock, toolbar and menus go (Export and Import above Quit in the File menu, the
-    panel's toggle after Sections in the View menu, an Edit menu before the View menu)."""
+        their dock, toolbar and menus go (Export and Import above Quit in the File menu, the
+        panel's toggle after Sections in the View menu, undo above Copy in the Edit menu and the
+    highlights below)."""
 
     reading_view: ReadingView
     quit_action: QtGui.QAction
+    copy_action: QtGui.QAction
     sections_action: QtGui.QAction
     document_shown: QtCore.SignalInstance
     """Emitted with each Document the window shows."""

@@ -11,6 +11,9 @@ from reader.ui.annotations.panel_model import COLUMNS, AnnotationModel
 from reader.ui.qt import QtCore, QtWidgets
 from reader.ui.views.highlight_colours import swatch
 
+TAGS_WIDTH = 80
+"""The Tags column's width; Quote and Note share the rest."""
+
 
 class AnnotationsPanel(QtWidgets.QWidget):
     """The dock's contents: filters, a notice line, and the grouped list.
@@ -72,11 +75,16 @@ class AnnotationsPanel(QtWidgets.QWidget):
         rows.hide()
         rows.setSectionResizeMode(QtWidgets.QHeaderView.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # The columns share the panel's width, however narrow, so a long quote, note or
+        # section heading ends in "…" rather than being cut off at the panel's edge.
         columns = self.view.horizontalHeader()
         columns.setHighlightSections(False)
-        columns.setStretchLastSection(True)
-        columns.resizeSection(0, 170)
-        columns.resizeSection(1, 130)
+        columns.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("…") * 3)
+        columns.setSectionResizeMode(0, QtWidgets.QHeaderView.Stretch)
+        columns.setSectionResizeMode(1, QtWidgets.QHeaderView.Stretch)
+        columns.setSectionResizeMode(2, QtWidgets.QHeaderView.Interactive)
+        columns.setStretchLastSection(False)
+        columns.resizeSection(2, TAGS_WIDTH)
         self.model.modelReset.connect(self._after_reset)
         self.model.rowsInserted.connect(self._after_insert)
         self.model.rowsRemoved.connect(self._count)

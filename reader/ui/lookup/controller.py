@@ -181,7 +181,12 @@ class WordLookupController(QtCore.QObject):
         return self.hover.show_word_at(self._shown_view(), offset, move_caret)
 
     def look_up_at_caret(self) -> WordLookup | None:
-        return self._walk.at_caret()
+        """The word at the caret, its pop-up pinned: a reader at the keyboard has no mouse
+        resting on the word to keep it open."""
+        result = self._walk.at_caret()
+        if result is not None:
+            self.popup.set_pinned(True)
+        return result
 
     def next_word(self) -> WordLookup | None:
         return self._walk.step(forward=True)

@@ -19,7 +19,18 @@ from collections.abc import Callable
 from reader.document import Document
 from reader.language.pinyin import PinyinStyle
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.views.page_style import MEASURE_EMS, PADDING_EMS, PAPER, TOP_GAP_EMS
+from reader.ui.views.caret_keys import VERTICAL, Move, key_move
+from reader.ui.views.context_menu import standard_menu
+from reader.ui.views.page_style import INK, MEASURE_EMS, PADDING_EMS, PAPER, TOP_GAP_EMS
+from reader.ui.views.pinyin_caret import (
+    SCROLL_TO_ENDS,
+    Caret,
+    CaretBlink,
+    caret_rect,
+    moved,
+    page_moved,
+    selection_anchor,
+)
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.pinyin_painting import Highlight, Marked, paint_page
 from reader.ui.views.readings_source import ReadingsSource
@@ -43,8 +54,11 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._failure: str | None = None
         self._syncing = False
         self._selection: tuple[int, int] | None = None
-        self._caret = 0
-        """Where the last click or word walk was: the keyboard lookup starts there."""
+        self._caret = Caret(0)
+        """Where the last click, key or word walk left it: the keyboard lookup starts there."""
+        self._goal_x: float | None = None
+        """The column kept while the caret goes up and down line by line."""
+        self._blink = CaretBlink(self, self._blink_caret)
         self._drag_from: int | None = None
         self._mark: tuple[int, int] | None = None
         self._wheel_zoom = WheelZoom()
@@ -108,7 +122,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._page.set_readings(lambda index: None)
         self._page.set_document(document)
         self._selection = None
-        self._caret = 0
+        self._caret = Caret(0)
         self._mark = None
         self._relayout(0)
 
@@ -267,8 +281,10 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def ensure_visible(self, offset: int) -> None:
         """Scroll as little as needed for the character at `offset` to be in view."""
-        rect = self.character_rect(offset)
-        if rect.isEmpty():
+        self._scroll_into_view(self.character_rect(offset))
+
+    def _scroll_into_view(self, rect: QtCore.QRectF) -> None:
+        if rect.height() <= 0:
             return
         bar = self.verticalScrollBar()
         margin = self.top_gap()
@@ -293,14 +309,57 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         return self._selection
 
     def caret_offset(self) -> int:
-        return self._caret
+        return self._caret.offset
 
     def place_caret(self, offset: int) -> None:
         """The caret at `offset`, the selection dropped, scrolled into view if need be."""
-        self._caret = offset
+        self._set_caret(Caret(offset))
         self._selection = None
         self.ensure_visible(offset)
         self.viewport().update()
+
+    def caret_rect(self) -> QtCore.QRectF:
+        """The caret, zero wide, in viewport coordinates; empty without a document."""
+        rect = caret_rect(self._page, self._caret)
+        return rect.translated(self._column()[0], 0.0) if not rect.isNull() else rect
+
+    def move_caret(self, move: Move, extend: bool = False) -> None:
+        """Move the caret as a key asks, the selection with it when `extend`. A caret the
+        reader scrolled away from starts again from the line at the top."""
+        if self._page.document is None:
+            return
+        caret, anchor = self._caret, selection_anchor(self._selection, self._caret.offset)
+        rect = caret_rect(self._page, caret)
+        if not 0 <= rect.center().y() <= self.viewport().height():
+            caret = Caret(self.top_offset())
+            anchor = caret.offset
+            rect = caret_rect(self._page, caret)
+        if move in VERTICAL:
+            self._goal_x = rect.x() if self._goal_x is None else self._goal_x
+        if move in (Move.PREVIOUS_PAGE, Move.NEXT_PAGE):
+            bar, y = self.verticalScrollBar(), rect.center().y()
+            caret = page_moved(self._page, bar, caret, move, self._goal_x or 0.0, y)
+        else:
+            caret = moved(self._page, caret, move, self._goal_x)
+        goal = self._goal_x if move in VERTICAL else None
+        self._set_caret(caret)
+        self._goal_x = goal
+        self._selection = None
+        if extend:
+            self.select(anchor, caret.offset)
+        if move in SCROLL_TO_ENDS:  # the whole first (last) page, its title (last lines) too
+            self.verticalScrollBar().triggerAction(SCROLL_TO_ENDS[move])
+        self._scroll_into_view(self.caret_rect())
+        self.viewport().update()
+
+    def _set_caret(self, caret: Caret) -> None:
+        """The caret here, shown at once (its blink starting over)."""
+        self._caret = caret
+        self._goal_x = None
+        self._blink.restart(self.hasFocus())
+
+    def _blink_caret(self) -> None:
+        self.viewport().update(self.caret_rect().toAlignedRect().adjusted(-2, -1, 2, 1))
 
     def selected_text(self) -> str:
         document = self._page.document
@@ -331,28 +390,29 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     # Events
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
-        if event.matches(QtGui.QKeySequence.Copy):
+        found = key_move(event)
+        if found is not None:
+            self.move_caret(*found)
+        elif event.matches(QtGui.QKeySequence.Copy):
             self.copy()
         elif event.matches(QtGui.QKeySequence.SelectAll):
             self.select_all()
-        elif event.matches(QtGui.QKeySequence.MoveToStartOfDocument):
-            self.verticalScrollBar().triggerAction(QtWidgets.QAbstractSlider.SliderToMinimum)
-        elif event.matches(QtGui.QKeySequence.MoveToEndOfDocument):
-            self.verticalScrollBar().triggerAction(QtWidgets.QAbstractSlider.SliderToMaximum)
         else:
             super().keyPressEvent(event)
 
+    def focusInEvent(self, event: QtGui.QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._set_caret(self._caret)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._blink.stop()
+        self.viewport().update()
+
     def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
         """Copy and Select All, for a point of the viewport."""
-        menu = QtWidgets.QMenu(self)
-        copy = menu.addAction("&Copy")
-        copy.setShortcut(QtGui.QKeySequence.Copy)
-        copy.setEnabled(self._selection is not None)
-        copy.triggered.connect(self.copy)
-        select_all = menu.addAction("Select &All")
-        select_all.setShortcut(QtGui.QKeySequence.SelectAll)
-        select_all.triggered.connect(self.select_all)
-        return menu
+        return standard_menu(self, self._selection is not None, self.copy, self.select_all)
 
     def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
         menu = self.standard_context_menu(self.viewport().mapFromGlobal(event.globalPos()))
@@ -368,14 +428,16 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
         if event.button() == QtCore.Qt.LeftButton:
-            self._drag_from = self._caret = self.position_at(event.position().toPoint())
+            self._drag_from = self.position_at(event.position().toPoint())
+            self._set_caret(Caret(self._drag_from))
             self._selection = None
             self.viewport().update()
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
         if self._drag_from is not None and event.buttons() & QtCore.Qt.LeftButton:
-            self.select(self._drag_from, self.position_at(event.position().toPoint()))
+            self._set_caret(Caret(self.position_at(event.position().toPoint())))
+            self.select(self._drag_from, self._caret.offset)
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
@@ -408,4 +470,9 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         left, _ = self._column()
         height = self.viewport().height()
         paint_page(painter, self._page, visible, left, height, event.rect(), marked, self._colours)
+        if self._blink.shown and self.hasFocus():
+            caret = self.caret_rect()
+            painter.fillRect(
+                QtCore.QRectF(caret.x() - 1, caret.y(), 2, caret.height()), QtGui.QColor(INK)
+            )
         painter.end()

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from reader.document import Document
 from reader.ui.fonts import sans_font
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.caret_keys import key_move
+from reader.ui.views.context_menu import standard_menu
 from reader.ui.views.line_breaks import LONGEST_RUN, wrap_mode
 from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import (
@@ -31,6 +33,9 @@ from reader.ui.views.reading_view_page import (
 )
 from reader.ui.views.wheel_zoom import WheelZoom
 
+CARET_WIDTH = 2
+"""Pixels: Qt's one-pixel caret is lost beside a character's strokes."""
+
 
 def reading_font(zoom: int) -> QtGui.QFont:
     return sans_font(point_size(zoom))
@@ -51,6 +56,10 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._measure_kept = False
         self._top_block = QtGui.QTextBlock()
         self.setReadOnly(True)
+        # A caret the keyboard moves and selects with, in a page that stays read-only.
+        self.setTextInteractionFlags(
+            QtCore.Qt.TextSelectableByMouse | QtCore.Qt.TextSelectableByKeyboard
+        )
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
@@ -101,6 +110,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         page.setParent(self)  # so the view deletes it when the next page replaces it
         self._fit_measure()  # before the first show, so that the page is laid out once
         self.setDocument(page)
+        self.setCursorWidth(CARET_WIDTH)  # kept by the page's layout: set for each page
         if held_back(document):
             self._add_held_back(page, document)
         self.verticalScrollBar().setValue(0)
@@ -389,7 +399,22 @@ class ReadingView(QtWidgets.QTextBrowser):
         bottom = self._offsets.from_qt(self.cursorForPosition(corner).position())
         return top, max(top, bottom)
 
+    def select_all(self) -> None:
+        self.selectAll()
+
     def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
         """Copy and Select All, for a point of the viewport."""
-        shift = QtCore.QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        return self.createStandardContextMenu(point + shift)
+        return standard_menu(self, self.textCursor().hasSelection(), self.copy, self.select_all)
+
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
+        menu = self.standard_context_menu(self.viewport().mapFromGlobal(event.globalPos()))
+        menu.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        # A caret the reader scrolled away from starts again from the line at the top, not
+        # from where it was left, pages back.
+        moving = key_move(event) is not None and self._document is not None
+        if moving and not self.viewport().rect().intersects(self.cursorRect()):
+            self.place_caret(self.top_offset())
+        super().keyPressEvent(event)

@@ -7,9 +7,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import __version__
 from reader.document import Document, DocumentError, Section, open_document, source_text
 from reader.document.encoding import replacements_message
+from reader.ui.app_icon import app_icon
+from reader.ui.dialog_folders import Purpose, remembering, start_folder
 from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, shortened, tooltip
@@ -17,6 +18,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.views.page_style import ACCENT_INK
 from reader.ui.views.reading_view import ReadingView
+from reader.ui.window import about
 from reader.ui.window.menus import WindowMenus, encoding_label
 from reader.ui.window.section_tree import SectionTree
 
@@ -111,6 +113,7 @@ class MainWindow(WindowMenus):
         self._choices = DocumentChoices()
         self._steering = False
         self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
 
         self.reading_view = ReadingView(self)
@@ -273,11 +276,12 @@ class MainWindow(WindowMenus):
 
     def choose_file(self) -> QtWidgets.QFileDialog:
         """Ask for a file without blocking: the choice arrives through fileSelected."""
-        folder = str(self._document.path.parent) if self._document and self._document.path else ""
+        folder = str(start_folder(self._settings, Purpose.OPEN))
         dialog = QtWidgets.QFileDialog(self, "Open Document", folder, OPEN_FILTERS)
         dialog.setFileMode(QtWidgets.QFileDialog.ExistingFile)
         dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptOpen)
         dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+        dialog.fileSelected.connect(remembering(self._settings, Purpose.OPEN))
         dialog.fileSelected.connect(self.open_path)
         dialog.open()
         return dialog
@@ -442,13 +446,8 @@ class MainWindow(WindowMenus):
         box.open()
         return box
 
-    def show_about(self) -> QtWidgets.QMessageBox:
-        return self.show_message(
-            QtWidgets.QMessageBox.Information,
-            f"Reader {__version__}",
-            "A desktop app for reading Chinese: it shows an article or a book with its "
-            "sections beside it, and keeps the reader's place, highlights and notes.",
-        )
+    def show_about(self) -> about.AboutDialog:
+        return about.show_about(self)
 
     # Drag and drop
 

@@ -1,4 +1,4 @@
-"""The main window's File, View and Help menus, and the menus filled as they open.
+"""The main window's File, Edit, View and Help menus, and the menus filled as they open.
 
 A part of MainWindow (a mixin), in its own module so the window's module is about
 documents and places; its handlers (open_path, choose_file, ...) are the window's.
@@ -56,6 +56,7 @@ class WindowMenus(QtWidgets.QMainWindow):
         self.quit_action.setMenuRole(QtGui.QAction.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
+        self._make_edit_menu()
         self.view_menu = view_menu = self.menuBar().addMenu("&View")
         self.zoom_in_action = view_menu.addAction("Zoom &In")
         self.zoom_in_action.setShortcuts(
@@ -78,6 +79,21 @@ class WindowMenus(QtWidgets.QMainWindow):
         self.about_action = help_menu.addAction("&About Reader")
         self.about_action.setMenuRole(QtGui.QAction.AboutRole)
         self.about_action.triggered.connect(self.show_about)
+
+    def _make_edit_menu(self) -> None:
+        """Copy and Select All in the view shown; the annotations add undo and highlights."""
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        self.copy_action = self.edit_menu.addAction("&Copy")
+        self.copy_action.setShortcut(QtGui.QKeySequence.Copy)
+        self.copy_action.triggered.connect(lambda: self.shown_view().copy())
+        self.select_all_action = self.edit_menu.addAction("Select &All")
+        self.select_all_action.setShortcut(QtGui.QKeySequence.SelectAll)
+        self.select_all_action.triggered.connect(lambda: self.shown_view().select_all())
+        # Greyed while the menu shows nothing to copy; its shortcut is never held back.
+        self.edit_menu.aboutToShow.connect(
+            lambda: self.copy_action.setEnabled(self.shown_view().selected_range() is not None)
+        )
+        self.edit_menu.aboutToHide.connect(lambda: self.copy_action.setEnabled(True))
 
     def _fill_recent_menu(self) -> None:
         """Most recent first; files that have gone are listed but cannot be chosen.

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
 from reader.store import HIGHLIGHT_RGB
+from reader.ui.dialog_folders import Purpose, start_folder
 from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.settings import Settings
 from tests.ui.annotations.window_helpers import (
     background,
     listed,
@@ -17,7 +20,7 @@ from tests.ui.annotations.window_helpers import (
     span,
     stored,
 )
-from tests.ui.message_boxes import wait_for_message
+from tests.ui.message_boxes import message_boxes, wait_for_message
 
 
 def file_dialog() -> QtWidgets.QFileDialog:
@@ -51,9 +54,10 @@ def test_export_writes_the_format_of_the_chosen_filter(
     dialog.accept()
     written = tmp_path / f"notes{suffix}"
     assert expected in written.read_text(encoding="utf-8-sig")
-    box = wait_for_message(qtbot)
-    assert box.text() == f"Exported 1 annotation to notes{suffix}."
-    box.close()
+    # Said in the status bar: nothing to answer, no box in the way.
+    assert window.statusBar().currentMessage() == f"Exported 1 annotation to {written}."
+    qtbot.wait(50)
+    assert message_boxes() == []
 
 
 def test_import_adds_the_annotations_of_a_w3c_file(qtbot, window, tmp_path, data_dir):
@@ -61,7 +65,6 @@ def test_import_adds_the_annotations_of_a_w3c_file(qtbot, window, tmp_path, data
     press(qtbot, window, QtCore.Qt.Key_5)
     exported = tmp_path / "notes.json"
     assert window.annotations.export_to(exported, "json")
-    wait_for_message(qtbot).close()
     menu = window.annotations.highlight_menu_for(window.annotations.annotations()[0])
     next(a for a in menu.actions() if a.text() == "&Delete Highlight").trigger()
     assert stored(data_dir) == []
@@ -98,3 +101,26 @@ def test_a_pipe_is_refused_before_anything_is_read(qtbot, window, tmp_path, data
     assert "is not a regular file" in box.informativeText()
     assert box.textFormat() == QtCore.Qt.PlainText
     assert stored(data_dir) == []
+
+
+def test_export_and_import_start_in_the_folder_last_used_even_after_a_restart(
+    qtbot, window, make_window, article, tmp_path
+):
+    select_with_mouse(qtbot, window, *span(window, "这是第二段"))
+    press(qtbot, window, QtCore.Qt.Key_1)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    window.annotations.export_action.trigger()
+    dialog = file_dialog()
+    first = Path(dialog.directory().absolutePath())
+    assert first == start_folder(Settings(), Purpose.ANNOTATIONS) != article.parent
+    dialog.selectFile(str(folder / "notes.json"))
+    dialog.accept()
+    assert (folder / "notes.json").is_file()
+    window.close()
+
+    again = make_window(article)
+    again.annotations.import_action.trigger()
+    dialog = file_dialog()
+    assert Path(dialog.directory().absolutePath()) == folder
+    dialog.reject()

@@ -113,3 +113,18 @@ def test_the_context_menu_offers_what_fits_the_row(qtbot, panel, annotations):
         next(a for a in menu.actions() if a.text() == "&Delete").trigger()
     assert deleted.args == [annotations[4].id]
     menu.close()
+
+
+@pytest.mark.parametrize("width", [400, 220])
+def test_the_columns_fit_the_panel_and_long_text_ends_in_an_ellipsis(qtbot, panel, width):
+    panel.resize(width, 600)
+    qtbot.waitUntil(lambda: panel.view.viewport().width() < width)
+    view = panel.view
+    columns = view.horizontalHeader()
+    widths = [columns.sectionSize(n) for n in range(columns.count())]
+    assert sum(widths) <= view.viewport().width()
+    assert all(w > 0 for w in widths)
+    assert view.textElideMode() == QtCore.Qt.ElideRight
+    # A section heading spans the columns: it too is elided at the panel's edge, not cut.
+    index = panel.model.index(panel.model.headings()[0], 0)
+    assert view.visualRect(index).right() < view.viewport().width()

@@ -144,8 +144,10 @@ def test_the_top_offset_follows_the_scroll_bar(qtbot, view, seed):
     assert seed.section_at(moved.args[0]) is seed.root.children[1]
 
 
-@pytest.mark.parametrize("key", [QtCore.Qt.Key_PageDown, QtCore.Qt.Key_Down, QtCore.Qt.Key_Space])
+@pytest.mark.parametrize("key", [QtCore.Qt.Key_PageDown, QtCore.Qt.Key_Space])
 def test_keys_scroll_the_view(qtbot, view, key):
+    """Down moves the caret (tests/ui/views/test_caret_keys.py) and scrolls only below the
+    last line shown; these scroll at once."""
     view.setFocus()
     with qtbot.waitSignal(view.top_offset_changed):
         qtbot.keyClick(view, key)

@@ -13,6 +13,7 @@ import pytest
 
 from reader import __version__
 from reader.document import MAX_FILE_BYTES, DocumentError, open_document
+from reader.ui.dialog_folders import Purpose, start_folder
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.window.main_window import MainWindow
@@ -291,7 +292,8 @@ def test_open_asks_for_a_file_and_opens_the_choice(qtbot, window, article):
         "All files (*)",
     ]
     assert dialog.selectedNameFilter().startswith("Documents ")
-    assert Path(dialog.directory().absolutePath()) == window.settings.last_document.parent
+    # Not the open document's folder (the seed's is inside the program): the last one used.
+    assert Path(dialog.directory().absolutePath()) == start_folder(window.settings, Purpose.OPEN)
     dialog.selectFile(str(article))
     dialog.accept()
     assert window.reader_document.path == article.resolve()
@@ -325,11 +327,11 @@ def test_open_recent_lists_documents_most_recent_first(qtbot, window, article, s
 
 
 def test_about_names_the_version(qtbot, window):
-    window.about_action.trigger()
-    box = wait_for_message(qtbot)
-    assert box.text() == f"Reader {__version__}"
-    assert "reading Chinese" in box.informativeText()
-    box.close()
+    dialog = window.show_about()
+    assert dialog.isVisible()
+    assert dialog.title.text() == f"Reader {__version__}"
+    assert "reading Chinese" in dialog.description.text()
+    dialog.close()
 
 
 def test_quit_shortcut_closes_the_window(qtbot, window):
