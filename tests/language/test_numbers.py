@@ -52,6 +52,8 @@ def test_a_number_keeps_its_unit(segmenter, text, expected):
         ("统一年度", ["统一", "年度"]),  # the number would begin inside a word
         ("三分之一的人", ["三分之一", "的", "人"]),
         ("增长了3.5%", ["增长", "了", "3.5%"]),
+        ("只有东西两角门有人", ["只有", "东西", "两", "角门", "有人"]),  # 红楼梦
+        ("至一所在", ["至", "一", "所在"]),  # a place, not a measure word
     ],
 )
 def test_where_jieba_already_reads_the_number_its_cut_stands(segmenter, text, expected):
