@@ -244,6 +244,21 @@ def language_layer(files: Sequence[Path], settings: Settings) -> Table | None:
     )
 
 
+def word_answers(files: Sequence[Path], settings: Settings) -> Table:
+    """bench/word_answers.py: words answered as words, by covers, by characters; numbers."""
+    import word_answers as answers
+
+    rows, numbers, notes = answers.measure()
+    for note in notes:
+        print(note)
+    blank = [""] * (len(answers.HEADERS) - len(answers.NUMBER_HEADERS))
+    return Table(
+        answers.TITLE,
+        answers.HEADERS,
+        [*rows, [*answers.NUMBER_HEADERS, *blank], *([*row, *blank] for row in numbers)],
+    )
+
+
 def _print_skips(line: str) -> None:
     if "skipped" in line:
         print(line)
@@ -256,6 +271,7 @@ MEASUREMENTS: list[Measurement] = [
     annotation_store,
     annotations_window,
     language_layer,
+    word_answers,
     word_lookup_window,
     long_line_window,
 ]

@@ -147,6 +147,19 @@ class Dictionary:
             )
         )
 
+    def known(self, forms: Iterable[str]) -> set[str]:
+        """Those of `forms` that are some entry's simplified or traditional form, in one query."""
+        wanted = list(dict.fromkeys(forms))
+        if not wanted:
+            return set()
+        marks = ",".join("?" * len(wanted))
+        rows = self._query(
+            f"SELECT simplified, traditional FROM entry"
+            f" WHERE simplified IN ({marks}) OR traditional IN ({marks})",
+            (*wanted, *wanted),
+        )
+        return {form for row in rows for form in row} & set(wanted)
+
     def longest_match(self, text: str, offset: int, names_only: bool = False) -> int:
         """The length of the longest word starting at `offset`; 0 if not even its character.
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.language.cover import WordCover
 from reader.language.dictionary import Dictionary, Entry
 from reader.language.hsk import HskLevel, HskLevels
 from reader.language.pinyin import (
     PinyinStyle,
     WrittenSyllable,
+    format_word,
     is_han,
     reading_text,
     written_reading,
@@ -46,6 +48,25 @@ class CharacterLookup:
 
 
 @dataclass(frozen=True)
+class PartLookup:
+    """A dictionary word inside a word CC-CEDICT lacks (网络 in 网络安全), or a character
+    of it that no such word covers."""
+
+    word: str
+    start: int
+    end: int
+    """Where the part is inside the word looked up."""
+    syllables: tuple[str | None, ...]
+    """Its reading in this context, one per character, as the whole word is read."""
+    hsk: HskLevel | None
+    entries: tuple[Entry, ...]
+    """Its entries, those read as in this context first."""
+
+    def pinyin(self, style: PinyinStyle = PinyinStyle.MARKS) -> str:
+        return format_word([s for s in self.syllables if s is not None], style)
+
+
+@dataclass(frozen=True)
 class WordLookup:
     word: str
     start: int
@@ -62,6 +83,10 @@ class WordLookup:
     """The word's entries, those read as in this context first; empty for unknown words."""
     characters: tuple[CharacterLookup, ...]
     """Each Han character of the word with its own entries."""
+    parts: tuple[PartLookup, ...] = ()
+    """For a word CC-CEDICT lacks, the dictionary words it is made of and the characters
+    between them (WordCover); empty for an entry, and where no entry of two or more
+    characters lies inside the word (一个): its characters answer then."""
 
     def pinyin(self, style: PinyinStyle = PinyinStyle.MARKS, spoken: bool = False) -> str:
         return "".join(part.before + part.text for part in self.written(style, spoken))
@@ -89,6 +114,7 @@ class Lookup:
         self.dictionary = dictionary
         self.hsk = hsk
         self.pronouncer = pronouncer
+        self.cover = WordCover(dictionary)
 
     def word_at(
         self, text: str, offset: int, segmentation: Segmentation | None = None
@@ -156,7 +182,18 @@ class Lookup:
             hsk=self.hsk.level(simplified),
             entries=tuple(entries),
             characters=characters,
+            parts=() if entries else self._parts(word, syllables),
         )
+
+    def _parts(self, word: str, syllables: tuple[str | None, ...]) -> tuple[PartLookup, ...]:
+        parts = []
+        for start, end in self.cover.parts(word):
+            piece, reading = word[start:end], syllables[start:end]
+            entries = _reading_first(self.dictionary.lookup(piece), reading)
+            simplified = entries[0].simplified if entries else piece
+            hsk = self.hsk.level(simplified)
+            parts.append(PartLookup(piece, start, end, reading, hsk, tuple(entries)))
+        return tuple(parts)
 
     def _dictionary_word_at(self, text: str, offset: int) -> Token:
         """The word covering `offset` when the run of Han characters it is in is cut

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from reader.language.cache import cache_dir, read_cache_file, write_cache_file
 from reader.language.corrections import Corrections
+from reader.language.numbers import regroup_numbers
 
 if TYPE_CHECKING:
     import jieba
@@ -113,6 +114,8 @@ class Segmenter:
     ) -> list[int]:
         """Where each word of `text[start:end]` begins: the compact form of `segment`.
 
+        jieba's words, with numbers joined to their units (reader.language.numbers).
+
         `cancelled` is asked between the pieces of a long run (raising SegmentingCancelled),
         so that a span of a million characters does not keep a closing window waiting.
         """
@@ -122,9 +125,12 @@ class Segmenter:
         for piece_start, piece_end in itertools.pairwise([0, *_cuts(span), len(span)]):
             if cancelled is not None and piece_start and cancelled():
                 raise SegmentingCancelled
-            words = tokenizer.cut(span[piece_start:piece_end])
-            starts.extend(itertools.accumulate(map(len, words), initial=start + piece_start))
-            starts.pop()  # where the last word ends: the next piece's start
+            piece = span[piece_start:piece_end]
+            words = tokenizer.lcut(piece)
+            inside = list(itertools.accumulate(map(len, words), initial=0))
+            inside.pop()  # where the last word ends: the next piece's start
+            inside = regroup_numbers(piece, inside, tokenizer.lcut)
+            starts.extend(start + piece_start + offset for offset in inside)
         return starts
 
     def _get_tokenizer(self, give_way: Callable[[], None] | None = None) -> jieba.Tokenizer:

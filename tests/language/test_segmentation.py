@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from reader.document import build_document
 from reader.language import segmentation as segmentation_module
 from reader.language.corrections import Corrections
+from reader.language.numbers import regroup_numbers
 from reader.language.segmentation import (
     SEGMENTING_SWITCH_INTERVAL_S,
     Segmentation,
@@ -104,14 +105,17 @@ def test_a_worker_stops_inside_a_long_span_when_cancelled(segmenter):
 
 
 def test_text_with_punctuation_is_given_to_jieba_whole(segmenter, seed_path):
-    """Runs as long as LONGEST_RUN and no longer are cut only where jieba cuts them."""
+    """Runs as long as LONGEST_RUN and no longer are cut only where jieba cuts them (and
+    where a number meets its unit)."""
     text = (
         seed_path.read_text(encoding="utf-8")
         + "\u3002"
         + "\u4e2d" * segmentation_module.LONGEST_RUN
     )
-    jieba_words = list(segmenter._get_tokenizer().cut(text))
-    assert words(text, segmenter.segment(text)) == jieba_words
+    tokenizer = segmenter._get_tokenizer()
+    jieba_starts = list(itertools.accumulate(map(len, tokenizer.lcut(text)), initial=0))[:-1]
+    starts = regroup_numbers(text, jieba_starts, tokenizer.lcut)
+    assert [token.start for token in segmenter.segment(text)] == starts
 
 
 def test_the_prefix_cache_goes_to_the_cache_folder(tmp_path):

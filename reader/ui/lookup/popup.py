@@ -2,7 +2,8 @@
 
 It shows a `WordLookup` (reader.language.lookup): the word large, its reading in context
 coloured by tone, its other script, its HSK level, the first senses (all of them on
-request) and, for a word of several characters, each character's reading and meaning.
+request) and, for a word of several characters, each character's reading and meaning;
+for a word CC-CEDICT lacks, the dictionary words it is made of, each with its reading here.
 It never takes the keyboard focus from the text. Pinned, its text can be selected and
 copied. Everything from the dictionary is escaped before it reaches a rich-text label.
 The senses read CC-CEDICT's markup (sense_html): a word a sense refers to is a link,
@@ -12,15 +13,12 @@ and following it shows that word here, pinned, with a way back.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
 
 from reader.language.dictionary import Entry
-from reader.language.lookup import CharacterLookup, WordLookup, entry_pinyin
+from reader.language.lookup import CharacterLookup, PartLookup, WordLookup, entry_pinyin
 from reader.language.pinyin import (
     PinyinStyle,
-    WrittenSyllable,
     format_syllable,
-    written_reading,
 )
 from reader.language.sense_markup import (
     Piece,
@@ -30,6 +28,7 @@ from reader.language.sense_markup import (
     sense_text,
 )
 from reader.ui.fonts import sans_font
+from reader.ui.lookup.reading_html import pinyin_html, written_html
 from reader.ui.lookup.sense_html import MUTED, entry_html, reference_of, sense_html
 from reader.ui.lookup.wrapped_label import WrappedLabel
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -39,6 +38,8 @@ FOLDED_ENTRIES = 2
 FOLDED_SENSES = 3
 """Senses shown per entry until the reader asks for more."""
 CHARACTER_SENSES = 2
+PART_ENTRIES = 1
+"""Entries shown per part of a word CC-CEDICT lacks until the reader asks for more."""
 WORD_POINT_SIZE = 26.0
 TEXT_POINT_SIZE = 10.5
 WIDTH_EMS = 24
@@ -47,24 +48,6 @@ GAP = 4
 """Pixels between the word and the pop-up."""
 PAPER = "#fffdf6"
 RULE = "#c9c3b3"
-
-
-def pinyin_html(syllables: Sequence[str | None], style: PinyinStyle, colours: ToneColours) -> str:
-    """A word's reading as rich text, each syllable in its tone's colour (escaped)."""
-    return written_html(written_reading([s for s in syllables if s is not None], style), colours)
-
-
-def written_html(written: Sequence[WrittenSyllable], colours: ToneColours) -> str:
-    """A reading as written (WordLookup.written: Xí Jìnpíng), each syllable in its tone's
-    colour (escaped)."""
-    parts = []
-    for part in written:
-        colour = colours.colour(int(part.syllable[-1])) if part.syllable else None
-        text = html.escape(part.text)
-        if colour is not None:
-            text = f'<span style="color:{colour}">{text}</span>'
-        parts.append(html.escape(part.before) + text)
-    return "".join(parts)
 
 
 class WordPopup(QtWidgets.QFrame):
@@ -260,12 +243,12 @@ class WordPopup(QtWidgets.QFrame):
             lines.append(lookup.hsk.label())
         for entry in lookup.entries:
             lines.append(self._entry_heading(entry))
-            senses = entry_senses(entry.senses)
-            lines.extend(
-                f"  {n}. {sense_text(sense, self._style)}"
-                for n, sense in enumerate(senses.meanings, 1)
-            )
-            lines.extend(f"  {piece_text(m, self._style)}" for m in senses.measure_words)
+            lines.extend(self._sense_lines(entry, "  "))
+        for part in lookup.parts:
+            lines.append(_part_heading(part, self._style))
+            for entry in part.entries:
+                lines.append("  " + self._entry_heading(entry))
+                lines.extend(self._sense_lines(entry, "    "))
         if self._shows_characters():
             for character in lookup.characters:
                 reading = (
@@ -334,14 +317,15 @@ class WordPopup(QtWidgets.QFrame):
         lookup = self._lookup
         if lookup is None:
             return False
-        return len(lookup.entries) > FOLDED_ENTRIES or any(
-            len(entry_senses(entry.senses).meanings) > FOLDED_SENSES
-            for entry in lookup.entries[:FOLDED_ENTRIES]
+        return _folds(lookup.entries, FOLDED_ENTRIES) or any(
+            _folds(part.entries, PART_ENTRIES) for part in lookup.parts
         )
 
     def _shows_characters(self) -> bool:
         lookup = self._lookup
-        return lookup is not None and (len(lookup.characters) > 1 or not lookup.entries)
+        if lookup is None or lookup.parts:
+            return False  # a word's parts stand for its characters
+        return len(lookup.characters) > 1 or not lookup.entries
 
     def _forms(self) -> str:
         lookup = self._lookup
@@ -357,9 +341,22 @@ class WordPopup(QtWidgets.QFrame):
     def _entry_heading(self, entry: Entry) -> str:
         heading = entry_pinyin(entry, self._style)
         lookup = self._lookup
-        if lookup is not None and entry.traditional not in (lookup.word, lookup.traditional):
+        # Within the word's forms: a part's entry (網絡 in 網絡安全) adds nothing either.
+        if lookup is not None and not (
+            entry.traditional in lookup.word or entry.traditional in lookup.traditional
+        ):
             heading += f" ({entry.traditional})"
         return heading
+
+    def _sense_lines(self, entry: Entry, indent: str) -> list[str]:
+        """The entry's meanings numbered, then its measure words, as plain text."""
+        senses = entry_senses(entry.senses)
+        lines = [
+            f"{indent}{n}. {sense_text(sense, self._style)}"
+            for n, sense in enumerate(senses.meanings, 1)
+        ]
+        lines.extend(f"{indent}{piece_text(m, self._style)}" for m in senses.measure_words)
+        return lines
 
     def _fill(self) -> None:
         lookup = self._lookup
@@ -393,15 +390,39 @@ class WordPopup(QtWidgets.QFrame):
     def _senses_html(self) -> str:
         lookup = self._lookup
         assert lookup is not None
+        if not lookup.entries and lookup.parts:
+            return self._parts_html(lookup.parts)
         if not lookup.entries:
             return f'<span style="color:{MUTED}">Not in the dictionary as a word.</span>'
-        entries = lookup.entries if self._unfolded else lookup.entries[:FOLDED_ENTRIES]
+        return self._entries_html(lookup.entries)
+
+    def _parts_html(self, parts: tuple[PartLookup, ...]) -> str:
+        """Each dictionary word of a word CC-CEDICT lacks: a heading with its reading here
+        and its level, then its senses as a word's own are shown."""
+        blocks = [f'<span style="color:{MUTED}">Not in the dictionary as a word; made of:</span>']
+        for part in parts:
+            reading = pinyin_html(part.syllables, self._style, self._colours)
+            level = (
+                f"&nbsp; <span style='color:{MUTED}'>{part.hsk.label()}</span>" if part.hsk else ""
+            )
+            blocks.append(f"<big>{html.escape(part.word)}</big> {reading}{level}")
+            if part.entries:
+                blocks.append(self._entries_html(part.entries, PART_ENTRIES))
+        return "".join(
+            f"<p style='margin-top:{6 if number else 0}px; margin-bottom:0'>{block}</p>"
+            if not block.startswith("<p")
+            else block
+            for number, block in enumerate(blocks)
+        )
+
+    def _entries_html(self, all_entries: tuple[Entry, ...], folded: int = FOLDED_ENTRIES) -> str:
+        entries = all_entries if self._unfolded else all_entries[:folded]
         limit = None if self._unfolded else FOLDED_SENSES
         blocks = [
             entry_html(self._entry_heading(entry), entry.senses, self._style, limit)
             for entry in entries
         ]
-        hidden_entries = len(lookup.entries) - len(entries)
+        hidden_entries = len(all_entries) - len(entries)
         if hidden_entries:
             more = "reading" if hidden_entries == 1 else "readings"
             blocks.append(f'<span style="color:{MUTED}">… {hidden_entries} more {more}</span>')
@@ -426,6 +447,19 @@ class WordPopup(QtWidgets.QFrame):
             )
             rows.append(f"<big>{html.escape(character.char)}</big> {reading}&nbsp; {meaning}")
         return "<br>".join(rows)
+
+
+def _part_heading(part: PartLookup, style: PinyinStyle) -> str:
+    """A part's line in the pop-up's plain text: "网络 wǎngluò  HSK 4"."""
+    heading = f"{part.word} {part.pinyin(style)}"
+    return f"{heading}  {part.hsk.label()}" if part.hsk is not None else heading
+
+
+def _folds(entries: tuple[Entry, ...], shown: int) -> bool:
+    """Whether folding hides some of `entries` or of the meanings of those shown."""
+    return len(entries) > shown or any(
+        len(entry_senses(e.senses).meanings) > FOLDED_SENSES for e in entries[:shown]
+    )
 
 
 def _character_senses(character: CharacterLookup, limit: int | None) -> list[tuple[Piece, ...]]:

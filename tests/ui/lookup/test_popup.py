@@ -8,9 +8,11 @@ from reader.language.dictionary import Entry
 from reader.language.hsk import HskLevel
 from reader.language.lookup import CharacterLookup, WordLookup
 from reader.language.pinyin import PinyinStyle
-from reader.ui.lookup.popup import FOLDED_SENSES, WordPopup, pinyin_html
+from reader.ui.lookup.popup import FOLDED_SENSES, WordPopup
+from reader.ui.lookup.reading_html import pinyin_html
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.tone_colours import ToneColours
+from tests.ui.lookup_helpers import char_point, open_ready_window
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")
 
@@ -113,3 +115,30 @@ def test_the_pop_up_fits_each_word_it_shows_in_turn(popup):
     popup.set_lookup(lookup_of(("west",)))
     popup.show_beside(word_rect)
     assert popup.height() == short
+
+
+def test_hovering_a_word_the_dictionary_lacks_shows_the_words_it_is_made_of(
+    qtbot, make_window, seed_path
+):
+    """网络安全 in the seed's title: 网络 and 安全, each with its reading and senses, not
+    "Not in the dictionary" and four characters."""
+    window = open_ready_window(qtbot, make_window, seed_path, delay_ms=0)
+    view = window.reading_view
+    offset = window.reader_document.text.index("网络安全")
+    qtbot.mouseMove(view.viewport(), QtCore.QPoint(1, 1))
+    qtbot.mouseMove(view.viewport(), char_point(view, offset + 3))
+    popup = window.word_lookup.popup
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.word_label.text() == "网络安全"
+    senses = shown(popup.senses_label.text())
+    assert senses.startswith("Not in the dictionary as a word; made of:\n网络 wǎngluò")
+    assert "\n1. network (computing, telecommunications, transport etc)\n" in senses
+    assert "安全 ānquán" in senses and "1. safe; secure" in senses
+    assert popup.characters_label.isHidden()  # no character-by-character fallback
+    lines = popup.plain_text().splitlines()
+    assert lines[0] == "网络安全  wǎngluò'ānquán  Traditional 網絡安全"
+    assert "网络 wǎngluò  HSK 4 (HSK 2.0: 6)" in lines
+    assert "安全 ānquán  HSK 2 (HSK 2.0: 4)" in lines
+    assert not any(line.startswith(("网 ", "络 ")) for line in lines)
+    popup.toggle_more()
+    assert "Internet" in shown(popup.senses_label.text())  # 网络's second reading, unfolded

@@ -11,22 +11,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
+from reader.cli.common import DATA_DIR_HELP, EXIT_ERROR, EXIT_OK, CommandError
+from reader.cli.common import tell as _tell
+from reader.cli.language import lookup_command, pinyin_command, words_command
 from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
-from reader.document.encoding import EncodingError, decode_text, replacements_message
-from reader.document.limits import read_file, read_stream
+from reader.document.encoding import replacements_message
 from reader.document.outline import block_lines, outline_lines
 from reader.document.user_pattern import UserPatternError
 
 if TYPE_CHECKING:
     from reader.store import AnchorReport
-
-EXIT_OK = 0
-EXIT_ERROR = 2
-
-
-class CommandError(Exception):
-    """An error the user can act on; printed as one line, never as a traceback."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,15 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(message: str) -> None:
     _tell(f"error: {message}")
-
-
-def _tell(message: str) -> None:
-    """One line on stderr, whatever the message holds: a file name may hold a line break."""
-    shown = "".join(
-        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
-        for char in message
-    )
-    print(f"reader: {shown}", file=sys.stderr)
 
 
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
@@ -116,115 +102,6 @@ def _outline(args: list[str]) -> int:
 
 # Each sub-command imports the layers it uses, so the window (and `reader outline`) start
 # without loading the language tools or the store before their first paint.
-
-
-def _style_names() -> list[str]:
-    from reader.language.pinyin import PinyinStyle
-
-    return [style.value for style in PinyinStyle]
-
-
-DATA_DIR_HELP = (
-    "the folder holding Reader's store and word corrections (default: $READER_DATA_DIR, "
-    "else the platform's data folder)"
-)
-
-
-def _lookup(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="reader lookup",
-        description="Look a word up in CC-CEDICT: forms, pinyin, HSK level, numbered senses.",
-    )
-    parser.add_argument("word", help="a word in simplified or traditional characters")
-    parser.add_argument(
-        "--style", choices=_style_names(), default="marks", help="how pinyin is written"
-    )
-    options = parser.parse_args(args)
-    import sqlite3
-
-    from reader.language.lookup import WordNotFound, lookup_lines
-    from reader.language.packaged import MissingDataError
-    from reader.language.pinyin import PinyinStyle
-    from reader.language.tools import LanguageTools
-
-    try:
-        lines = lookup_lines(LanguageTools().lookup, options.word, PinyinStyle(options.style))
-    except WordNotFound as error:
-        raise CommandError(str(error)) from None
-    except (MissingDataError, OSError, sqlite3.Error) as error:
-        raise CommandError(f"the dictionary cannot be opened: {error}") from None
-    sys.stdout.write("".join(line + "\n" for line in lines))
-    sys.stdout.flush()
-    return EXIT_OK
-
-
-def _pinyin(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="reader pinyin",
-        description="Print a text with each word's pinyin, read in context; each line on its own.",
-    )
-    parser.add_argument("file", help="the text to read, or - for standard input")
-    parser.add_argument(
-        "--style", choices=_style_names(), default="marks", help="how pinyin is written"
-    )
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help="one JSON array per line: each character's syllable, or null",
-    )
-    parser.add_argument(
-        "--spoken", action="store_true", help="tones as spoken (一, 不, third-tone sandhi)"
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help=DATA_DIR_HELP,
-    )
-    options = parser.parse_args(args)
-    text = _read_text(options.file)
-    import sqlite3
-
-    from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
-    from reader.language.packaged import MissingDataError
-    from reader.language.pinyin import PinyinStyle
-    from reader.language.tools import LanguageTools
-    from reader.language.transcript import annotated_lines, json_lines
-    from reader.store import resolve_data_dir
-
-    try:
-        corrections = Corrections.load(resolve_data_dir(options.data_dir) / CORRECTIONS_FILE)
-    except CorrectionsError as error:
-        # The words are cut as Reader cuts them; a damaged file was moved aside, and says so.
-        _tell(f"warning: {error}")
-        corrections = Corrections()
-    write = json_lines if options.json else annotated_lines
-    try:
-        lines = write(
-            text.splitlines(),
-            LanguageTools(),
-            PinyinStyle(options.style),
-            spoken=options.spoken,
-            corrections=corrections,
-        )
-        for line in lines:
-            sys.stdout.write(line + "\n")
-    except (MissingDataError, OSError, sqlite3.Error) as error:
-        raise CommandError(f"the language data cannot be opened: {error}") from None
-    sys.stdout.flush()
-    return EXIT_OK
-
-
-def _read_text(name: str) -> str:
-    """A text file or standard input, in whatever encoding it comes (detected as on open),
-    read within the same size limit as a document (never to the end of /dev/zero)."""
-    if name == "-":
-        data = read_stream(sys.stdin.buffer, "<standard input>")
-    else:
-        data = read_file(Path(name))
-    try:
-        return decode_text(data).text
-    except EncodingError as error:
-        raise DocumentError(name, str(error)) from None
 
 
 def _notes(args: list[str]) -> int:
@@ -305,8 +182,9 @@ def _open_window(args: list[str]) -> int:
             "document read, or the seed article the first time."
         ),
         epilog=(
-            "sub-commands: reader outline [--blocks] FILE; reader lookup WORD; "
-            "reader pinyin [--json] FILE|-; reader notes export|import ... "
+            "sub-commands: reader outline [--blocks] FILE; reader lookup [--json] WORD; "
+            "reader pinyin [--json] FILE|-; reader words --json FILE|-; "
+            "reader notes export|import ... "
             "(reader COMMAND -h for more)"
         ),
     )
@@ -357,8 +235,9 @@ def _open_window(args: list[str]) -> int:
 
 COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "outline": _outline,
-    "lookup": _lookup,
-    "pinyin": _pinyin,
+    "lookup": lookup_command,
+    "pinyin": pinyin_command,
+    "words": words_command,
     "notes": _notes,
 }
 

@@ -1,0 +1,49 @@
+"""What every sub-command shares: exit codes, the one-line error, reading text and options."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reader.document import DocumentError
+from reader.document.encoding import EncodingError, decode_text
+from reader.document.limits import read_file, read_stream
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+DATA_DIR_HELP = (
+    "the folder holding Reader's store and word corrections (default: $READER_DATA_DIR, "
+    "else the platform's data folder)"
+)
+
+
+class CommandError(Exception):
+    """An error the user can act on; printed as one line, never as a traceback."""
+
+
+def tell(message: str) -> None:
+    """One line on stderr, whatever the message holds: a file name may hold a line break."""
+    shown = "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in message
+    )
+    print(f"reader: {shown}", file=sys.stderr)
+
+
+def style_names() -> list[str]:
+    from reader.language.pinyin import PinyinStyle
+
+    return [style.value for style in PinyinStyle]
+
+
+def read_text(name: str) -> str:
+    """A text file or standard input, in whatever encoding it comes (detected as on open),
+    read within the same size limit as a document (never to the end of /dev/zero)."""
+    if name == "-":
+        data = read_stream(sys.stdin.buffer, "<standard input>")
+    else:
+        data = read_file(Path(name))
+    try:
+        return decode_text(data).text
+    except EncodingError as error:
+        raise DocumentError(name, str(error)) from None
