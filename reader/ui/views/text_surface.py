@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from reader.document import Document
 from reader.ui.qt import QtCore, QtWidgets
 
 
 class TextSurface(Protocol):
+    @property
+    def reader_document(self) -> Document | None:
+        """The document shown, if any."""
+        ...
+
     def viewport(self) -> QtWidgets.QWidget: ...
 
     def verticalScrollBar(self) -> QtWidgets.QScrollBar: ...
@@ -43,6 +49,10 @@ class TextSurface(Protocol):
 
     def scroll_to_offset(self, offset: int) -> None:
         """The line holding `offset` at the top."""
+        ...
+
+    def top_offset(self) -> int:
+        """The offset at the top: the one last scrolled to while the page has not moved."""
         ...
 
     def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
