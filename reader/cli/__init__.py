@@ -195,7 +195,17 @@ def _open_window(args: list[str]) -> int:
         action="store_true",
         help=(
             "open the window, and once the text is painted print one JSON line with the "
-            "seconds since the process started and the peak memory in MB, then quit"
+            "seconds since the process started, the peak memory in MB, the document offset "
+            "at the top of the view and the current heading, then quit"
+        ),
+    )
+    parser.add_argument(
+        "--at",
+        metavar="OFFSET",
+        help=(
+            "open FILE with this offset at the top of the view (characters into the "
+            "document's text, as the startup report's top_offset counts them); an offset "
+            "past the end opens it at its end"
         ),
     )
     _add_reading_options(parser)
@@ -210,6 +220,9 @@ def _open_window(args: list[str]) -> int:
     options = parser.parse_args(args)
     if options.file is None and (options.encoding or options.heading_pattern):
         raise CommandError("--encoding and --heading-pattern apply to a FILE; name one")
+    if options.at is not None and options.file is None:
+        raise CommandError("--at applies to a FILE; name one")
+    at = None if options.at is None else _offset(options.at)
     if options.encoding is not None:
         from reader.document.encoding import codec_for
 
@@ -230,7 +243,16 @@ def _open_window(args: list[str]) -> int:
         encoding=options.encoding,
         heading_pattern=options.heading_pattern,
         data_dir=options.data_dir,
+        at=at,
     )
+
+
+def _offset(value: str) -> int:
+    """An offset given on the command line: a whole number, 0 or more."""
+    digits = value.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        raise CommandError(f"--at: {value!r} is not an offset (a whole number, 0 or more)")
+    return int(digits)
 
 
 COMMANDS: dict[str, Callable[[list[str]], int]] = {

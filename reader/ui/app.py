@@ -32,28 +32,29 @@ def open_first_document(
     path: str | Path | None,
     encoding: str | None = None,
     heading_pattern: str | None = None,
+    at: int | None = None,
 ) -> None:
-    """The file asked for, else the last one read if it is still there, else the seed.
+    """The file asked for, else the last one read (where the reader left it) if it is still
+    there, else the seed.
 
-    `encoding` and `heading_pattern` apply to the file asked for, over what was chosen for it
-    before. A file that cannot be opened is reported by the window and the seed is shown.
+    `encoding`, `heading_pattern` and the offset `at` apply to the file asked for, over what
+    was chosen for it before. A file that cannot be opened is reported by the window, and
+    the reader goes on with the document they were reading, as if they had named none.
     """
     unfinished = window.settings.unfinished_open
     window.settings.unfinished_open = None
-    if path is not None:
-        if window.open_path(path, encoding, heading_pattern):
-            return
-    else:
-        last = window.settings.last_document
-        if unfinished is not None:
-            window.show_message(
-                QtWidgets.QMessageBox.Warning,
-                f"Reader stopped while opening {unfinished.name} last time.",
-                f"{unfinished}\n\nIt was not opened again by itself, in case it is what "
-                "stopped Reader. Open it from File ▸ Open Recent to try again.",
-            )
-        elif last is not None and last.is_file() and window.open_path(last):
-            return
+    if path is not None and window.open_path(path, encoding, heading_pattern, at):
+        return
+    last = window.settings.last_document
+    if unfinished is not None:
+        window.show_message(
+            QtWidgets.QMessageBox.Warning,
+            f"Reader stopped while opening {unfinished.name} last time.",
+            f"{unfinished}\n\nIt was not opened again by itself, in case it is what "
+            "stopped Reader. Open it from File ▸ Open Recent to try again.",
+        )
+    elif last is not None and last.is_file() and window.open_path(last):
+        return
     try:
         seed = seed_article()
     except FileNotFoundError as error:
@@ -70,12 +71,26 @@ def run_app(
     encoding: str | None = None,
     heading_pattern: str | None = None,
     data_dir: str | None = None,
+    at: int | None = None,
 ) -> int:
     app = application()
     window = MainWindow(data_dir=data_dir)
-    open_first_document(window, path, encoding, heading_pattern)
+    open_first_document(window, path, encoding, heading_pattern, at)
     if startup_report:
-        reporter = FirstPaintReporter(window.shown_view().viewport(), wait_for_lookup=True)
+        reporter = FirstPaintReporter(
+            window.shown_view().viewport(), wait_for_lookup=True, place=lambda: _place(window)
+        )
         window.when_features_attached(lambda: window.word_lookup.when_ready(reporter.lookup_ready))
+    # The report quits without closing the window: the place shown is kept all the same.
+    app.aboutToQuit.connect(window.reading_place.save)
     window.show()
     return app.exec()
+
+
+def _place(window: MainWindow) -> dict[str, object]:
+    """Where the window shows its document: the offset at the top, the current heading."""
+    section = window.section_tree.current_section()
+    return {
+        "top_offset": window.shown_view().top_offset(),
+        "section": section.heading if section is not None else None,
+    }

@@ -1,5 +1,6 @@
 """What the window remembers between runs: geometry, dock layout, zoom, documents read,
-and the encoding and chapter pattern the reader chose for each document.
+the encoding and chapter pattern the reader chose for each document, and the place the
+reader left each document at.
 
 An INI file, so it is readable and the same on every system. READER_SETTINGS_DIR moves it
 (tests and portable installs use this); otherwise it lives where Qt keeps user settings.
@@ -23,6 +24,16 @@ UNFINISHED_OPEN_FILE = "reader-opening.txt"
 MAX_RECENT = 10
 MAX_DOCUMENT_CHOICES = 500
 """Documents whose choices are kept; the ones chosen longest ago are forgotten first."""
+MAX_PLACES = 500
+"""Documents whose reading places are kept; the ones read longest ago are forgotten first."""
+
+
+def resolved_path(path: Path) -> Path:
+    """The file's full path, which what is remembered of it is kept under."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return path
 
 
 def open_qsettings() -> QtCore.QSettings:
@@ -178,18 +189,33 @@ class Settings:
         kept = list(every.items())[-MAX_DOCUMENT_CHOICES:]
         self._set("documents/choices", json.dumps(dict(kept), ensure_ascii=False))
 
-    def _choices(self) -> dict[str, dict[str, object]]:
-        """Path to choices, the most recently chosen last; JSON keeps the INI file readable."""
-        value = self._store.value("documents/choices", "")
+    def reading_place(self, path: Path) -> int:
+        """The offset at the top of the view when the file at `path` was left; 0 if never."""
+        place = self._json_map("documents/places").get(str(path), 0)
+        return place if type(place) is int and place > 0 else 0
+
+    def set_reading_place(self, path: Path, offset: int) -> None:
+        """Keep `offset` as the place the file at `path` was left at, read most recently."""
+        every = self._json_map("documents/places")
+        every.pop(str(path), None)
+        every[str(path)] = max(0, int(offset))
+        kept = list(every.items())[-MAX_PLACES:]
+        self._set("documents/places", json.dumps(dict(kept), ensure_ascii=False))
+
+    def _json_map(self, key: str) -> dict[str, object]:
+        """A JSON object kept as text, which keeps the INI file readable; {} if it is not one."""
+        value = self._store.value(key, "")
         try:
             loaded = json.loads(value) if isinstance(value, str) and value else {}
         except ValueError:
             return {}
-        if not isinstance(loaded, dict):
-            return {}
+        return loaded if isinstance(loaded, dict) else {}
+
+    def _choices(self) -> dict[str, dict[str, object]]:
+        """Path to choices, the most recently chosen last; JSON keeps the INI file readable."""
         return {
             key: entry
-            for key, entry in loaded.items()
+            for key, entry in self._json_map("documents/choices").items()
             if isinstance(key, str) and isinstance(entry, dict)
         }
 

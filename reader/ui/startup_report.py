@@ -1,4 +1,5 @@
-"""`reader --startup-report`: how long until the text is on screen, and the memory it took.
+"""`reader --startup-report`: how long until the text is on screen, the memory it took, and
+where in the document the first paint was.
 
 Time is counted from the process's start as the OS records it, so interpreter start-up
 and imports are included, the same way for Reader and for a bare baseline window.
@@ -10,6 +11,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from reader.ui.qt import QtCore, QtWidgets
@@ -72,12 +74,25 @@ def _windows_peak_rss() -> int:
     return int(counters.PeakWorkingSetSize)
 
 
-def report_line(first_paint_s: float | None = None, **later: float | None) -> str:
-    """The JSON line: first paint (now, if not given), any later moments, peak memory."""
+Place = Mapping[str, object]
+"""What the first paint showed: "top_offset" (the document offset at the top of the view)
+and "section" (the heading shown as current)."""
+
+
+def report_line(
+    first_paint_s: float | None = None, place: Place | None = None, **later: float | None
+) -> str:
+    """The JSON line: first paint (now, if not given), any later moments, peak memory, and
+    the place shown at the first paint."""
     first = process_age_seconds() if first_paint_s is None else first_paint_s
     moments = {name: None if value is None else round(value, 4) for name, value in later.items()}
     return json.dumps(
-        {"first_paint_s": round(first, 4), **moments, "rss_mb": round(peak_rss_mb(), 1)}
+        {
+            "first_paint_s": round(first, 4),
+            **moments,
+            "rss_mb": round(peak_rss_mb(), 1),
+            **(place or {}),
+        }
     )
 
 
@@ -85,7 +100,8 @@ class FirstPaintReporter(QtCore.QObject):
     """Watches a widget; once it has painted, prints the report line and quits the app.
 
     With `wait_for_lookup`, it also waits for `lookup_ready` to be called and reports when
-    that happened as "lookup_ready_s" (null if lookup failed to start).
+    that happened as "lookup_ready_s" (null if lookup failed to start). `place` is asked,
+    as the first paint ends, what it showed.
     """
 
     def __init__(
@@ -93,10 +109,13 @@ class FirstPaintReporter(QtCore.QObject):
         widget: QtWidgets.QWidget,
         stream: TextIO | None = None,
         wait_for_lookup: bool = False,
+        place: Callable[[], Place] | None = None,
     ) -> None:
         super().__init__(widget)
         self._stream = stream
         self._done = False
+        self._place = place
+        self._shown: Place | None = None
         self._first_paint_s: float | None = None
         self._waits_for_lookup = wait_for_lookup
         self._lookup_ready: tuple[float | None] | None = None
@@ -117,17 +136,20 @@ class FirstPaintReporter(QtCore.QObject):
 
     def _painted(self) -> None:
         self._first_paint_s = process_age_seconds()
+        self._shown = self._place() if self._place is not None else None
         self._report_when_done()
 
     def _report_when_done(self) -> None:
         if self._first_paint_s is None:
             return
         if not self._waits_for_lookup:
-            line = report_line(self._first_paint_s)
+            line = report_line(self._first_paint_s, self._shown)
         elif self._lookup_ready is None:
             return
         else:
-            line = report_line(self._first_paint_s, lookup_ready_s=self._lookup_ready[0])
+            line = report_line(
+                self._first_paint_s, self._shown, lookup_ready_s=self._lookup_ready[0]
+            )
         stream = self._stream or sys.stdout
         stream.write(line + "\n")
         stream.flush()

@@ -10,12 +10,14 @@ import sys
 import pytest
 
 from reader.cli import main
+from reader.document import open_document
 from reader.resources import seed_article
 from reader.ui.app import open_first_document
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtWidgets
 from reader.ui.settings import DocumentChoices, Settings
-from reader.ui.startup_report import peak_rss_mb, process_age_seconds
+from reader.ui.startup_report import peak_rss_mb, process_age_seconds, report_line
+from tests.ui.message_boxes import wait_for_message
 
 
 @pytest.fixture
@@ -82,16 +84,48 @@ def test_a_document_whose_open_never_finished_is_not_reopened_by_itself(
     qtbot.waitUntil(lambda: Settings().unfinished_open is None, timeout=30_000)
 
 
-def test_a_file_that_cannot_be_opened_is_reported_and_the_seed_shown(qtbot, window, tmp_path):
+def test_a_file_that_cannot_be_opened_the_first_time_is_reported_and_the_seed_shown(
+    qtbot, window, tmp_path
+):
     open_first_document(window, str(tmp_path / "没有.txt"))
     assert window.reader_document.path == seed_article().resolve()
-    boxes = [
-        w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMessageBox)
-    ]
-    qtbot.waitUntil(lambda: any(box.isVisible() for box in boxes))
-    assert "没有.txt" in boxes[0].text()
-    assert boxes[0].informativeText().endswith("no such file")
-    boxes[0].close()
+    box = wait_for_message(qtbot)
+    assert "没有.txt" in box.text()
+    assert box.informativeText().endswith("no such file")
+    box.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        ("没有.txt", None, "no such file"),  # mistyped, or gone since
+        ("bad.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ""),
+    ],
+    ids=["missing", "not-a-document"],
+)
+def test_a_file_that_cannot_be_opened_leaves_the_reader_in_their_document(
+    qtbot, make_window, seed_path, tmp_path, name, content, why
+):
+    """`reader bad.png` after reading the seed: the message box says why, and the seed is
+    shown where the reader left it, not the start of anything else."""
+    reading = make_window(seed_path)
+    place = reading.reader_document.root.children[2].start
+    reading.reading_view.scroll_to_offset(place)
+    reading.close()
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_bytes(content)
+
+    window = make_window(show=False)
+    open_first_document(window, str(bad), at=5)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.reader_document.path == seed_path.resolve()
+    assert window.reading_view.top_offset() == place
+    box = wait_for_message(qtbot)
+    assert name in box.text()
+    assert why in box.informativeText()
+    box.close()
 
 
 def test_process_age_counts_from_the_start_of_the_process():
@@ -105,6 +139,15 @@ def test_process_age_counts_from_the_start_of_the_process():
     )
     age = float(result.stdout)
     assert 0.4 <= age < 30
+
+
+def test_the_report_line_ends_with_the_place_shown():
+    line = report_line(1.5, {"top_offset": 886, "section": "关键核心项目"}, lookup_ready_s=None)
+    report = json.loads(line)
+    assert list(report) == ["first_paint_s", "lookup_ready_s", "rss_mb", "top_offset", "section"]
+    assert report["top_offset"] == 886
+    assert report["section"] == "关键核心项目"
+    assert line.isascii()  # any console can print it
 
 
 def test_process_age_and_peak_memory_in_this_process():
@@ -134,7 +177,9 @@ def test_startup_report_prints_one_json_line_and_exits(isolated_settings, seed_p
     lines = result.stdout.splitlines()
     assert len(lines) == 1
     report = json.loads(lines[0])
-    assert set(report) == {"first_paint_s", "lookup_ready_s", "rss_mb"}
+    assert set(report) == {"first_paint_s", "lookup_ready_s", "rss_mb", "top_offset", "section"}
+    assert report["top_offset"] == 0
+    assert report["section"] == "习近平主持召开网络安全和信息化工作座谈会"
     assert 0 < report["lookup_ready_s"] < 60
     assert 0 < report["first_paint_s"] < 60
     assert report["rss_mb"] > 10
@@ -157,8 +202,17 @@ def test_startup_report_prints_one_json_line_and_exits(isolated_settings, seed_p
             ["--encoding", "GB18030"],
             "reader: error: --encoding and --heading-pattern apply to a FILE; name one\n",
         ),
+        (["--at", "12"], "reader: error: --at applies to a FILE; name one\n"),
+        (
+            ["--at", "第十回", "book.txt"],
+            "reader: error: --at: '第十回' is not an offset (a whole number, 0 or more)\n",
+        ),
+        (
+            ["book.txt", "--at=-1"],
+            "reader: error: --at: '-1' is not an offset (a whole number, 0 or more)\n",
+        ),
     ],
-    ids=["bad-pattern", "unknown-encoding", "no-file"],
+    ids=["bad-pattern", "unknown-encoding", "no-file", "at-no-file", "at-words", "at-negative"],
 )
 def test_the_window_command_refuses_bad_reading_options_before_opening(capsys, args, message):
     # Returning at all shows no window was run: run_app would wait in the event loop.
@@ -198,3 +252,54 @@ def test_reading_options_on_the_command_line_reach_the_window(isolated_settings,
     settings = Settings()
     assert settings.last_document == path.resolve()
     assert settings.document_choices(path.resolve()) == DocumentChoices("gb18030", "^◎")
+
+
+def _startup_report(settings, *args: str) -> dict:
+    """`reader [ARGS] --startup-report` in a process of its own, on the settings in `settings`."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_SETTINGS_DIR": settings}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", *args, "--startup-report"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def novel(shared_data):
+    return shared_data / "novels" / "hongloumeng.txt"
+
+
+@pytest.mark.parametrize(
+    ("document", "heading"),
+    [
+        ("seed_path", "关键核心项目 谁有本事谁揭榜"),
+        ("novel", "第十回 金寡妇贪利权受辱 张太医论病细穷源"),
+    ],
+)
+@pytest.mark.parametrize("pinyin", [PinyinMode.OFF, PinyinMode.ALL])
+def test_a_start_with_no_file_opens_where_the_last_one_showed_the_reader(
+    request, isolated_settings, document, heading, pinyin
+):
+    """`reader FILE --at N`, then `reader` alone: both first paints are at the same offset,
+    under the same heading, in the plain view and in the pinyin view."""
+    PinyinSettings().save(PinyinChoice(pinyin))
+    path = request.getfixturevalue(document)
+    section_start = open_document(path).text.index(heading.split()[0])
+    at = section_start + 40  # inside the section's first paragraph
+    first = _startup_report(str(isolated_settings), str(path), "--at", str(at))
+    assert first["top_offset"] == at
+    assert first["section"] == heading
+    again = _startup_report(str(isolated_settings))
+    assert again["top_offset"] == first["top_offset"]
+    assert again["section"] == heading
+
+
+def test_an_offset_past_the_end_opens_the_document_at_its_end(isolated_settings, seed_path):
+    text = open_document(seed_path).text
+    report = _startup_report(str(isolated_settings), str(seed_path), "--at", str(10**12))
+    assert 0 < report["top_offset"] < len(text)
+    assert report["section"] == "习近平频繁与互联网巨头交流"

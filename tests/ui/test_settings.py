@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.ui.qt import QtCore
-from reader.ui.settings import MAX_DOCUMENT_CHOICES, MAX_RECENT, DocumentChoices, Settings
+from reader.ui.settings import (
+    MAX_DOCUMENT_CHOICES,
+    MAX_PLACES,
+    MAX_RECENT,
+    DocumentChoices,
+    Settings,
+)
 
 
 def test_the_file_lives_in_the_folder_the_environment_names(isolated_settings):
@@ -141,3 +147,33 @@ def test_an_open_under_way_is_seen_by_the_next_start_whatever_the_path(tmp_path)
     assert Settings().unfinished_open == path
     Settings().unfinished_open = None
     assert Settings().unfinished_open is None
+
+
+def test_reading_places_survive_into_a_new_settings_object(tmp_path):
+    book, article = tmp_path / "红楼梦.txt", tmp_path / "文章.txt"
+    Settings().set_reading_place(book, 62869)
+    Settings().set_reading_place(article, 12)
+    settings = Settings()
+    assert settings.reading_place(book) == 62869
+    assert settings.reading_place(article) == 12
+    assert settings.reading_place(tmp_path / "never.txt") == 0
+
+
+def test_damaged_reading_places_read_as_the_start(isolated_settings, tmp_path):
+    for damaged in ("[1, 2]", "{not json", '{"%s": "12"}' % (tmp_path / "a.txt"), ""):
+        settings = Settings()
+        settings._set("documents/places", damaged)
+        assert Settings().reading_place(tmp_path / "a.txt") == 0
+
+
+def test_the_places_read_longest_ago_are_forgotten_first(tmp_path):
+    settings = Settings()
+    for number in range(MAX_PLACES + 1):
+        settings.set_reading_place(tmp_path / f"{number}.txt", number + 1)
+    settings.set_reading_place(tmp_path / "1.txt", 7)  # read again: kept longest
+    settings.set_reading_place(tmp_path / "new.txt", 1)
+    again = Settings()
+    assert again.reading_place(tmp_path / "0.txt") == 0
+    assert again.reading_place(tmp_path / "2.txt") == 0
+    assert again.reading_place(tmp_path / "1.txt") == 7
+    assert again.reading_place(tmp_path / f"{MAX_PLACES}.txt") == MAX_PLACES + 1

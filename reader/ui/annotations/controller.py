@@ -52,8 +52,6 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.reading_view_highlights import HighlightPainter
 from reader.ui.views.text_surface import TextSurface
 
-POSITION_SAVE_DELAY_MS = 1000
-"""The reading position is written this long after scrolling stops (and on close)."""
 PANEL_WIDTH = 380
 
 
@@ -73,9 +71,6 @@ class AnnotationController(QtCore.QObject):
         self._view = window.reading_view
         self.data_dir = resolve_data_dir(data_dir)
         self._connection = StoreConnection(self.data_dir, window, self._store_opened)
-        self._top = 0
-        self._position = 0
-        """The reading position as the store holds it."""
 
         self.annotation_set = annotation_set
         self.painter = HighlightPainter(self._view, self.annotation_set)
@@ -123,13 +118,7 @@ class AnnotationController(QtCore.QObject):
         )
         self._set_names(DEFAULT_NAMES)
 
-        self._position_timer = QtCore.QTimer(self)
-        self._position_timer.setSingleShot(True)
-        self._position_timer.setInterval(POSITION_SAVE_DELAY_MS)
-        self._position_timer.timeout.connect(self.save_position)
-
         window.document_shown.connect(self._document_shown)
-        self._view.top_offset_changed.connect(self._scrolled)
         self.watch(self._view)
         window.installEventFilter(self)
         self._connection.open()
@@ -156,9 +145,7 @@ class AnnotationController(QtCore.QObject):
         return self._connection.writable()
 
     def close_store(self) -> None:
-        """Write the reading position and what waits to be saved, and let the file go; a
-        later use opens it again."""
-        self.save_position()
+        """Write what waits to be saved, and let the file go; a later use opens it again."""
         self.saving.close()
         self._connection.close()
 
@@ -169,41 +156,9 @@ class AnnotationController(QtCore.QObject):
     # Documents
 
     def _document_shown(self, document: Document) -> None:
-        self.save_position()
         self.editor.cancel()
         self.undo_stack.clear()
-        record = self.saving.open(document)
-        self._position = record.position if record is not None else 0
-        if self._position > 0:
-            self._restore_position(document, self._position)
-
-    def _restore_position(self, document: Document, offset: int) -> None:
-        def scroll() -> None:
-            if self._view.reader_document is document:
-                self._view.scroll_to_offset(offset)
-
-        if self._view.isVisible():
-            scroll()
-        else:  # laid out at the real width once shown
-            QtCore.QTimer.singleShot(0, scroll)
-
-    def _scrolled(self, offset: int) -> None:
-        if self.saving.record is not None and self._view.reader_document is self.document:
-            self._top = offset
-            self._position_timer.start()
-
-    def save_position(self) -> None:
-        """Write where the reader is now, if it changed since the document was opened."""
-        self._position_timer.stop()
-        record = self.saving.record
-        store = self._connection.store
-        if record is None or store is None or self._top == self._position:
-            return
-        try:
-            store.documents.save_position(record.id, self._top)
-        except StoreError:
-            return  # a read-only store: the place is lost, and nothing else is at stake
-        self._position = self._top
+        self.saving.open(document)
 
     # Changes
 

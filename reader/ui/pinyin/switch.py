@@ -38,9 +38,10 @@ class PinyinSwitch(QtCore.QObject):
         self.view.set_zoom(reading_view.zoom())
         reading_view.zoom_changed.connect(self.view.set_zoom)
         # Whoever follows the reading position (the section tree, the saved place) hears the
-        # pinyin view's through the reading view's signal; a scroll of the hidden reading
-        # view (a jump to a highlight) moves the pinyin view along.
-        self.view.top_offset_changed.connect(reading_view.top_offset_changed)
+        # pinyin view's through the reading view's signal, while it is the view shown (a
+        # hidden pinyin view given a new document is at its top, not the reader); a scroll
+        # of the hidden reading view (a jump to a highlight) moves the pinyin view along.
+        self.view.top_offset_changed.connect(self._pinyin_view_scrolled)
         reading_view.verticalScrollBar().valueChanged.connect(self._follow_reading_view)
         self.view.zoom_requested.connect(
             lambda steps: reading_view.set_zoom(reading_view.zoom() + steps)
@@ -150,6 +151,10 @@ class PinyinSwitch(QtCore.QObject):
 
     def scroll_to_offset(self, offset: int) -> None:
         self.shown_view().scroll_to_offset(offset)
+
+    def _pinyin_view_scrolled(self, offset: int) -> None:
+        if self.showing_pinyin:
+            self._reading_view.top_offset_changed.emit(offset)
 
     def _follow_reading_view(self) -> None:
         if self.showing_pinyin and self._reading_view.reader_document is not None:

@@ -262,6 +262,11 @@ class PinyinLayout:
         index, into = self._anchor
         return self._tops[index] + into if self._heights else 0.0
 
+    @property
+    def anchor(self) -> tuple[int, float]:
+        """The piece at the top of the viewport and the distance into it."""
+        return self._anchor
+
     def set_value(self, value: float) -> None:
         """Anchor the top of the viewport at page height `value`."""
         if not self._heights:

@@ -59,6 +59,8 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._goal_x: float | None = None
         """The column kept while the caret goes up and down line by line."""
         self._blink = CaretBlink(self, self._blink_caret)
+        self._put_at: tuple[int, tuple[int, float], float] | None = None
+        """The offset last scrolled to, the anchor and width it gave."""
         self._drag_from: int | None = None
         self._mark: tuple[int, int] | None = None
         self._wheel_zoom = WheelZoom()
@@ -187,12 +189,19 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
             self._settle()
             return
         self._page.anchor_at(offset, self.top_gap())
+        # Near the end the page cannot scroll that far: settling moves the anchor, and the
+        # line at the top is no longer the one asked for.
+        self._put_at = (offset, self._page.anchor, self._page.width)
         self._settle()
         self.viewport().update()
         self.top_offset_changed.emit(self.top_offset())
 
     def top_offset(self) -> int:
-        """The offset starting the first line below the top of the viewport and its gap."""
+        """The offset at the top of the viewport, below the gap: the offset it was last
+        scrolled to while the page has not moved since, else the first line's start."""
+        put_at = self._put_at
+        if put_at is not None and put_at[1:] == (self._page.anchor, self._page.width):
+            return put_at[0]
         return self._page.top_offset(self.top_gap())
 
     def visible_blocks(self) -> range:

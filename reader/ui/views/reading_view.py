@@ -55,6 +55,8 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._wheel_zoom = WheelZoom()
         self._measure_kept = False
         self._top_block = QtGui.QTextBlock()
+        self._put_at: tuple[int, int, int] | None = None
+        """The offset last scrolled to, the scroll value and column width it gave."""
         self.setReadOnly(True)
         # A caret the keyboard moves and selects with, in a page that stays read-only.
         self.setTextInteractionFlags(
@@ -100,6 +102,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._document = document
         self._offsets = OffsetMap(document.text)
         self._top_block = QtGui.QTextBlock()
+        self._put_at = None
         self._set_wrap_mode(
             wrap_mode(
                 document.text[block.start : block.end]
@@ -186,17 +189,30 @@ class ReadingView(QtWidgets.QTextBrowser):
         """Put the line holding `offset` at the top, a small gap above it."""
         if self._document is None:
             return
-        target = 0 if offset <= 0 else round(self.line_top(offset)) - self.top_gap()
+        target = 0 if offset <= 0 else max(0, round(self.line_top(offset)) - self.top_gap())
         bar = self.verticalScrollBar()
         if target > bar.maximum():
             # Layout runs lazily and the view learns the page's height on a timer: finish
             # the layout and set the range as the view will.
             height = self.document().documentLayout().documentSize().toSize().height()
             bar.setRange(0, max(0, height - self.viewport().height()))
-        bar.setValue(max(0, target))
+        self._put_at = (offset, target, self.lineWrapColumnOrWidth())
+        bar.setValue(target)
+        if not self.isVisible():
+            # Shown for the first time, QTextEdit scrolls its caret into view: the caret
+            # goes to the place, so the first paint is there, not back at the caret.
+            caret = QtGui.QTextCursor(self.document())
+            caret.setPosition(self._offsets.to_qt(offset))
+            self.setTextCursor(caret)
 
     def top_offset(self) -> int:
-        """The document offset of the first line at the top of the viewport, below the gap."""
+        """The document offset at the top of the viewport, below the gap: the offset it was
+        last scrolled to while the page has not moved since (so a place survives a round
+        through the other view or a restart exactly), else the first line's start."""
+        put_at = self._put_at
+        value = self.verticalScrollBar().value()
+        if put_at is not None and put_at[1:] == (value, self.lineWrapColumnOrWidth()):
+            return put_at[0]
         return self._offsets.from_qt(
             self.position_at_y(self.verticalScrollBar().value() + self.top_gap())
         )

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from reader.document import Document
 from reader.ui.qt import QtCore, QtWidgets
 
 
 class TextSurface(Protocol):
+    @property
+    def reader_document(self) -> Document | None:
+        """The document shown, if any."""
+        ...
+
     def viewport(self) -> QtWidgets.QWidget: ...
 
     def verticalScrollBar(self) -> QtWidgets.QScrollBar: ...
@@ -50,6 +56,10 @@ class TextSurface(Protocol):
         ...
 
     def select_all(self) -> None: ...
+
+    def top_offset(self) -> int:
+        """The offset at the top: the one last scrolled to while the page has not moved."""
+        ...
 
     def standard_context_menu(self, point: QtCore.QPoint) -> QtWidgets.QMenu:
         """The view's own entries (Copy, Select All) for a point of the viewport."""

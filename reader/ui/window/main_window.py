@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.document import Document, DocumentError, Section, open_document, source_text
 from reader.document.encoding import replacements_message
 from reader.ui.app_icon import app_icon
+from reader.ui.busy_cursor import busy_cursor
 from reader.ui.dialog_folders import Purpose, remembering, start_folder
 from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, shortened, tooltip
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.settings import DocumentChoices, Settings
+from reader.ui.settings import DocumentChoices, Settings, resolved_path
 from reader.ui.views.page_style import ACCENT_INK
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.window import about
 from reader.ui.window.menus import WindowMenus, encoding_label
+from reader.ui.window.reading_place import ReadingPlace
 from reader.ui.window.section_tree import SectionTree
 
 if TYPE_CHECKING:
@@ -56,24 +57,6 @@ ANNOTATIONS_DOCK = "annotations-dock"
 HIGHLIGHT_TOOLBAR = "highlight-toolbar"
 ANNOTATIONS_DOCK_WIDTH = 380
 """The annotations dock's width before a saved state says otherwise (its PANEL_WIDTH)."""
-
-
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    """A wait cursor while a big file is read and laid out, whatever happens."""
-    QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.WaitCursor)
-    try:
-        yield
-    finally:
-        QtWidgets.QApplication.restoreOverrideCursor()
-
-
-def _resolved(path: Path) -> Path:
-    """The file's full path, which its remembered choices are kept under."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return path
 
 
 def _highlight_toolbar_height() -> int:
@@ -147,6 +130,8 @@ class MainWindow(WindowMenus):
         self._make_room_for_features()
         self.section_tree.section_chosen.connect(self.go_to_section)
         self.reading_view.top_offset_changed.connect(self._follow_view)
+        self.reading_place = ReadingPlace(self._settings, self.shown_view, self)
+        self.reading_view.top_offset_changed.connect(self.reading_place.moved)
         self.reading_view.zoom_changed.connect(self._zoom_changed)
         self._restore()
         self.reading_view.setFocus()
@@ -287,19 +272,24 @@ class MainWindow(WindowMenus):
         return dialog
 
     def open_path(
-        self, path: Path | str, encoding: str | None = None, heading_pattern: str | None = None
+        self,
+        path: Path | str,
+        encoding: str | None = None,
+        heading_pattern: str | None = None,
+        at: int | None = None,
     ) -> bool:
         """Open and show `path`; on failure tell the reader why and keep what was shown.
 
         The encoding and chapter pattern chosen for the file before are used, unless
-        `encoding` or `heading_pattern` (from the command line) say otherwise.
+        `encoding` or `heading_pattern` (from the command line) say otherwise. It is shown
+        at offset `at`, else where the reader left it.
         """
         path = Path(path)
-        remembered = self._settings.document_choices(_resolved(path))
+        remembered = self._settings.document_choices(resolved_path(path))
         choices = DocumentChoices(
             encoding or remembered.encoding, heading_pattern or remembered.heading_pattern
         )
-        return self._open(path, choices)
+        return self._open(path, choices, at=at)
 
     def reopen_with_encoding(self, encoding: str | None) -> bool:
         """Read the document again in `encoding`, or the one detected for None."""
@@ -317,10 +307,15 @@ class MainWindow(WindowMenus):
         return self._open(document.path, choices, (document.text, self.pinyin.top_offset()))
 
     def _open(
-        self, path: Path, choices: DocumentChoices, place: tuple[str, int] | None = None
+        self,
+        path: Path,
+        choices: DocumentChoices,
+        place: tuple[str, int] | None = None,
+        at: int | None = None,
     ) -> bool:
-        """`place`: the text shown and the offset at the top, to find again in the new text."""
-        self._settings.unfinished_open = _resolved(path)
+        """`place`: the text shown and the offset at the top, to find again in the new text;
+        `at`: the offset to show; with neither, the document is shown where it was left."""
+        self._settings.unfinished_open = resolved_path(path)
         with busy_cursor():
             try:
                 document = open_document(path, choices.encoding, choices.heading_pattern)
@@ -332,16 +327,20 @@ class MainWindow(WindowMenus):
                     str(error),
                 )
                 return False
-            self.show_document(document, choices)
             if place is not None:
                 from reader.store.anchoring import nearest_offset  # the store loads after paint
 
-                self.pinyin.scroll_to_offset(nearest_offset(*place, document.text))
+                at = nearest_offset(*place, document.text)
+            at = self.reading_place.enter(document, at)
+            self.show_document(document, choices)
+            # Before the first paint: the page is painted at the place, the tree following.
+            self.shown_view().scroll_to_offset(at)
+            self._follow_view(self.shown_view().top_offset())
         self._finish_open_when_painted()
         if document.path is not None:
             self._settings.add_recent(document.path)
             self._settings.last_document = document.path
-        self._settings.set_document_choices(_resolved(path), choices)
+        self._settings.set_document_choices(resolved_path(path), choices)
         return True
 
     def _finish_open_when_painted(self) -> None:
@@ -488,6 +487,7 @@ class MainWindow(WindowMenus):
         self._settings.zoom = zoom
 
     def save_settings(self) -> None:
+        self.reading_place.save()
         self._settings.geometry = self.saveGeometry()
         self._settings.window_state = self.saveState()
 

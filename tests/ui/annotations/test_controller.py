@@ -301,29 +301,6 @@ def test_double_clicking_in_the_panel_jumps_to_the_highlight(qtbot, make_window,
     assert view.viewport().rect().contains(middle(window, start))
 
 
-def test_the_reading_position_is_restored_on_open(qtbot, make_window, long_article):
-    window = make_window(long_article)
-    chapter = window.reader_document.root.children[40]
-    window.reading_view.scroll_to_offset(chapter.start)
-    window.close()
-    again = make_window(long_article)
-    shown = again.reader_document.section_at(again.reading_view.top_offset())
-    assert shown.heading == chapter.heading
-
-
-def test_the_reading_position_is_saved_soon_after_scrolling(
-    qtbot, make_window, long_article, data_dir
-):
-    window = make_window(long_article)
-    document = window.reader_document
-    window.reading_view.scroll_to_offset(document.root.children[30].start)
-    top = window.reading_view.top_offset()
-    assert top > 0
-    qtbot.waitUntil(
-        lambda: open_store(data_dir).documents.find(document).position == top, timeout=3000
-    )
-
-
 def test_a_changed_text_says_how_many_moved_and_lists_orphans(qtbot, make_window, window, article):
     for quote, key in (("这是第二段", QtCore.Qt.Key_1), ("文章就结束了", QtCore.Qt.Key_2)):
         select_with_mouse(qtbot, window, *span(window, quote))

@@ -347,6 +347,19 @@ def test_the_place_read_in_the_pinyin_view_is_where_the_document_reopens(
     assert again.reading_view.top_offset() == section.start
 
 
+def test_the_offset_scrolled_to_is_the_top_offset_until_the_page_moves(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    inside = find(window, "网络空间是亿万民众共同的精神家园")  # inside the first line
+    view.scroll_to_offset(inside)
+    assert view.top_offset() == inside
+    window.pinyin.off_action.trigger()
+    window.pinyin.all_action.trigger()
+    assert view.top_offset() == inside
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + 10)
+    assert view.top_offset() < inside  # now the start of the line at the top
+
+
 def test_the_keyboard_scrolls_the_pinyin_view(qtbot, window):
     view = pinyin_on(qtbot, window)
     bar = view.verticalScrollBar()

@@ -144,6 +144,29 @@ def test_the_top_offset_follows_the_scroll_bar(qtbot, view, seed):
     assert seed.section_at(moved.args[0]) is seed.root.children[1]
 
 
+def test_the_offset_scrolled_to_is_the_top_offset_until_the_page_moves(qtbot, view, seed):
+    """A place inside a line is kept as it is, not moved back to its line's start (each
+    round through the pinyin view or a restart would otherwise move it a line up)."""
+    paragraph = seed.blocks[first(seed, BlockKind.PARAGRAPH)]
+    inside = paragraph.start + 30
+    view.scroll_to_offset(inside)
+    assert view.top_offset() == inside
+    view.scroll_to_offset(inside)
+    assert view.top_offset() == inside
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + 1)
+    assert view.top_offset() < inside  # now the start of the line at the top
+    assert seed.section_at(view.top_offset()) is seed.section_at(inside)
+
+
+def test_an_offset_too_near_the_end_gives_the_top_the_view_reaches(view, seed):
+    last_word = len(seed.text) - 2
+    view.scroll_to_offset(last_word)
+    bar = view.verticalScrollBar()
+    assert bar.value() == bar.maximum()
+    assert view.top_offset() < last_word
+
+
 @pytest.mark.parametrize("key", [QtCore.Qt.Key_PageDown, QtCore.Qt.Key_Space])
 def test_keys_scroll_the_view(qtbot, view, key):
     """Down moves the caret (tests/ui/views/test_caret_keys.py) and scrolls only below the
