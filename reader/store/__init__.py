@@ -1,4 +1,4 @@
-"""The annotation store: one SQLite file holding documents, reading positions and annotations.
+"""The annotation store: one SQLite file holding documents and their annotations.
 
 No Qt here: the window, the CLI and the tests use the same functions.
 """

@@ -1,7 +1,8 @@
 """Documents the store knows, by the fingerprint of their text and by path.
 
 The path finds a file whose text changed (its annotations are then re-anchored); the
-fingerprint finds a text whose file moved. Each document keeps its reading position.
+fingerprint finds a text whose file moved. The reading place is kept in the window's
+settings, read before the first paint; the schema's `position` column is no longer used.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from reader.document.model import Document
 from reader.store.database import Database
 
-_COLUMNS = "id, fingerprint, path, title, length, position"
+_COLUMNS = "id, fingerprint, path, title, length"
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,6 @@ class DocumentRecord:
     path: Path | None
     title: str
     length: int
-    position: int
-    """The reading position: a code-point offset into the text, restored on open."""
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,8 @@ class Registration:
 
 
 def _record(row: tuple) -> DocumentRecord:
-    id_, fingerprint, path, title, length, position = row
-    return DocumentRecord(id_, fingerprint, Path(path) if path else None, title, length, position)
+    id_, fingerprint, path, title, length = row
+    return DocumentRecord(id_, fingerprint, Path(path) if path else None, title, length)
 
 
 def _now() -> str:
@@ -96,16 +95,14 @@ class Documents:
             if document.path is not None and path != document.path and not _exists(path):
                 path = document.path  # the file moved (or was renamed): follow it
             changed = record.fingerprint != document.fingerprint
-            position = min(record.position, len(document.text))
             self._database.execute(
                 "UPDATE documents SET fingerprint = ?, path = ?, title = ?, length = ?, "
-                "position = ?, opened = ? WHERE id = ?",
+                "opened = ? WHERE id = ?",
                 (
                     document.fingerprint,
                     str(path) if path else None,
                     document.title,
                     len(document.text),
-                    position,
                     _now(),
                     record.id,
                 ),
@@ -113,13 +110,6 @@ class Documents:
             updated = self.get(record.id)
             assert updated is not None
             return Registration(updated, record.fingerprint if changed else None)
-
-    def save_position(self, document_id: int, position: int) -> None:
-        with self._database.transaction():
-            self._database.execute(
-                "UPDATE documents SET position = max(0, min(?, length)) WHERE id = ?",
-                (position, document_id),
-            )
 
     def all(self) -> list[DocumentRecord]:
         """Most recently opened first."""

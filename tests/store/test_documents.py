@@ -1,4 +1,4 @@
-"""Documents known by path and by fingerprint, each with its reading position."""
+"""Documents known by path and by fingerprint."""
 
 from __future__ import annotations
 
@@ -11,21 +11,6 @@ def test_a_new_document_is_registered_once(store, seed):
     assert first.id == second.id
     assert (first.fingerprint, first.path, first.title) == (seed.fingerprint, seed.path, seed.title)
     assert len(store.documents.all()) == 1
-
-
-def test_the_reading_position_is_restored_on_open(store, seed):
-    record = store.open_document(seed).record
-    store.documents.save_position(record.id, 1234)
-    assert store.open_document(seed).record.position == 1234
-
-
-def test_a_position_past_the_end_is_kept_inside_the_text(store, seed_copy):
-    record = store.open_document(open_document(seed_copy)).record
-    store.documents.save_position(record.id, 10**9)
-    assert store.documents.get(record.id).position == record.length
-    seed_copy.write_text("一段短的文字。\n", encoding="utf-8")
-    shorter = open_document(seed_copy)
-    assert store.open_document(shorter).record.position == len(shorter.text)
 
 
 def test_a_moved_file_is_found_by_its_fingerprint_and_followed(store, seed_copy, tmp_path):
