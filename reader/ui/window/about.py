@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import html
-
 from reader import __version__
 from reader.credits import CREDITS, LICENCE_FILES, LICENCES
 from reader.resources import find
 from reader.ui.app_icon import app_icon
+from reader.ui.plain_text import rich_text_of
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 
 DESCRIPTION = (
@@ -23,10 +22,10 @@ def credits_html() -> str:
     rows = []
     for credit in CREDITS:
         rows.append(
-            f"<p><b>{html.escape(credit.name)}</b> — {html.escape(credit.use)}.<br>"
-            f"{html.escape(credit.notice)}<br>"
-            f"Licence: {html.escape(credit.licence)}. "
-            f'<a href="{html.escape(credit.url, quote=True)}">{html.escape(credit.url)}</a></p>'
+            f"<p><b>{rich_text_of(credit.name)}</b> — {rich_text_of(credit.use)}.<br>"
+            f"{rich_text_of(credit.notice)}<br>"
+            f"Licence: {rich_text_of(credit.licence)}. "
+            f'<a href="{rich_text_of(credit.url)}">{rich_text_of(credit.url)}</a></p>'
         )
     return "".join(rows)
 
