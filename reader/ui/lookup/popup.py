@@ -10,6 +10,7 @@ copied. Everything from the dictionary is escaped before it reaches a rich-text 
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Sequence
 
 from reader.language.dictionary import Entry
@@ -33,6 +34,10 @@ PAPER = "#fffdf6"
 RULE = "#c9c3b3"
 MUTED = "#737373"
 _VOWELS = "aeoāáǎàēéěèōóǒò"
+_PIN_CLICK = "⌘-click" if sys.platform == "darwin" else "Ctrl+click"
+UNPINNED_HINT = f"{_PIN_CLICK} the word to pin this pop-up."
+PINNED_HINT = "Pinned. Esc or a click elsewhere closes it."
+"""The footer: how to pin, which a plain click does not (it places the caret)."""
 
 
 def pinyin_html(
@@ -126,6 +131,8 @@ class WordPopup(QtWidgets.QFrame):
         self.pinyin_label.setFont(sans_font(TEXT_POINT_SIZE * 1.5))
         self.senses_label = self._label(QtCore.Qt.RichText, WrappedLabel())
         self.characters_label = self._label(QtCore.Qt.RichText, WrappedLabel())
+        self.footer_label = self._label(QtCore.Qt.PlainText)
+        self.footer_label.setStyleSheet(f"color: {MUTED};")
 
         self.more_button = QtWidgets.QToolButton()
         self.more_button.setText("More senses")
@@ -167,6 +174,7 @@ class WordPopup(QtWidgets.QFrame):
         layout.addWidget(rule)
         layout.addWidget(self.characters_label)
         layout.addLayout(buttons)
+        layout.addWidget(self.footer_label)
         layout.setSizeConstraint(QtWidgets.QLayout.SetFixedSize)
         em = QtGui.QFontMetrics(self.font()).horizontalAdvance("中")
         for label in (self.senses_label, self.characters_label):
@@ -301,6 +309,7 @@ class WordPopup(QtWidgets.QFrame):
         _show(self.close_button, self._pinned)
         _show(self.more_button, self._has_more())
         self.more_button.setText("Fewer senses" if self._unfolded else "More senses")
+        self.footer_label.setText(PINNED_HINT if self._pinned else UNPINNED_HINT)
 
     def _has_more(self) -> bool:
         lookup = self._lookup
