@@ -55,6 +55,8 @@ from reader.ui.views.text_surface import TextSurface
 POSITION_SAVE_DELAY_MS = 1000
 """The reading position is written this long after scrolling stops (and on close)."""
 PANEL_WIDTH = 380
+PANEL_LEAST_WIDTH = 240
+"""The panel's width where there is room, and the least it shrinks to before it closes."""
 
 
 class AnnotationController(QtCore.QObject):

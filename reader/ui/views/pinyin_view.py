@@ -47,6 +47,9 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._drag_from: int | None = None
         self._mark: tuple[int, int] | None = None
         self._wheel_zoom = 0
+        self._kept_top: int | None = None
+        """The offset at the top when the column last changed width, until the next scroll:
+        put back at the top after each change, so the line does not drift."""
         self.setFrameShape(QtWidgets.QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOn)
@@ -156,6 +159,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     def _scrolled(self, value: int) -> None:
         if self._syncing:
             return
+        self._kept_top = None
         if abs(value - self._page.value()) >= 1:
             self._page.set_value(float(value))
         self._settle()
@@ -168,6 +172,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def scroll_to_offset(self, offset: int) -> None:
         """Put the line holding `offset` at the top, a small gap above it."""
+        self._kept_top = None
         if self._page.document is None or not len(self._page):
             self._settle()
             return
@@ -391,7 +396,10 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         if self._page.document is None:
             return
         if abs(self._column()[1] - self._page.width) >= 0.5:
-            self._relayout(self.top_offset())
+            # A panel shown or hidden beside the view: the line at the top stays there.
+            keep = self._kept_top if self._kept_top is not None else self.top_offset()
+            self._relayout(keep)
+            self._kept_top = keep
         else:
             self._settle()
 

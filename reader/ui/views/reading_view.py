@@ -17,6 +17,7 @@ from reader.ui.views.page_style import (
     MARK_COLOUR,
     MAX_ZOOM,
     MEASURE_EMS,
+    MIN_MEASURE_EMS,
     MIN_ZOOM,
     PADDING_EMS,
     PAPER,
@@ -48,6 +49,9 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._zoom = 0
         self._wheel_zoom = 0
         self._measure_kept = False
+        self._kept_top: int | None = None
+        """The offset at the top when the column last changed width, until the reader
+        scrolls: put back at the top after each change, so the line does not drift."""
         self._top_block = QtGui.QTextBlock()
         self.setReadOnly(True)
         self.setOpenLinks(False)
@@ -229,7 +233,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         size = event.size()
         height_only = QtGui.QResizeEvent(size, QtCore.QSize(size.width(), event.oldSize().height()))
         super().resizeEvent(height_only)
-        self._fit_measure()
+        self._fit_measure(keep_top=True)
 
     def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
         if not event.modifiers() & QtCore.Qt.ControlModifier:
@@ -261,13 +265,16 @@ class ReadingView(QtWidgets.QTextBrowser):
             yield
         finally:
             self._measure_kept = False
-            self._fit_measure()
+            self._fit_measure(keep_top=True)
 
-    def _fit_measure(self) -> None:
-        """Centre a column no wider than the measure; narrow windows narrow the column.
+    def _fit_measure(self, keep_top: bool = False) -> None:
+        """Centre a column no wider than the measure; narrow windows narrow the column, by
+        whole characters, so that a justified line of Chinese has no room to spread into.
 
         The text is laid out at a fixed width and the viewport is kept to that width by
         margins, so widening a window re-centres the page without laying it out again.
+        With `keep_top`, the line at the top stays there when the column changes width (a
+        panel shown or hidden beside it).
         """
         if self._measure_kept:
             return
@@ -282,9 +289,13 @@ class ReadingView(QtWidgets.QTextBrowser):
             stacked = isinstance(parent, QtWidgets.QStackedWidget)
             width = parent.width() if stacked else self.width()
             available = width - self.verticalScrollBar().sizeHint().width()
-        column = max(1, min(self._measure(), available))
+        column = max(1, min(self._measure(), self._whole_characters(available)))
         if self.lineWrapColumnOrWidth() != column:
+            keep = self._top_to_keep() if keep_top and self._document is not None else None
             self.setLineWrapColumnOrWidth(column)
+            if keep is not None:
+                self.scroll_to_offset(keep)
+                self._kept_top = keep
         left = (available - column) // 2
         if (margins.left(), margins.right()) != (left, available - column - left):
             self.setViewportMargins(left, 0, available - column - left, 0)
@@ -293,7 +304,24 @@ class ReadingView(QtWidgets.QTextBrowser):
         """The column's width where the window leaves room for it, in pixels."""
         return round((MEASURE_EMS + 2 * PADDING_EMS) * self.em())
 
+    def _whole_characters(self, width: int) -> int:
+        """`width` less what would be left over after the last whole character of a line."""
+        em = self.em()
+        padding = round(2 * PADDING_EMS * em)
+        return padding + int((width - padding) // em * em) if width > padding + em else width
+
+    def comfortable_width(self) -> int:
+        """The view's width for MIN_MEASURE_EMS characters a line: panels give way to it."""
+        column = round((MIN_MEASURE_EMS + 2 * PADDING_EMS) * self.em())
+        return column + self.verticalScrollBar().sizeHint().width()
+
+    def _top_to_keep(self) -> int:
+        """The offset at the top, or the one kept at the last change of width if the reader
+        has not scrolled since: the same line comes back when the width does."""
+        return self._kept_top if self._kept_top is not None else self.top_offset()
+
     def _scrolled(self) -> None:
+        self._kept_top = None
         if self._document is not None:
             self.top_offset_changed.emit(self.top_offset())
 

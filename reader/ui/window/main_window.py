@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.document import Document, DocumentError, Section, open_document, source_text
 from reader.document.encoding import replacements_message
+from reader.ui.busy_cursor import busy_cursor
 from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, shortened, tooltip
@@ -18,6 +18,7 @@ from reader.ui.settings import DocumentChoices, Settings
 from reader.ui.views.page_style import ACCENT_INK
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.window.menus import WindowMenus, encoding_label
+from reader.ui.window.panel_room import PanelRoom
 from reader.ui.window.section_tree import SectionTree
 
 if TYPE_CHECKING:
@@ -54,16 +55,7 @@ ANNOTATIONS_DOCK = "annotations-dock"
 HIGHLIGHT_TOOLBAR = "highlight-toolbar"
 ANNOTATIONS_DOCK_WIDTH = 380
 """The annotations dock's width before a saved state says otherwise (its PANEL_WIDTH)."""
-
-
-@contextmanager
-def busy_cursor() -> Iterator[None]:
-    """A wait cursor while a big file is read and laid out, whatever happens."""
-    QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.WaitCursor)
-    try:
-        yield
-    finally:
-        QtWidgets.QApplication.restoreOverrideCursor()
+SECTIONS_WIDTH, SECTIONS_LEAST_WIDTH = 300, 160
 
 
 def _resolved(path: Path) -> Path:
@@ -124,7 +116,7 @@ class MainWindow(WindowMenus):
             QtWidgets.QDockWidget.DockWidgetClosable | QtWidgets.QDockWidget.DockWidgetMovable
         )
         self.addDockWidget(QtCore.Qt.LeftDockWidgetArea, self.sections_dock)
-        self.resizeDocks([self.sections_dock], [300], QtCore.Qt.Horizontal)
+        self.resizeDocks([self.sections_dock], [SECTIONS_WIDTH], QtCore.Qt.Horizontal)
 
         self.section_label = plain_label()
         self.replacements_label = plain_label()
@@ -146,6 +138,8 @@ class MainWindow(WindowMenus):
         self.reading_view.top_offset_changed.connect(self._follow_view)
         self.reading_view.zoom_changed.connect(self._zoom_changed)
         self._restore()
+        self.panels = PanelRoom(self, self.reading_view)
+        self.panels.manage(self.sections_dock, SECTIONS_LEAST_WIDTH, SECTIONS_WIDTH)
         self.reading_view.setFocus()
         # The features' modules and widgets cost a quarter of a second: the page is painted
         # first, and they are attached as soon as it has been; but for a reader who reads
@@ -171,6 +165,7 @@ class MainWindow(WindowMenus):
         )
         self.addDockWidget(QtCore.Qt.RightDockWidgetArea, self._dock_room)
         self.resizeDocks([self._dock_room], [ANNOTATIONS_DOCK_WIDTH], QtCore.Qt.Horizontal)
+        self._dock_room.hide()  # as the panel is until it has something in it
         self._toolbar_room = QtWidgets.QToolBar("Highlight", self)
         self._toolbar_room.setObjectName(HIGHLIGHT_TOOLBAR)
         self._toolbar_room.setIconSize(QtCore.QSize(16, 16))
@@ -202,6 +197,7 @@ class MainWindow(WindowMenus):
             self.reading_view,
             self.view_menu,
             self.shown_view,
+            self.panels,
             self._data_dir,
             self._runner,
             self._tools,
