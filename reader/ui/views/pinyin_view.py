@@ -20,6 +20,7 @@ from reader.document import Document
 from reader.language.pinyin import PinyinStyle
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.page_style import MEASURE_EMS, PADDING_EMS, PAPER, TOP_GAP_EMS
+from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.pinyin_painting import Highlight, Marked, paint_page
 from reader.ui.views.readings_source import ReadingsSource
@@ -89,6 +90,18 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
             self._page.set_hsk_level(level)
             self._relayout(self.top_offset())
 
+    def set_ruby_size(self, size: RubySize) -> None:
+        """How large the readings are: the lines are laid out again, the top line kept."""
+        if size is not self._page.ruby_size:
+            keep = self.top_offset()
+            self._page.set_ruby_size(size)
+            self.verticalScrollBar().setSingleStep(self._page.line_step())
+            self._relayout(keep)
+
+    @property
+    def ruby_size(self) -> RubySize:
+        return self._page.ruby_size
+
     def set_pinyin_style(self, style: PinyinStyle) -> None:
         if style is not self._page.pinyin_style:
             self._page.set_pinyin_style(style)
@@ -121,12 +134,14 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self.viewport().update()
 
     def _column(self) -> tuple[float, float]:
-        """The text column's left edge and width in the viewport."""
-        em = self.em()
-        available = self.viewport().width()
-        column = max(1.0, min((MEASURE_EMS + 2 * PADDING_EMS) * em, float(available)))
-        left = (available - column) / 2
-        return left + PADDING_EMS * em, max(em, column - 2 * PADDING_EMS * em)
+        """The text column's left edge and width in the viewport: at most MEASURE_EMS
+        characters of the running text, and a whole number of them, so that a line of
+        Chinese fills it without being spread."""
+        em, step = self.em(), self._page.step()
+        available = float(self.viewport().width())
+        usable = min(MEASURE_EMS * step, available - 2 * PADDING_EMS * em)
+        usable = max(em, step * math.floor(usable / step) if usable > step else usable)
+        return (available - usable) / 2, usable
 
     @property
     def laid_out_count(self) -> int:

@@ -14,6 +14,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.highlight_colours import highlight_colour
+from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import ReadingView
 from tests.ui.lookup_helpers import READY_MS
@@ -73,13 +74,15 @@ def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, make_window, seed_p
 
 def test_the_choice_is_remembered_by_the_next_window(qtbot, make_window, window):
     window.pinyin.level_actions[3].trigger()
-    window.pinyin.colours_action.trigger()
+    window.pinyin.size_actions[RubySize.LARGE].trigger()
+    assert window.pinyin.view.ruby_size is RubySize.LARGE
     window.close()
     again = make_window(show=False)
     choice = again.pinyin.choice
-    assert (choice.mode, choice.level, choice.tone_colours) == (PinyinMode.ABOVE_LEVEL, 3, False)
+    assert (choice.mode, choice.level, choice.size) == (PinyinMode.ABOVE_LEVEL, 3, RubySize.LARGE)
     assert again.pinyin.level_actions[3].isChecked()
-    assert not again.pinyin.colours_action.isChecked()
+    assert again.pinyin.size_actions[RubySize.LARGE].isChecked()
+    assert again.pinyin.view.ruby_size is RubySize.LARGE
     assert again.pinyin.stack.currentWidget() is again.pinyin.view
 
 
