@@ -54,6 +54,8 @@ class HoverController(QtCore.QObject):
         """The view whose word is current: it holds the mark, the pop-up stands beside it."""
         self._current: WordLookup | None = None
         self._pressed_at: QtCore.QPoint | None = None
+        self._dragged_to: QtCore.QPoint | None = None
+        """Where a drag selection ended: the mouse resting there asks for no pop-up."""
         self._click_taken: Callable[[QtCore.QPoint], object] = lambda point: None
         self.enabled = True
         self._show_timer = QtCore.QTimer(self)
@@ -92,6 +94,10 @@ class HoverController(QtCore.QObject):
         now; show the pop-up after the delay, or at once if one is already showing."""
         if not self.enabled or self.popup.pinned or _menu_open():
             return
+        if self._dragged_to is not None:
+            if (point - self._dragged_to).manhattanLength() <= 2 * CLICK_SLOP:
+                return
+            self._dragged_to = None
         offset = view.offset_at(point)
         if offset is not None and _inside(view.selected_range(), offset):
             # Resting on a selection: the reader is about to act on it, not to read.
@@ -252,6 +258,8 @@ class HoverController(QtCore.QObject):
                 pressed, self._pressed_at = self._pressed_at, None
                 if pressed is not None and (point - pressed).manhattanLength() <= CLICK_SLOP:
                     self._clicked(view, point, bool(event.modifiers() & PIN_MODIFIER))
+                elif pressed is not None:
+                    self._dragged_to = point
         elif watched in self._views:
             if (
                 kind == QtCore.QEvent.KeyPress

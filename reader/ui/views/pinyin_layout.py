@@ -26,7 +26,7 @@ from reader.ui.views.pinyin_fonts import RubyFonts, RubySize
 from reader.ui.views.pinyin_pieces import Piece, cut_pieces
 from reader.ui.views.ruby_layout import BlockLayout, BlockShape, layout_block
 
-RUBY_PADDING_EMS = 0.12
+RUBY_PADDING_EMS = 0.1
 """Room on either side of a reading, in ems of the character."""
 MAX_STRETCH_EMS = 0.1
 """A justified line widens each gap by this much at most: its characters never stand apart."""
