@@ -12,6 +12,8 @@ it fits, once the window is wide enough again.
 A panel is shown when it is wanted: by the reader (its View menu entry, its close button),
 or by its content (the annotations panel asks for itself when there is something in it).
 A panel the reader asks for is shown even where it does not fit: the others close for it.
+The panels closed for room are kept in the settings: the window's saved state has them
+hidden, and the next start, in a wider window, gives them back.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.settings import open_qsettings
 from reader.ui.views.reading_view import ReadingView
 
+CLOSED_FOR_ROOM_KEY = "panels/closed_for_room"
 LEAST_WINDOW = QtCore.QSize(480, 320)
 """The window may be made this small: panels close rather than hold it wide."""
 
@@ -48,6 +52,8 @@ class PanelRoom(QtCore.QObject):
         self._view = view
         self._panels: list[_Panel] = []
         self._applying = False
+        self._store = open_qsettings()
+        self._closed_before = set(str(self._store.value(CLOSED_FOR_ROOM_KEY, "")).split())
         window.setMinimumSize(LEAST_WINDOW)
         window.installEventFilter(self)
         view.zoom_changed.connect(lambda _: self.fit())
@@ -55,7 +61,8 @@ class PanelRoom(QtCore.QObject):
     def manage(self, dock: QtWidgets.QDockWidget, least: int, preferred: int) -> None:
         """Give `dock` room while it is wanted; panels managed later close first."""
         width = dock.width() if dock.isVisible() and dock.width() >= least else preferred
-        panel = _Panel(dock, least, width, wanted=not dock.isHidden())
+        wanted = not dock.isHidden() or dock.objectName() in self._closed_before
+        panel = _Panel(dock, least, width, wanted)
         self._panels.append(panel)
         dock.installEventFilter(self)
         dock.toggleViewAction().triggered.connect(lambda shown: self._chosen(panel, shown))
@@ -119,6 +126,17 @@ class PanelRoom(QtCore.QObject):
                 )
         finally:
             self._applying = False
+        self._remember_closed()
+
+    def _remember_closed(self) -> None:
+        closed = {p.dock.objectName() for p in self._panels if p.closed_for_room}
+        # Those not managed yet (made after the first paint) keep what was remembered.
+        managed = {p.dock.objectName() for p in self._panels}
+        closed |= self._closed_before - managed
+        value = " ".join(sorted(closed))
+        if value != self._store.value(CLOSED_FOR_ROOM_KEY, ""):
+            self._store.setValue(CLOSED_FOR_ROOM_KEY, value)
+            self._store.sync()
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         kind = event.type()

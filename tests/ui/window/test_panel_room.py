@@ -119,6 +119,12 @@ def test_a_narrow_window_closes_the_tree_for_the_text_and_gives_it_back(
     window.resize(1200, 640)
     qtbot.waitUntil(window.sections_dock.isVisible)
 
+    window.resize(560, 640)  # closed for room when the reader quits ...
+    qtbot.waitUntil(lambda: not window.sections_dock.isVisible())
+    window.close()
+    again = make_window(seed_path, size=(1200, 640))  # ... back at the next start
+    assert again.sections_dock.isVisible()
+
 
 @pytest.mark.parametrize("pinyin", [False, True])
 def test_a_wide_window_keeps_a_readable_line_in_the_middle(make_window, seed_path, pinyin):
