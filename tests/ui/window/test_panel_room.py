@@ -165,3 +165,20 @@ def test_hiding_or_showing_a_panel_keeps_the_line_at_the_top(qtbot, make_window,
         assert line <= top < line + len(paragraph_lines(view, top)[0]) + 2
     assert view.top_offset() == top  # back where it was, not a line off
     assert window.section_tree.current_section() is document.section_at(top)
+
+
+def test_in_the_pinyin_view_too_a_panel_keeps_the_line_at_the_top(qtbot, make_window, seed_path):
+    window = make_window(seed_path, size=(960, 640))
+    window.pinyin.all_action.trigger()
+    view = window.pinyin.view
+    document = window.reader_document
+    middle = document.text.index("。", document.root.children[2].start + 200) + 1
+    view.scroll_to_offset(middle)
+    top = view.top_offset()
+    window.sections_action.trigger()  # hidden: the column widens
+    qtbot.wait(20)
+    assert view.top_offset() <= top < view.top_offset() + 60
+    window.sections_action.trigger()  # shown again
+    qtbot.wait(20)
+    assert view.top_offset() == top
+    assert window.section_tree.current_section() is document.section_at(top)
