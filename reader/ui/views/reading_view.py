@@ -5,6 +5,7 @@ page, in a column of fixed width centred in the window; it reports the offset at
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
 
 from reader.document import Document
@@ -300,20 +301,26 @@ class ReadingView(QtWidgets.QTextBrowser):
         if (margins.left(), margins.right()) != (left, available - column - left):
             self.setViewportMargins(left, 0, available - column - left, 0)
 
+    def _padding(self) -> int:
+        """The room either side of the text together, as Qt lays it out (in whole pixels)."""
+        return 2 * math.ceil(PADDING_EMS * self.em())
+
+    def _column_for(self, characters: int) -> int:
+        """The column's width for lines of `characters` characters of running text."""
+        return self._padding() + characters * round(self.em())
+
     def _measure(self) -> int:
         """The column's width where the window leaves room for it, in pixels."""
-        return round((MEASURE_EMS + 2 * PADDING_EMS) * self.em())
+        return self._column_for(MEASURE_EMS)
 
     def _whole_characters(self, width: int) -> int:
         """`width` less what would be left over after the last whole character of a line."""
-        em = self.em()
-        padding = round(2 * PADDING_EMS * em)
-        return padding + int((width - padding) // em * em) if width > padding + em else width
+        characters = (width - self._padding()) // round(self.em())
+        return self._column_for(characters) if characters > 0 else width
 
     def comfortable_width(self) -> int:
         """The view's width for MIN_MEASURE_EMS characters a line: panels give way to it."""
-        column = round((MIN_MEASURE_EMS + 2 * PADDING_EMS) * self.em())
-        return column + self.verticalScrollBar().sizeHint().width()
+        return self._column_for(MIN_MEASURE_EMS) + self.verticalScrollBar().sizeHint().width()
 
     def _top_to_keep(self) -> int:
         """The offset at the top, or the one kept at the last change of width if the reader
