@@ -37,9 +37,10 @@ class RubySize(str, Enum):
         return self.value.capitalize()
 
     def points(self, character_points: float) -> float:
-        """The readings' size above characters of `character_points`."""
+        """The readings' size above characters of `character_points`: never larger than
+        the characters, which the smallest zoom steps make smaller than the least size."""
         share, least = _RUBY_SIZES[self]
-        return max(character_points * share, least)
+        return min(max(character_points * share, least), character_points)
 
 
 _RUBY_SIZES = {
