@@ -233,10 +233,9 @@ class HoverController(QtCore.QObject):
         if kind == QtCore.QEvent.ContextMenu and (
             watched in self._viewports or watched in self._views
         ):
-            # The menu opens now: no pop-up over it, and none left standing beside it.
-            if not self.popup.pinned:
-                self.hide_popup()
-            self._show_timer.stop()
+            # The menu opens now: no pop-up over it, a pinned one neither (the pop-up
+            # stands above every window, menus included); a right-click is a click elsewhere.
+            self.hide_popup()
             return False
         if watched in self._viewports:
             view = self._views[self._viewports.index(watched)]

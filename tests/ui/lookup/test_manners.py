@@ -135,3 +135,20 @@ def test_ctrl_click_pins_and_a_plain_click_elsewhere_lets_go(qtbot, window):
     qtbot.mouseClick(view.viewport(), QtCore.Qt.LeftButton, pos=char_point(view, other))
     assert not popup.pinned
     assert popup.footer_label.text() == UNPINNED_HINT
+
+
+def test_a_pinned_pop_up_gives_way_to_a_context_menu_too(qtbot, window):
+    view = window.reading_view
+    viewport = view.viewport()
+    _, point = point_at(qtbot, window, "鲁炜")
+    popup = window.word_lookup.popup
+    qtbot.mouseClick(viewport, QtCore.Qt.LeftButton, QtCore.Qt.ControlModifier, point)
+    assert popup.pinned
+    menu_event = QtGui.QContextMenuEvent(
+        QtGui.QContextMenuEvent.Mouse, point, viewport.mapToGlobal(point)
+    )
+    QtCore.QCoreApplication.sendEvent(viewport, menu_event)
+    menu = QtWidgets.QApplication.activePopupWidget()
+    assert isinstance(menu, QtWidgets.QMenu)
+    assert not popup.isVisible()
+    menu.close()
