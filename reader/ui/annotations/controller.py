@@ -53,6 +53,8 @@ from reader.ui.views.reading_view_highlights import HighlightPainter
 from reader.ui.views.text_surface import TextSurface
 
 PANEL_WIDTH = 380
+PANEL_LEAST_WIDTH = 240
+"""The panel's width where there is room, and the least it shrinks to before it closes."""
 
 
 class AnnotationController(QtCore.QObject):

@@ -49,7 +49,9 @@ class HighlightMouse(QtCore.QObject):
         if kind == QtCore.QEvent.ToolTip:
             return self._tooltip(event)
         if kind == QtCore.QEvent.MouseButtonPress and event.button() == QtCore.Qt.LeftButton:
-            self._press = event.position().toPoint()
+            # Ctrl+click pins the word's pop-up (reader.ui.lookup.hover), on a highlight too.
+            pinning = bool(event.modifiers() & QtCore.Qt.ControlModifier)
+            self._press = None if pinning else event.position().toPoint()
             self._click_timer.stop()
         elif kind == QtCore.QEvent.MouseButtonDblClick:
             self._press = None

@@ -1,5 +1,6 @@
-"""The View ▸ Word Lookup menu and the lookup toolbar: on or off, the keyboard's walk, tone
-colours, pinyin style and the pop-up's delay, each checked as the settings say."""
+"""The View ▸ Word Lookup menu and the lookup toolbar: on or off, the keyboard's walk and the
+pop-up's delay; and the tone colours and pinyin style the pop-up and the pinyin view share,
+which View ▸ Pinyin lists (reader.ui.pinyin.switch). Each is checked as the settings say."""
 
 from __future__ import annotations
 
@@ -43,41 +44,38 @@ class LookupActions:
         self.next_action.setShortcut(QtGui.QKeySequence(NEXT_SHORTCUT))
         self.previous_action = menu.addAction("&Previous Word")
         self.previous_action.setShortcut(QtGui.QKeySequence(PREVIOUS_SHORTCUT))
-        menu.addSeparator()
-
-        colours_menu = menu.addMenu("Tone &Colours")
         self.colour_actions: dict[ToneColours, QtGui.QAction] = {
-            scheme: _radio(colours_menu, scheme.label, scheme is settings.tone_colours)
+            scheme: _radio(window, scheme.label, scheme is settings.tone_colours)
             for scheme in ToneColours
         }
-        _group(colours_menu, self.colour_actions.values())
-        style_menu = menu.addMenu("Pinyin &Style")
+        _group(window, self.colour_actions.values())
         self.style_actions: dict[PinyinStyle, QtGui.QAction] = {
-            style: _radio(style_menu, _STYLE_LABELS[style], style is settings.pinyin_style)
+            style: _radio(window, _STYLE_LABELS[style], style is settings.pinyin_style)
             for style in PinyinStyle
         }
-        _group(style_menu, self.style_actions.values())
-        delay_menu = menu.addMenu("Pop-up &Delay")
+        _group(window, self.style_actions.values())
+        menu.addSection("Pop-up Delay")
         current = settings.delay_ms
         self.delay_actions: dict[int, QtGui.QAction] = {
-            delay: _radio(delay_menu, "None" if delay == 0 else f"{delay} ms", delay == current)
+            delay: _radio(window, "None" if delay == 0 else f"{delay} ms", delay == current)
             for delay in sorted({*DELAYS_MS, current})
         }
-        _group(delay_menu, self.delay_actions.values())
+        menu.addActions(list(self.delay_actions.values()))
+        _group(window, self.delay_actions.values())
 
         self.toolbar = window.addToolBar("Lookup")
         self.toolbar.setObjectName("lookup-toolbar")
         self.toolbar.addAction(self.toggle_action)
 
 
-def _radio(menu: QtWidgets.QMenu, label: str, checked: bool) -> QtGui.QAction:
-    action = menu.addAction(label)
+def _radio(parent: QtWidgets.QWidget, label: str, checked: bool) -> QtGui.QAction:
+    action = QtGui.QAction(label, parent)
     action.setCheckable(True)
     action.setChecked(checked)
     return action
 
 
-def _group(menu: QtWidgets.QMenu, actions: object) -> None:
-    group = QtGui.QActionGroup(menu)
+def _group(parent: QtWidgets.QWidget, actions: object) -> None:
+    group = QtGui.QActionGroup(parent)
     for action in actions:
         group.addAction(action)

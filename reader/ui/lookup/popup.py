@@ -13,6 +13,7 @@ and following it shows that word here, pinned, with a way back.
 from __future__ import annotations
 
 import html
+import sys
 
 from reader.language.dictionary import Entry
 from reader.language.lookup import CharacterLookup, PartLookup, WordLookup, entry_pinyin
@@ -48,6 +49,10 @@ GAP = 4
 """Pixels between the word and the pop-up."""
 PAPER = "#fffdf6"
 RULE = "#c9c3b3"
+_PIN_CLICK = "⌘-click" if sys.platform == "darwin" else "Ctrl+click"
+UNPINNED_HINT = f"{_PIN_CLICK} the word to pin this pop-up."
+PINNED_HINT = "Pinned. Esc or a click elsewhere closes it."
+"""The footer: how to pin, which a plain click does not (it places the caret)."""
 
 
 class WordPopup(QtWidgets.QFrame):
@@ -89,6 +94,8 @@ class WordPopup(QtWidgets.QFrame):
         for label in (self.senses_label, self.characters_label):
             label.setTextInteractionFlags(QtCore.Qt.LinksAccessibleByMouse)
             label.linkActivated.connect(self._follow)
+        self.footer_label = self._label(QtCore.Qt.PlainText)
+        self.footer_label.setStyleSheet(f"color: {MUTED};")
 
         self.back_button = QtWidgets.QToolButton()
         self.back_button.setText("Back")
@@ -135,6 +142,7 @@ class WordPopup(QtWidgets.QFrame):
         layout.addWidget(rule)
         layout.addWidget(self.characters_label)
         layout.addLayout(buttons)
+        layout.addWidget(self.footer_label)
         layout.setSizeConstraint(QtWidgets.QLayout.SetFixedSize)
         em = QtGui.QFontMetrics(self.font()).horizontalAdvance("中")
         for label in (self.senses_label, self.characters_label):
@@ -312,6 +320,7 @@ class WordPopup(QtWidgets.QFrame):
         _show(self.close_button, self._pinned)
         _show(self.more_button, self._has_more())
         self.more_button.setText("Fewer senses" if self._unfolded else "More senses")
+        self.footer_label.setText(PINNED_HINT if self._pinned else UNPINNED_HINT)
 
     def _has_more(self) -> bool:
         lookup = self._lookup

@@ -1,5 +1,7 @@
 """What the reader chose for pinyin above the characters: off, all words, or only words above
-an HSK level; tone colours on or off. Kept in the window's settings file under "pinyin/"."""
+an HSK level; and how large the pinyin is. Kept in the window's settings file under
+"pinyin/". Tone colours and how pinyin is written are the word lookup's choices
+(reader.ui.lookup.settings), shared by the pop-up and the pinyin view: one place each."""
 
 from __future__ import annotations
 
@@ -7,9 +9,16 @@ from dataclasses import dataclass
 from enum import Enum
 
 from reader.ui.settings import open_qsettings
+from reader.ui.views.pinyin_fonts import RubySize
 
-HSK_LEVELS = range(1, 7)
+HSK_LEVELS = (1, 2, 3, 4, 5, 6, 9)
+"""HSK 3.0's levels, 1–6 and the band 7–9 (its lists give 7–9 as one): words of HSK 1 to the
+level chosen get no pinyin."""
 DEFAULT_LEVEL = 2
+
+
+def level_label(level: int) -> str:
+    return "7–9" if level == 9 else str(level)
 
 
 class PinyinMode(str, Enum):
@@ -24,7 +33,7 @@ class PinyinChoice:
 
     mode: PinyinMode = PinyinMode.OFF
     level: int = DEFAULT_LEVEL
-    tone_colours: bool = True
+    size: RubySize = RubySize.MEDIUM
 
 
 class PinyinSettings:
@@ -44,11 +53,14 @@ class PinyinSettings:
             level = DEFAULT_LEVEL
         if level not in HSK_LEVELS:
             level = DEFAULT_LEVEL
-        colours = str(self._store.value("pinyin/tone_colours", "true")).lower() != "false"
-        return PinyinChoice(mode, level, colours)
+        try:
+            size = RubySize(self._store.value("pinyin/size", RubySize.MEDIUM.value))
+        except ValueError:
+            size = RubySize.MEDIUM
+        return PinyinChoice(mode, level, size)
 
     def save(self, choice: PinyinChoice) -> None:
         self._store.setValue("pinyin/mode", choice.mode.value)
         self._store.setValue("pinyin/hsk_level", choice.level)
-        self._store.setValue("pinyin/tone_colours", "true" if choice.tone_colours else "false")
+        self._store.setValue("pinyin/size", choice.size.value)
         self._store.sync()

@@ -1,15 +1,26 @@
-"""Pinyin above the characters, switched from the View menu: the window's central widget is a
-stack of the reading view and the pinyin view, and switching keeps the line at the top."""
+"""Pinyin above the characters, switched from View ▸ Pinyin: the window's central widget is a
+stack of the reading view and the pinyin view, and switching keeps the line at the top.
+
+View ▸ Pinyin holds every choice about pinyin, one level deep: above which words it stands,
+its size there, its tone colours and how it is written (the last two shared with the word
+pop-up, whose actions they are)."""
 
 from __future__ import annotations
 
 from reader.store import AnnotationSet
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.highlights import PinyinViewHighlights
-from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, PinyinSettings
+from reader.ui.pinyin.settings import (
+    HSK_LEVELS,
+    PinyinChoice,
+    PinyinMode,
+    PinyinSettings,
+    level_label,
+)
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.document_session import DocumentSession
+from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.text_surface import TextSurface
@@ -65,22 +76,30 @@ class PinyinSwitch(QtCore.QObject):
         self._apply(self._choice, switch=True)
 
     def _make_actions(self, view_menu: QtWidgets.QMenu) -> None:
-        self.menu = view_menu.addMenu("&Pinyin Above Characters")
+        self.menu = view_menu.addMenu("&Pinyin")
+        self.menu.addSection("Above the Characters")
         group = QtGui.QActionGroup(self.menu)
         self.off_action = self._radio(self.menu, group, "&Off")
         self.off_action.triggered.connect(lambda: self.set_mode(PinyinMode.OFF))
         self.all_action = self._radio(self.menu, group, "&All Words")
         self.all_action.triggered.connect(lambda: self.set_mode(PinyinMode.ALL))
-        self.level_menu = self.menu.addMenu("Words Above &HSK Level")
         self.level_actions: dict[int, QtGui.QAction] = {}
         for level in HSK_LEVELS:
-            action = self._radio(self.level_menu, group, f"Above HSK &{level}")
+            label = f"Words Above HSK &{level_label(level)}"
+            action = self._radio(self.menu, group, label)
             action.triggered.connect(lambda _=False, n=level: self.set_level(n))
             self.level_actions[level] = action
-        self.menu.addSeparator()
-        self.colours_action = self.menu.addAction("Tone &Colours")
-        self.colours_action.setCheckable(True)
-        self.colours_action.toggled.connect(self.set_tone_colours)
+        self.menu.addSection("Size")
+        sizes = QtGui.QActionGroup(self.menu)
+        self.size_actions: dict[RubySize, QtGui.QAction] = {}
+        for size in RubySize:
+            action = self._radio(self.menu, sizes, f"{size.label} Pinyin")
+            action.triggered.connect(lambda _=False, s=size: self.set_size(s))
+            self.size_actions[size] = action
+        self.menu.addSection("Tone Colours")
+        self.menu.addActions(list(self._lookup.colour_actions.values()))
+        self.menu.addSection("Written As")
+        self.menu.addActions(list(self._lookup.style_actions.values()))
 
     @staticmethod
     def _radio(menu: QtWidgets.QMenu, group: QtGui.QActionGroup, label: str) -> QtGui.QAction:
@@ -101,14 +120,13 @@ class PinyinSwitch(QtCore.QObject):
         return self.view if self.showing_pinyin else self._reading_view
 
     def set_mode(self, mode: PinyinMode) -> None:
-        self._apply(PinyinChoice(mode, self._choice.level, self._choice.tone_colours))
+        self._apply(PinyinChoice(mode, self._choice.level, self._choice.size))
 
     def set_level(self, level: int) -> None:
-        self._apply(PinyinChoice(PinyinMode.ABOVE_LEVEL, level, self._choice.tone_colours))
+        self._apply(PinyinChoice(PinyinMode.ABOVE_LEVEL, level, self._choice.size))
 
-    def set_tone_colours(self, on: bool) -> None:
-        if on != self._choice.tone_colours:
-            self._apply(PinyinChoice(self._choice.mode, self._choice.level, on))
+    def set_size(self, size: RubySize) -> None:
+        self._apply(PinyinChoice(self._choice.mode, self._choice.level, size))
 
     def _apply(self, choice: PinyinChoice, switch: bool = False) -> None:
         self._choice = choice
@@ -116,9 +134,8 @@ class PinyinSwitch(QtCore.QObject):
         self._check(choice)
         scheme = self._lookup.colour_actions
         colours = next((s for s, a in scheme.items() if a.isChecked()), ToneColours.PLECO)
-        if colours is ToneColours.NONE:
-            colours = ToneColours.PLECO
-        self.view.set_tone_colours(colours if choice.tone_colours else ToneColours.NONE)
+        self.view.set_tone_colours(colours)
+        self.view.set_ruby_size(choice.size)
         self.view.set_hsk_level(choice.level if choice.mode is PinyinMode.ABOVE_LEVEL else 0)
         wanted = self._reading_view if choice.mode is PinyinMode.OFF else self.view
         if wanted is not self.stack.currentWidget() or switch:
@@ -129,9 +146,8 @@ class PinyinSwitch(QtCore.QObject):
         self.all_action.setChecked(choice.mode is PinyinMode.ALL)
         for level, action in self.level_actions.items():
             action.setChecked(choice.mode is PinyinMode.ABOVE_LEVEL and level == choice.level)
-        self.colours_action.blockSignals(True)
-        self.colours_action.setChecked(choice.tone_colours)
-        self.colours_action.blockSignals(False)
+        for size, action in self.size_actions.items():
+            action.setChecked(size is choice.size)
 
     def _show(self, view: QtWidgets.QWidget) -> None:
         """Show `view` with the line that was at the top of the other one at its top."""

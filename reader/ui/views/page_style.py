@@ -27,6 +27,8 @@ MIN_ZOOM = -6
 MAX_ZOOM = 12
 MEASURE_EMS = 34
 """Characters per line at most: a comfortable measure for Chinese running text."""
+MIN_MEASURE_EMS = 24
+"""Characters per line at least while panels stand beside the text: they give way first."""
 PADDING_EMS = 1.5
 """Room on either side of the text inside the column."""
 TOP_GAP_EMS = 1.0

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.ui.qt import QtCore, QtWidgets
-from reader.ui.views.caret_keys import Move
+from reader.ui.views.caret_keys import VERTICAL, Move
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.ruby_layout import BlockLayout, Line
 
@@ -131,6 +131,34 @@ def page_moved(
     if bar.value() == before:
         return moved(page, caret, Move.END_OF_DOCUMENT if down else Move.START_OF_DOCUMENT)
     return Caret(page.position_at(x, y))
+
+
+def keyed(
+    page: PinyinLayout,
+    bar: QtWidgets.QScrollBar,
+    caret: Caret,
+    selection: tuple[int, int] | None,
+    move: Move,
+    goal_x: float | None,
+    view: tuple[int, float],
+) -> tuple[Caret, int, float | None]:
+    """Where a key's `move` takes the caret; the selection's anchor, should it extend; and
+    the column to keep for the next move up or down. `view` is the offset at the top and
+    the viewport's height: a caret the reader scrolled away from starts from that line."""
+    anchor = selection_anchor(selection, caret.offset)
+    rect = caret_rect(page, caret)
+    top, height = view
+    if not 0 <= rect.center().y() <= height:
+        caret = Caret(top)
+        anchor = caret.offset
+        rect = caret_rect(page, caret)
+    if move in VERTICAL:
+        goal_x = rect.x() if goal_x is None else goal_x
+    if move in (Move.PREVIOUS_PAGE, Move.NEXT_PAGE):
+        caret = page_moved(page, bar, caret, move, goal_x or 0.0, rect.center().y())
+    else:
+        caret = moved(page, caret, move, goal_x)
+    return caret, anchor, goal_x if move in VERTICAL else None
 
 
 def _place(page: PinyinLayout, caret: Caret) -> tuple[int, Line]:

@@ -22,16 +22,17 @@ from reader.language.pinyin import PinyinStyle, format_syllable, is_han, tone
 from reader.language.readings import Readings
 from reader.ui.qt import QtCore
 from reader.ui.views.page_style import BLOCK_STYLES, StyleKey, block_style, point_size, style_key
-from reader.ui.views.pinyin_fonts import RubyFonts
+from reader.ui.views.pinyin_fonts import RubyFonts, RubySize
 from reader.ui.views.pinyin_pieces import Piece, cut_pieces
 from reader.ui.views.ruby_layout import BlockLayout, BlockShape, layout_block
 
-RUBY_PADDING_EMS = 0.08
+RUBY_PADDING_EMS = 0.1
 """Room on either side of a reading, in ems of the character."""
-RUBY_BOX_EMS = 1.2
-"""The least width of a character with a reading above it, in ems."""
-ESTIMATED_BOX_EMS = 1.25
-"""How wide a character with its reading is on average, for blocks not laid out yet."""
+MAX_STRETCH_EMS = 0.1
+"""A justified line widens each gap by this much at most: its characters never stand apart."""
+ESTIMATED_SHIFT = 1.05
+"""How much wider than the step a character with its reading is on average (the readings
+that would touch move theirs along), for blocks not laid out yet."""
 KEPT_LAYOUTS = 300
 """Laid-out pieces kept for scrolling back; heights are kept for all that were measured."""
 _ROOM = ("", 0)
@@ -54,6 +55,7 @@ class PinyinLayout:
         self._hsk_level = 0
         """Words of HSK 1..this level show no pinyin; 0 shows all."""
         self._style = PinyinStyle.MARKS
+        self._ruby_size = RubySize.MEDIUM
         self._fonts: dict[StyleKey, RubyFonts] = {}
         self._width = -1.0
         self._heights: list[float] = []
@@ -88,8 +90,19 @@ class PinyinLayout:
 
     def set_zoom(self, zoom: int) -> None:
         self._zoom = zoom
-        size = point_size(zoom)
-        self._fonts = {key: RubyFonts(style, size) for key, style in BLOCK_STYLES.items()}
+        self._make_fonts()
+
+    @property
+    def ruby_size(self) -> RubySize:
+        return self._ruby_size
+
+    def set_ruby_size(self, size: RubySize) -> None:
+        self._ruby_size = size
+        self._make_fonts()
+
+    def _make_fonts(self) -> None:
+        size, ruby = point_size(self._zoom), self._ruby_size
+        self._fonts = {key: RubyFonts(style, size, ruby) for key, style in BLOCK_STYLES.items()}
 
     @property
     def hsk_level(self) -> int:
@@ -111,6 +124,10 @@ class PinyinLayout:
     def em(self) -> float:
         """The running text's em, in pixels."""
         return self._fonts[_RUNNING_TEXT].em
+
+    def step(self) -> float:
+        """The running text's step from character to character, in pixels."""
+        return self._fonts[_RUNNING_TEXT].step
 
     def line_step(self) -> int:
         """The running text's line, readings and all: one step of the scroll bar."""
@@ -155,7 +172,7 @@ class PinyinLayout:
             block = document.blocks[piece.block]
             spacing = block_style(block).pinyin
             fonts = self.fonts(block)
-            per_line = max(1, int(width / (fonts.em * ESTIMATED_BOX_EMS)))
+            per_line = max(1, int(width / (fonts.step * ESTIMATED_SHIFT)))
             length = piece.end - piece.start + (spacing.indent if piece.first else 0.0)
             lines = math.ceil(length / per_line) if length else 1
             breaks = 0  # a list item's break is a tab; any other starts a line
@@ -209,7 +226,8 @@ class PinyinLayout:
             indent=spacing.indent * fonts.em if piece.first else tab or 0.0,
             align=style.align,
             ruby_padding=RUBY_PADDING_EMS * fonts.em,
-            ruby_box=RUBY_BOX_EMS * fonts.em,
+            ruby_box=fonts.step,
+            stretch=MAX_STRETCH_EMS * fonts.em,
             tab=tab,
         )
         layout = layout_block(

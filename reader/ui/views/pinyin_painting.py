@@ -76,7 +76,7 @@ def _paint_piece(
     mark = QtGui.QColor(MARK_COLOUR)
     baseline = fonts.ruby_band + (fonts.text_band - fonts.metrics.height()) / 2
     baseline += fonts.metrics.ascent()
-    ruby_baseline = fonts.ruby_metrics.ascent()
+    ruby_baseline = fonts.ruby_top + fonts.ruby_metrics.ascent()
     for line in layout.lines:
         top = origin.y() + line.y
         if top > clip.bottom() or top + layout.line_height < clip.top():

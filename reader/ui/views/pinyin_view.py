@@ -19,18 +19,11 @@ from collections.abc import Callable
 from reader.document import Document
 from reader.language.pinyin import PinyinStyle
 from reader.ui.qt import QtCore, QtGui, QtWidgets
-from reader.ui.views.caret_keys import VERTICAL, Move, key_move
+from reader.ui.views.caret_keys import Move, key_move
 from reader.ui.views.context_menu import standard_menu
 from reader.ui.views.page_style import INK, MEASURE_EMS, PADDING_EMS, PAPER, TOP_GAP_EMS
-from reader.ui.views.pinyin_caret import (
-    SCROLL_TO_ENDS,
-    Caret,
-    CaretBlink,
-    caret_rect,
-    moved,
-    page_moved,
-    selection_anchor,
-)
+from reader.ui.views.pinyin_caret import SCROLL_TO_ENDS, Caret, CaretBlink, caret_rect, keyed
+from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.pinyin_painting import Highlight, Marked, paint_page
 from reader.ui.views.readings_source import ReadingsSource
@@ -64,6 +57,9 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._drag_from: int | None = None
         self._mark: tuple[int, int] | None = None
         self._wheel_zoom = WheelZoom()
+        self._kept_top: int | None = None
+        """The offset at the top when the column last changed width, until the next scroll:
+        put back at the top after each change, so the line does not drift."""
         self.setFrameShape(QtWidgets.QFrame.NoFrame)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOn)
@@ -92,16 +88,29 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def set_zoom(self, zoom: int) -> None:
         if zoom != self._page.zoom:
-            keep = self.top_offset()
-            self._page.set_zoom(zoom)
-            self.verticalScrollBar().setSingleStep(self._page.line_step())
-            self._relayout(keep)
+            self._restyle(lambda: self._page.set_zoom(zoom))
 
     def set_hsk_level(self, level: int) -> None:
         """Hide the pinyin of words of HSK 1 to `level`; 0 shows it for every word."""
         if level != self._page.hsk_level:
             self._page.set_hsk_level(level)
             self._relayout(self.top_offset())
+
+    def set_ruby_size(self, size: RubySize) -> None:
+        """How large the readings are: the lines are laid out again, the top line kept."""
+        if size is not self._page.ruby_size:
+            self._restyle(lambda: self._page.set_ruby_size(size))
+
+    def _restyle(self, change: Callable[[], None]) -> None:
+        """A change of the lines' height: laid out again, the top line kept."""
+        keep = self.top_offset()
+        change()
+        self.verticalScrollBar().setSingleStep(self._page.line_step())
+        self._relayout(keep)
+
+    @property
+    def ruby_size(self) -> RubySize:
+        return self._page.ruby_size
 
     def set_pinyin_style(self, style: PinyinStyle) -> None:
         if style is not self._page.pinyin_style:
@@ -135,12 +144,14 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self.viewport().update()
 
     def _column(self) -> tuple[float, float]:
-        """The text column's left edge and width in the viewport."""
-        em = self.em()
-        available = self.viewport().width()
-        column = max(1.0, min((MEASURE_EMS + 2 * PADDING_EMS) * em, float(available)))
-        left = (available - column) / 2
-        return left + PADDING_EMS * em, max(em, column - 2 * PADDING_EMS * em)
+        """The text column's left edge and width in the viewport: at most MEASURE_EMS
+        characters of the running text, and a whole number of them, so that a line of
+        Chinese fills it without being spread."""
+        em, step = self.em(), self._page.step()
+        available = float(self.viewport().width())
+        usable = min(MEASURE_EMS * step, available - 2 * PADDING_EMS * em)
+        usable = max(em, step * math.floor(usable / step) if usable > step else usable)
+        return (available - usable) / 2, usable
 
     @property
     def laid_out_count(self) -> int:
@@ -173,6 +184,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     def _scrolled(self, value: int) -> None:
         if self._syncing:
             return
+        self._kept_top = None
         if abs(value - self._page.value()) >= 1:
             self._page.set_value(float(value))
         self._settle()
@@ -185,6 +197,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def scroll_to_offset(self, offset: int) -> None:
         """Put the line holding `offset` at the top, a small gap above it."""
+        self._kept_top = None
         if self._page.document is None or not len(self._page):
             self._settle()
             return
@@ -337,20 +350,15 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         reader scrolled away from starts again from the line at the top."""
         if self._page.document is None:
             return
-        caret, anchor = self._caret, selection_anchor(self._selection, self._caret.offset)
-        rect = caret_rect(self._page, caret)
-        if not 0 <= rect.center().y() <= self.viewport().height():
-            caret = Caret(self.top_offset())
-            anchor = caret.offset
-            rect = caret_rect(self._page, caret)
-        if move in VERTICAL:
-            self._goal_x = rect.x() if self._goal_x is None else self._goal_x
-        if move in (Move.PREVIOUS_PAGE, Move.NEXT_PAGE):
-            bar, y = self.verticalScrollBar(), rect.center().y()
-            caret = page_moved(self._page, bar, caret, move, self._goal_x or 0.0, y)
-        else:
-            caret = moved(self._page, caret, move, self._goal_x)
-        goal = self._goal_x if move in VERTICAL else None
+        caret, anchor, goal = keyed(
+            self._page,
+            self.verticalScrollBar(),
+            self._caret,
+            self._selection,
+            move,
+            self._goal_x,
+            (self.top_offset(), self.viewport().height()),
+        )
         self._set_caret(caret)
         self._goal_x = goal
         self._selection = None
@@ -459,7 +467,10 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         if self._page.document is None:
             return
         if abs(self._column()[1] - self._page.width) >= 0.5:
-            self._relayout(self.top_offset())
+            # A panel shown or hidden beside the view: the line at the top stays there.
+            keep = self._kept_top if self._kept_top is not None else self.top_offset()
+            self._relayout(keep)
+            self._kept_top = keep
         else:
             self._settle()
 

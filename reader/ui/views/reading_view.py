@@ -5,6 +5,7 @@ page, in a column of fixed width centred in the window; it reports the offset at
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Iterator
 
 from reader.document import Document
@@ -19,6 +20,7 @@ from reader.ui.views.page_style import (
     MARK_COLOUR,
     MAX_ZOOM,
     MEASURE_EMS,
+    MIN_MEASURE_EMS,
     MIN_ZOOM,
     PADDING_EMS,
     PAPER,
@@ -54,6 +56,9 @@ class ReadingView(QtWidgets.QTextBrowser):
         self._zoom = 0
         self._wheel_zoom = WheelZoom()
         self._measure_kept = False
+        self._kept_top: int | None = None
+        """The offset at the top when the column last changed width, until the reader
+        scrolls: put back at the top after each change, so the line does not drift."""
         self._top_block = QtGui.QTextBlock()
         self._put_at: tuple[int, int, int] | None = None
         """The offset last scrolled to, the scroll value and column width it gave."""
@@ -256,7 +261,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         size = event.size()
         height_only = QtGui.QResizeEvent(size, QtCore.QSize(size.width(), event.oldSize().height()))
         super().resizeEvent(height_only)
-        self._fit_measure()
+        self._fit_measure(keep_top=True)
 
     def wheelEvent(self, event: QtGui.QWheelEvent) -> None:
         steps = self._wheel_zoom.steps(event)
@@ -282,13 +287,16 @@ class ReadingView(QtWidgets.QTextBrowser):
             yield
         finally:
             self._measure_kept = False
-            self._fit_measure()
+            self._fit_measure(keep_top=True)
 
-    def _fit_measure(self) -> None:
-        """Centre a column no wider than the measure; narrow windows narrow the column.
+    def _fit_measure(self, keep_top: bool = False) -> None:
+        """Centre a column no wider than the measure; narrow windows narrow the column, by
+        whole characters, so that a justified line of Chinese has no room to spread into.
 
         The text is laid out at a fixed width and the viewport is kept to that width by
         margins, so widening a window re-centres the page without laying it out again.
+        With `keep_top`, the line at the top stays there when the column changes width (a
+        panel shown or hidden beside it).
         """
         if self._measure_kept:
             return
@@ -303,18 +311,45 @@ class ReadingView(QtWidgets.QTextBrowser):
             stacked = isinstance(parent, QtWidgets.QStackedWidget)
             width = parent.width() if stacked else self.width()
             available = width - self.verticalScrollBar().sizeHint().width()
-        column = max(1, min(self._measure(), available))
+        column = max(1, min(self._measure(), self._whole_characters(available)))
         if self.lineWrapColumnOrWidth() != column:
+            keep = self._top_to_keep() if keep_top and self._document is not None else None
             self.setLineWrapColumnOrWidth(column)
+            if keep is not None:
+                self.scroll_to_offset(keep)
+                self._kept_top = keep
         left = (available - column) // 2
         if (margins.left(), margins.right()) != (left, available - column - left):
             self.setViewportMargins(left, 0, available - column - left, 0)
 
+    def _padding(self) -> int:
+        """The room either side of the text together, as Qt lays it out (in whole pixels)."""
+        return 2 * math.ceil(PADDING_EMS * self.em())
+
+    def _column_for(self, characters: int) -> int:
+        """The column's width for lines of `characters` characters of running text."""
+        return self._padding() + characters * round(self.em())
+
     def _measure(self) -> int:
         """The column's width where the window leaves room for it, in pixels."""
-        return round((MEASURE_EMS + 2 * PADDING_EMS) * self.em())
+        return self._column_for(MEASURE_EMS)
+
+    def _whole_characters(self, width: int) -> int:
+        """`width` less what would be left over after the last whole character of a line."""
+        characters = (width - self._padding()) // round(self.em())
+        return self._column_for(characters) if characters > 0 else width
+
+    def comfortable_width(self) -> int:
+        """The view's width for MIN_MEASURE_EMS characters a line: panels give way to it."""
+        return self._column_for(MIN_MEASURE_EMS) + self.verticalScrollBar().sizeHint().width()
+
+    def _top_to_keep(self) -> int:
+        """The offset at the top, or the one kept at the last change of width if the reader
+        has not scrolled since: the same line comes back when the width does."""
+        return self._kept_top if self._kept_top is not None else self.top_offset()
 
     def _scrolled(self) -> None:
+        self._kept_top = None
         if self._document is not None:
             self.top_offset_changed.emit(self.top_offset())
 

@@ -80,18 +80,32 @@ def _block_format(block: Block, em: float) -> QtGui.QTextBlockFormat:
     return block_format
 
 
+_UNBREAKABLE = re.compile("[\"'\u201c\u201d\u2018\u2019]|[A-Za-z0-9]{5}")
+"""What Qt's line breaking keeps together with the characters beside it: quotation marks
+(Unicode gives them no side, so none may start or end a line: 是"弟”“兄”“妹” is one
+unbreakable run) and Latin words. A justified line that had to break before such a run
+would spread its characters apart to fill the measure; its paragraph is set flush left."""
+
+
 class _BlockFormats:
     """Block formats for one em, made once per style rather than once per block."""
 
-    def __init__(self, em: float) -> None:
+    def __init__(self, em: float, text: str) -> None:
         self._em = em
-        self._made: dict[StyleKey, QtGui.QTextBlockFormat] = {}
+        self._text = text
+        self._made: dict[tuple[StyleKey, bool], QtGui.QTextBlockFormat] = {}
 
     def __call__(self, block: Block) -> QtGui.QTextBlockFormat:
         key = style_key(block)
-        if key not in self._made:
-            self._made[key] = _block_format(block, self._em)
-        return self._made[key]
+        flush_left = BLOCK_STYLES[key].align is Align.JUSTIFY and bool(
+            _UNBREAKABLE.search(self._text, block.start, block.end)
+        )
+        if (key, flush_left) not in self._made:
+            block_format = _block_format(block, self._em)
+            if flush_left:
+                block_format.setAlignment(QtCore.Qt.AlignLeft)
+            self._made[key, flush_left] = block_format
+        return self._made[key, flush_left]
 
 
 def _check_tiling(document: Document) -> None:
@@ -155,7 +169,7 @@ def build_page(document: Document, em: float, hold_back: bool = False) -> QtGui.
     page = QtGui.QTextDocument()
     page.setUndoRedoEnabled(False)
     _frame_page(page, em)
-    block_formats = _BlockFormats(em)
+    block_formats = _BlockFormats(em, document.text)
     char_formats = _CharFormats()
     cursor = QtGui.QTextCursor(page)
     cursor.beginEditBlock()
@@ -205,7 +219,7 @@ def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
 
 def restyle_page(page: QtGui.QTextDocument, document: Document, em: float) -> None:
     """Set the block formats again for a new em (after a zoom)."""
-    block_formats = _BlockFormats(em)
+    block_formats = _BlockFormats(em, document.text)
     cursor = QtGui.QTextCursor(page)
     cursor.beginEditBlock()
     _frame_page(page, em)

@@ -1,15 +1,19 @@
 """Lines of ruby boxes: one block's characters, each with its reading above it, set in a width.
 
 Qt's rich text has no ruby (DESIGN.md §8), so the pinyin view lays its text out itself. A
-box holds one character (or an unbreakable run of Latin letters and digits) and is as wide
-as the wider of the character and its reading, so a reading is centred over its own
-character and never runs into the next one. Widths come from the caller's measuring
+box holds one character (or an unbreakable run of Latin letters and digits). A character
+with a reading stands in a box of one width, the step, so the characters of a line stand
+evenly spaced; a reading is centred over its own character, and one wider than the step
+reaches over its neighbours' room, as ruby does. Only where two readings would touch
+does the character move along. A justified line is spread by a little at most, never
+so much that its characters stand apart. Widths come from the caller's measuring
 functions, which keeps this module free of Qt and cheap to test.
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -126,8 +130,10 @@ class BlockShape:
     """For a list item ("name\nrole"): where the text after the line break starts, on the
     same line, and where wrapped lines start, so the roles line up in a column."""
     ruby_box: float = 0.0
-    """The least width of a box with a reading: most readings fit it, so most characters
-    stand evenly spaced and only the longest readings (zhuàng) widen theirs."""
+    """The width of a box with a reading, the step from character to character: most
+    readings fit it, and a longer one (zhuàng) reaches over its neighbours' room."""
+    stretch: float = math.inf
+    """How much a justified line may widen each gap between its boxes, at most."""
 
 
 def layout_block(
@@ -151,6 +157,8 @@ def layout_block(
     current = Line(shape.above, start, start)
     x = shape.indent
     hanging = 0
+    reach = -math.inf
+    """Where the last reading on the line ends, its padding included."""
 
     def finish(line: Line, last: bool) -> None:
         _align(line, shape, last)
@@ -167,15 +175,19 @@ def layout_block(
             current = Line(shape.above + len(lines) * shape.line_height, offset + 1, offset + 1)
             x = 0.0
             hanging = 0
+            reach = -math.inf
             continue
         ruby = rubies[into] if len(unit) == 1 else None
         text_width = measure(unit)
         width = text_width
+        reading = 0.0
         if ruby is not None:
             width = max(width, shape.ruby_box)
             if ruby[0]:
-                width = max(width, measure_ruby(ruby[0]) + 2 * shape.ruby_padding)
-        overflows = bool(current.boxes) and x + width > shape.width
+                reading = measure_ruby(ruby[0]) + 2 * shape.ruby_padding
+        # Moved along only as far as keeps this reading clear of the one before.
+        shift = max(0.0, reach - (x + (width - reading) / 2)) if reading else 0.0
+        overflows = bool(current.boxes) and x + shift + width > shape.width
         if overflows and unit in NO_LINE_START and hanging < HANGING:
             hanging += 1
         elif overflows:
@@ -184,11 +196,15 @@ def layout_block(
             finish(current, False)
             current = Line(shape.above + len(lines) * shape.line_height, offset, offset)
             x = shape.tab or 0.0
+            shift, reach = 0.0, -math.inf
             if unit.isspace():
                 current.start = current.end = offset + 1
                 continue
+        x += shift
         written, tone = ruby if ruby is not None and ruby[0] else (None, 0)
         current.boxes.append(Box(offset, offset + len(unit), x, width, text_width, written, tone))
+        if reading:
+            reach = x + (width + reading) / 2
         x += width
         current.end = offset + len(unit)
     current.end = start + len(text)
@@ -219,7 +235,7 @@ def _align(line: Line, shape: BlockShape, last: bool) -> None:
     if shape.align is Align.JUSTIFY:
         if last or len(line.boxes) < 2:
             return
-        step = spare / (len(line.boxes) - 1)
+        step = min(spare / (len(line.boxes) - 1), shape.stretch)
         line.boxes[:] = [_moved(box, index * step) for index, box in enumerate(line.boxes)]
         return
     shift = spare if shape.align is Align.RIGHT else spare / 2

@@ -22,7 +22,7 @@ class ToneColours(str, Enum):
 
 
 _LABELS = {
-    ToneColours.NONE: "No Tone Colours",
+    ToneColours.NONE: "None",
     ToneColours.PLECO: "Pleco (Red, Green, Blue, Purple)",
     ToneColours.MDBG: "MDBG (Red, Orange, Green, Blue)",
 }

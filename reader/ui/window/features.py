@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.language.tools import LanguageTools
-from reader.ui.annotations.controller import AnnotationController
+from reader.ui.annotations.controller import PANEL_LEAST_WIDTH, PANEL_WIDTH, AnnotationController
+from reader.ui.annotations.panel_showing import PanelShowing
 from reader.ui.corrections.controller import WordCorrectionsController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.switch import PinyinSwitch
@@ -24,6 +25,7 @@ from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.text_surface import TextSurface
+from reader.ui.window.panel_room import PanelRoom
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ def make_features(
     reading_view: ReadingView,
     view_menu: QtWidgets.QMenu,
     shown_view: Callable[[], TextSurface],
+    panels: PanelRoom,
     data_dir: Path | str | None,
     runner: TaskRunner | None,
     tools: LanguageTools | None,
@@ -53,6 +56,15 @@ def make_features(
     session = CurrentSession(tools or shared_language_tools(), runner or TaskRunner(window), window)
     session.set_visible_range(lambda: shown_view().visible_range())
     annotations = AnnotationController(window, session.annotations, data_dir)
+    # The annotations panel is shown when there is something in it, or when asked for,
+    # and gives way to the text before the section tree does.
+    panels.manage(annotations.dock, PANEL_LEAST_WIDTH, PANEL_WIDTH)
+    showing = PanelShowing(
+        session.annotations, lambda wanted: panels.set_wanted(annotations.dock, wanted), window
+    )
+    panels.reader_chose.connect(
+        lambda dock, shown: showing.reader_chose(shown) if dock is annotations.dock else None
+    )
     word_lookup = WordLookupController(window, view_menu, session, shown_view)
     word_lookup.serve(reading_view)
     word_lookup.leave_clicks_to(annotations.highlight_at)

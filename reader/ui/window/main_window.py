@@ -19,7 +19,9 @@ from reader.ui.settings import DocumentChoices, Settings, resolved_path
 from reader.ui.views.page_style import ACCENT_INK
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.window import about
+from reader.ui.window.file_formats import MARKUP_SUFFIXES, OPEN_FILTERS
 from reader.ui.window.menus import WindowMenus, encoding_label
+from reader.ui.window.panel_room import PanelRoom
 from reader.ui.window.reading_place import ReadingPlace
 from reader.ui.window.section_tree import SectionTree
 
@@ -38,25 +40,11 @@ if TYPE_CHECKING:
 
 APP_NAME = "Reader"
 DEFAULT_SIZE = QtCore.QSize(1200, 800)
-_FORMATS = (
-    ("Text", "*.txt *.text"),
-    ("Markdown", "*.md *.markdown"),
-    ("HTML", "*.html *.htm *.xhtml"),
-    ("EPUB", "*.epub"),
-)
-OPEN_FILTERS = ";;".join(
-    [
-        f"Documents ({' '.join(patterns for _, patterns in _FORMATS)})",
-        *(f"{name} ({patterns})" for name, patterns in _FORMATS),
-        "All files (*)",
-    ]
-)
-MARKUP_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"})
-"""Formats that mark their own headings, so a chapter pattern does not apply to them."""
 ANNOTATIONS_DOCK = "annotations-dock"
 HIGHLIGHT_TOOLBAR = "highlight-toolbar"
 ANNOTATIONS_DOCK_WIDTH = 380
 """The annotations dock's width before a saved state says otherwise (its PANEL_WIDTH)."""
+SECTIONS_WIDTH, SECTIONS_LEAST_WIDTH = 300, 160
 
 
 def _highlight_toolbar_height() -> int:
@@ -110,7 +98,7 @@ class MainWindow(WindowMenus):
             QtWidgets.QDockWidget.DockWidgetClosable | QtWidgets.QDockWidget.DockWidgetMovable
         )
         self.addDockWidget(QtCore.Qt.LeftDockWidgetArea, self.sections_dock)
-        self.resizeDocks([self.sections_dock], [300], QtCore.Qt.Horizontal)
+        self.resizeDocks([self.sections_dock], [SECTIONS_WIDTH], QtCore.Qt.Horizontal)
 
         self.section_label = plain_label()
         self.replacements_label = plain_label()
@@ -134,6 +122,8 @@ class MainWindow(WindowMenus):
         self.reading_view.top_offset_changed.connect(self.reading_place.moved)
         self.reading_view.zoom_changed.connect(self._zoom_changed)
         self._restore()
+        self.panels = PanelRoom(self, self.reading_view)
+        self.panels.manage(self.sections_dock, SECTIONS_LEAST_WIDTH, SECTIONS_WIDTH)
         self.reading_view.setFocus()
         # The features' modules and widgets cost a quarter of a second: the page is painted
         # first, and they are attached as soon as it has been; but for a reader who reads
@@ -159,6 +149,7 @@ class MainWindow(WindowMenus):
         )
         self.addDockWidget(QtCore.Qt.RightDockWidgetArea, self._dock_room)
         self.resizeDocks([self._dock_room], [ANNOTATIONS_DOCK_WIDTH], QtCore.Qt.Horizontal)
+        self._dock_room.hide()  # as the panel is until it has something in it
         self._toolbar_room = QtWidgets.QToolBar("Highlight", self)
         self._toolbar_room.setObjectName(HIGHLIGHT_TOOLBAR)
         self._toolbar_room.setIconSize(QtCore.QSize(16, 16))
@@ -190,6 +181,7 @@ class MainWindow(WindowMenus):
             self.reading_view,
             self.view_menu,
             self.shown_view,
+            self.panels,
             self._data_dir,
             self._runner,
             self._tools,

@@ -141,12 +141,14 @@ def test_the_pop_up_goes_when_the_window_is_left_or_resized(qtbot, window):
     qtbot.waitUntil(lambda: not popup.isVisible())
 
 
-def test_clicking_pins_the_pop_up_for_selecting_and_copying(qtbot, window):
+def test_ctrl_click_pins_the_pop_up_for_selecting_and_copying(qtbot, window):
     view = window.reading_view
     offset = find(window, "鲁炜")
     popup = hover_and_read(qtbot, window, offset)
     assert not popup.copy_button.isVisible()
-    qtbot.mouseClick(view.viewport(), QtCore.Qt.LeftButton, pos=char_point(view, offset))
+    qtbot.mouseClick(
+        view.viewport(), QtCore.Qt.LeftButton, QtCore.Qt.ControlModifier, char_point(view, offset)
+    )
     assert popup.pinned
     assert popup.copy_button.isVisible()
     assert popup.senses_label.textInteractionFlags() & QtCore.Qt.TextSelectableByMouse

@@ -36,7 +36,7 @@ def test_one_controller_marks_the_word_in_the_view_under_the_mouse(qtbot, make_w
     qtbot.mouseMove(pinyin.viewport(), point)
     assert lookup.current is not None and lookup.current.word == "网络安全"
     assert lookup.popup.isVisible() and reading.extraSelections() == []
-    qtbot.mouseClick(pinyin.viewport(), QtCore.Qt.LeftButton, pos=point)
+    qtbot.mouseClick(pinyin.viewport(), QtCore.Qt.LeftButton, QtCore.Qt.ControlModifier, point)
     assert lookup.popup.pinned
 
 

@@ -11,10 +11,10 @@ from tests.ui.views.pinyin_helpers import PaintCounter, find, pinyin_on
 
 def test_tone_colours_can_be_switched_off(qtbot, window):
     view = pinyin_on(qtbot, window)
-    assert window.pinyin.colours_action.isChecked()
+    none = window.word_lookup.colour_actions[ToneColours.NONE]
+    assert not none.isChecked()
     before = view.viewport().grab().toImage()
-    window.pinyin.colours_action.trigger()
-    assert not window.pinyin.choice.tone_colours
+    none.trigger()
     after = view.viewport().grab().toImage()
     assert before != after
 

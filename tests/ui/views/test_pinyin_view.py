@@ -14,6 +14,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.highlight_colours import highlight_colour
+from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import ReadingView
 from tests.ui.lookup_helpers import READY_MS
@@ -35,7 +36,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)"
 def test_the_view_menu_switches_pinyin_on_and_off_keeping_the_top_line(qtbot, window):
     stack = window.pinyin.stack
     assert stack.currentWidget() is window.reading_view
-    assert window.pinyin.menu.title() == "&Pinyin Above Characters"
+    assert window.pinyin.menu.title() == "&Pinyin"
     assert window.pinyin.menu.menuAction() in window.view_menu.actions()
     section = list(window.reader_document.sections())[4]
     window.go_to_section(section)
@@ -73,13 +74,15 @@ def test_a_reader_of_pinyin_starts_in_the_pinyin_view(qtbot, make_window, seed_p
 
 def test_the_choice_is_remembered_by_the_next_window(qtbot, make_window, window):
     window.pinyin.level_actions[3].trigger()
-    window.pinyin.colours_action.trigger()
+    window.pinyin.size_actions[RubySize.LARGE].trigger()
+    assert window.pinyin.view.ruby_size is RubySize.LARGE
     window.close()
     again = make_window(show=False)
     choice = again.pinyin.choice
-    assert (choice.mode, choice.level, choice.tone_colours) == (PinyinMode.ABOVE_LEVEL, 3, False)
+    assert (choice.mode, choice.level, choice.size) == (PinyinMode.ABOVE_LEVEL, 3, RubySize.LARGE)
     assert again.pinyin.level_actions[3].isChecked()
-    assert not again.pinyin.colours_action.isChecked()
+    assert again.pinyin.size_actions[RubySize.LARGE].isChecked()
+    assert again.pinyin.view.ruby_size is RubySize.LARGE
     assert again.pinyin.stack.currentWidget() is again.pinyin.view
 
 
@@ -126,12 +129,14 @@ def test_selecting_with_the_mouse_copies_plain_characters(qtbot, window):
     assert QtWidgets.QApplication.clipboard().text() == text
 
 
-def test_a_click_pins_the_pop_up_and_escape_lets_it_go(qtbot, window):
+def test_ctrl_click_pins_the_pop_up_and_escape_lets_it_go(qtbot, window):
     view = pinyin_on(qtbot, window)
     offset = find(window, "\u53d1\u5c55\u7406\u5ff5")
     scroll_and_read(qtbot, view, offset)
     qtbot.mouseMove(view.viewport(), centre(view, offset))
-    qtbot.mouseClick(view.viewport(), QtCore.Qt.LeftButton, pos=centre(view, offset))
+    qtbot.mouseClick(
+        view.viewport(), QtCore.Qt.LeftButton, QtCore.Qt.ControlModifier, centre(view, offset)
+    )
     popup = window.word_lookup.popup
     assert popup.isVisible() and popup.pinned
     assert view.selected_range() is None

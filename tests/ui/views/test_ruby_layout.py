@@ -17,6 +17,9 @@ def measure_ruby(text: str) -> float:
     return 4.0 * len(text)
 
 
+MEASURES = (measure, measure_ruby)
+
+
 def rubies(text: str) -> list[tuple[str, int] | None]:
     return [("ab", 1) if "\u4e00" <= char <= "\u9fff" else None for char in text]
 
@@ -37,16 +40,32 @@ def test_boxes_cover_the_text_in_order_with_document_offsets():
     assert layout.box_for(105)[1].start == 103
 
 
-def test_a_long_reading_widens_its_box_and_sits_centred_over_it():
-    text = "\u5e84\u5e84"
-    wide = [("zhuang", 1), ("zhuang", 1)]
-    shape = BlockShape(1000, 30, ruby_padding=1.0, ruby_box=12.0)
-    layout = layout_block(text, 0, wide, shape, measure, measure_ruby)
-    first, second = layout.lines[0].boxes
-    assert first.width == 4.0 * 6 + 2.0
-    assert second.x == first.width
-    narrow = layout_block(text, 0, [("a", 1), None], shape, measure, measure_ruby)
-    assert [box.width for box in narrow.lines[0].boxes] == [12.0, CHAR]
+def test_characters_stand_a_step_apart_and_a_long_reading_reaches_over_its_neighbours():
+    text = "\u5e84\u4e00\u5e84"  # 庄一庄
+    shape = BlockShape(1000, 30, ruby_padding=1.0, ruby_box=20.0)
+    short = [("a", 1), ("a", 1), ("a", 1)]
+    even = layout_block(text, 0, short, shape, measure, measure_ruby)
+    assert [box.x for box in even.lines[0].boxes] == [0.0, 20.0, 40.0]
+    # zhuang (24 wide) over a 20 step reaches 2 into each neighbour's room: their "a"
+    # readings (4 wide, centred) leave 8 free, so nothing moves.
+    one_long = layout_block(text, 0, [("zhuang", 1), ("a", 1), ("a", 1)], shape, *MEASURES)
+    assert [box.x for box in one_long.lines[0].boxes] == [0.0, 20.0, 40.0]
+    assert all(box.width == 20.0 for box in one_long.lines[0].boxes)
+    # Two long readings side by side would touch: the second character moves along.
+    both = layout_block(text, 0, [("zhuang", 1), ("zhuang", 1), ("a", 1)], shape, *MEASURES)
+    _, second, third = both.lines[0].boxes
+    assert second.x == 20.0 + (26.0 - 20.0)  # 26: a reading and its padding either side
+    assert third.x == second.x + 20.0
+    narrow = layout_block(text[:2], 0, [("a", 1), None], shape, measure, measure_ruby)
+    assert [box.width for box in narrow.lines[0].boxes] == [20.0, CHAR]
+
+
+def test_a_justified_line_is_spread_by_a_little_at_most():
+    text = "\u4e00\u4e8c\u4e09\u56db\u4e94\u516d"
+    shape = BlockShape(55, 20, align=Align.JUSTIFY, stretch=1.0)
+    layout = layout_block(text, 0, [None] * 6, shape, measure, measure_ruby)
+    first = layout.lines[0]
+    assert [box.x for box in first.boxes] == [0.0, 11.0, 22.0, 33.0, 44.0]  # not up to 55
 
 
 def test_lines_break_before_overflow_but_keep_closing_punctuation():

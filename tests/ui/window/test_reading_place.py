@@ -208,6 +208,7 @@ def test_after_a_restart_at_a_section_the_page_is_whole(qtbot, make_window, seed
     panel shown: the page goes on past the next heading, the scroll bar reaches the end,
     and a later section in the tree can be reached."""
     window, _ = start(qtbot, make_window, seed_path)
+    window.annotations.menus.panel_action.trigger()  # View ▸ Annotations: shown, though empty
     assert window.annotations.dock.isVisible()
     key_projects = chapter(window, "关键核心项目")
     click_section(qtbot, window, key_projects)
