@@ -9,9 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reader.cli.common import DATA_DIR_HELP, EXIT_OK, CommandError, read_text, style_names, tell
 from reader.document import Document, open_document
+
+if TYPE_CHECKING:
+    from reader.language.corrections import Corrections
 
 
 def lookup_command(args: list[str]) -> int:
@@ -80,19 +84,12 @@ def pinyin_command(args: list[str]) -> int:
     text = read_text(options.file)
     import sqlite3
 
-    from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
     from reader.language.packaged import MissingDataError
     from reader.language.pinyin import PinyinStyle
     from reader.language.tools import LanguageTools
     from reader.language.transcript import annotated_lines, json_lines
-    from reader.store import resolve_data_dir
 
-    try:
-        corrections = Corrections.load(resolve_data_dir(options.data_dir) / CORRECTIONS_FILE)
-    except CorrectionsError as error:
-        # The words are cut as Reader cuts them; a damaged file was moved aside, and says so.
-        tell(f"warning: {error}")
-        corrections = Corrections()
+    corrections = _corrections(options.data_dir)
     write = json_lines if options.json else annotated_lines
     try:
         lines = write(
@@ -135,18 +132,12 @@ def words_command(args: list[str]) -> int:
     document = _document(options.file)
     import sqlite3
 
-    from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
     from reader.language.packaged import MissingDataError
     from reader.language.pinyin import PinyinStyle
     from reader.language.tools import LanguageTools
     from reader.language.word_records import word_records
-    from reader.store import resolve_data_dir
 
-    try:
-        corrections = Corrections.load(resolve_data_dir(options.data_dir) / CORRECTIONS_FILE)
-    except CorrectionsError as error:
-        tell(f"warning: {error}")
-        corrections = Corrections()
+    corrections = _corrections(options.data_dir)
     spans = [(block.start, block.end) for block in document.blocks]
     try:
         records = word_records(
@@ -174,3 +165,16 @@ def _document(name: str) -> Document:
     from reader.document import build_document
 
     return build_document(read_text(name))
+
+
+def _corrections(data_dir: str | None) -> Corrections:
+    """The reader's word corrections, so that words are cut as the window cuts them; a
+    damaged file was moved aside, and says so."""
+    from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
+    from reader.store import resolve_data_dir
+
+    try:
+        return Corrections.load(resolve_data_dir(data_dir) / CORRECTIONS_FILE)
+    except CorrectionsError as error:
+        tell(f"warning: {error}")
+        return Corrections()
