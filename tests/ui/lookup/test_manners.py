@@ -75,14 +75,7 @@ def test_a_pop_up_shown_gives_way_to_the_context_menu(qtbot, window):
     _, point = point_at(qtbot, window, "发展理念")
     popup = window.word_lookup.popup
     qtbot.waitUntil(popup.isVisible)
-    menu_event = QtGui.QContextMenuEvent(
-        QtGui.QContextMenuEvent.Mouse, point, viewport.mapToGlobal(point)
-    )
-    QtCore.QCoreApplication.sendEvent(viewport, menu_event)
-    menu = QtWidgets.QApplication.activePopupWidget()
-    assert isinstance(menu, QtWidgets.QMenu)
-    assert not popup.isVisible()
-    menu.close()
+    assert_menu_hides(viewport, point, popup)
 
 
 def test_a_drag_selection_leaves_no_pop_up_during_it_or_after(qtbot, window):
@@ -144,6 +137,11 @@ def test_a_pinned_pop_up_gives_way_to_a_context_menu_too(qtbot, window):
     popup = window.word_lookup.popup
     qtbot.mouseClick(viewport, QtCore.Qt.LeftButton, QtCore.Qt.ControlModifier, point)
     assert popup.pinned
+    assert_menu_hides(viewport, point, popup)
+
+
+def assert_menu_hides(viewport, point, popup) -> None:
+    """A context menu opened at `point` is shown, and the pop-up is not."""
     menu_event = QtGui.QContextMenuEvent(
         QtGui.QContextMenuEvent.Mouse, point, viewport.mapToGlobal(point)
     )
