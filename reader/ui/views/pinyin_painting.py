@@ -81,22 +81,26 @@ def _paint_piece(
         top = origin.y() + line.y
         if top > clip.bottom() or top + layout.line_height < clip.top():
             continue
-        for box in line.boxes:
+        for number, box in enumerate(line.boxes):
             left = origin.x() + box.x
             band = QtCore.QRectF(left, top + fonts.ruby_band, box.width, fonts.text_band)
+            after = line.boxes[number + 1] if number + 1 < len(line.boxes) else None
+            # Up to the next box where the same span goes on: one band, no seam between them.
+            joined = band.adjusted(0, 0, after.x - box.x - box.width, 0) if after else band
+            nxt = after.start if after else -1
             if _covers(marked.selection, box.start):
-                painter.fillRect(band, selection)
+                painter.fillRect(joined if _covers(marked.selection, nxt) else band, selection)
                 continue
             if _covers(marked.word, box.start):
-                painter.fillRect(band, mark)
+                painter.fillRect(joined if _covers(marked.word, nxt) else band, mark)
             for highlight in marked.highlights:
-                if highlight.start <= box.start < highlight.end:
-                    painter.fillRect(band, highlight.colour)
+                span = (highlight.start, highlight.end)
+                if _covers(span, box.start):
+                    area = joined if _covers(span, nxt) else band
+                    painter.fillRect(area, highlight.colour)
                     if highlight.underline is not None:
-                        painter.fillRect(
-                            QtCore.QRectF(left, band.bottom() - 2, box.width, 1.5),
-                            highlight.underline,
-                        )
+                        underline = QtCore.QRectF(area.left(), area.bottom() - 2, area.width(), 1.5)
+                        painter.fillRect(underline, highlight.underline)
         painter.setFont(fonts.font)
         painter.setPen(ink)
         for box in line.boxes:

@@ -59,3 +59,22 @@ def test_a_highlight_changed_while_pinyin_is_shown_is_painted_at_once(qtbot, win
     paints = PaintCounter(view.viewport())
     window.annotations.set_colour(window.annotations.annotations()[0].id, "blue")
     qtbot.waitUntil(lambda: paints.count > 0)
+
+
+def test_a_highlight_is_one_band_without_seams_between_its_characters(qtbot, window):
+    view = pinyin_on(qtbot, window)
+    offset = find(window, "\u4ee5\u4eba\u6c11\u4e3a\u4e2d\u5fc3")  # 以人民为中心
+    view.select(offset, offset + 6)
+    window.annotations.highlight("green")
+    qtbot.waitUntil(lambda: len(window.annotations.annotations()) == 1)
+    view.scroll_to_offset(offset)
+    image = view.viewport().grab().toImage()
+    gaps = []
+    for at in range(offset, offset + 5):
+        left, right = view.character_rect(at), view.character_rect(at + 1)
+        if left.top() != right.top():
+            continue  # the line broke here
+        gaps.append(right.left() - left.right())
+        middle = (left.right() + right.left()) / 2
+        assert image.pixelColor(int(middle), int(left.center().y())).name() == "#a5d6a7"
+    assert max(gaps) > 0, gaps  # there are gaps between the characters to fill

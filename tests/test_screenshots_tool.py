@@ -1,0 +1,32 @@
+"""tools/screenshots.py, which retakes the README's screenshots, still runs: two PNGs of the
+window's size, and the settings and store of the user (here the test's) untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.ui.qt import QtGui
+
+TOOL = Path(__file__).resolve().parent.parent / "tools" / "screenshots.py"
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_screenshots_tool_writes_both_pictures(tmp_path, isolated_settings):
+    done = subprocess.run(
+        [sys.executable, str(TOOL), str(tmp_path / "shots")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    for name in ("screenshot.png", "pinyin-view.png"):
+        image = QtGui.QImage(str(tmp_path / "shots" / name))
+        assert (image.width(), image.height()) == (1400, 900), name
+    assert list(isolated_settings.iterdir()) == []
+    assert not any(Path(os.environ["READER_DATA_DIR"]).iterdir())

@@ -1,0 +1,180 @@
+"""Takes the README's screenshots again: docs/screenshot.png (the seed article, its section
+tree, highlights with a note, the annotations panel, the word pop-up over 应用) and
+docs/pinyin-view.png (the same in the pinyin view, tone colours on, the pop-up over 信息化).
+
+Run from the project folder after a change the screenshots show: python tools/screenshots.py
+[OUT_DIR] (default docs/). It builds the real window offscreen at 1400×900, on settings and
+a store in a temporary folder (the user's are never read or written), and makes the
+highlights and notes through the window's own actions. The pop-up is a window of its own,
+so it is painted onto the window's picture where it stands.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6 import QtTest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.resources import seed_article  # noqa: E402
+from reader.ui.app import application  # noqa: E402
+from reader.ui.lookup.settings import LookupSettings  # noqa: E402
+from reader.ui.qt import QtCore, QtGui, QtWidgets  # noqa: E402
+from reader.ui.tasks import TaskRunner  # noqa: E402
+from reader.ui.views.tone_colours import ToneColours  # noqa: E402
+from reader.ui.window.main_window import MainWindow  # noqa: E402
+
+SIZE = (1400, 900)
+SECTION = "各级领导干部 要经常上网看看"
+"""The section both screenshots show."""
+READING_MARKS = [
+    ("网信事业要发展", "red", ""),
+    ("以人民为中心的发展思想", "yellow", "“以人民为中心”: a phrase of the 13th Five-Year Plan"),
+    ("让亿万人民", "green", ""),
+    ("更多获得感", "blue", ""),
+]
+PINYIN_MARKS = [
+    ("以人民为中心", "yellow", "“以人民为中心”: people-centred"),
+    ("促进资源配置优化", "blue", ""),
+    ("发展理念", "yellow", ""),
+]
+"""(quote, colour, note): the first occurrence of each quote is marked."""
+
+
+def wait_until(done: Callable[[], bool], timeout_s: float = 120.0) -> None:
+    """Run the event loop until `done()` (the first run builds the language caches)."""
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get ready in time")
+        QtWidgets.QApplication.processEvents(QtCore.QEventLoop.AllEvents, 50)
+
+
+def settle(ms: int = 300) -> None:
+    """Let layout and painting catch up."""
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QtWidgets.QApplication.processEvents(QtCore.QEventLoop.AllEvents, 20)
+
+
+def new_window(scratch: Path) -> MainWindow:
+    """The window as a new reader sees it after opening the seed, its lookups ready; its
+    settings and store in `scratch`."""
+    os.environ["READER_SETTINGS_DIR"] = str(scratch / "settings")
+    os.environ["READER_DATA_DIR"] = str(scratch / "data")
+    LookupSettings().delay_ms = 0
+    window = MainWindow(runner=TaskRunner(synchronous=True))
+    window.resize(*SIZE)
+    window.show()
+    attached: list[bool] = []
+    window.when_features_attached(lambda: attached.append(True))
+    wait_until(lambda: bool(attached))
+    if not window.open_path(seed_article()):
+        raise SystemExit("screenshots: error: the seed article did not open")
+    wait_until(lambda: window.word_lookup.is_ready)
+    return window
+
+
+def select(window: MainWindow, start: int, end: int) -> None:
+    """Select `[start, end)` in the view shown, as a drag of the mouse would."""
+    view = window.shown_view()
+    if view is window.reading_view:
+        cursor = view.textCursor()
+        cursor.setPosition(view.offsets.to_qt(start))
+        cursor.setPosition(view.offsets.to_qt(end), QtGui.QTextCursor.KeepAnchor)
+        view.setTextCursor(cursor)
+    else:
+        view.select(start, end)
+
+
+def mark(window: MainWindow, marks: list[tuple[str, str, str]]) -> None:
+    """Highlight each quote with its colour; a note is written in the note editor."""
+    text = window.reader_document.text
+    annotations = window.annotations
+    for quote, colour, note in marks:
+        start = text.index(quote)
+        select(window, start, start + len(quote))
+        if note:
+            annotations.edit_note()
+            annotations.editor.note_edit.setPlainText(note)
+            annotations.editor.save()
+        annotations.highlight(colour)
+
+
+def go_to_section(window: MainWindow, heading: str) -> None:
+    """Click the section's heading in the tree."""
+    tree = window.section_tree
+    section = next(s for s in window.reader_document.root.walk() if s.heading == heading)
+    point = tree.visualRect(tree.section_model().index_of(section)).center()
+    QtTest.QTest.mouseClick(tree.viewport(), QtCore.Qt.LeftButton, pos=point)
+    settle()
+
+
+def hover(window: MainWindow, word: str) -> None:
+    """Rest the mouse on the first `word` on screen until its pop-up shows."""
+    view = window.shown_view()
+    first, last = view.visible_range()
+    offset = window.reader_document.text.index(word, first)
+    if offset >= last:
+        raise SystemExit(f"screenshots: error: {word} is not on screen")
+    point = view.range_rect(offset, offset + len(word)).center()
+    QtTest.QTest.mouseMove(view.viewport(), QtCore.QPoint(1, 1))
+    QtTest.QTest.mouseMove(view.viewport(), point)
+    lookup = window.word_lookup
+    wait_until(lambda: lookup.popup.isVisible(), timeout_s=5)
+    if lookup.current is None or lookup.current.word != word:
+        raise SystemExit(f"screenshots: error: the pop-up is not for {word}")
+    settle()
+
+
+def grab(window: MainWindow, path: Path) -> None:
+    """The window with the pop-up painted where it stands on the screen."""
+    image = window.grab().toImage()
+    popup = window.word_lookup.popup
+    if popup.isVisible():
+        painter = QtGui.QPainter(image)
+        corner = popup.mapToGlobal(QtCore.QPoint(0, 0)) - window.mapToGlobal(QtCore.QPoint(0, 0))
+        painter.drawPixmap(corner, popup.grab())
+        painter.end()
+    if not image.save(str(path)):
+        raise SystemExit(f"screenshots: error: {path}: could not write it")
+    print(path)
+
+
+def main(out_dir: Path) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    application()
+    scratch = Path(tempfile.mkdtemp(prefix="reader-screenshots-"))
+
+    window = new_window(scratch / "reading")
+    go_to_section(window, SECTION)
+    mark(window, READING_MARKS)
+    go_to_section(window, SECTION)
+    hover(window, "应用")
+    grab(window, out_dir / "screenshot.png")
+    window.close()
+
+    window = new_window(scratch / "pinyin")
+    window.word_lookup.colour_actions[ToneColours.PLECO].trigger()
+    window.pinyin.all_action.trigger()
+    go_to_section(window, SECTION)
+    mark(window, PINYIN_MARKS)
+    go_to_section(window, SECTION)
+    hover(window, "信息化")
+    grab(window, out_dir / "pinyin-view.png")
+    window.close()
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs")
