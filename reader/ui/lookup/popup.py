@@ -5,9 +5,8 @@ coloured by tone, its other script, its HSK level, the first senses (all of them
 request) and, for a word of several characters, each character's reading and meaning;
 for a word CC-CEDICT lacks, the dictionary words it is made of, each with its reading here.
 It never takes the keyboard focus from the text. Pinned, its text can be selected and
-copied. Everything from the dictionary is escaped before it reaches a rich-text label.
-The senses read CC-CEDICT's markup (sense_html): a word a sense refers to is a link,
-and following it shows that word here, pinned, with a way back.
+copied. All from the dictionary is escaped for the rich-text labels. Senses read CC-CEDICT's
+markup (sense_html): a word a sense refers to is a link to that word, here, with a way back.
 """
 
 from __future__ import annotations
@@ -17,17 +16,8 @@ import sys
 
 from reader.language.dictionary import Entry
 from reader.language.lookup import CharacterLookup, PartLookup, WordLookup, entry_pinyin
-from reader.language.pinyin import (
-    PinyinStyle,
-    format_syllable,
-)
-from reader.language.sense_markup import (
-    Piece,
-    entry_senses,
-    parse_sense,
-    piece_text,
-    sense_text,
-)
+from reader.language.pinyin import PinyinStyle, format_syllable
+from reader.language.sense_markup import Piece, entry_senses, parse_sense, piece_text, sense_text
 from reader.ui.fonts import sans_font
 from reader.ui.lookup.reading_html import pinyin_html, written_html
 from reader.ui.lookup.sense_html import MUTED, entry_html, reference_of, sense_html
@@ -403,7 +393,7 @@ class WordPopup(QtWidgets.QFrame):
             return self._parts_html(lookup.parts)
         if not lookup.entries:
             return f'<span style="color:{MUTED}">Not in the dictionary as a word.</span>'
-        return self._entries_html(lookup.entries)
+        return self._entries_html(lookup.entries, shown=lookup.pinyin(self._style))
 
     def _parts_html(self, parts: tuple[PartLookup, ...]) -> str:
         """Each dictionary word of a word CC-CEDICT lacks: a heading with its reading here
@@ -415,8 +405,9 @@ class WordPopup(QtWidgets.QFrame):
                 f"&nbsp; <span style='color:{MUTED}'>{part.hsk.label()}</span>" if part.hsk else ""
             )
             blocks.append(f"<big>{html.escape(part.word)}</big> {reading}{level}")
+            shown = part.pinyin(self._style)
             if part.entries:
-                blocks.append(self._entries_html(part.entries, PART_ENTRIES))
+                blocks.append(self._entries_html(part.entries, PART_ENTRIES, shown))
         return "".join(
             f"<p style='margin-top:{6 if number else 0}px; margin-bottom:0'>{block}</p>"
             if not block.startswith("<p")
@@ -424,12 +415,18 @@ class WordPopup(QtWidgets.QFrame):
             for number, block in enumerate(blocks)
         )
 
-    def _entries_html(self, all_entries: tuple[Entry, ...], folded: int = FOLDED_ENTRIES) -> str:
+    def _entries_html(
+        self, all_entries: tuple[Entry, ...], folded: int = FOLDED_ENTRIES, shown: str = ""
+    ) -> str:
+        """`shown`: the reading above; a lone entry of that reading needs no heading."""
         entries = all_entries if self._unfolded else all_entries[:folded]
         limit = None if self._unfolded else FOLDED_SENSES
+        headings = [self._entry_heading(entry) for entry in entries]
+        if len(all_entries) == 1 and _bare(headings[0]) == _bare(shown):
+            headings = [""]
         blocks = [
-            entry_html(self._entry_heading(entry), entry.senses, self._style, limit)
-            for entry in entries
+            entry_html(heading, entry.senses, self._style, limit)
+            for heading, entry in zip(headings, entries, strict=True)
         ]
         hidden_entries = len(all_entries) - len(entries)
         if hidden_entries:
@@ -462,6 +459,10 @@ def _part_heading(part: PartLookup, style: PinyinStyle) -> str:
     """A part's line in the pop-up's plain text: "网络 wǎngluò  HSK 4"."""
     heading = f"{part.word} {part.pinyin(style)}"
     return f"{heading}  {part.hsk.label()}" if part.hsk is not None else heading
+
+
+def _bare(reading: str) -> str:  # Xí Jìnpíng is xíjìnpíng
+    return reading.replace(" ", "").replace("'", "").lower()
 
 
 def _folds(entries: tuple[Entry, ...], shown: int) -> bool:

@@ -142,3 +142,17 @@ def test_hovering_a_word_the_dictionary_lacks_shows_the_words_it_is_made_of(
     assert not any(line.startswith(("网 ", "络 ")) for line in lines)
     popup.toggle_more()
     assert "Internet" in shown(popup.senses_label.text())  # 网络's second reading, unfolded
+
+
+def test_a_lone_entry_read_as_the_header_says_is_not_read_out_twice(qtbot, make_window, seed_path):
+    """应用 has one entry, read yìngyòng as the header says: its senses follow at once."""
+    window = open_ready_window(qtbot, make_window, seed_path, delay_ms=0)
+    view = window.reading_view
+    offset = window.reader_document.text.index("应用")
+    view.scroll_to_offset(offset)
+    qtbot.mouseMove(view.viewport(), QtCore.QPoint(1, 1))
+    qtbot.mouseMove(view.viewport(), char_point(view, offset))
+    popup = window.word_lookup.popup
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.word_label.text() == "应用"
+    assert shown(popup.senses_label.text()).startswith("1. to put to use")
