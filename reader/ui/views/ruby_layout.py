@@ -22,9 +22,12 @@ from reader.ui.views.page_style import Align
 
 NO_LINE_START = frozenset(
     "\uff0c\u3002\u3001\uff1b\uff1a\uff01\uff1f\uff09\u300b\u300d\u300f\u3011\u3009"
+    "\uff0e\u3015\u3017\u3019\u301b\uff3d\uff5d\uff60\u00bb\u203a"
     "\u201d\u2019\u2026\u00b7,.;:!?)]}"
 )
-"""Closing punctuation, kept at the end of the line before rather than starting a line."""
+"""Closing punctuation, kept at the end of the line before rather than starting a line: the
+full stops, commas and closing brackets of Chinese and Latin text (the fullwidth full stop
+．of older texts too), as the plain view's line breaking keeps them (Unicode's class CL)."""
 HANGING = 2
 """Closing punctuation marks that may stand past a line's end: more start the next line."""
 _UNIT = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+|\n|.", re.DOTALL)

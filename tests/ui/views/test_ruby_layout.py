@@ -3,6 +3,8 @@ box but never before closing punctuation, readings widen their boxes, alignment 
 
 from __future__ import annotations
 
+import pytest
+
 from reader.ui.views.page_style import Align
 from reader.ui.views.ruby_layout import BlockShape, layout_block
 
@@ -75,6 +77,15 @@ def test_lines_break_before_overflow_but_keep_closing_punctuation():
     assert [(line.start, line.end) for line in layout.lines] == [(0, 4), (4, 5)]
     assert [line.y for line in layout.lines] == [5.0, 25.0]
     assert layout.height == 5.0 + 2 * 20.0 + 7.0
+
+
+@pytest.mark.parametrize("mark", ["\uff0e", "\u3015", "\uff3d", "\u00bb"])
+def test_no_line_starts_with_the_other_closing_marks_either(mark):
+    """The fullwidth full stop of hongloumeng.txt (别见笑．这盒子) began pinyin lines."""
+    text = f"\u4e00\u4e8c\u4e09{mark}\u56db"
+    shape = BlockShape(30.0, 20.0)
+    layout = layout_block(text, 0, [None] * 5, shape, measure, measure_ruby)
+    assert [(line.start, line.end) for line in layout.lines] == [(0, 4), (4, 5)]
 
 
 def test_a_line_break_in_the_block_starts_a_new_line():
