@@ -180,7 +180,9 @@ class AnnotationMenus:
         menu.addAction("&Tags…").triggered.connect(
             lambda: controller.edit_note(annotation.id, tags_first=True)
         )
-        menu.addAction("&Copy").triggered.connect(lambda: controller.copy(annotation.id))
+        menu.addAction("Copy &Highlighted Text").triggered.connect(
+            lambda: controller.copy(annotation.id)
+        )
         menu.addSeparator()
         menu.addAction("&Delete Highlight").triggered.connect(
             lambda: controller.delete(annotation.id)

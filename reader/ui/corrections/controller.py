@@ -77,11 +77,14 @@ class WordCorrectionsController(QtCore.QObject):
             offset = view.caret_offset()
         if not self.prepare(offset):
             return False
-        menu.addSeparator()
-        menu.addAction(self.split_action)
-        menu.addAction(self.join_action)
-        if self._undo is not None:
-            menu.addAction(self.undo_action)
+        menu.addSeparator()  # only what applies to this word (no greyed Split at its start)
+        for action, applies in (
+            (self.split_action, self._split),
+            (self.join_action, self._join),
+            (self.undo_action, self._undo),
+        ):
+            if applies is not None:
+                menu.addAction(action)
         return True
 
     def prepare(self, offset: int) -> bool:

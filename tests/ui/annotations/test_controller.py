@@ -119,9 +119,9 @@ def test_clicking_a_highlight_offers_colours_note_tags_copy_delete(qtbot, window
         "&4 Blue — idea",
         "&5 Purple — important",
     ]
-    assert entries[5:] == ["Add &Note…", "&Tags…", "&Copy", "&Delete Highlight"]
+    assert entries[5:] == ["Add &Note…", "&Tags…", "Copy &Highlighted Text", "&Delete Highlight"]
     assert menu.actions()[0].isChecked()
-    next(a for a in menu.actions() if a.text() == "&Copy").trigger()
+    next(a for a in menu.actions() if a.text() == "Copy &Highlighted Text").trigger()
     assert QtWidgets.QApplication.clipboard().text() == "常见的词语"
     next(a for a in menu.actions() if a.text().startswith("&4")).trigger()
     menu.close()

@@ -107,6 +107,13 @@ def test_the_first_character_of_a_word_cannot_split_it(qtbot, open_window):
     assert not corrections.split_action.isEnabled()
     assert corrections.join_action.isEnabled()  # 网络安全 + 和
     assert not corrections.prepare(title_offset(window, TITLE) - 1)  # not Han: no entries
+    view = window.reading_view
+    view.scroll_to_offset(title_offset(window, "网络"))
+    view.customContextMenuRequested.emit(char_point(view, title_offset(window, "网络")))
+    menu = QtWidgets.QApplication.activePopupWidget()
+    assert corrections.join_action in menu.actions()
+    assert corrections.split_action not in menu.actions()  # the menu offers what applies
+    menu.close()
 
 
 def test_a_pinned_pop_up_shows_the_corrected_word_at_once(qtbot, open_window):
