@@ -114,9 +114,8 @@ def _paint_piece(
             colour = colours.colour(box.tone)
             painter.setPen(QtGui.QColor(colour) if colour else QtGui.QColor(DECK_INK))
             width = fonts.measure_ruby(box.ruby) * box.squeeze
-            point = QtCore.QPointF(
-                origin.x() + box.x + (box.width - width) / 2, top + ruby_baseline
-            )
+            left = origin.x() + box.x + box.nudge + (box.width - width) / 2
+            point = QtCore.QPointF(left, top + ruby_baseline)
             if box.squeeze == 1.0:
                 painter.drawText(point, box.ruby)
                 continue

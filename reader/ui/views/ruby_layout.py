@@ -29,6 +29,8 @@ NO_LINE_START = frozenset(
 """Closing punctuation, kept at the end of the line before rather than starting a line."""
 HANGING = 2
 """Closing punctuation marks that may stand past a line's end: more start the next line."""
+NUDGE = 0.2
+"""How far a reading may stand off its character's centre, as a share of its box."""
 _UNIT = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+|\n|.", re.DOTALL)
 """A Latin word or number stays whole; anything else is a box of its own."""
 
@@ -46,6 +48,8 @@ class Box:
     ruby: str | None
     tone: int = 0
     squeeze: float = 1.0
+    nudge: float = 0.0
+    """How far the reading's centre stands left of the box's (negative: to the left)."""
 
 
 @dataclass
@@ -164,8 +168,9 @@ def layout_block(
     current = Line(shape.above, start, start)
     x = shape.indent
     hanging = 0
-    before: tuple[int, float, float] | None = None
-    """The last reading on the line: its box's index, its centre and its full width."""
+    before: tuple[int, float, float, float] | None = None
+    """The last reading on the line: its box's index, its box's centre, its full width and
+    how far left its reading may start (the one before it ends there, a gap apart)."""
     gap = 2 * shape.ruby_padding
 
     def finish(line: Line, last: bool) -> None:
@@ -194,11 +199,17 @@ def layout_block(
             if ruby[0]:
                 reading = measure_ruby(ruby[0])
         squeezes = (1.0, 1.0)
-        shift = 0.0
+        shift = nudge = 0.0
         if reading and before is not None:
-            index, centre, full = before
-            room = x + width / 2 - centre - gap
-            squeezes = _condense(full, current.boxes[index].squeeze, reading, room, shape)
+            index, centre, full, limit = before
+            last = current.boxes[index]
+            # The reading before first moves left into room its own neighbour leaves free.
+            half = full * last.squeeze / 2
+            overlap = centre + last.nudge + half + gap - (x + (width - reading) / 2)
+            free = min(centre + last.nudge - half - limit, NUDGE * last.width + last.nudge)
+            nudge = last.nudge - max(0.0, min(overlap, free))
+            room = x + width / 2 - centre - nudge - gap
+            squeezes = _condense(full, last.squeeze, reading, room, shape)
             # Condensed as far as they may be, they may come up to half the gap apart.
             halves = (full * squeezes[0] + reading * squeezes[1]) / 2
             shift = max(0.0, halves - room - gap / 2)
@@ -211,18 +222,24 @@ def layout_block(
             finish(current, False)
             current = Line(shape.above + len(lines) * shape.line_height, offset, offset)
             x = shape.tab or 0.0
-            shift, squeezes, before = 0.0, (1.0, 1.0), None
+            shift, nudge, squeezes, before = 0.0, 0.0, (1.0, 1.0), None
             if unit.isspace():
                 current.start = current.end = offset + 1
                 continue
-        if before is not None and squeezes[0] != current.boxes[before[0]].squeeze:
-            current.boxes[before[0]] = replace(current.boxes[before[0]], squeeze=squeezes[0])
+        if before is not None and reading:
+            current.boxes[before[0]] = replace(
+                current.boxes[before[0]], squeeze=squeezes[0], nudge=nudge
+            )
         x += shift
         written, tone = ruby if ruby is not None and ruby[0] else (None, 0)
         box = Box(offset, offset + len(unit), x, width, text_width, written, tone, squeezes[1])
         current.boxes.append(box)
         if reading:
-            before = (len(current.boxes) - 1, x + width / 2, reading)
+            limit = x  # the first on a line stays over its character
+            if before is not None:
+                last = current.boxes[before[0]]
+                limit = before[1] + last.nudge + before[2] * last.squeeze / 2 + gap
+            before = (len(current.boxes) - 1, x + width / 2, reading, limit)
         x += width
         current.end = offset + len(unit)
     current.end = start + len(text)

@@ -243,14 +243,17 @@ def test_the_seeds_characters_stand_evenly_and_their_readings_never_touch(qtbot,
     for offset in offsets:
         layout = page.layout_of(page.piece_index(offset))
         fonts = page.fonts(document.blocks[page.piece(page.piece_index(offset)).block])
+        measure = fonts.measure_ruby
         for line in layout.lines:
             boxes = line.boxes
             gaps = [after.x - box.x - box.width for box, after in itertools.pairwise(boxes)]
             assert max(gaps) - min(gaps) < 1.0, document.text[line.start : line.end]
             read = [box for box in boxes if box.ruby]
             for box, after in itertools.pairwise(read):
-                right = box.x + (box.width + fonts.measure_ruby(box.ruby) * box.squeeze) / 2
-                left = after.x + (after.width - fonts.measure_ruby(after.ruby) * after.squeeze) / 2
+                right = box.x + box.nudge + (box.width + measure(box.ruby) * box.squeeze) / 2
+                left = (
+                    after.x + after.nudge + (after.width - measure(after.ruby) * after.squeeze) / 2
+                )
                 assert right < left, (box.ruby, after.ruby)
             condensed += sum(box.squeeze < 1.0 for box in read)
             assert all(box.squeeze >= LEAST_SQUEEZE for box in read)

@@ -156,3 +156,16 @@ def test_readings_that_would_touch_are_condensed_and_the_characters_stay_a_step_
     assert [box.squeeze for box in boxes[:2]] == [0.75, 0.75]
     assert boxes[1].x == 20.0 + 28.0 * 0.75 - 18.0 - 1.0
     assert boxes[2].x == boxes[1].x + 20.0
+
+
+def test_a_reading_moves_left_into_free_room_before_it_is_condensed():
+    text = "\u4e00\u5e84\u5e84"  # 一庄庄
+    shape = BlockShape(1000, 30, ruby_padding=1.0, ruby_box=20.0, least_squeeze=0.75)
+    read = [("a", 1), ("zhuang", 1), ("zhuang", 1)]
+    _, second, third = layout_block(text, 0, read, shape, *MEASURES).lines[0].boxes
+    # "a" ends at 12, so the first zhuang may start at 14: 4 left of where it would, which
+    # is as far off its character as a reading goes (0.2 of its box).
+    assert second.nudge == -4.0 and third.nudge == 0.0
+    # The two then share the 22 between their centres, less the gap.
+    assert second.squeeze == third.squeeze == 22.0 / 24.0
+    assert [second.x, third.x] == [20.0, 40.0]
