@@ -28,6 +28,9 @@ from reader.ui.views.ruby_layout import BlockLayout, BlockShape, layout_block
 
 RUBY_PADDING_EMS = 0.1
 """Room on either side of a reading, in ems of the character."""
+LEAST_SQUEEZE = 0.7
+"""Readings that would touch are condensed to this share of their width at most (the
+letters still read easily); only past it do the characters move apart."""
 MAX_STRETCH_EMS = 0.1
 """A justified line widens each gap by this much at most: its characters never stand apart."""
 ESTIMATED_SHIFT = 1.05
@@ -228,6 +231,7 @@ class PinyinLayout:
             ruby_padding=RUBY_PADDING_EMS * fonts.em,
             ruby_box=fonts.step,
             stretch=MAX_STRETCH_EMS * fonts.em,
+            least_squeeze=LEAST_SQUEEZE,
             tab=tab,
         )
         layout = layout_block(

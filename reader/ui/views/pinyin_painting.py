@@ -113,9 +113,18 @@ def _paint_piece(
                 continue
             colour = colours.colour(box.tone)
             painter.setPen(QtGui.QColor(colour) if colour else QtGui.QColor(DECK_INK))
-            width = fonts.measure_ruby(box.ruby)
-            x = origin.x() + box.x + (box.width - width) / 2
-            painter.drawText(QtCore.QPointF(x, top + ruby_baseline), box.ruby)
+            width = fonts.measure_ruby(box.ruby) * box.squeeze
+            left = origin.x() + box.x + box.nudge + (box.width - width) / 2
+            point = QtCore.QPointF(left, top + ruby_baseline)
+            if box.squeeze == 1.0:
+                painter.drawText(point, box.ruby)
+                continue
+            # Condensed so as not to touch its neighbour's: narrower letters, same height.
+            painter.save()
+            painter.translate(point)
+            painter.scale(box.squeeze, 1.0)
+            painter.drawText(QtCore.QPointF(0.0, 0.0), box.ruby)
+            painter.restore()
 
 
 def _covers(span: Span | None, offset: int) -> bool:

@@ -4,10 +4,12 @@ Qt's rich text has no ruby (DESIGN.md §8), so the pinyin view lays its text out
 box holds one character (or an unbreakable run of Latin letters and digits). A character
 with a reading stands in a box of one width, the step, so the characters of a line stand
 evenly spaced; a reading is centred over its own character, and one wider than the step
-reaches over its neighbours' room, as ruby does. Only where two readings would touch
-does the character move along. A justified line is spread by a little at most, never
-so much that its characters stand apart. Widths come from the caller's measuring
-functions, which keeps this module free of Qt and cheap to test.
+reaches over its neighbours' room, as ruby does. Where two readings would touch they are
+condensed (painted narrower, down to a least share of their width that stays legible),
+the wider one first, and then the gap between them narrows to half; only where even that
+cannot keep them apart does the character move along. A justified line is spread by a
+little at most, never so much that its characters stand apart. Widths come from the
+caller's measuring functions, which keeps this module free of Qt and cheap to test.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reader.ui.views.page_style import Align
 
@@ -30,13 +32,16 @@ full stops, commas and closing brackets of Chinese and Latin text (the fullwidth
 ．of older texts too), as the plain view's line breaking keeps them (Unicode's class CL)."""
 HANGING = 2
 """Closing punctuation marks that may stand past a line's end: more start the next line."""
+NUDGE = 0.2
+"""How far a reading may stand off its character's centre, as a share of its box."""
 _UNIT = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+|\n|.", re.DOTALL)
 """A Latin word or number stays whole; anything else is a box of its own."""
 
 
 @dataclass(frozen=True)
 class Box:
-    """One character (or Latin run) at `x` of its line; `ruby` is its reading or None."""
+    """One character (or Latin run) at `x` of its line; `ruby` is its reading or None,
+    painted `squeeze` times its width, centred over the box."""
 
     start: int
     end: int
@@ -45,6 +50,9 @@ class Box:
     text_width: float
     ruby: str | None
     tone: int = 0
+    squeeze: float = 1.0
+    nudge: float = 0.0
+    """How far the reading's centre stands left of the box's (negative: to the left)."""
 
 
 @dataclass
@@ -137,6 +145,9 @@ class BlockShape:
     readings fit it, and a longer one (zhuàng) reaches over its neighbours' room."""
     stretch: float = math.inf
     """How much a justified line may widen each gap between its boxes, at most."""
+    least_squeeze: float = 1.0
+    """How far a reading may be condensed so as not to touch its neighbour's, as a share
+    of its width (1.0: never; the character moves along instead)."""
 
 
 def layout_block(
@@ -160,8 +171,10 @@ def layout_block(
     current = Line(shape.above, start, start)
     x = shape.indent
     hanging = 0
-    reach = -math.inf
-    """Where the last reading on the line ends, its padding included."""
+    before: tuple[int, float, float, float] | None = None
+    """The last reading on the line: its box's index, its box's centre, its full width and
+    how far left its reading may start (the one before it ends there, a gap apart)."""
+    gap = 2 * shape.ruby_padding
 
     def finish(line: Line, last: bool) -> None:
         _align(line, shape, last)
@@ -178,7 +191,7 @@ def layout_block(
             current = Line(shape.above + len(lines) * shape.line_height, offset + 1, offset + 1)
             x = 0.0
             hanging = 0
-            reach = -math.inf
+            before = None
             continue
         ruby = rubies[into] if len(unit) == 1 else None
         text_width = measure(unit)
@@ -187,9 +200,22 @@ def layout_block(
         if ruby is not None:
             width = max(width, shape.ruby_box)
             if ruby[0]:
-                reading = measure_ruby(ruby[0]) + 2 * shape.ruby_padding
-        # Moved along only as far as keeps this reading clear of the one before.
-        shift = max(0.0, reach - (x + (width - reading) / 2)) if reading else 0.0
+                reading = measure_ruby(ruby[0])
+        squeezes = (1.0, 1.0)
+        shift = nudge = 0.0
+        if reading and before is not None:
+            index, centre, full, limit = before
+            last = current.boxes[index]
+            # The reading before first moves left into room its own neighbour leaves free.
+            half = full * last.squeeze / 2
+            overlap = centre + last.nudge + half + gap - (x + (width - reading) / 2)
+            free = min(centre + last.nudge - half - limit, NUDGE * last.width + last.nudge)
+            nudge = last.nudge - max(0.0, min(overlap, free))
+            room = x + width / 2 - centre - nudge - gap
+            squeezes = _condense(full, last.squeeze, reading, room, shape)
+            # Condensed as far as they may be, they may come up to half the gap apart.
+            halves = (full * squeezes[0] + reading * squeezes[1]) / 2
+            shift = max(0.0, halves - room - gap / 2)
         overflows = bool(current.boxes) and x + shift + width > shape.width
         if overflows and unit in NO_LINE_START and hanging < HANGING:
             hanging += 1
@@ -199,21 +225,52 @@ def layout_block(
             finish(current, False)
             current = Line(shape.above + len(lines) * shape.line_height, offset, offset)
             x = shape.tab or 0.0
-            shift, reach = 0.0, -math.inf
+            shift, nudge, squeezes, before = 0.0, 0.0, (1.0, 1.0), None
             if unit.isspace():
                 current.start = current.end = offset + 1
                 continue
+        if before is not None and reading:
+            current.boxes[before[0]] = replace(
+                current.boxes[before[0]], squeeze=squeezes[0], nudge=nudge
+            )
         x += shift
         written, tone = ruby if ruby is not None and ruby[0] else (None, 0)
-        current.boxes.append(Box(offset, offset + len(unit), x, width, text_width, written, tone))
+        box = Box(offset, offset + len(unit), x, width, text_width, written, tone, squeezes[1])
+        current.boxes.append(box)
         if reading:
-            reach = x + (width + reading) / 2
+            limit = x  # the first on a line stays over its character
+            if before is not None:
+                last = current.boxes[before[0]]
+                limit = before[1] + last.nudge + before[2] * last.squeeze / 2 + gap
+            before = (len(current.boxes) - 1, x + width / 2, reading, limit)
         x += width
         current.end = offset + len(unit)
     current.end = start + len(text)
     finish(current, True)
     height = shape.above + len(lines) * shape.line_height + shape.below
     return BlockLayout(start, start + len(text), lines, shape.line_height, height)
+
+
+def _condense(
+    first: float, squeeze: float, second: float, room: float, shape: BlockShape
+) -> tuple[float, float]:
+    """How much two neighbouring readings, `first` (already condensed to `squeeze`) and
+    `second` wide, are condensed so that their halves fit in `room`: the one wider than
+    its half of the room gives way first, never below the least squeeze."""
+    wide, narrow = first * squeeze, second
+    if (wide + narrow) / 2 <= room:
+        return squeeze, 1.0
+    if wide <= room:
+        targets = (wide, 2 * room - wide)
+    elif narrow <= room:
+        targets = (2 * room - narrow, narrow)
+    else:
+        targets = (room, room)
+    least = shape.least_squeeze
+    return (
+        max(least, min(squeeze, targets[0] / first)),
+        max(least, min(1.0, targets[1] / second)),
+    )
 
 
 def _units(text: str, measure: Callable[[str], float], width: float) -> Iterator[tuple[int, str]]:
@@ -246,4 +303,4 @@ def _align(line: Line, shape: BlockShape, last: bool) -> None:
 
 
 def _moved(box: Box, dx: float) -> Box:
-    return Box(box.start, box.end, box.x + dx, box.width, box.text_width, box.ruby, box.tone)
+    return replace(box, x=box.x + dx)

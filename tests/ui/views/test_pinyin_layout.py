@@ -4,12 +4,14 @@ whole novel laid out only where it is seen."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from reader.document import build_document, open_document
 from reader.language.pinyin import PinyinStyle
 from reader.language.readings import UNKNOWN_LEVEL, Readings
-from reader.ui.views.pinyin_layout import KEPT_LAYOUTS, PinyinLayout
+from reader.ui.views.pinyin_layout import KEPT_LAYOUTS, LEAST_SQUEEZE, PinyinLayout
 from tests.ui.views.pinyin_helpers import (
     find,
     pinyin_on,
@@ -217,3 +219,42 @@ def test_a_block_of_a_million_characters_is_laid_out_only_where_it_is_seen(qapp)
     assert (first_box.start, first_box.ruby) == (piece.start, tones[piece.start % 4])
     assert page.ruby_at(top) == tones[top % 4]
     assert page.text_between(piece.end - 10, piece.end + 10) == "\u4e2d" * 20
+
+
+@pytest.mark.parametrize("zoom", [0, 3])
+def test_the_seeds_characters_stand_evenly_and_their_readings_never_touch(qtbot, window, zoom):
+    """The heading 要经常上网看看 (cháng shàng side by side) and the paragraph of 生产 and
+    创新: readings too wide for their room are condensed, the characters never pushed apart."""
+    view = pinyin_on(qtbot, window)
+    document = window.reader_document
+    offsets = [
+        find(window, word) for word in ("\u8981\u7ecf\u5e38\u4e0a\u7f51", "\u751f\u4ea7\u7387")
+    ]
+    for offset in offsets:
+        scroll_and_read(qtbot, view, offset)
+    session = window.session
+    assert session is not None
+    page = PinyinLayout()
+    page.set_document(document)
+    page.set_readings(session.readings.readings)
+    page.set_zoom(zoom)
+    page.relayout(900.0)
+    condensed = 0
+    for offset in offsets:
+        layout = page.layout_of(page.piece_index(offset))
+        fonts = page.fonts(document.blocks[page.piece(page.piece_index(offset)).block])
+        measure = fonts.measure_ruby
+        for line in layout.lines:
+            boxes = line.boxes
+            gaps = [after.x - box.x - box.width for box, after in itertools.pairwise(boxes)]
+            assert max(gaps) - min(gaps) < 1.0, document.text[line.start : line.end]
+            read = [box for box in boxes if box.ruby]
+            for box, after in itertools.pairwise(read):
+                right = box.x + box.nudge + (box.width + measure(box.ruby) * box.squeeze) / 2
+                left = (
+                    after.x + after.nudge + (after.width - measure(after.ruby) * after.squeeze) / 2
+                )
+                assert right < left, (box.ruby, after.ruby)
+            condensed += sum(box.squeeze < 1.0 for box in read)
+            assert all(box.squeeze >= LEAST_SQUEEZE for box in read)
+    assert condensed > 0  # cháng shàng, shēng chǎn: the rule is at work

@@ -53,10 +53,11 @@ def test_characters_stand_a_step_apart_and_a_long_reading_reaches_over_its_neigh
     one_long = layout_block(text, 0, [("zhuang", 1), ("a", 1), ("a", 1)], shape, *MEASURES)
     assert [box.x for box in one_long.lines[0].boxes] == [0.0, 20.0, 40.0]
     assert all(box.width == 20.0 for box in one_long.lines[0].boxes)
-    # Two long readings side by side would touch: the second character moves along.
+    # Two long readings side by side would touch, and may not be condensed: the second
+    # character moves along, the readings half their gap (2: padding either side) apart.
     both = layout_block(text, 0, [("zhuang", 1), ("zhuang", 1), ("a", 1)], shape, *MEASURES)
     _, second, third = both.lines[0].boxes
-    assert second.x == 20.0 + (26.0 - 20.0)  # 26: a reading and its padding either side
+    assert second.x == 20.0 + (24.0 + 1.0 - 20.0)
     assert third.x == second.x + 20.0
     narrow = layout_block(text[:2], 0, [("a", 1), None], shape, measure, measure_ruby)
     assert [box.width for box in narrow.lines[0].boxes] == [20.0, CHAR]
@@ -148,3 +149,34 @@ def test_a_run_of_closing_punctuation_still_wraps():
     layout = layout_block(text, 0, [None] * len(text), BlockShape(30, 20), measure, measure_ruby)
     assert [(line.start, line.end) for line in layout.lines][:2] == [(0, 5), (5, 10)]
     assert all(line.right() <= 30 + 2 * CHAR for line in layout.lines)
+
+
+def test_readings_that_would_touch_are_condensed_and_the_characters_stay_a_step_apart():
+    text = "\u5e84\u5e84\u4e00\u5e84"  # 庄庄一庄
+    shape = BlockShape(1000, 30, ruby_padding=1.0, ruby_box=20.0, least_squeeze=0.75)
+    read = [("zhuang", 1), ("zhuang", 1), ("a", 1), ("zhuang", 1)]
+    boxes = layout_block(text, 0, read, shape, *MEASURES).lines[0].boxes
+    assert [box.x for box in boxes] == [0.0, 20.0, 40.0, 60.0]
+    # Both too wide for their half of the 18 between centres (a 2 gap): each gets 18 of 24.
+    assert [box.squeeze for box in boxes[:2]] == [0.75, 0.75]
+    assert boxes[2].squeeze == 1.0  # a narrow reading keeps its width...
+    assert boxes[3].squeeze == 1.0  # ... and leaves its wide neighbour all it needs
+    # Past the least squeeze the gap narrows to half, and then the character moves along.
+    wider = [("zhuangg", 1), ("zhuangg", 1), ("a", 1), ("a", 1)]
+    boxes = layout_block(text, 0, wider, shape, *MEASURES).lines[0].boxes
+    assert [box.squeeze for box in boxes[:2]] == [0.75, 0.75]
+    assert boxes[1].x == 20.0 + 28.0 * 0.75 - 18.0 - 1.0
+    assert boxes[2].x == boxes[1].x + 20.0
+
+
+def test_a_reading_moves_left_into_free_room_before_it_is_condensed():
+    text = "\u4e00\u5e84\u5e84"  # 一庄庄
+    shape = BlockShape(1000, 30, ruby_padding=1.0, ruby_box=20.0, least_squeeze=0.75)
+    read = [("a", 1), ("zhuang", 1), ("zhuang", 1)]
+    _, second, third = layout_block(text, 0, read, shape, *MEASURES).lines[0].boxes
+    # "a" ends at 12, so the first zhuang may start at 14: 4 left of where it would, which
+    # is as far off its character as a reading goes (0.2 of its box).
+    assert second.nudge == -4.0 and third.nudge == 0.0
+    # The two then share the 22 between their centres, less the gap.
+    assert second.squeeze == third.squeeze == 22.0 / 24.0
+    assert [second.x, third.x] == [20.0, 40.0]
