@@ -101,7 +101,8 @@ class MainWindow(WindowMenus):
         self._make_menus()
         self._data_dir = data_dir
         self._features: Features | None = None
-        self._skeleton = MenuSkeleton(self)
+        pinyin = PinyinSettings().load()
+        self._skeleton = MenuSkeleton(self, pinyin)
         self.section_tree.section_chosen.connect(self.go_to_section)
         self.reading_view.top_offset_changed.connect(self._follow_view)
         self.reading_place = ReadingPlace(self._settings, self.shown_view, self)
@@ -115,7 +116,7 @@ class MainWindow(WindowMenus):
         # first, and they are attached as soon as it has been; but for a reader who reads
         # with pinyin, the first page painted is the pinyin view's, not a plain page that
         # it would replace a moment later.
-        if PinyinSettings().load().mode is PinyinMode.OFF:
+        if pinyin.mode is PinyinMode.OFF:
             after_first_paint(self.reading_view.viewport(), self._attach_features, self)
         else:
             self._attach_features()

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from reader.ui.pinyin.settings import HSK_LEVELS, level_label
+from reader.language.pinyin import PinyinStyle
+from reader.ui.lookup.settings import DELAYS_MS, LookupSettings
+from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, level_label
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.tone_colours import ToneColours
@@ -30,7 +32,9 @@ ICON_SIZE = QtCore.QSize(16, 16)
 
 class Item(NamedTuple):
     text: str
-    shortcut: str = ""
+    shortcut: str | QtGui.QKeySequence.StandardKey = ""
+    checked: bool | None = None
+    """None: not a checkable entry."""
 
 
 class Section(NamedTuple):
@@ -71,56 +75,89 @@ EDIT_AFTER = (
         (*_COLOUR_ITEMS, Section(), Item("Colour &Names…")),
     ),
     _NOTE,
-    Item("&Delete Highlight", "Del"),
+    Item("&Delete Highlight", QtGui.QKeySequence.Delete),
 )
-VIEW_AFTER = (
-    Item("&Annotations", "Ctrl+Shift+A"),
-    Item("Highlight &Toolbar"),
-    Submenu(
-        "Word &Lookup",
-        (
-            _LOOKUP,
-            Section(),
-            Item("Look Up Word at &Caret", "Ctrl+L"),
-            Item("&Next Word", "Alt+Right"),
-            Item("&Previous Word", "Alt+Left"),
-            Section("Pop-up Delay"),
-            *(Item("None" if delay == 0 else f"{delay} ms") for delay in (0, 150, 300, 600, 1000)),
+_STYLES = {
+    PinyinStyle.MARKS: "Tone &Marks (hànzì)",
+    PinyinStyle.NUMBERS: "Tone &Numbers (han4 zi4)",
+    PinyinStyle.ZHUYIN: "&Zhuyin (ㄏㄢˋ ㄗˋ)",
+}
+
+
+def view_entries(lookup: LookupSettings, pinyin: PinyinChoice) -> tuple[Entry, ...]:
+    """What word lookup and pinyin add to View, after the annotations' panel and toolbar,
+    checked as they will be."""
+    delay = lookup.delay_ms
+    mode = pinyin.mode
+    return (
+        Submenu(
+            "Word &Lookup",
+            (
+                _LOOKUP._replace(checked=lookup.enabled),
+                Section(),
+                Item("Look Up Word at &Caret", "Ctrl+L"),
+                Item("&Next Word", "Alt+Right"),
+                Item("&Previous Word", "Alt+Left"),
+                Section("Pop-up Delay"),
+                *(
+                    Item("None" if shown == 0 else f"{shown} ms", checked=shown == delay)
+                    for shown in sorted({*DELAYS_MS, delay})
+                ),
+            ),
         ),
-    ),
-    Submenu(
-        "&Pinyin",
-        (
-            Section("Above the Characters"),
-            Item("&Off"),
-            Item("&All Words"),
-            *(Item(f"Words Above HSK &{level_label(level)}") for level in HSK_LEVELS),
-            Section("Size"),
-            *(Item(f"{size.label} Pinyin") for size in RubySize),
-            Section("Tone Colours"),
-            *(Item(scheme.label) for scheme in ToneColours),
-            Section("Written As"),
-            Item("Tone &Marks (hànzì)"),
-            Item("Tone &Numbers (han4 zi4)"),
-            Item("&Zhuyin (ㄏㄢˋ ㄗˋ)"),
+        Submenu(
+            "&Pinyin",
+            (
+                Section("Above the Characters"),
+                Item("&Off", checked=mode is PinyinMode.OFF),
+                Item("&All Words", checked=mode is PinyinMode.ALL),
+                *(
+                    Item(
+                        f"Words Above HSK &{level_label(level)}",
+                        checked=mode is PinyinMode.ABOVE_LEVEL and level == pinyin.level,
+                    )
+                    for level in HSK_LEVELS
+                ),
+                Section("Size"),
+                *(Item(f"{size.label} Pinyin", checked=size is pinyin.size) for size in RubySize),
+                Section("Tone Colours"),
+                *(
+                    Item(scheme.label, checked=scheme is lookup.tone_colours)
+                    for scheme in ToneColours
+                ),
+                Section("Written As"),
+                *(
+                    Item(label, checked=style is lookup.pinyin_style)
+                    for style, label in _STYLES.items()
+                ),
+            ),
         ),
-    ),
-)
+    )
+
+
+def _grey_swatch() -> QtGui.QIcon:
+    """A colour swatch's shape, uncoloured: the colours come with the store."""
+    pixmap = QtGui.QPixmap(ICON_SIZE)
+    pixmap.fill(QtCore.Qt.transparent)
+    painter = QtGui.QPainter(pixmap)
+    painter.setRenderHint(QtGui.QPainter.Antialiasing)
+    painter.setPen(QtGui.QPen(QtGui.QColor("#b0b0b0"), 1))
+    painter.setBrush(QtGui.QColor("#e4e4e4"))
+    painter.drawRoundedRect(QtCore.QRectF(0.5, 0.5, 15, 15), 3, 3)
+    painter.end()
+    return QtGui.QIcon(pixmap)
 
 
 class MenuSkeleton:
     """The stand-ins of one window; `clear` takes them away, keeping where the saved state
     or the reader put the docks and toolbars (the real ones carry the same names)."""
 
-    def __init__(self, window: WindowMenus) -> None:
-        """Made once the window's own menus are."""
+    def __init__(self, window: WindowMenus, pinyin: PinyinChoice) -> None:
+        """Made once the window's own menus are; `pinyin`: the reader's pinyin choice."""
+        lookup = LookupSettings()
         self._window = window
         self._actions: list[tuple[QtWidgets.QMenu, QtGui.QAction]] = []
         self._toolbars: list[QtWidgets.QToolBar] = []
-        self._fill(window.file_menu, FILE_BEFORE_QUIT, window.quit_action)
-        self._fill(window.edit_menu, EDIT_BEFORE_COPY, window.copy_action)
-        self._fill(window.edit_menu, EDIT_AFTER)
-        self._fill(window.view_menu, VIEW_AFTER)
         self.dock = QtWidgets.QDockWidget("Annotations", window)
         self.dock.setObjectName(ANNOTATIONS_DOCK)
         self.dock.setFeatures(
@@ -129,16 +166,34 @@ class MenuSkeleton:
         window.addDockWidget(QtCore.Qt.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [ANNOTATIONS_DOCK_WIDTH], QtCore.Qt.Horizontal)
         self.dock.hide()  # as the panel is until it has something in it
-        blank = QtGui.QPixmap(ICON_SIZE)
-        blank.fill(QtCore.Qt.transparent)
         highlight = self._toolbar("Highlight", HIGHLIGHT_TOOLBAR)
+        swatch = _grey_swatch()
         for colour in _COLOUR_ITEMS:
-            highlight.addAction(QtGui.QIcon(blank), colour.text).setEnabled(False)
+            highlight.addAction(swatch, colour.text).setEnabled(False)
         highlight.addSeparator()
         note = highlight.addAction(_NOTE.text)
         note.setIconText("Note")
         note.setEnabled(False)
-        self._toolbar("Lookup", LOOKUP_TOOLBAR).addAction(_LOOKUP.text).setEnabled(False)
+        toggle = self._toolbar("Lookup", LOOKUP_TOOLBAR).addAction(_LOOKUP.text)
+        toggle.setCheckable(True)
+        toggle.setChecked(lookup.enabled)
+        toggle.setEnabled(False)
+
+        self._fill(window.file_menu, FILE_BEFORE_QUIT, window.quit_action)
+        self._fill(window.edit_menu, EDIT_BEFORE_COPY, window.copy_action)
+        self._fill(window.edit_menu, EDIT_AFTER)
+        # The panel's and the toolbar's own toggles: checked as the saved state shows them.
+        for widget, text, shortcut in (
+            (self.dock, "&Annotations", "Ctrl+Shift+A"),
+            (highlight, "Highlight &Toolbar", ""),
+        ):
+            action = widget.toggleViewAction()
+            action.setText(text)
+            action.setShortcut(QtGui.QKeySequence(shortcut))
+            action.setEnabled(False)
+            window.view_menu.addAction(action)
+            self._actions.append((window.view_menu, action))
+        self._fill(window.view_menu, view_entries(lookup, pinyin))
 
     def _toolbar(self, title: str, name: str) -> QtWidgets.QToolBar:
         toolbar = QtWidgets.QToolBar(title, self._window)
@@ -169,6 +224,8 @@ class MenuSkeleton:
             else:
                 action = QtGui.QAction(entry.text, menu)
                 action.setShortcut(QtGui.QKeySequence(entry.shortcut))
+                action.setCheckable(entry.checked is not None)
+                action.setChecked(bool(entry.checked))
             action.setEnabled(not isinstance(entry, Item))
             menu.insertAction(before, action)
             if keep:
