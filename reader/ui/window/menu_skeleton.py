@@ -12,8 +12,6 @@ The stand-ins are taken away just before the features make the real ones.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from reader.language.pinyin import PinyinStyle
 from reader.ui.lookup.settings import DELAYS_MS, LookupSettings
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, level_label
@@ -28,26 +26,41 @@ LOOKUP_TOOLBAR = "lookup-toolbar"
 ANNOTATIONS_DOCK_WIDTH = 380
 """The annotations dock's width before a saved state says otherwise (its PANEL_WIDTH)."""
 ICON_SIZE = QtCore.QSize(16, 16)
+SWATCH_GREY = "#dcdcdc"
 
 
-class Item(NamedTuple):
-    text: str
-    shortcut: str | QtGui.QKeySequence.StandardKey = ""
-    checked: bool | None = None
-    """None: not a checkable entry."""
+class Item:
+    """An entry; `checked` None: not a checkable one."""
+
+    __slots__ = ("checked", "shortcut", "text")
+
+    def __init__(
+        self,
+        text: str,
+        shortcut: str | QtGui.QKeySequence.StandardKey = "",
+        checked: bool | None = None,
+    ) -> None:
+        self.text, self.shortcut, self.checked = text, shortcut, checked
 
 
-class Section(NamedTuple):
+class Section:
     """A separator, with a title if given (QMenu.addSection)."""
 
-    title: str = ""
+    __slots__ = ("title",)
+
+    def __init__(self, title: str = "") -> None:
+        self.title = title
 
 
-class Submenu(NamedTuple):
-    title: str
-    entries: tuple[Entry, ...]
+class Submenu:
+    __slots__ = ("entries", "title")
+
+    def __init__(self, title: str, entries: tuple[Entry, ...]) -> None:
+        self.title, self.entries = title, entries
 
 
+# Plain classes, not named tuples or dataclasses: those compile code as they are made,
+# milliseconds before the first paint.
 Entry = Item | Section | Submenu
 
 _COLOURS = (
@@ -93,7 +106,7 @@ def view_entries(lookup: LookupSettings, pinyin: PinyinChoice) -> tuple[Entry, .
         Submenu(
             "Word &Lookup",
             (
-                _LOOKUP._replace(checked=lookup.enabled),
+                Item(_LOOKUP.text, _LOOKUP.shortcut, lookup.enabled),
                 Section(),
                 Item("Look Up Word at &Caret", "Ctrl+L"),
                 Item("&Next Word", "Alt+Right"),
@@ -136,15 +149,10 @@ def view_entries(lookup: LookupSettings, pinyin: PinyinChoice) -> tuple[Entry, .
 
 
 def _grey_swatch() -> QtGui.QIcon:
-    """A colour swatch's shape, uncoloured: the colours come with the store."""
+    """A colour swatch's place, uncoloured: the colours come with the store. Filled, not
+    painted: a painter's first use would cost the first paint milliseconds."""
     pixmap = QtGui.QPixmap(ICON_SIZE)
-    pixmap.fill(QtCore.Qt.transparent)
-    painter = QtGui.QPainter(pixmap)
-    painter.setRenderHint(QtGui.QPainter.Antialiasing)
-    painter.setPen(QtGui.QPen(QtGui.QColor("#b0b0b0"), 1))
-    painter.setBrush(QtGui.QColor("#e4e4e4"))
-    painter.drawRoundedRect(QtCore.QRectF(0.5, 0.5, 15, 15), 3, 3)
-    painter.end()
+    pixmap.fill(QtGui.QColor(SWATCH_GREY))
     return QtGui.QIcon(pixmap)
 
 
