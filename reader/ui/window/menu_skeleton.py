@@ -30,7 +30,11 @@ SWATCH_GREY = "#dcdcdc"
 
 
 class Item:
-    """An entry; `checked` None: not a checkable one."""
+    """An entry; `checked` None: not a checkable one.
+
+    Entries are plain classes, not named tuples or dataclasses: those compile code as they
+    are made, milliseconds before the first paint.
+    """
 
     __slots__ = ("checked", "shortcut", "text")
 
@@ -59,8 +63,6 @@ class Submenu:
         self.title, self.entries = title, entries
 
 
-# Plain classes, not named tuples or dataclasses: those compile code as they are made,
-# milliseconds before the first paint.
 Entry = Item | Section | Submenu
 
 _COLOURS = (
