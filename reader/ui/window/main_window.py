@@ -20,6 +20,7 @@ from reader.ui.views.page_style import ACCENT_INK
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.window import about
 from reader.ui.window.file_formats import MARKUP_SUFFIXES, OPEN_FILTERS
+from reader.ui.window.menu_skeleton import MenuSkeleton
 from reader.ui.window.menus import WindowMenus, encoding_label
 from reader.ui.window.panel_room import PanelRoom
 from reader.ui.window.reading_place import ReadingPlace
@@ -40,22 +41,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "Reader"
 DEFAULT_SIZE = QtCore.QSize(1200, 800)
-ANNOTATIONS_DOCK = "annotations-dock"
-HIGHLIGHT_TOOLBAR = "highlight-toolbar"
-ANNOTATIONS_DOCK_WIDTH = 380
-"""The annotations dock's width before a saved state says otherwise (its PANEL_WIDTH)."""
 SECTIONS_WIDTH, SECTIONS_LEAST_WIDTH = 300, 160
-
-
-def _highlight_toolbar_height() -> int:
-    """The height of the highlight toolbar: its buttons show 16-pixel swatches and a word."""
-    probe = QtWidgets.QToolBar()
-    probe.setIconSize(QtCore.QSize(16, 16))
-    blank = QtGui.QPixmap(16, 16)
-    blank.fill(QtCore.Qt.transparent)
-    probe.addAction(QtGui.QIcon(blank), "")
-    probe.addAction("Note")
-    return probe.sizeHint().height()
 
 
 class MainWindow(WindowMenus):
@@ -115,7 +101,8 @@ class MainWindow(WindowMenus):
         self._make_menus()
         self._data_dir = data_dir
         self._features: Features | None = None
-        self._make_room_for_features()
+        pinyin = PinyinSettings().load()
+        self._skeleton = MenuSkeleton(self, pinyin)
         self.section_tree.section_chosen.connect(self.go_to_section)
         self.reading_view.top_offset_changed.connect(self._follow_view)
         self.reading_place = ReadingPlace(self._settings, self.shown_view, self)
@@ -129,32 +116,12 @@ class MainWindow(WindowMenus):
         # first, and they are attached as soon as it has been; but for a reader who reads
         # with pinyin, the first page painted is the pinyin view's, not a plain page that
         # it would replace a moment later.
-        if PinyinSettings().load().mode is PinyinMode.OFF:
+        if pinyin.mode is PinyinMode.OFF:
             after_first_paint(self.reading_view.viewport(), self._attach_features, self)
         else:
             self._attach_features()
 
     # Features attached after the first paint
-
-    def _make_room_for_features(self) -> None:
-        """Stand-ins for the annotations dock and toolbar, named as they are.
-
-        The saved state places them, and the page is laid out at the width it will keep,
-        so nothing moves or is laid out again when the real ones take their places.
-        """
-        self._dock_room = QtWidgets.QDockWidget("Annotations", self)
-        self._dock_room.setObjectName(ANNOTATIONS_DOCK)
-        self._dock_room.setFeatures(
-            QtWidgets.QDockWidget.DockWidgetClosable | QtWidgets.QDockWidget.DockWidgetMovable
-        )
-        self.addDockWidget(QtCore.Qt.RightDockWidgetArea, self._dock_room)
-        self.resizeDocks([self._dock_room], [ANNOTATIONS_DOCK_WIDTH], QtCore.Qt.Horizontal)
-        self._dock_room.hide()  # as the panel is until it has something in it
-        self._toolbar_room = QtWidgets.QToolBar("Highlight", self)
-        self._toolbar_room.setObjectName(HIGHLIGHT_TOOLBAR)
-        self._toolbar_room.setIconSize(QtCore.QSize(16, 16))
-        self._toolbar_room.setMinimumHeight(_highlight_toolbar_height())
-        self.addToolBar(QtCore.Qt.TopToolBarArea, self._toolbar_room)
 
     def _attach_features(self) -> Features:
         """Session, annotations, word lookup, corrections and pinyin, made once: after the
@@ -169,12 +136,7 @@ class MainWindow(WindowMenus):
         from reader.ui.window.features import make_features
 
         state = self.saveState()
-        for room in (self._dock_room, self._toolbar_room):
-            room.setObjectName("")
-        self.removeDockWidget(self._dock_room)
-        self.removeToolBar(self._toolbar_room)
-        self._dock_room.deleteLater()
-        self._toolbar_room.deleteLater()
+        self._skeleton.clear()
 
         features = make_features(
             self,

@@ -23,7 +23,7 @@ class WindowMenus(QtWidgets.QMainWindow):
     """Made once by MainWindow.__init__ (`_make_menus`); the actions stay its attributes."""
 
     def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu = self.menuBar().addMenu("&File")
         self.open_action = file_menu.addAction("&Open…")
         self.open_action.setShortcut(QtGui.QKeySequence.Open)
         self.open_action.triggered.connect(self.choose_file)

@@ -18,7 +18,12 @@ def _texts(menu: QtWidgets.QMenu) -> list[str]:
 def test_the_edit_menu_has_copy_and_select_all_before_the_features_attach(make_window):
     window = make_window(show=False)
 
-    assert _texts(window.edit_menu) == ["&Copy", "Select &All"]
+    working = [
+        action.text()
+        for action in window.edit_menu.actions()
+        if action.isEnabled() and not action.isSeparator() and action.menu() is None
+    ]
+    assert working == ["&Copy", "Select &All"]
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles[:3] == ["&File", "&Edit", "&View"]
 
