@@ -21,8 +21,9 @@ from reader.language.pinyin import PinyinStyle
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.caret_keys import Move, key_move
 from reader.ui.views.context_menu import standard_menu
-from reader.ui.views.page_style import INK, MEASURE_EMS, PADDING_EMS, PAPER, TOP_GAP_EMS
+from reader.ui.views.page_style import INK, PAPER, TOP_GAP_EMS
 from reader.ui.views.pinyin_caret import SCROLL_TO_ENDS, Caret, CaretBlink, caret_rect, keyed
+from reader.ui.views.pinyin_column import column, comfortable_viewport
 from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.pinyin_painting import Highlight, Marked, paint_page
@@ -37,6 +38,8 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     top_offset_changed = QtCore.Signal(int)
     zoom_requested = QtCore.Signal(int)
     """Ctrl and the wheel: zoom by this many steps (the window's zoom, shared by both views)."""
+    measure_changed = QtCore.Signal()
+    """The character step changed (zoom, pinyin size), and `comfortable_width` with it."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +110,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         change()
         self.verticalScrollBar().setSingleStep(self._page.line_step())
         self._relayout(keep)
+        self.measure_changed.emit()
 
     @property
     def ruby_size(self) -> RubySize:
@@ -144,14 +148,13 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self.viewport().update()
 
     def _column(self) -> tuple[float, float]:
-        """The text column's left edge and width in the viewport: at most MEASURE_EMS
-        characters of the running text, and a whole number of them, so that a line of
-        Chinese fills it without being spread."""
-        em, step = self.em(), self._page.step()
-        available = float(self.viewport().width())
-        usable = min(MEASURE_EMS * step, available - 2 * PADDING_EMS * em)
-        usable = max(em, step * math.floor(usable / step) if usable > step else usable)
-        return (available - usable) / 2, usable
+        """The text column's left edge and width in the viewport: whole steps, centred."""
+        return column(self.viewport().width(), self.em(), self._page.step())
+
+    def comfortable_width(self) -> int:
+        """The width for MIN_MEASURE_EMS characters a line: the side panels give way to it."""
+        viewport = comfortable_viewport(self.em(), self._page.step())
+        return viewport + self.verticalScrollBar().sizeHint().width()
 
     @property
     def laid_out_count(self) -> int:
@@ -280,8 +283,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def offset_at(self, point: QtCore.QPoint) -> int | None:
         """The offset of the character under `point` (viewport coordinates), or None."""
-        left, _ = self._column()
-        return self._page.offset_at(point.x() - left, point.y())
+        return self._page.offset_at(point.x() - self._column()[0], point.y())
 
     def position_at(self, point: QtCore.QPoint) -> int:
         """The offset between characters nearest to `point`: for selecting."""

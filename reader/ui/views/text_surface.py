@@ -27,6 +27,11 @@ class TextSurface(Protocol):
 
     def isHidden(self) -> bool: ...
 
+    def comfortable_width(self) -> int:
+        """The view's width for MIN_MEASURE_EMS characters a line, at its own character step:
+        the side panels give way to it."""
+        ...
+
     def offset_at(self, point: QtCore.QPoint) -> int | None:
         """The character under a point of the viewport; None where there is none."""
         ...

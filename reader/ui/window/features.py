@@ -80,5 +80,8 @@ def make_features(
         window, reading_view, word_lookup, view_menu, session.annotations, session
     )
     annotations.watch(pinyin.view)
+    # The column keeps its measure in whichever view is shown, switched to or resized.
+    panels.measure_by(pinyin.view, pinyin.view.measure_changed)
+    pinyin.stack.currentChanged.connect(lambda _: panels.fit())
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
     return Features(session, annotations, word_lookup, word_corrections, pinyin)

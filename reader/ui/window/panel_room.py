@@ -4,10 +4,12 @@ the docks beside it shrink, then close, to leave it room; they come back when th
 QMainWindow gives every change of the window's width to its central widget and lets the docks
 keep theirs, so on a small screen the text fell to a dozen characters a line beside two
 panels. Here the window's width is shared out on each resize, before Qt lays the window
-out: the column first (MIN_MEASURE_EMS characters, the view says how wide that is), then the
+out: the column first (MIN_MEASURE_EMS characters, the view shown says how wide that is: the
+pinyin view's characters stand a step apart, wider than the plain view's em), then the
 panels at their preferred widths, else shrunk towards their least widths, else closed,
 the last one managed first. A panel closed for room comes back, at its preferred width if
-it fits, once the window is wide enough again.
+it fits, once the window is wide enough again. The width is shared out again when the
+reader zooms, switches views or changes the size of the pinyin.
 
 A panel is shown when it is wanted: by the reader (its View menu entry, its close button),
 or by its content (the annotations panel asks for itself when there is something in it).
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from reader.ui.qt import QtCore, QtWidgets
 from reader.ui.settings import open_qsettings
 from reader.ui.views.reading_view import ReadingView
+from reader.ui.views.text_surface import TextSurface
 
 CLOSED_FOR_ROOM_KEY = "panels/closed_for_room"
 LEAST_WINDOW = QtCore.QSize(480, 320)
@@ -49,14 +52,24 @@ class PanelRoom(QtCore.QObject):
     def __init__(self, window: QtWidgets.QMainWindow, view: ReadingView) -> None:
         super().__init__(window)
         self._window = window
-        self._view = view
+        self._views: list[TextSurface] = []
         self._panels: list[_Panel] = []
         self._applying = False
         self._store = open_qsettings()
         self._closed_before = set(str(self._store.value(CLOSED_FOR_ROOM_KEY, "")).split())
         window.setMinimumSize(LEAST_WINDOW)
         window.installEventFilter(self)
-        view.zoom_changed.connect(lambda _: self.fit())
+        self.measure_by(view, view.zoom_changed)
+
+    def measure_by(self, view: TextSurface, changed: QtCore.SignalInstance) -> None:
+        """`view` sets the column's width while it is the view shown (not hidden, as the
+        window's stack hides the others); `changed` says that its measure changed."""
+        self._views.append(view)
+        changed.connect(lambda *_: self.fit() if view is self._shown() else None)
+        self.fit()
+
+    def _shown(self) -> TextSurface:
+        return next((view for view in self._views if not view.isHidden()), self._views[0])
 
     def manage(self, dock: QtWidgets.QDockWidget, least: int, preferred: int) -> None:
         """Give `dock` room while it is wanted; panels managed later close first."""
@@ -94,8 +107,8 @@ class PanelRoom(QtCore.QObject):
     # Sharing out the width
 
     def column_width(self) -> int:
-        """What the central widget needs for a comfortable measure at the view's zoom."""
-        return self._view.comfortable_width()
+        """What the central widget needs for a comfortable measure in the view shown."""
+        return self._shown().comfortable_width()
 
     def fit(self, width: int | None = None, asked: _Panel | None = None) -> None:
         """Share `width` (the window's, by default) between the column and the panels."""

@@ -5,12 +5,18 @@ Chinese never spreads apart, and hiding or showing a panel keeps the line being 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
+from reader.ui.qt import QtCore
 from reader.ui.views.page_style import MEASURE_EMS, MIN_MEASURE_EMS
+from reader.ui.views.pinyin_fonts import RubySize
+from reader.ui.views.pinyin_view import PinyinView
 from reader.ui.views.reading_view import ReadingView
-from reader.ui.window.main_window import MainWindow
+from reader.ui.window.main_window import SECTIONS_WIDTH, MainWindow
 from tests.ui.annotations.window_helpers import select_with_mouse, span
+from tests.ui.views.pinyin_helpers import pinyin_on, scroll_and_read
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -45,6 +51,14 @@ def widest_gap(view: ReadingView, offset: int) -> float:
                 step = line.cursorToX(position + 1)[0] - line.cursorToX(position)[0]
                 widest = max(widest, step / view.em())
     return widest
+
+
+def pinyin_characters_per_line(view: PinyinView, offset: int) -> int:
+    """The longest line of the paragraph at `offset` in the pinyin view: its characters
+    counted by the line they stand on."""
+    end = view.reader_document.text.index("\n", offset)
+    rects = [view.character_rect(at) for at in range(offset, end)]
+    return max(Counter(round(rect.top()) for rect in rects if not rect.isNull()).values())
 
 
 def first_paragraph(window: MainWindow) -> int:
@@ -94,10 +108,14 @@ def test_the_reader_closing_the_panel_keeps_it_closed(qtbot, make_window, seed_p
     dock.close()  # its close button
     window.close()
     again = make_window(seed_path, size=(1400, 900))
-    qtbot.wait(50)
-    assert not again.annotations.dock.isVisible()
+    dock = again.annotations.dock
+    assert not again.panels.wanted(dock)
+    # QMainWindow applies the saved state again at the window's next layout, the panel shown
+    # with it, and the room closes it again: that layout, then the room's answer.
+    QtCore.QCoreApplication.sendPostedEvents(again, QtCore.QEvent.LayoutRequest)
+    qtbot.waitUntil(lambda: not dock.isVisible())
     again.annotations.menus.panel_action.trigger()  # View ▸ Annotations
-    assert again.annotations.dock.isVisible()
+    assert dock.isVisible()
 
 
 def test_asked_for_while_empty_the_panel_shows(qtbot, make_window, seed_path):
@@ -182,3 +200,82 @@ def test_in_the_pinyin_view_too_a_panel_keeps_the_line_at_the_top(qtbot, make_wi
     qtbot.wait(20)
     assert view.top_offset() == top
     assert window.section_tree.current_section() is document.section_at(top)
+
+
+def highlight_a_word(qtbot, window: MainWindow) -> None:
+    """A highlight made in the plain view: the annotations panel asks for itself."""
+    start, end = span(window, "中共中央政治局常委")
+    window.reading_view.scroll_to_offset(start)
+    select_with_mouse(qtbot, window, start, end)
+    window.annotations.highlight("yellow")
+    qtbot.waitUntil(window.annotations.dock.isVisible)
+
+
+@pytest.mark.parametrize("highlight", [False, True])
+def test_at_960_by_640_the_pinyin_view_keeps_its_measure_too(
+    qtbot, make_window, seed_path, highlight
+):
+    window = make_window(seed_path, size=(960, 640))
+    dock = window.annotations.dock
+    if highlight:
+        highlight_a_word(qtbot, window)
+    offset = first_paragraph(window)
+    view = pinyin_on(qtbot, window)  # View ▸ Pinyin ▸ All Words
+    scroll_and_read(qtbot, view, offset)
+    qtbot.waitUntil(lambda: pinyin_characters_per_line(view, offset) >= MIN_MEASURE_EMS)
+    # Its characters stand a step apart, wider than an em: the panels give it more room.
+    assert window.sections_dock.isVisible()
+    assert window.sections_dock.width() < SECTIONS_WIDTH
+    assert not dock.isVisible()
+    assert window.panels.closed_for_room(dock) == highlight
+
+    # Back in the plain view the panel closed for room comes back beside the text.
+    window.pinyin.off_action.trigger()
+    qtbot.waitUntil(lambda: dock.isVisible() == highlight)
+    plain = window.reading_view
+    qtbot.waitUntil(lambda: characters_per_line(plain, offset) >= MIN_MEASURE_EMS)
+    if not highlight:
+        return
+    # The next start, in the pinyin view, gives the text its room before the panel its.
+    window.pinyin.all_action.trigger()
+    window.close()
+    again = make_window(seed_path, size=(960, 640))
+    view = again.pinyin.view
+    assert again.pinyin.showing_pinyin
+    scroll_and_read(qtbot, view, offset)
+    qtbot.waitUntil(lambda: pinyin_characters_per_line(view, offset) >= MIN_MEASURE_EMS)
+    assert not again.annotations.dock.isVisible()
+    assert again.panels.closed_for_room(again.annotations.dock)
+
+
+def test_larger_pinyin_closes_the_tree_for_the_text_and_smaller_gives_it_back(
+    qtbot, make_window, seed_path
+):
+    window = make_window(seed_path, size=(960, 640))
+    view = pinyin_on(qtbot, window)
+    offset = first_paragraph(window)
+    step = view.comfortable_width()
+    window.pinyin.size_actions[RubySize.LARGE].trigger()  # View ▸ Pinyin ▸ Large Pinyin
+    assert view.comfortable_width() > step  # a wider step for the wider readings
+    scroll_and_read(qtbot, view, offset)
+    qtbot.waitUntil(lambda: not window.sections_dock.isVisible())
+    assert window.panels.closed_for_room(window.sections_dock)
+    qtbot.waitUntil(lambda: pinyin_characters_per_line(view, offset) >= MIN_MEASURE_EMS)
+    window.pinyin.size_actions[RubySize.MEDIUM].trigger()
+    qtbot.waitUntil(window.sections_dock.isVisible)
+
+
+def test_zooming_in_the_pinyin_view_narrows_the_panels_for_the_text(qtbot, make_window, seed_path):
+    window = make_window(seed_path, size=(1200, 700))
+    window.annotations.menus.panel_action.trigger()  # both panels beside the text
+    view = pinyin_on(qtbot, window)
+    offset = first_paragraph(window)
+    qtbot.waitUntil(lambda: view.width() >= view.comfortable_width())
+    before = window.sections_dock.width() + window.annotations.dock.width()
+    for _ in range(3):
+        window.zoom_in_action.trigger()  # View ▸ Zoom In
+    scroll_and_read(qtbot, view, offset)
+    qtbot.waitUntil(lambda: pinyin_characters_per_line(view, offset) >= MIN_MEASURE_EMS)
+    panels = [window.sections_dock, window.annotations.dock]
+    assert sum(dock.width() for dock in panels if dock.isVisible()) < before
+    assert view.width() >= view.comfortable_width()
