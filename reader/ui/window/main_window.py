@@ -171,10 +171,6 @@ class MainWindow(WindowMenus):
         state = self.saveState()
         for room in (self._dock_room, self._toolbar_room):
             room.setObjectName("")
-        self.removeDockWidget(self._dock_room)
-        self.removeToolBar(self._toolbar_room)
-        self._dock_room.deleteLater()
-        self._toolbar_room.deleteLater()
 
         features = make_features(
             self,
@@ -193,6 +189,10 @@ class MainWindow(WindowMenus):
             self.centralWidget().show()
         # The stand-ins' places, as saved or as moved since, go to the real ones.
         self.restoreState(state)
+        self.removeDockWidget(self._dock_room)
+        self.removeToolBar(self._toolbar_room)
+        self._dock_room.deleteLater()
+        self._toolbar_room.deleteLater()
         self.document_shown.connect(features.session.open)
         if self._document is not None:
             # Shown before they were here: shown again, so they all hear of it.
