@@ -27,7 +27,12 @@ from reader.ui.views.page_style import (
     TOP_GAP_EMS,
     point_size,
 )
-from reader.ui.views.reading_view_lines import line_start_at_y, line_top, scroll_end
+from reader.ui.views.reading_view_lines import (
+    first_line_from_y,
+    line_start_at_y,
+    line_top,
+    scroll_end,
+)
 from reader.ui.views.reading_view_page import (
     add_held_back,
     build_page,
@@ -194,7 +199,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         and the line then at the top is the place (what the reader sees, and what a restart
         shows again), not a line the scroll bar would pull down once it learns the range.
         """
-        if self._document is None:
+        if self._document is None or (self._at_put() and self._put_at[0] == offset):
             return
         target = self._value_for(offset)
         bar = self.verticalScrollBar()
@@ -203,7 +208,11 @@ class ReadingView(QtWidgets.QTextBrowser):
         if end is not None:
             bar.setRange(0, end)  # as the view will set it once it learns the page's height
             if target > end:
-                offset = self._offsets.from_qt(self.position_at_y(end + self.top_gap()))
+                # The first line wholly below the gap: put at the top, it is clamped again
+                # to the same end, so the place gives the same page at every start.
+                below_gap = end + self.top_gap()
+                position, _ = first_line_from_y(self.document(), below_gap, self._top_block)
+                offset = self._offsets.from_qt(position)
                 target = end
         elif target > bar.maximum():
             # Layout runs lazily and the view learns the page's height on a timer: finish

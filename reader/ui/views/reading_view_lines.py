@@ -68,3 +68,19 @@ def scroll_end(page: QtGui.QTextDocument, position: int, value: int, height: int
             return None
         block = block.next()
     return max(0, layout.documentSize().toSize().height() - height)
+
+
+def first_line_from_y(
+    page: QtGui.QTextDocument, y: float, near: QtGui.QTextBlock
+) -> tuple[int, QtGui.QTextBlock]:
+    """The Qt position starting the first line whose top is at or below `y` (else the last
+    line's), and its block: the first line wholly below `y`."""
+    position, block = line_start_at_y(page, y, near)
+    layout = block.layout()
+    line = layout.lineForTextPosition(position - block.position())
+    if not line.isValid() or layout.position().y() + line.y() >= y:
+        return position, block
+    if line.lineNumber() + 1 < layout.lineCount():
+        return block.position() + layout.lineAt(line.lineNumber() + 1).textStart(), block
+    following = block.next()
+    return (following.position(), following) if following.isValid() else (position, block)
