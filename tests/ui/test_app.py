@@ -298,6 +298,25 @@ def test_a_start_with_no_file_opens_where_the_last_one_showed_the_reader(
     assert again["section"] == heading
 
 
+@pytest.mark.parametrize("document", ["seed_path", "novel"])
+@pytest.mark.parametrize("from_end", [200, -(10**9)], ids=["last-screenful", "past-the-end"])
+def test_a_start_with_no_file_opens_where_the_last_one_showed_the_end(
+    request, isolated_settings, document, from_end
+):
+    """`reader FILE --at N` with N in the last screenful or past the end, then `reader`
+    alone, twice: the page's end cannot scroll to the top, and every first paint is at the
+    line the first one showed there (not one the scroll bar pulled down later)."""
+    path = request.getfixturevalue(document)
+    text = open_document(path).text
+    at = len(text) - from_end
+    first = _startup_report(str(isolated_settings), str(path), "--at", str(at))
+    assert len(text) - 2000 < first["top_offset"] < min(at, len(text))
+    for _ in range(2):
+        again = _startup_report(str(isolated_settings))
+        assert again["top_offset"] == first["top_offset"]
+        assert again["section"] == first["section"]
+
+
 def test_an_offset_past_the_end_opens_the_document_at_its_end(isolated_settings, seed_path):
     text = open_document(seed_path).text
     report = _startup_report(str(isolated_settings), str(seed_path), "--at", str(10**12))

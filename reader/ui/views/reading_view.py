@@ -27,6 +27,12 @@ from reader.ui.views.page_style import (
     TOP_GAP_EMS,
     point_size,
 )
+from reader.ui.views.reading_view_lines import (
+    first_line_from_y,
+    line_start_at_y,
+    line_top,
+    scroll_end,
+)
 from reader.ui.views.reading_view_page import (
     add_held_back,
     build_page,
@@ -87,6 +93,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         palette.setColor(QtGui.QPalette.Window, QtGui.QColor(PAPER))
         palette.setColor(QtGui.QPalette.Text, QtGui.QColor(INK))
         self.setPalette(palette)
+        self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
     @property
@@ -183,24 +190,35 @@ class ReadingView(QtWidgets.QTextBrowser):
 
     def line_top(self, offset: int) -> float:
         """Where the line holding `offset` starts, in page coordinates (pixels from the top)."""
-        position = self._offsets.to_qt(offset)
-        block = self.document().findBlock(position)
-        self.document().documentLayout().blockBoundingRect(block)  # lays the block out
-        layout = block.layout()
-        line = layout.lineForTextPosition(position - block.position())
-        return layout.position().y() + (line.y() if line.isValid() else 0.0)
+        return line_top(self.document(), self._offsets.to_qt(offset))
 
     def scroll_to_offset(self, offset: int) -> None:
-        """Put the line holding `offset` at the top, a small gap above it."""
-        if self._document is None:
+        """Put the line holding `offset` at the top, a small gap above it.
+
+        In the last screenful the page cannot scroll that far: its end is put at the bottom,
+        and the line then at the top is the place (what the reader sees, and what a restart
+        shows again), not a line the scroll bar would pull down once it learns the range.
+        """
+        if self._document is None or (self._at_put() and self._put_at[0] == offset):
             return
-        target = 0 if offset <= 0 else max(0, round(self.line_top(offset)) - self.top_gap())
+        target = self._value_for(offset)
         bar = self.verticalScrollBar()
-        if target > bar.maximum():
+        height = self.viewport().height()
+        end = scroll_end(self.document(), self._offsets.to_qt(offset), target, height)
+        if end is not None:
+            bar.setRange(0, end)  # as the view will set it once it learns the page's height
+            if target > end:
+                # The first line wholly below the gap: put at the top, it is clamped again
+                # to the same end, so the place gives the same page at every start.
+                below_gap = end + self.top_gap()
+                position, _ = first_line_from_y(self.document(), below_gap, self._top_block)
+                offset = self._offsets.from_qt(position)
+                target = end
+        elif target > bar.maximum():
             # Layout runs lazily and the view learns the page's height on a timer: finish
             # the layout and set the range as the view will.
-            height = self.document().documentLayout().documentSize().toSize().height()
-            bar.setRange(0, max(0, height - self.viewport().height()))
+            page_height = self.document().documentLayout().documentSize().toSize().height()
+            bar.setRange(0, max(0, page_height - height))
         self._put_at = (offset, target, self.lineWrapColumnOrWidth())
         bar.setValue(target)
         if not self.isVisible():
@@ -210,50 +228,38 @@ class ReadingView(QtWidgets.QTextBrowser):
             caret.setPosition(self._offsets.to_qt(offset))
             self.setTextCursor(caret)
 
+    def _value_for(self, offset: int) -> int:
+        """The scroll value that puts the line holding `offset` at the top, below the gap."""
+        return 0 if offset <= 0 else max(0, round(self.line_top(offset)) - self.top_gap())
+
     def top_offset(self) -> int:
         """The document offset at the top of the viewport, below the gap: the offset it was
-        last scrolled to while the page has not moved since (so a place survives a round
-        through the other view or a restart exactly), else the first line's start."""
-        put_at = self._put_at
-        value = self.verticalScrollBar().value()
-        if put_at is not None and put_at[1:] == (value, self.lineWrapColumnOrWidth()):
-            return put_at[0]
+        last scrolled to while the reader has not scrolled since (so a place survives a
+        round through the other view or a restart exactly, and a page made shorter for a
+        moment, the scroll bar pulling it down, does not move it), else the first line's
+        start."""
+        if self._put_at is not None and self._at_put():
+            return self._put_at[0]
+        return self._first_line_offset()
+
+    def _first_line_offset(self) -> int:
+        """The start of the first line below the gap at the top, wherever the view was put."""
         return self._offsets.from_qt(
             self.position_at_y(self.verticalScrollBar().value() + self.top_gap())
         )
 
-    def position_at_y(self, y: float) -> int:
-        """The Qt position starting the first line that reaches below page height `y`.
+    def _at_put(self) -> bool:
+        """The view is where it was last scrolled to, as near as the page's end lets it."""
+        if self._put_at is None:
+            return False
+        _, target, width = self._put_at
+        bar = self.verticalScrollBar()
+        return width == self.lineWrapColumnOrWidth() and bar.value() == min(target, bar.maximum())
 
-        QTextDocumentLayout.hitTest is not used: for a point between blocks it returns
-        the end of the page while the rest is still waiting for its lazy layout. This walks
-        from the block found last time, so scrolling costs a few steps.
-        """
-        layout = self.document().documentLayout()
-        block = self._top_block if self._top_block.isValid() else self.document().firstBlock()
-        rect = layout.blockBoundingRect(block)
-        while y < rect.top() and block.previous().isValid():
-            block = block.previous()
-            rect = layout.blockBoundingRect(block)
-        while y >= rect.bottom() and block.next().isValid():
-            block = block.next()
-            rect = layout.blockBoundingRect(block)
-        self._top_block = block
-        text_layout = block.layout()
-        top = text_layout.position().y()
-        # Lines run down the block: a bisection, as a block of one long line has tens of
-        # thousands and this runs at every step of a scroll.
-        low, high = 0, text_layout.lineCount()
-        while low < high:
-            middle = (low + high) // 2
-            line = text_layout.lineAt(middle)
-            if top + line.y() + line.height() > y:
-                high = middle
-            else:
-                low = middle + 1
-        if low == text_layout.lineCount():
-            return block.position()
-        return block.position() + text_layout.lineAt(low).textStart()
+    def position_at_y(self, y: float) -> int:
+        """The Qt position starting the first line that reaches below page height `y`."""
+        position, self._top_block = line_start_at_y(self.document(), y, self._top_block)
+        return position
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         # The page is laid out at the column's fixed width, so a change of width alone needs
@@ -348,8 +354,17 @@ class ReadingView(QtWidgets.QTextBrowser):
         has not scrolled since: the same line comes back when the width does."""
         return self._kept_top if self._kept_top is not None else self.top_offset()
 
+    def _range_changed(self, _minimum: int, maximum: int) -> None:
+        """The page's height or the viewport's changed, not the reader's place: the view
+        goes back to the place it was last scrolled to, as near as the page's end lets it
+        (a viewport made taller for a moment must not pull the place down for good)."""
+        if self._put_at is not None and self._put_at[2] == self.lineWrapColumnOrWidth():
+            self.verticalScrollBar().setValue(min(self._put_at[1], maximum))
+
     def _scrolled(self) -> None:
         self._kept_top = None
+        if not self._at_put():
+            self._put_at = None  # the reader scrolled
         if self._document is not None:
             self.top_offset_changed.emit(self.top_offset())
 
@@ -444,7 +459,7 @@ class ReadingView(QtWidgets.QTextBrowser):
 
     def visible_range(self) -> tuple[int, int]:
         """From the character at the top left of the viewport to the one at its bottom right."""
-        top = self.top_offset()
+        top = self._first_line_offset()  # the page's end may hold the place lower down
         viewport = self.viewport()
         corner = QtCore.QPoint(viewport.width() - 1, viewport.height() - 1)
         bottom = self._offsets.from_qt(self.cursorForPosition(corner).position())

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from reader.document import Section
+from reader.document import Section, open_document
 from reader.ui.app import open_first_document
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import Settings
@@ -44,11 +44,14 @@ class _FirstPaintWatcher(QtCore.QObject):
         return False
 
 
-def start(qtbot, make_window, path=None, **arguments) -> tuple[MainWindow, FirstPaint]:
-    """Reader started: the window made, the first document opened, then shown and painted."""
+def start(
+    qtbot, make_window, path=None, at: int | None = None, **arguments
+) -> tuple[MainWindow, FirstPaint]:
+    """Reader started (`reader [PATH] [--at AT]`): the window made, the first document
+    opened, then shown and painted."""
     window = make_window(show=False, size=SIZE, **arguments)
     seen = FirstPaint()
-    open_first_document(window, path)
+    open_first_document(window, path, at=at)
     _FirstPaintWatcher(window, seen)
     attached: list[bool] = []
     window.when_features_attached(lambda: attached.append(True))
@@ -56,6 +59,21 @@ def start(qtbot, make_window, path=None, **arguments) -> tuple[MainWindow, First
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: bool(attached) and seen.top_offset is not None)
     return window, seen
+
+
+class _PaintRecorder(QtCore.QObject):
+    """The scroll value and the top offset of the reading view at each of its paints."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._view = window.reading_view
+        self.tops: list[tuple[int, int]] = []
+        self._view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self._view.viewport() and event.type() == QtCore.QEvent.Paint:
+            self.tops.append((self._view.verticalScrollBar().value(), self._view.top_offset()))
+        return False
 
 
 def quit_reader(qtbot, window: MainWindow) -> None:
@@ -239,3 +257,40 @@ def test_after_a_restart_at_a_section_the_page_is_whole(qtbot, make_window, seed
         if QtGui.QColor(half.pixel(x, y)).lightness() < 100
     )
     assert inked > 50
+
+
+@pytest.mark.parametrize(
+    ("document", "from_end"),
+    [("seed_path", 200), ("seed_path", -(10**9)), ("novel", 200), ("novel", -(10**9))],
+    ids=["seed-last-screenful", "seed-past-the-end", "novel-last-screenful", "novel-past-the-end"],
+)
+def test_a_place_in_the_last_screenful_is_painted_once_and_kept(
+    qtbot, make_window, request, document, from_end
+):
+    """Issue 11's done-when, at the end of a document: `reader FILE --at N` paints the page
+    where it stays, the page's end at the bottom (no later paint moves the top as the
+    features attach and the panels settle), and that top is the place the next start opens
+    at and the one stored, not a line the scroll bar pulled down."""
+    path = request.getfixturevalue(document)
+    at = len(open_document(path).text) - from_end
+    window = make_window(show=False, size=SIZE)
+    open_first_document(window, path, at=at)
+    paints = _PaintRecorder(window)
+    attached: list[bool] = []
+    window.when_features_attached(lambda: attached.append(True))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(attached) and bool(paints.tops))
+    qtbot.wait(200)  # the lazy layout's timer and the window's own layout have run
+    window.reading_view.viewport().repaint()
+    first_value, top = paints.tops[0]
+    bar = window.reading_view.verticalScrollBar()
+    assert 0 <= bar.maximum() - first_value <= 1  # the page's end at the bottom
+    assert top < min(at, len(window.reader_document.text))
+    assert set(paints.tops) == {(first_value, top)}
+    section = window.reader_document.section_at(top)
+    quit_reader(qtbot, window)
+    assert Settings().reading_place(path.resolve()) == top
+
+    window, seen = start(qtbot, make_window)
+    assert_shown_at(window, seen, top, section)
