@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -30,10 +31,12 @@ def tell(message: str) -> None:
     print(f"reader: {shown}", file=sys.stderr)
 
 
-def style_names() -> list[str]:
+def add_style_option(parser: argparse.ArgumentParser) -> None:
+    """--style, as every command that writes pinyin takes it."""
     from reader.language.pinyin import PinyinStyle
 
-    return [style.value for style in PinyinStyle]
+    styles = [style.value for style in PinyinStyle]
+    parser.add_argument("--style", choices=styles, default="marks", help="how pinyin is written")
 
 
 def read_text(name: str) -> str:

@@ -11,7 +11,14 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.common import DATA_DIR_HELP, EXIT_OK, CommandError, read_text, style_names, tell
+from reader.cli.common import (
+    DATA_DIR_HELP,
+    EXIT_OK,
+    CommandError,
+    add_style_option,
+    read_text,
+    tell,
+)
 from reader.document import Document, open_document
 
 if TYPE_CHECKING:
@@ -24,9 +31,7 @@ def lookup_command(args: list[str]) -> int:
         description="Look a word up in CC-CEDICT: forms, pinyin, HSK level, numbered senses.",
     )
     parser.add_argument("word", help="a word in simplified or traditional characters")
-    parser.add_argument(
-        "--style", choices=style_names(), default="marks", help="how pinyin is written"
-    )
+    add_style_option(parser)
     parser.add_argument(
         "--json",
         action="store_true",
@@ -64,9 +69,7 @@ def pinyin_command(args: list[str]) -> int:
         description="Print a text with each word's pinyin, read in context; each line on its own.",
     )
     parser.add_argument("file", help="the text to read, or - for standard input")
-    parser.add_argument(
-        "--style", choices=style_names(), default="marks", help="how pinyin is written"
-    )
+    add_style_option(parser)
     parser.add_argument(
         "--json",
         action="store_true",
@@ -124,9 +127,7 @@ def words_command(args: list[str]) -> int:
         action="store_true",
         help='one JSON object per word: "start", "end", "text", "pinyin", "dictionary"',
     )
-    parser.add_argument(
-        "--style", choices=style_names(), default="marks", help="how pinyin is written"
-    )
+    add_style_option(parser)
     parser.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
     options = parser.parse_args(args)
     document = _document(options.file)
