@@ -154,6 +154,10 @@ def _measure(novel: Path, runs: int, folder: Path) -> list[Figure]:
     empty = _window(folder / "empty")
     empty.open_path(book)
     settle()
+    if not empty.annotations.dock.isVisible():
+        # Shown as the reader may ask for it, so that both pages have the same width.
+        empty.annotations.menus.panel_action.trigger()
+        settle()
     _lay_out(empty)
     pages = (full.reading_view.verticalScrollBar(), empty.reading_view.verticalScrollBar())
     assert pages[0].maximum() == pages[1].maximum(), "the two pages differ in height"
