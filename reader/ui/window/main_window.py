@@ -10,7 +10,6 @@ from reader.document import Document, DocumentError, Section, open_document, sou
 from reader.document.encoding import replacements_message
 from reader.ui.app_icon import app_icon
 from reader.ui.busy_cursor import busy_cursor
-from reader.ui.dialog_folders import Purpose, remembering, start_folder
 from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, shortened, tooltip
@@ -18,7 +17,6 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import DocumentChoices, Settings, resolved_path
 from reader.ui.views.page_style import ACCENT_INK
 from reader.ui.views.reading_view import ReadingView
-from reader.ui.window import about
 from reader.ui.window.file_formats import MARKUP_SUFFIXES, OPEN_FILTERS
 from reader.ui.window.menu_skeleton import MenuSkeleton
 from reader.ui.window.menus import WindowMenus, encoding_label
@@ -36,6 +34,7 @@ if TYPE_CHECKING:
     from reader.ui.session.document_session import DocumentSession
     from reader.ui.tasks import TaskRunner
     from reader.ui.views.text_surface import TextSurface
+    from reader.ui.window.about import AboutDialog
     from reader.ui.window.features import Features
     from reader.ui.window.heading_pattern_dialog import HeadingPatternDialog
 
@@ -215,6 +214,8 @@ class MainWindow(WindowMenus):
 
     def choose_file(self) -> QtWidgets.QFileDialog:
         """Ask for a file without blocking: the choice arrives through fileSelected."""
+        from reader.ui.dialog_folders import Purpose, remembering, start_folder  # not at start
+
         folder = str(start_folder(self._settings, Purpose.OPEN))
         dialog = QtWidgets.QFileDialog(self, "Open Document", folder, OPEN_FILTERS)
         dialog.setFileMode(QtWidgets.QFileDialog.ExistingFile)
@@ -399,8 +400,10 @@ class MainWindow(WindowMenus):
         box.open()
         return box
 
-    def show_about(self) -> about.AboutDialog:
-        return about.show_about(self)
+    def show_about(self) -> AboutDialog:
+        from reader.ui.window.about import show_about  # with the credits: not at start-up
+
+        return show_about(self)
 
     # Drag and drop
 
