@@ -69,9 +69,6 @@ class AnnotationEdit:
     def show(self, annotations: AnnotationSet) -> None:
         _show(annotations, self.after, self.before)
 
-    def unshow(self, annotations: AnnotationSet) -> None:
-        _show(annotations, self.before, self.after)
-
     def rebased(self, document_id: int) -> AnnotationEdit:
         """The edit for the document's record, when it was made while there was none."""
         before, after = (
