@@ -96,6 +96,24 @@ def test_the_line_at_the_top_stays_when_the_script_changes(make_window, seed_pat
     assert window.reading_view.top_offset() == top
 
 
+def test_the_section_tree_and_the_status_bar_show_headings_in_the_script(make_window, seed_path):
+    window = make_window(seed_path)
+    section = next(s for s in window.reader_document.sections() if "关键核心" in s.heading)
+    window.go_to_section(section)
+    model = window.section_tree.section_model()
+    index = model.index_of(section)
+    assert index.data() == window.section_label.text() == section.heading
+
+    choose(window, Script.TRADITIONAL)
+
+    shown = display_text(section.heading, Script.TRADITIONAL)
+    assert shown.startswith("關鍵核心項目")
+    assert index.data() == window.section_label.text() == shown
+    assert window.section_tree.current_section() is section
+    choose(window, Script.AS_WRITTEN)
+    assert index.data() == window.section_label.text() == section.heading
+
+
 def test_copy_copies_the_characters_as_shown(qtbot, make_window, seed_path):
     window = make_window(seed_path)
     choose(window, Script.TRADITIONAL)
