@@ -81,6 +81,9 @@ class PanelRoom(QtCore.QObject):
         dock.toggleViewAction().triggered.connect(lambda shown: self._chosen(panel, shown))
         self.fit()
 
+    def manages(self, dock: QtWidgets.QDockWidget) -> bool:
+        return any(panel.dock is dock for panel in self._panels)
+
     def wanted(self, dock: QtWidgets.QDockWidget) -> bool:
         return self._panel(dock).wanted
 
