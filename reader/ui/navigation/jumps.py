@@ -42,7 +42,7 @@ class Jumps(QtCore.QObject):
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(0)
         self._settle_timer.timeout.connect(self._settle)
-        moved.connect(self._settle_timer.start)
+        moved.connect(lambda _offset: self._settle_timer.start())  # not start(msec)
 
     def _settle(self) -> None:
         self._settled = self._top()

@@ -63,7 +63,9 @@ def shortcuts(window: QtWidgets.QMainWindow) -> list[Shortcut]:
         if entry.menu() is not None:
             walk(entry.menu(), action_name(entry), "")
     for action in window.findChildren(QtGui.QAction):
-        if id(action) not in seen and action.shortcuts() and action.text():
+        # Only an action added to a widget has a shortcut in effect.
+        live = bool(action.associatedObjects())
+        if id(action) not in seen and live and action.shortcuts() and action.text():
             seen.add(id(action))
             found.append(Shortcut(OTHER_ACTIONS, action_name(action), key_text(action.shortcuts())))
     for key, move, extend in KEYS:
