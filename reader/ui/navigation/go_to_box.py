@@ -10,7 +10,10 @@ from reader.document import Document
 from reader.document.places import PlaceError, headings, offset_for
 from reader.ui.plain_text import plain_label, shortened
 from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.views.page_style import ACCENT_INK
 
+WIDTH_EMS = 28
+"""Room for a 回's heading of two seven-character lines, in the box and its completions."""
 HINT = "45%, a chapter's number (10), or part of a title (第十回, 宝玉)"
 
 
@@ -30,7 +33,7 @@ class GoToBox(QtWidgets.QDialog):
         self.field = QtWidgets.QLineEdit(self)
         self.field.setPlaceholderText(HINT)
         self.field.setClearButtonEnabled(True)
-        self.field.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        self.field.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * WIDTH_EMS)
         titles = list(dict.fromkeys(shortened(s.heading) for s in headings(document)))
         completer = QtWidgets.QCompleter(titles, self)
         completer.setCaseSensitivity(QtCore.Qt.CaseInsensitive)
@@ -39,6 +42,7 @@ class GoToBox(QtWidgets.QDialog):
         self.field.setCompleter(completer)
         self.message = plain_label("", self)
         self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ACCENT_INK};")
         self.message.hide()
         self.field.textEdited.connect(lambda _: self.message.hide())
         self.field.returnPressed.connect(self.accept)

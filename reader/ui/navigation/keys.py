@@ -2,7 +2,7 @@
 
 - Back: Ctrl+[ ; Forward: Ctrl+] (as browsers on macOS, where Qt's Ctrl is Command), plus
   the platform's own Back and Forward keys (QKeySequence.Back/Forward) except those the
-  word walk holds (Alt+←/Alt+→), and the mouse's back and forward buttons.
+  word walk holds (Alt+←/Alt+→) and Backspace, and the mouse's back and forward buttons.
 - Next / Previous Section: Ctrl+PgDown / Ctrl+PgUp (PgDown/PgUp move the caret a page).
 - Go To: Ctrl+G.  Full Screen: the platform's key (F11 on Linux and Windows), Esc leaves it.
 - Keyboard Shortcuts: the platform's help key (F1).
@@ -27,8 +27,12 @@ LEAVE_FULL_SCREEN = QtCore.Qt.Key_Escape
 MOUSE_BUTTONS = {QtCore.Qt.BackButton: "back", QtCore.Qt.ForwardButton: "forward"}
 """The mouse's buttons over either view, and the way each goes; read by the views' filter."""
 
-_TAKEN = frozenset(QtGui.QKeySequence(key).toString() for key in (NEXT_SHORTCUT, PREVIOUS_SHORTCUT))
-"""The word walk's keys, which the platform's Back and Forward are on Linux and Windows."""
+_TAKEN = frozenset(
+    ["Backspace", "Shift+Backspace"]
+    + [QtGui.QKeySequence(key).toString() for key in (NEXT_SHORTCUT, PREVIOUS_SHORTCUT)]
+)
+"""Platform Back and Forward keys left out: the word walk's (Alt+←/→, Back and Forward on
+Linux and Windows), and Backspace (Windows), which pressed by mistake would move the page."""
 
 
 def keys(

@@ -44,6 +44,16 @@ def key_text(keys: list[QtGui.QKeySequence]) -> str:
     return ", ".join(key.toString(_NATIVE) for key in keys if not key.isEmpty())
 
 
+def _owner_name(owner: QtCore.QObject) -> str:
+    """What the reader calls the widget an action outside the menus works in: its title,
+    else its accessible name, else its object name ("word-popup": "Word popup")."""
+    if isinstance(owner, QtWidgets.QWidget):
+        name = owner.windowTitle() or owner.accessibleName()
+        if name:
+            return name
+    return owner.objectName().replace("-", " ").capitalize() or OTHER_ACTIONS
+
+
 def shortcuts(window: QtWidgets.QMainWindow) -> list[Shortcut]:
     """The menus' entries in menu order, then the other keys, each group together."""
     found: list[Shortcut] = []
@@ -67,7 +77,8 @@ def shortcuts(window: QtWidgets.QMainWindow) -> list[Shortcut]:
         live = bool(action.associatedObjects())
         if id(action) not in seen and live and action.shortcuts() and action.text():
             seen.add(id(action))
-            found.append(Shortcut(OTHER_ACTIONS, action_name(action), key_text(action.shortcuts())))
+            group = _owner_name(action.associatedObjects()[0])
+            found.append(Shortcut(group, action_name(action), key_text(action.shortcuts())))
     for key, move, extend in KEYS:
         verb = "Select to" if extend else "Move to"
         keys = QtGui.QKeySequence.keyBindings(key)

@@ -43,3 +43,17 @@ def test_the_f1_key_opens_the_list_and_its_filter_narrows_it(qtbot, make_window,
     dialog.filter.setText("ctrl+g")
     assert [name for _, name, _ in dialog.listed()] == ["Go To…"], dialog.listed()
     dialog.reject()
+
+
+def test_no_two_actions_of_the_window_share_a_key(qtbot, make_window, seed_path):
+    """Two actions on one key would both fail (Qt calls it ambiguous): a feature merged
+    later with a key already taken shows here (the pop-up's Copy works in the pop-up only)."""
+    window = make_window(seed_path)
+    owners: dict[str, str] = {}
+    for action in window.findChildren(QtGui.QAction):
+        if not action.associatedObjects() or action.shortcutContext() != QtCore.Qt.WindowShortcut:
+            continue
+        for key in action.shortcuts():
+            assert owners.setdefault(key.toString(), action.text()) == action.text(), key.toString()
+    assert owners["Ctrl+G"] == "&Go To…"
+    assert "Backspace" not in owners and "Alt+Left" in owners
