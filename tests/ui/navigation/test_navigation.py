@@ -8,6 +8,7 @@ import pytest
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from tests.ui.annotations.window_helpers import middle, press, select_with_mouse, span
+from tests.ui.lookup_helpers import wait_ready
 from tests.ui.mouse import double_click
 from tests.ui.navigation.conftest import CHAPTERS
 
@@ -54,9 +55,12 @@ def test_back_after_a_tree_jump_returns_to_the_old_top_line_and_forward_undoes_i
     assert not navigation.forward_action.isEnabled()
 
 
-def test_the_mouse_s_back_and_forward_buttons_go_back_and_forward(qtbot, make_window, book):
+@pytest.mark.parametrize("pinyin", [False, True], ids=["plain view", "pinyin view"])
+def test_the_mouse_s_back_and_forward_buttons_go_back_and_forward(qtbot, make_window, book, pinyin):
+    if pinyin:
+        PinyinSettings().save(PinyinChoice(PinyinMode.ALL))
     window = make_window(book)
-    view = window.reading_view
+    view = window.shown_view()
     settle(qtbot)
     window.navigation.jumps.go_to(chapter(window, 5).start)
     qtbot.mouseClick(view.viewport(), QtCore.Qt.BackButton, pos=QtCore.QPoint(50, 50))
@@ -238,3 +242,30 @@ def test_esc_goes_first_to_the_pop_up_and_a_dialog(qtbot, make_window, book):
     assert not box.isVisible() and window.navigation.full_screen.on
     window.navigation.full_screen.action.trigger()
     assert not window.navigation.full_screen.on
+
+
+def test_esc_hides_the_pop_up_before_it_leaves_full_screen(qtbot, make_window, seed_path):
+    window = make_window(seed_path, active=True)
+    wait_ready(qtbot, window, segmented=False)
+    full_screen = window.navigation.full_screen
+    full_screen.action.trigger()
+    view = window.reading_view
+    view.place_caret(window.reader_document.text.index("鲁炜发现") + 2)
+    view.setFocus()
+    qtbot.keyClick(view, QtCore.Qt.Key_L, CTRL)
+    popup = window.word_lookup.popup
+    assert popup.isVisible()
+    qtbot.keyClick(view, QtCore.Qt.Key_Escape)
+    assert not popup.isVisible() and full_screen.on
+    qtbot.keyClick(view, QtCore.Qt.Key_Escape)
+    assert not full_screen.on
+
+
+def test_a_window_closed_in_full_screen_starts_again_with_its_panels(qtbot, make_window, book):
+    window = make_window(book)
+    window.navigation.full_screen.action.trigger()
+    assert not window.sections_dock.isVisible()
+    window.close()
+    again = make_window(book)
+    assert again.sections_dock.isVisible() and not again.isFullScreen()
+    assert not again.navigation.full_screen.on
