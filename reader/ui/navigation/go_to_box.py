@@ -45,12 +45,24 @@ class GoToBox(QtWidgets.QDialog):
         self.message.setStyleSheet(f"color: {ACCENT_INK};")
         self.message.hide()
         self.field.textEdited.connect(lambda _: self.message.hide())
-        self.field.returnPressed.connect(self.accept)
+        # Enter on a completion: the line's Enter comes first, with the words typed, then
+        # the completion chosen (the line keeps the words: the completions hold them).
+        self.field.returnPressed.connect(self._entered)
+        completer.activated.connect(self._completed)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(plain_label("Go to a percentage, a chapter or a title:", self))
         layout.addWidget(self.field)
         layout.addWidget(self.message)
         layout.setSizeConstraint(QtWidgets.QLayout.SetFixedSize)
+
+    def _entered(self) -> None:
+        popup = self.field.completer().popup()
+        if not (popup.isVisible() and popup.currentIndex().isValid()):
+            self.accept()
+
+    def _completed(self, heading: str) -> None:
+        self.field.setText(heading)
+        self.accept()
 
     def accept(self) -> None:
         """Enter: go if the words name a place, else say why and stay open."""

@@ -269,3 +269,17 @@ def test_a_window_closed_in_full_screen_starts_again_with_its_panels(qtbot, make
     again = make_window(book)
     assert again.sections_dock.isVisible() and not again.isFullScreen()
     assert not again.navigation.full_screen.on
+
+
+def test_a_heading_chosen_from_the_completions_is_gone_to(qtbot, make_window, book):
+    window = make_window(book)
+    box = window.navigation.open_go_to()
+    qtbot.waitExposed(box)
+    type_in(box.field, "宝玉")
+    popup = box.field.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, QtCore.Qt.Key_Down)
+    qtbot.keyClick(popup, QtCore.Qt.Key_Down)
+    qtbot.keyClick(popup, QtCore.Qt.Key_Return)
+    assert window.reading_view.top_offset() == chapter(window, 21).start
+    assert not box.isVisible()
