@@ -12,8 +12,8 @@ from reader.ui.plain_text import plain_label, shortened
 from reader.ui.qt import QtCore, QtWidgets
 from reader.ui.views.page_style import ACCENT_INK
 
-WIDTH_EMS = 28
-"""Room for a 回's heading of two seven-character lines, in the box and its completions."""
+WIDTH_EMS = 32
+"""Room for a 回's heading (第一百二十回 and two lines of seven), in the box and its completions."""
 HINT = "45%, a chapter's number (10), or part of a title (第十回, 宝玉)"
 
 
