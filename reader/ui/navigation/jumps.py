@@ -10,6 +10,10 @@ turn, still finds the place before it. Two ways in:
   who has an offset);
 - `jumped()`: connect any signal emitted after its jump (a tree click, an annotation
   double-click, a find result): `jumps.follow(signal)`.
+
+The section tree's jumps come in runs as the reader walks the tree with the arrow keys: a
+run with no reading between its jumps is one jump (`follow(signal, runs=True)`), and Back
+goes to where the reader was before it, not one section up.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ class Jumps(QtCore.QObject):
         self._scroll_to = scroll_to
         self.history = History()
         self._settled = 0
+        self._run_landed: int | None = None
+        """Where the last jump of a run landed, till the reader moves on from there."""
         self._settle_timer = QtCore.QTimer(self)
         self._settle_timer.setSingleShot(True)
         self._settle_timer.setInterval(0)
@@ -47,13 +53,22 @@ class Jumps(QtCore.QObject):
     def _settle(self) -> None:
         self._settled = self._top()
 
-    def follow(self, signal: QtCore.SignalInstance) -> None:
-        """`signal` says a jump has just been made (connected after whatever makes it)."""
-        signal.connect(self.jumped)
+    def follow(self, signal: QtCore.SignalInstance, runs: bool = False) -> None:
+        """`signal` says a jump has just been made (connected after whatever makes it);
+        `runs`: its jumps in a row, with no reading between, are one."""
+        signal.connect(self._jumped_in_run if runs else self.jumped)
 
     def jumped(self, *_: object) -> None:
         """A jump was made: from the settled place to the top now."""
         self._remember(self._settled)
+
+    def _jumped_in_run(self, *_: object) -> None:
+        if self._run_landed is not None and self._run_landed == self._settled:
+            self._settle_timer.stop()
+            self._settled = self._top()
+        else:
+            self._remember(self._settled)
+        self._run_landed = self._settled
 
     def go_to(self, offset: int) -> None:
         """Jump to `offset` (at the top), remembering the place left."""
@@ -62,6 +77,7 @@ class Jumps(QtCore.QObject):
         self._remember(before)
 
     def _remember(self, before: int) -> None:
+        self._run_landed = None
         self._settle_timer.stop()
         self._settled = self._top()
         self.history.jumped(before, self._settled)
@@ -75,6 +91,7 @@ class Jumps(QtCore.QObject):
 
     def _step(self, step: Callable[[int], int | None]) -> None:
         target = step(self._top())
+        self._run_landed = None
         if target is not None:
             self._scroll_to(target)
             self._settle_timer.stop()

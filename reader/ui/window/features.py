@@ -116,5 +116,5 @@ def make_navigation(
     navigation.watch(pinyin.view)
     tree = window.findChild(SectionTree)
     if tree is not None:
-        navigation.jumps.follow(tree.section_chosen)
+        navigation.jumps.follow(tree.section_chosen, runs=True)
     return navigation

@@ -55,6 +55,24 @@ def test_back_after_a_tree_jump_returns_to_the_old_top_line_and_forward_undoes_i
     assert not navigation.forward_action.isEnabled()
 
 
+def test_a_walk_through_the_tree_with_the_arrow_keys_is_one_jump(qtbot, make_window, book):
+    window = make_window(book, active=True)
+    view = window.reading_view
+    view.scroll_to_offset(chapter(window, 3).start + 40)
+    settle(qtbot)
+    old_top = view.top_offset()
+    click_in_tree(qtbot, window, chapter(window, 5))
+    for _ in range(3):
+        qtbot.keyClick(window.section_tree, QtCore.Qt.Key_Down)
+        settle(qtbot)
+    assert view.top_offset() == chapter(window, 8).start
+    window.navigation.back_action.trigger()
+    assert view.top_offset() == old_top
+    assert not window.navigation.back_action.isEnabled()
+    window.navigation.forward_action.trigger()
+    assert view.top_offset() == chapter(window, 8).start
+
+
 @pytest.mark.parametrize("pinyin", [False, True], ids=["plain view", "pinyin view"])
 def test_the_mouse_s_back_and_forward_buttons_go_back_and_forward(qtbot, make_window, book, pinyin):
     if pinyin:
