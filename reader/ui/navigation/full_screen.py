@@ -41,18 +41,18 @@ class FullScreen(QtCore.QObject):
     def _enter(self) -> None:
         window = self._window
         self._was_maximized = window.isMaximized()
-        shown: list[QtWidgets.QWidget] = [
+        # The room's panels are held closed (one that asks to be shown meanwhile, as the
+        # annotations panel at the first highlight, waits); other docks and the toolbars
+        # are hidden, and shown again on leaving.
+        self._put_away = [
             widget
             for kind in (QtWidgets.QDockWidget, QtWidgets.QToolBar)
             for widget in window.findChildren(kind)
-            if widget.isVisible() and widget.parent() is window
+            if widget.isVisible() and widget.parent() is window and not self._managed(widget)
         ]
-        self._put_away = shown
-        for widget in shown:
-            if isinstance(widget, QtWidgets.QDockWidget) and self._panels.manages(widget):
-                self._panels.set_wanted(widget, False)
-            else:
-                widget.hide()
+        self._panels.hold(True)
+        for widget in self._put_away:
+            widget.hide()
         window.showFullScreen()
 
     def _leave(self) -> None:
@@ -62,11 +62,12 @@ class FullScreen(QtCore.QObject):
         else:
             window.showNormal()
         for widget in self._put_away:
-            if isinstance(widget, QtWidgets.QDockWidget) and self._panels.manages(widget):
-                self._panels.set_wanted(widget, True)
-            else:
-                widget.show()
+            widget.show()
         self._put_away = []
+        self._panels.hold(False)
+
+    def _managed(self, widget: QtWidgets.QWidget) -> bool:
+        return isinstance(widget, QtWidgets.QDockWidget) and self._panels.manages(widget)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if watched is self._window and self.on:

@@ -301,3 +301,17 @@ def test_a_heading_chosen_from_the_completions_is_gone_to(qtbot, make_window, bo
     qtbot.keyClick(popup, QtCore.Qt.Key_Return)
     assert window.reading_view.top_offset() == chapter(window, 21).start
     assert not box.isVisible()
+
+
+def test_a_first_highlight_in_full_screen_shows_its_panel_only_after(qtbot, make_window, book):
+    window = make_window(book, active=True)
+    annotations = window.annotations.dock
+    assert not annotations.isVisible()
+    window.navigation.full_screen.action.trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    select_with_mouse(qtbot, window, *span(window, "这是第1回的第3段"))
+    press(qtbot, window, QtCore.Qt.Key_2)
+    assert len(window.annotations.annotations()) == 1
+    assert not annotations.isVisible() and not window.sections_dock.isVisible()
+    window.navigation.full_screen.action.trigger()
+    assert annotations.isVisible() and window.sections_dock.isVisible()
