@@ -26,7 +26,7 @@ VERTICAL = frozenset({Move.PREVIOUS_LINE, Move.NEXT_LINE, Move.PREVIOUS_PAGE, Mo
 """Moves that keep the column the caret had (its goal x) from one line to the next."""
 
 _Key = QtGui.QKeySequence.StandardKey
-_KEYS: tuple[tuple[_Key, Move, bool], ...] = (
+KEYS: tuple[tuple[_Key, Move, bool], ...] = (
     (_Key.MoveToPreviousChar, Move.PREVIOUS_CHAR, False),
     (_Key.MoveToNextChar, Move.NEXT_CHAR, False),
     (_Key.MoveToPreviousLine, Move.PREVIOUS_LINE, False),
@@ -48,11 +48,13 @@ _KEYS: tuple[tuple[_Key, Move, bool], ...] = (
     (_Key.SelectStartOfDocument, Move.START_OF_DOCUMENT, True),
     (_Key.SelectEndOfDocument, Move.END_OF_DOCUMENT, True),
 )
+"""Each key, the move it makes and whether it selects: read by both views, and listed by
+Help ▸ Keyboard Shortcuts."""
 
 
 def key_move(event: QtGui.QKeyEvent) -> tuple[Move, bool] | None:
     """The move a key press asks for, and whether it extends the selection; None for others."""
-    for key, move, extend in _KEYS:
+    for key, move, extend in KEYS:
         if event.matches(key):
             return move, extend
     return None

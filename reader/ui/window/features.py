@@ -18,6 +18,7 @@ from reader.ui.annotations.controller import PANEL_LEAST_WIDTH, PANEL_WIDTH, Ann
 from reader.ui.annotations.panel_showing import PanelShowing
 from reader.ui.corrections.controller import WordCorrectionsController
 from reader.ui.lookup.controller import WordLookupController
+from reader.ui.navigation.controller import NavigationController
 from reader.ui.pinyin.switch import PinyinSwitch
 from reader.ui.qt import QtWidgets
 from reader.ui.script.choice import ScriptChoice
@@ -28,7 +29,9 @@ from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.text_surface import TextSurface
+from reader.ui.window.menus import WindowMenus
 from reader.ui.window.panel_room import PanelRoom
+from reader.ui.window.section_tree import SectionTree
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Features:
     word_corrections: WordCorrectionsController
     pinyin: PinyinSwitch
     script_menu: ScriptMenu
+    navigation: NavigationController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
@@ -91,4 +95,35 @@ def make_features(
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
     script_menu = ScriptMenu(view_menu, script)
     ScriptDisplay(script, reading_view, pinyin.view, session, shown_view)
-    return Features(session, annotations, word_lookup, word_corrections, pinyin, script_menu)
+    navigation = make_navigation(window, reading_view, shown_view, panels, pinyin)
+    session.changed.connect(navigation.show_session)
+    # Connected after the jumps themselves: heard once the view has moved.
+    navigation.jumps.follow(annotations.panel.jump_requested)
+    return Features(
+        session, annotations, word_lookup, word_corrections, pinyin, script_menu, navigation
+    )
+
+
+def make_navigation(
+    window: QtWidgets.QMainWindow,
+    reading_view: ReadingView,
+    shown_view: Callable[[], TextSurface],
+    panels: PanelRoom,
+    pinyin: PinyinSwitch,
+) -> NavigationController:
+    """The Go menu, full screen, the shortcut list and the progress, and the section tree's
+    jumps remembered for Back (connected after the window's own, which makes them)."""
+    assert isinstance(window, WindowMenus)
+    navigation = NavigationController(
+        window,
+        (window.go_menu, window.view_menu, window.help_menu),
+        shown_view,
+        reading_view.top_offset_changed,  # the pinyin view's too, while it is shown
+        panels,
+    )
+    navigation.watch(reading_view)
+    navigation.watch(pinyin.view)
+    tree = window.findChild(SectionTree)
+    if tree is not None:
+        navigation.jumps.follow(tree.section_chosen, runs=True)
+    return navigation

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.document import Document, DocumentError, Section, open_document, source_text
 from reader.document.encoding import replacements_message
+from reader.document.progress import place_label
 from reader.ui.app_icon import app_icon
 from reader.ui.busy_cursor import busy_cursor
 from reader.ui.first_paint import after_first_paint
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from reader.ui.annotations.controller import AnnotationController
     from reader.ui.corrections.controller import WordCorrectionsController
     from reader.ui.lookup.controller import WordLookupController
+    from reader.ui.navigation.controller import NavigationController
     from reader.ui.pinyin.switch import PinyinSwitch
     from reader.ui.session.current import CurrentSession
     from reader.ui.session.document_session import DocumentSession
@@ -199,6 +201,10 @@ class MainWindow(WindowMenus):
     @property
     def pinyin(self) -> PinyinSwitch:
         return self._attach_features().pinyin
+
+    @property
+    def navigation(self) -> NavigationController:
+        return self._attach_features().navigation
 
     def shown_view(self) -> TextSurface:
         """The reading view, or the pinyin view while it is chosen."""
@@ -392,7 +398,9 @@ class MainWindow(WindowMenus):
         self._show_current(section)
 
     def _show_current(self, section: Section) -> None:
-        self.section_label.setText(self.script_choice.shown_label(shortened(section.heading)))
+        self.section_label.setText(
+            place_label(section, self.script_choice.shown_label(shortened(section.heading)))
+        )
 
     def _script_changed(self, _script: object) -> None:
         """The headings in the tree and the status bar in the script now chosen."""

@@ -93,6 +93,18 @@ EDIT_AFTER = (
     _NOTE,
     Item("&Delete Highlight", QtGui.QKeySequence.Delete),
 )
+GO = (
+    Item("&Back", "Ctrl+["),
+    Item("&Forward", "Ctrl+]"),
+    Section(),
+    Item("&Next Section", "Ctrl+PgDown"),
+    Item("&Previous Section", "Ctrl+PgUp"),
+    Section(),
+    Item("&Go To…", "Ctrl+G"),
+)
+"""The navigation's Go menu (reader.ui.navigation.keys)."""
+VIEW_LAST = (Section(), Item("&Full Screen", QtGui.QKeySequence.FullScreen, False))
+HELP_BEFORE_ABOUT = (Item("&Keyboard Shortcuts", QtGui.QKeySequence.HelpContents), Section())
 _STYLES = {
     PinyinStyle.MARKS: "Tone &Marks (hànzì)",
     PinyinStyle.NUMBERS: "Tone &Numbers (han4 zi4)",
@@ -217,6 +229,9 @@ class MenuSkeleton:
             window.view_menu.addAction(action)
             self._actions.append((window.view_menu, action))
         self._fill(window.view_menu, view_entries(lookup, pinyin, script))
+        self._fill(window.view_menu, VIEW_LAST)
+        self._fill(window.go_menu, GO)
+        self._fill(window.help_menu, HELP_BEFORE_ABOUT, window.about_action)
 
     def _toolbar(self, title: str, name: str) -> QtWidgets.QToolBar:
         toolbar = QtWidgets.QToolBar(title, self._window)

@@ -1,4 +1,4 @@
-"""The main window's File, Edit, View and Help menus, and the menus filled as they open.
+"""The main window's File, Edit, View, Go and Help menus, and the menus filled as they open.
 
 A part of MainWindow (a mixin), in its own module so the window's module is about
 documents and places; its handlers (open_path, choose_file, ...) are the window's.
@@ -75,7 +75,9 @@ class WindowMenus(QtWidgets.QMainWindow):
         self.sections_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+S"))
         view_menu.addAction(self.sections_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
+        # Filled by the navigation when the features attach (its stand-ins until then).
+        self.go_menu = self.menuBar().addMenu("&Go")
+        self.help_menu = help_menu = self.menuBar().addMenu("&Help")
         self.about_action = help_menu.addAction("&About Reader")
         self.about_action.setMenuRole(QtGui.QAction.AboutRole)
         self.about_action.triggered.connect(self.show_about)

@@ -55,6 +55,7 @@ class PanelRoom(QtCore.QObject):
         self._views: list[TextSurface] = []
         self._panels: list[_Panel] = []
         self._applying = False
+        self._held = False
         self._store = open_qsettings()
         self._closed_before = set(str(self._store.value(CLOSED_FOR_ROOM_KEY, "")).split())
         window.setMinimumSize(LEAST_WINDOW)
@@ -79,6 +80,15 @@ class PanelRoom(QtCore.QObject):
         self._panels.append(panel)
         dock.installEventFilter(self)
         dock.toggleViewAction().triggered.connect(lambda shown: self._chosen(panel, shown))
+        self.fit()
+
+    def manages(self, dock: QtWidgets.QDockWidget) -> bool:
+        return any(panel.dock is dock for panel in self._panels)
+
+    def hold(self, held: bool) -> None:
+        """While held (full screen), the panels stay closed, all but one the reader asks
+        for; what is wanted meanwhile is kept, and shown once they are let go."""
+        self._held = held
         self.fit()
 
     def wanted(self, dock: QtWidgets.QDockWidget) -> bool:
@@ -115,7 +125,11 @@ class PanelRoom(QtCore.QObject):
         if self._applying:
             return
         width = self._window.width() if width is None else width
-        beside = [p for p in self._panels if p.wanted and not p.dock.isFloating()]
+        beside = [
+            p
+            for p in self._panels
+            if p.wanted and not p.dock.isFloating() and (not self._held or p is asked)
+        ]
         room = width - self.column_width()
         shown = list(beside)
         # Close panels, the last managed first (the one asked for last of all), till the
@@ -129,8 +143,10 @@ class PanelRoom(QtCore.QObject):
         self._applying = True
         try:
             for panel in self._panels:
-                visible = panel in shown or (panel.wanted and panel.dock.isFloating())
-                panel.closed_for_room = panel.wanted and not visible
+                floating = panel.wanted and panel.dock.isFloating() and not self._held
+                visible = panel in shown or floating
+                if not self._held:
+                    panel.closed_for_room = panel.wanted and not visible
                 if panel.dock.isHidden() == visible:
                     panel.dock.setVisible(visible)
             if shown:

@@ -13,6 +13,7 @@ import pytest
 
 from reader import __version__
 from reader.document import MAX_FILE_BYTES, DocumentError, open_document
+from reader.document.progress import place_label
 from reader.ui.dialog_folders import Purpose, start_folder
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.reading_view import ReadingView
@@ -88,7 +89,7 @@ def test_clicking_a_section_puts_its_heading_at_the_top(qtbot, window):
         else:
             assert abs(heading_top(window, section) - window.reading_view.top_gap()) <= 2
         assert window.section_tree.current_section() is section
-        assert window.section_label.text() == section.heading
+        assert window.section_label.text() == place_label(section, section.heading)
 
 
 def test_a_section_too_near_the_end_to_reach_the_top_stays_chosen(qtbot, window, tmp_path):
@@ -104,7 +105,7 @@ def test_a_section_too_near_the_end_to_reach_the_top_stays_chosen(qtbot, window,
     assert heading_top(window, last) > window.reading_view.top_gap() + 10
     qtbot.wait(50)
     assert window.section_tree.current_section() is last
-    assert window.section_label.text() == last.heading
+    assert window.section_label.text() == place_label(last, last.heading)
 
 
 def test_the_tree_follows_the_view_as_it_scrolls(qtbot, window):
@@ -113,7 +114,7 @@ def test_the_tree_follows_the_view_as_it_scrolls(qtbot, window):
     for section in (document.root.children[2], document.root.children[0]):
         view.verticalScrollBar().setValue(round(view.line_top(section.start)) + 5)
         assert window.section_tree.current_section() is section
-        assert window.section_label.text() == section.heading
+        assert window.section_label.text() == place_label(section, section.heading)
 
 
 def test_page_down_in_the_view_moves_the_tree(qtbot, window):
@@ -127,7 +128,7 @@ def test_page_down_in_the_view_moves_the_tree(qtbot, window):
     current = window.section_tree.current_section()
     assert current is not document.root
     assert current is document.section_at(view.top_offset())
-    assert window.section_label.text() == current.heading
+    assert window.section_label.text() == place_label(current, current.heading)
 
 
 def test_arrow_keys_in_the_tree_scroll_the_view(qtbot, window):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pytest
 
 from reader.document import Section, open_document
+from reader.document.progress import place_label
 from reader.ui.app import open_first_document
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.settings import Settings
@@ -120,10 +121,10 @@ def assert_shown_at(window: MainWindow, seen: FirstPaint, top: int, section: Sec
     they still do."""
     assert seen.top_offset == top
     assert seen.section is not None and seen.section.heading == section.heading
-    assert seen.status == section.heading
+    assert seen.status == place_label(section, section.heading)
     assert window.shown_view().top_offset() == top
     assert window.section_tree.current_section().heading == section.heading
-    assert window.section_label.text() == section.heading
+    assert window.section_label.text() == place_label(section, section.heading)
 
 
 @pytest.fixture
@@ -166,7 +167,7 @@ def test_switching_to_pinyin_and_back_across_restarts_keeps_the_place(
     for pinyin in (True, False, True):
         switch(window, pinyin)
         assert window.shown_view().top_offset() == top
-        assert window.section_label.text() == section.heading
+        assert window.section_label.text() == place_label(section, section.heading)
         quit_reader(qtbot, window)
         window, seen = start(qtbot, make_window)
         assert window.pinyin.showing_pinyin is pinyin
@@ -189,7 +190,7 @@ def test_a_place_scrolled_to_in_the_pinyin_view_is_where_the_next_start_opens(
     top = view.top_offset()
     assert top > 0
     section = window.reader_document.section_at(top)
-    assert window.section_label.text() == section.heading
+    assert window.section_label.text() == place_label(section, section.heading)
     quit_reader(qtbot, window)
     window, seen = start(qtbot, make_window)
     assert window.pinyin.showing_pinyin
@@ -243,7 +244,7 @@ def test_after_a_restart_at_a_section_the_page_is_whole(qtbot, make_window, seed
     speakers = chapter(window, "座谈会发言人员")
     click_section(qtbot, window, speakers)
     assert view.top_offset() == speakers.start
-    assert window.section_label.text() == speakers.heading
+    assert window.section_label.text() == place_label(speakers, speakers.heading)
     bar.setValue(bar.maximum())
     text = window.reader_document.text
     assert view.visible_range()[1] >= len(text.rstrip()) - 1
