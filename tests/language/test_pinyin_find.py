@@ -206,8 +206,8 @@ def test_the_index_gives_each_character_its_possible_syllables(tools):
     assert index.possible("行") >= {"xing", "hang"}
     assert not index.certain("行")
     assert index.certain("宝")
-    assert index.offsets("bao") == {2, 3}
-    assert index.offsets("yin") == {1}
+    assert index.places("bao") == {2, 3}
+    assert index.places("yin") == {1}
 
 
 @pytest.mark.slow
