@@ -82,11 +82,14 @@ class Finder:
         cancelled: Callable[[], bool] | None = None,
         progress: Callable[[PinyinProgress], None] | None = None,
         known: KnownReadings | None = None,
+        first_at: int = 0,
     ) -> PinyinResult:
         """The runs of characters read `query` in context; PinyinQueryError (a ValueError
         whose message the find bar and the CLI show) if the query is not pinyin.
 
         For a worker thread: `cancelled` and `progress` are called between batches of
-        candidates read in context (reader.language.pinyin_find)."""
+        candidates read in context, those from `first_at` on first
+        (reader.language.pinyin_find)."""
         parsed = parse_query(query)
-        return self.pinyin_finder(tools).find(parsed, tokens, cancelled, progress, known)
+        finder = self.pinyin_finder(tools)
+        return finder.find(parsed, tokens, cancelled, progress, known, first_at)

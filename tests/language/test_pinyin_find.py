@@ -161,6 +161,7 @@ def test_progress_reports_batches_and_a_cancel_keeps_what_was_found(tools, monke
     import reader.language.pinyin_find as pinyin_find
 
     monkeypatch.setattr(pinyin_find, "CONFIRM_BATCH", 2)
+    monkeypatch.setattr(pinyin_find, "PROGRESS_EVERY_S", 0)
     document = build_document("他得了。地上的书。我的，你的，他的。")
     tokens = segmentation_of(document, tools).tokens
     seen: list[PinyinProgress] = []
@@ -179,6 +180,19 @@ def test_progress_reports_batches_and_a_cancel_keeps_what_was_found(tools, monke
     stopped = Finder(document.text).find_pinyin("de", tokens, tools, cancelled=cancelled)
     assert not stopped.complete
     assert set(stopped.matches) < set(result.matches)
+
+
+def test_candidates_from_the_caret_on_are_read_first(tools, monkeypatch):
+    import reader.language.pinyin_find as pinyin_find
+
+    monkeypatch.setattr(pinyin_find, "CONFIRM_BATCH", 1)
+    monkeypatch.setattr(pinyin_find, "PROGRESS_EVERY_S", 0)
+    document = build_document("我的书。\n他的笔。\n你的纸。")
+    tokens = segmentation_of(document, tools).tokens
+    caret = document.text.index("他")
+    seen: list[PinyinProgress] = []
+    Finder(document.text).find_pinyin("de", tokens, tools, progress=seen.append, first_at=caret)
+    assert [p.matches for p in seen] == [[(6, 7)], [(6, 7), (11, 12)], [(1, 2), (6, 7), (11, 12)]]
 
 
 def test_prepare_reads_everything_and_later_finds_read_nothing(tools):
