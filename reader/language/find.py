@@ -18,7 +18,7 @@ index is built on the first pinyin query, not before.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reader.language.pinyin_find import (
     KnownReadings,
@@ -73,6 +73,13 @@ class Finder:
             if self._pinyin is None:
                 self._pinyin = PinyinFinder(self.text, tools, fold)
             return self._pinyin
+
+    def forget_readings(self, spans: Sequence[tuple[int, int]]) -> None:
+        """The words of these spans (paragraphs) changed: readings kept there are stale."""
+        with self._lock:
+            pinyin = self._pinyin
+        if pinyin is not None:
+            pinyin.forget(spans)
 
     def find_pinyin(
         self,

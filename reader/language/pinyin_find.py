@@ -184,6 +184,12 @@ class PinyinFinder:
                 progress(number + 1, len(spans))
         return True
 
+    def forget(self, spans: Sequence[tuple[int, int]]) -> None:
+        """The words of these spans changed (a word correction): their readings are made
+        again when a find needs them."""
+        for start, end in spans:
+            self._read[start:end] = array("H", bytes(2 * (end - start)))
+
     def _candidates(self, parse: tuple[QuerySyllable, ...]) -> set[int]:
         """Starts of the runs whose characters may each be read as the parse's syllable."""
         shifted = sorted(

@@ -210,6 +210,22 @@ def test_prepare_reads_everything_and_later_finds_read_nothing(tools):
     assert result.matches == brute_force(document, tools, "de")
 
 
+def test_readings_of_corrected_words_are_made_again(tools):
+    from reader.language.corrections import Corrections
+
+    text = "这个行当好。"
+    document = build_document(text)
+    spans = [(block.start, block.end) for block in document.blocks]
+    corrections = Corrections()
+    segmentation = Segmentation(text, spans, tools.segmenter, corrections)
+    finder = Finder(text)
+    assert finder.find_pinyin("ge5", segmentation.tokens, tools).matches == [(1, 2)]
+    stale = segmentation.invalidate_containing(corrections.split("这个", 1))
+    finder.forget_readings([segmentation.span(index) for index in stale])
+    assert finder.find_pinyin("ge5", segmentation.tokens, tools).matches == []
+    assert finder.find_pinyin("ge4", segmentation.tokens, tools).matches == [(1, 2)]
+
+
 def test_a_query_that_is_not_pinyin_raises_before_any_reading(tools):
     with pytest.raises(PinyinQueryError):
         Finder("宝玉").find_pinyin("xyz", lambda s, e: [], tools)
