@@ -1,6 +1,6 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, word corrections and the pinyin switch, wired to each other here and
-nowhere else.
+lookup, annotations, word corrections, the pinyin switch and preferences, wired to each
+other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -19,12 +19,14 @@ from reader.ui.annotations.panel_showing import PanelShowing
 from reader.ui.corrections.controller import WordCorrectionsController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.switch import PinyinSwitch
+from reader.ui.preferences.controller import PreferencesController
 from reader.ui.qt import QtWidgets
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.text_surface import TextSurface
+from reader.ui.window.menus import WindowMenus
 from reader.ui.window.panel_room import PanelRoom
 
 
@@ -35,6 +37,7 @@ class Features:
     word_lookup: WordLookupController
     word_corrections: WordCorrectionsController
     pinyin: PinyinSwitch
+    preferences: PreferencesController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
@@ -42,7 +45,7 @@ class Features:
 
 
 def make_features(
-    window: QtWidgets.QMainWindow,
+    window: WindowMenus,
     reading_view: ReadingView,
     view_menu: QtWidgets.QMenu,
     shown_view: Callable[[], TextSurface],
@@ -84,4 +87,7 @@ def make_features(
     panels.measure_by(pinyin.view, pinyin.view.measure_changed)
     pinyin.stack.currentChanged.connect(lambda _: panels.fit())
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
-    return Features(session, annotations, word_lookup, word_corrections, pinyin)
+    preferences = PreferencesController(
+        window, window.edit_menu, view_menu, reading_view, pinyin, word_lookup, annotations.painter
+    )
+    return Features(session, annotations, word_lookup, word_corrections, pinyin, preferences)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from reader.language.pinyin import PinyinStyle
 from reader.ui.lookup.settings import DELAYS_MS, LookupSettings
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, level_label
+from reader.ui.preferences.settings import PreferenceSettings, ThemeChoice
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.tone_colours import ToneColours
@@ -91,6 +92,8 @@ EDIT_AFTER = (
     ),
     _NOTE,
     Item("&Delete Highlight", QtGui.QKeySequence.Delete),
+    Section(),
+    Item("Pre&ferences…", "Ctrl+,"),
 )
 _STYLES = {
     PinyinStyle.MARKS: "Tone &Marks (hànzì)",
@@ -99,9 +102,11 @@ _STYLES = {
 }
 
 
-def view_entries(lookup: LookupSettings, pinyin: PinyinChoice) -> tuple[Entry, ...]:
-    """What word lookup and pinyin add to View, after the annotations' panel and toolbar,
-    checked as they will be."""
+def view_entries(
+    lookup: LookupSettings, pinyin: PinyinChoice, theme: ThemeChoice
+) -> tuple[Entry, ...]:
+    """What word lookup, pinyin and preferences add to View, after the annotations' panel
+    and toolbar, checked as they will be."""
     delay = lookup.delay_ms
     mode = pinyin.mode
     return (
@@ -146,6 +151,10 @@ def view_entries(lookup: LookupSettings, pinyin: PinyinChoice) -> tuple[Entry, .
                     for style, label in _STYLES.items()
                 ),
             ),
+        ),
+        Submenu(
+            "&Theme",
+            tuple(Item(f"&{choice.label}", checked=choice is theme) for choice in ThemeChoice),
         ),
     )
 
@@ -203,7 +212,7 @@ class MenuSkeleton:
             action.setEnabled(False)
             window.view_menu.addAction(action)
             self._actions.append((window.view_menu, action))
-        self._fill(window.view_menu, view_entries(lookup, pinyin))
+        self._fill(window.view_menu, view_entries(lookup, pinyin, PreferenceSettings().theme))
 
     def _toolbar(self, title: str, name: str) -> QtWidgets.QToolBar:
         toolbar = QtWidgets.QToolBar(title, self._window)
