@@ -19,13 +19,16 @@ class ActionChoice(QtWidgets.QComboBox):
     """One item per action, in the mapping's order; the checked one is current."""
 
     def __init__(
-        self, actions: Mapping[object, QtGui.QAction], parent: QtWidgets.QWidget | None = None
+        self,
+        actions: Mapping[object, QtGui.QAction],
+        labels: Mapping[object, str] | None = None,
     ) -> None:
-        super().__init__(parent)
+        """`labels`: the items' texts where the actions' own would say too much."""
+        super().__init__()
         self._actions = list(actions.values())
         self._keys = list(actions)
-        for action in self._actions:
-            self.addItem(plain_label(action))
+        for key, action in actions.items():
+            self.addItem((labels or {}).get(key) or plain_label(action))
             action.toggled.connect(self._follow)
         self._follow()
         self.activated.connect(self._choose)

@@ -88,12 +88,13 @@ class PreferencesController(QtCore.QObject):
         self.theme_actions[choice].setChecked(True)
         self._show_theme()
 
-    def _system_scheme_changed(self, _scheme: QtCore.Qt.ColorScheme) -> None:
+    def _system_scheme_changed(self, scheme: QtCore.Qt.ColorScheme) -> None:
         if self._choice is ThemeChoice.SYSTEM:
-            self._show_theme()
+            self._show_theme(scheme)
 
-    def _show_theme(self) -> None:
-        chosen = resolve(self._choice, system_scheme())
+    def _show_theme(self, scheme: QtCore.Qt.ColorScheme | None = None) -> None:
+        """The chosen theme shown; `scheme`: the system's, as it has just changed to."""
+        chosen = resolve(self._choice, system_scheme() if scheme is None else scheme)
         if chosen is theme():
             return
         apply_theme(chosen)
@@ -116,6 +117,11 @@ class PreferencesController(QtCore.QObject):
         self.pinyin.view.restyle()
 
     # The dialog
+
+    @property
+    def dialog(self) -> PreferencesDialog | None:
+        """The dialog, once it has been opened."""
+        return self._dialog
 
     def open_dialog(self) -> PreferencesDialog:
         """Show the dialog (made once, kept while the window is), raised if it is open."""

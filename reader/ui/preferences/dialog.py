@@ -21,6 +21,7 @@ from reader.ui.preferences.settings import DEFAULT_THEME, ThemeChoice
 from reader.ui.preferences.theme import system_scheme
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.page_style import Page
+from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.tone_colours import ToneColours
 
 _THEME_NOTES = {
@@ -116,9 +117,9 @@ class PreferencesDialog(QtWidgets.QDialog):
         modes[PinyinMode.ALL] = switch.all_action
         modes.update(switch.level_actions)
         self.words_box = ActionChoice(modes)
-        self.size_box = ActionChoice(switch.size_actions)
+        self.size_box = ActionChoice(switch.size_actions, {s: s.label for s in RubySize})
         form = QtWidgets.QFormLayout(page)
-        form.addRow("Pinyin &above:", self.words_box)
+        form.addRow("Pinyin &over:", self.words_box)
         form.addRow("Pinyin &size:", self.size_box)
         note = QtWidgets.QLabel("Words of HSK 1 to the level chosen get no pinyin.")
         note.setTextFormat(QtCore.Qt.PlainText)

@@ -107,7 +107,7 @@ DARK = Theme(
     selection="#2f4a6b",
     mark="#323b47",
     found="#4d3f1c",
-    found_current="#7a5a12",
+    found_current="#70540f",
     dark=True,
 )
 THEMES = {theme.name: theme for theme in (LIGHT, SEPIA, DARK)}
@@ -303,7 +303,7 @@ def _fitted(chosen: Page) -> dict[StyleKey, BlockStyle]:
     styles[(BlockKind.PARAGRAPH, 0)] = paragraph._replace(
         align=Align.JUSTIFY if chosen.justified else Align.LEFT,
         reading=paragraph.reading._replace(below=chosen.paragraph_gap),
-        pinyin=paragraph.pinyin._replace(below=chosen.paragraph_gap * PINYIN_GAP_SHARE),
+        pinyin=paragraph.pinyin._replace(below=round(chosen.paragraph_gap * PINYIN_GAP_SHARE, 3)),
     )
     return styles
 

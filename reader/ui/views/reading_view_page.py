@@ -244,13 +244,14 @@ def recolour_page(page: QtGui.QTextDocument, document: Document) -> None:
     cursor.beginEditBlock()
     text_block = page.firstBlock()
     for block in document.blocks:
+        end = text_block.position() + text_block.length() - 1
         cursor.setPosition(text_block.position())
-        cursor.setPosition(text_block.position() + text_block.length() - 1, cursor.KeepAnchor)
+        cursor.setPosition(end, QtGui.QTextCursor.KeepAnchor)
         cursor.mergeCharFormat(inks[ink(block_style(block))])
         tab = text_block.text().find("\t") if block.kind is BlockKind.LIST_ITEM else -1
         if tab >= 0:  # a list item's role, after its name
             cursor.setPosition(text_block.position() + tab)
-            cursor.setPosition(text_block.position() + text_block.length() - 1, cursor.KeepAnchor)
+            cursor.setPosition(end, QtGui.QTextCursor.KeepAnchor)
             cursor.mergeCharFormat(inks[theme().deck_ink])
         text_block = text_block.next()
     cursor.endEditBlock()
