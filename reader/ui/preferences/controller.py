@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.language.script import Script
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.switch import PinyinSwitch
 from reader.ui.preferences.settings import PreferenceSettings, ThemeChoice
@@ -55,6 +56,7 @@ class PreferencesController(QtCore.QObject):
         self._settings = PreferenceSettings()
         self._choice = self._settings.theme
         self._dialog: PreferencesDialog | None = None
+        self._script_actions: dict[Script, QtGui.QAction] = {}
 
         edit_menu.addSeparator()
         self.action = edit_menu.addAction("Pre&ferences…")
@@ -116,6 +118,10 @@ class PreferencesController(QtCore.QObject):
         self._reading_view.restyle()
         self.pinyin.view.restyle()
 
+    def offer_script(self, actions: dict[Script, QtGui.QAction]) -> None:
+        """The View ▸ Script actions, whose choice the dialog offers too."""
+        self._script_actions = actions
+
     # The dialog
 
     @property
@@ -129,7 +135,12 @@ class PreferencesController(QtCore.QObject):
             from reader.ui.preferences.dialog import PreferencesDialog  # not before it is asked for
 
             self._dialog = PreferencesDialog(
-                self.theme_actions, self.set_page, self.lookup, self.pinyin, self._window
+                self.theme_actions,
+                self.set_page,
+                self.lookup,
+                self.pinyin,
+                self._script_actions,
+                self._window,
             )
         self._dialog.show()
         self._dialog.raise_()

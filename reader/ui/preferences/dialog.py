@@ -1,4 +1,4 @@
-"""The Preferences dialog: Reading, Theme, Word Lookup and Pinyin View pages, each change
+"""The Preferences dialog: Reading, Theme, Word Lookup, Pinyin View and Script pages, each change
 applied at once and remembered; Restore Defaults puts back the defaults of the page shown.
 
 The lookup's and pinyin's choices are those of their View-menu actions: the dialog's boxes
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.language.pinyin import PinyinStyle
+from reader.language.script import Script
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.lookup.settings import DEFAULT_DELAY_MS
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode
@@ -41,20 +42,30 @@ class PreferencesDialog(QtWidgets.QDialog):
         set_page: Callable[[Page], None],
         lookup: WordLookupController,
         pinyin: PinyinSwitch,
+        script_actions: dict[Script, QtGui.QAction],
         parent: QtWidgets.QWidget,
     ) -> None:
-        """`theme_actions`: View ▸ Theme's; `set_page`: applies and remembers a page."""
+        """`theme_actions`: View ▸ Theme's; `set_page`: applies and remembers a page;
+        `script_actions`: View ▸ Script's."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._theme_actions = theme_actions
         self._lookup = lookup
         self._pinyin = pinyin
+        self._script_actions = script_actions
         self.tabs = QtWidgets.QTabWidget()
         self.reading_page = ReadingPage(set_page)
-        self.tabs.addTab(self.reading_page, "&Reading")
-        self.tabs.addTab(self._theme_page(), "&Theme")
-        self.tabs.addTab(self._lookup_page(), "Word &Lookup")
-        self.tabs.addTab(self._pinyin_page(), "&Pinyin View")
+        self._defaults: list[Callable[[], None]] = []
+        """Each page's Restore Defaults, in the order of the tabs."""
+        for page, title, defaults in (
+            (self.reading_page, "&Reading", self.reading_page.restore_defaults),
+            (self._theme_page(), "&Theme", self._theme_actions[DEFAULT_THEME].trigger),
+            (self._lookup_page(), "Word &Lookup", self._lookup_defaults),
+            (self._pinyin_page(), "&Pinyin View", self._pinyin_defaults),
+            (self._script_page(), "&Script", lambda: self.script_box.choose(Script.AS_WRITTEN)),
+        ):
+            self.tabs.addTab(page, title)
+            self._defaults.append(defaults)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.RestoreDefaults | QtWidgets.QDialogButtonBox.Close
         )
@@ -126,19 +137,33 @@ class PreferencesDialog(QtWidgets.QDialog):
         form.addRow(note)
         return page
 
+    def _script_page(self) -> QtWidgets.QWidget:
+        page = QtWidgets.QWidget()
+        self.script_box = ActionChoice(self._script_actions)
+        form = QtWidgets.QFormLayout(page)
+        form.addRow("Show the &text:", self.script_box)
+        note = QtWidgets.QLabel(
+            "For display only: highlights, notes, lookups and find work on the text as "
+            "written. Where a conversion would change the text's length, the original "
+            "characters are kept."
+        )
+        note.setTextFormat(QtCore.Qt.PlainText)
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
     def restore_defaults(self) -> None:
         """The defaults of the page shown (the others keep what the reader chose)."""
-        shown = self.tabs.currentIndex()
-        if shown == 0:
-            self.reading_page.restore_defaults()
-        elif shown == 1:
-            self._theme_actions[DEFAULT_THEME].trigger()
-        elif shown == 2:
-            self.delay_box.choose(DEFAULT_DELAY_MS)
-            self.tone_box.choose(ToneColours.PLECO)
-            self.style_box.choose(PinyinStyle.MARKS)
-        else:
-            default = PinyinChoice()
-            level = default.level if default.mode is PinyinMode.ABOVE_LEVEL else default.mode
-            self.words_box.choose(level)
-            self.size_box.choose(default.size)
+        self._defaults[self.tabs.currentIndex()]()
+
+    def _lookup_defaults(self) -> None:
+        self.delay_box.choose(DEFAULT_DELAY_MS)
+        self.tone_box.choose(ToneColours.PLECO)
+        self.style_box.choose(PinyinStyle.MARKS)
+
+    def _pinyin_defaults(self) -> None:
+        default = PinyinChoice()
+        self.words_box.choose(
+            default.level if default.mode is PinyinMode.ABOVE_LEVEL else default.mode
+        )
+        self.size_box.choose(default.size)

@@ -70,7 +70,7 @@ def _paint_piece(
     block = document.blocks[page.piece(index).block]
     fonts, style = page.fonts(block), block_style(block)
     layout = page.layout_of(index)
-    text = document.text
+    text = page.text
     colours_now = theme()
     text_ink = QtGui.QColor(ink(style))
     selection = QtGui.QColor(colours_now.selection)

@@ -26,6 +26,7 @@ from reader.ui.views.page_style import (
     theme,
 )
 from reader.ui.views.reading_view_lines import (
+    character_at,
     first_line_from_y,
     line_start_at_y,
     line_top,
@@ -37,6 +38,7 @@ from reader.ui.views.reading_view_page import (
     held_back,
     recolour_page,
     restyle_page,
+    show_text,
 )
 from reader.ui.views.wheel_zoom import WheelZoom
 
@@ -58,6 +60,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         super().__init__(parent)
         self._document: Document | None = None
         self._offsets = OffsetMap("")
+        self._shown = ""  # the document's text, or as many characters in another script
         self._zoom = 0
         self._wheel_zoom = WheelZoom()
         self._measure_kept = False
@@ -103,8 +106,10 @@ class ReadingView(QtWidgets.QTextBrowser):
         """The size of one character of running text, in pixels."""
         return float(QtGui.QFontInfo(self.font()).pixelSize())
 
-    def set_reader_document(self, document: Document) -> None:
-        page = build_page(document, self.em(), hold_back=True)
+    def set_reader_document(self, document: Document, shown: str | None = None) -> None:
+        """Show `document`, its characters as in `shown` if given (another script, as long)."""
+        self._shown = document.text if shown is None else shown
+        page = build_page(document, self.em(), hold_back=True, shown=self._shown)
         page.setDefaultFont(self.font())
         self._document = document
         self._offsets = OffsetMap(document.text)
@@ -126,6 +131,15 @@ class ReadingView(QtWidgets.QTextBrowser):
         self.verticalScrollBar().setValue(0)
         self._scrolled()
 
+    def set_shown_text(self, text: str) -> None:
+        """Show `text` for the document's: another script, as long; offsets stay the same."""
+        if self._document is not None and text != self._shown:
+            keep = self.top_offset()
+            show_text(self, self._document.blocks, self._offsets, self._shown, text)
+            self._shown = text
+            self._put_at = None  # the lines are laid out anew
+            self.scroll_to_offset(keep)
+
     def _add_held_back(self, page: QtGui.QTextDocument, document: Document) -> None:
         """The text build_page held back, laid out once.
 
@@ -140,7 +154,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         caret = QtGui.QTextCursor(page)
         caret.setKeepPositionOnInsert(True)
         self.setTextCursor(caret)
-        add_held_back(page, document)
+        add_held_back(page, document, self._shown)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAsNeeded)
 
     def _set_wrap_mode(self, mode: QtGui.QTextOption.WrapMode) -> None:
@@ -380,42 +394,12 @@ class ReadingView(QtWidgets.QTextBrowser):
         None where there is no character: margins, between lines, past a line's end."""
         if self._document is None:
             return None
-        page = self.document()
-        layout = page.documentLayout()
         at = QtCore.QPointF(
             point.x() + self.horizontalScrollBar().value(),
             point.y() + self.verticalScrollBar().value(),
         )
-        position = layout.hitTest(at, QtCore.Qt.FuzzyHit)
-        if position < 0:
-            return None
-        block = page.findBlock(position)
-        if not block.isValid() or not layout.blockBoundingRect(block).contains(at):
-            return None
-        text_layout = block.layout()
-        x = at.x() - text_layout.position().x()
-        y = at.y() - text_layout.position().y()
-        # Lines run down the block: the last one starting above `y` is the only candidate
-        # (a paragraph of a novel may have hundreds).
-        low, high = 0, text_layout.lineCount()
-        while low < high:
-            middle = (low + high) // 2
-            if text_layout.lineAt(middle).y() <= y:
-                low = middle + 1
-            else:
-                high = middle
-        if low == 0:
-            return None
-        line = text_layout.lineAt(low - 1)
-        if not y < line.y() + line.height():
-            return None
-        first, last = line.textStart(), line.textStart() + line.textLength()
-        # cursorToX, not naturalTextWidth: a justified line is wider than its natural width.
-        left, right = (line.cursorToX(edge)[0] for edge in (first, last))
-        if last == first or not left <= x < right:
-            return None
-        column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
-        return self._offsets.from_qt(block.position() + max(first, min(column, last - 1)))
+        position = character_at(self.document(), at)
+        return None if position is None else self._offsets.from_qt(position)
 
     def selected_range(self) -> tuple[int, int] | None:
         cursor = self.textCursor()

@@ -15,6 +15,7 @@ from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, shortened, tooltip
 from reader.ui.preferences.startup import apply_saved_preferences
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.script.choice import ScriptChoice
 from reader.ui.settings import DocumentChoices, Settings, resolved_path
 from reader.ui.views.page_style import theme
 from reader.ui.views.reading_view import ReadingView
@@ -70,6 +71,8 @@ class MainWindow(WindowMenus):
         self._document: Document | None = None
         self._choices = DocumentChoices()
         self._steering = False
+        self.script_choice = ScriptChoice(self._settings, self)
+        """The script the text is shown in (View ▸ Script, the preferences)."""
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -79,6 +82,8 @@ class MainWindow(WindowMenus):
         self.setCentralWidget(self.reading_view)
 
         self.section_tree = SectionTree()
+        self.section_tree.section_model().set_shown(self.script_choice.shown_label)
+        self.script_choice.changed.connect(self._script_changed)
         self.sections_dock = QtWidgets.QDockWidget("Sections", self)
         self.sections_dock.setObjectName("sections-dock")
         self.sections_dock.setWidget(self.section_tree)
@@ -104,7 +109,7 @@ class MainWindow(WindowMenus):
         self._data_dir = data_dir
         self._features: Features | None = None
         pinyin = PinyinSettings().load()
-        self._skeleton = MenuSkeleton(self, pinyin)
+        self._skeleton = MenuSkeleton(self, pinyin, self.script_choice.script())
         self.section_tree.section_chosen.connect(self.go_to_section)
         self.reading_view.top_offset_changed.connect(self._follow_view)
         self.reading_place = ReadingPlace(self._settings, self.shown_view, self)
@@ -149,6 +154,7 @@ class MainWindow(WindowMenus):
             self._data_dir,
             self._runner,
             self._tools,
+            self.script_choice,
         )
         self._features = features
         # The pinyin switch put the reading view in a new central widget: shown now, not
@@ -323,7 +329,9 @@ class MainWindow(WindowMenus):
             # The views take their sizes before the window is shown, so the first page is
             # laid out at the width it is shown at, not once more on showing.
             self.layout().activate()
-        self.reading_view.set_reader_document(document)
+        self.reading_view.set_reader_document(
+            document, self.script_choice.shown_text(document.text)
+        )
         parts = [shortened(document.title)] if document.title else []
         if document.path is not None:
             parts.append(document.path.name)
@@ -391,7 +399,13 @@ class MainWindow(WindowMenus):
         self._show_current(section)
 
     def _show_current(self, section: Section) -> None:
-        self.section_label.setText(shortened(section.heading))
+        self.section_label.setText(self.script_choice.shown_label(shortened(section.heading)))
+
+    def _script_changed(self, _script: object) -> None:
+        """The headings in the tree and the status bar in the script now chosen."""
+        self.section_tree.section_model().set_shown(self.script_choice.shown_label)
+        if self._document is not None:
+            self._show_current(self._document.section_at(self.shown_view().top_offset()))
 
     # Messages
 

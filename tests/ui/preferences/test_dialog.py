@@ -9,6 +9,7 @@ import pytest
 
 from reader.document import BlockKind
 from reader.language.pinyin import PinyinStyle
+from reader.language.script import Script
 from reader.ui.lookup.settings import LookupSettings
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.preferences.dialog import PreferencesDialog
@@ -18,6 +19,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.page_style import MIN_MEASURE_EMS, Page, page
 from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.tone_colours import ToneColours
+from tests.ui.script.script_helpers import reading_view_text, script_action
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)")
 
@@ -48,6 +50,7 @@ def test_ctrl_comma_opens_the_dialog_from_edit_menu(qtbot, make_window, seed_pat
         "&Theme",
         "Word &Lookup",
         "&Pinyin View",
+        "&Script",
     ]
     qtbot.mouseClick(dialog.close_button, QtCore.Qt.LeftButton)
     assert not dialog.isVisible()
@@ -172,3 +175,22 @@ def test_the_dialog_is_reached_in_one_menu_and_the_theme_in_two(qtbot, make_wind
     assert theme_menu.menuAction() in window.view_menu.actions()
     assert [a.text() for a in theme_menu.actions()] == ["&System", "&Light", "&Sepia", "&Dark"]
     assert isinstance(window.preferences.open_dialog(), QtWidgets.QDialog)
+
+
+def test_the_script_page_shows_the_text_in_traditional_and_follows_view_script(
+    qtbot, make_window, seed_path
+):
+    window = make_window(seed_path, active=True)
+    dialog = open_by_shortcut(qtbot, window)
+    dialog.script_box.choose(Script.TRADITIONAL)
+    assert window.script_choice.script() is Script.TRADITIONAL
+    assert script_action(window, Script.TRADITIONAL).isChecked()
+    shown = reading_view_text(window)
+    assert "網信事業" in shown and "网信事业" not in shown
+    script_action(window, Script.AS_WRITTEN).trigger()
+    assert dialog.script_box.currentText() == "As Written"
+    assert "网信事业" in reading_view_text(window)
+    dialog.tabs.setCurrentIndex(4)
+    dialog.script_box.choose(Script.SIMPLIFIED)
+    qtbot.mouseClick(dialog.restore_button, QtCore.Qt.LeftButton)
+    assert window.script_choice.script() is Script.AS_WRITTEN
