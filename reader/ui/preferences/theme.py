@@ -35,8 +35,9 @@ _WINDOW_COLOURS = {
         "#8fbcf0",
     ),
 }
-_original_style: list[str] = []
-"""The platform's style, kept when a theme first sets Fusion, to be put back for light."""
+_original_look: list[tuple[str, QtGui.QPalette]] = []
+"""The platform's style and palette, kept when a theme first sets its own, to be put back for
+the light theme."""
 
 
 def resolve(choice: ThemeChoice, scheme: QtCore.Qt.ColorScheme) -> Theme:
@@ -88,18 +89,19 @@ def window_palette(chosen: Theme) -> QtGui.QPalette:
 def apply_theme(chosen: Theme) -> None:
     """Make `chosen` the page's theme and the window's: its palette and style."""
     app = QtWidgets.QApplication.instance()
-    if chosen is theme() and (chosen is LIGHT) == (not _original_style):
+    if chosen is theme() and (chosen is LIGHT) == (not _original_look):
         return
     set_theme(chosen)
     if app is None:
         return
     if chosen is LIGHT:
-        if _original_style:
-            app.setStyle(_original_style.pop())
-            app.setPalette(app.style().standardPalette())
+        if _original_look:
+            style, palette = _original_look.pop()
+            app.setStyle(style)
+            app.setPalette(palette)
         return
-    if not _original_style:
-        _original_style.append(app.style().name())
+    if not _original_look:
+        _original_look.append((app.style().name(), QtGui.QPalette(app.palette())))
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
     app.setPalette(window_palette(chosen))
