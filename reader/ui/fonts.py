@@ -8,6 +8,7 @@ of Simplified Chinese expects.
 from __future__ import annotations
 
 from reader.ui.qt import QtGui
+from reader.ui.views.page_style import page
 
 SANS_FAMILIES = [
     "Noto Sans CJK SC",
@@ -34,6 +35,17 @@ SERIF_FAMILIES = [
     *SANS_FAMILIES,
 ]
 """For headlines, set like a newspaper's."""
+
+
+def reading_families() -> list[str]:
+    """The running text's families: the one the reader chose first, if they chose one."""
+    family = page().family
+    return [family, *SANS_FAMILIES] if family else SANS_FAMILIES
+
+
+def reading_font(point_size: float) -> QtGui.QFont:
+    """The running text's font in both views."""
+    return _font(reading_families(), point_size)
 
 
 def sans_font(point_size: float | None = None) -> QtGui.QFont:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.page_palette import panel_tint
 
 TAG_SEPARATORS = re.compile("[,\uff0c\u3001;\uff1b]")
 """Between tags: a comma, a full-width comma or enumeration comma, a semicolon."""
@@ -49,6 +50,10 @@ class TagCompleter(QtWidgets.QCompleter):
         return f"{kept} {index.data()}".lstrip() if kept else str(index.data())
 
 
+BACKGROUND = "#f3f1ea"
+"""The editor's paper in a light window."""
+
+
 class NoteEditor(QtWidgets.QFrame):
     """Edits one annotation's note and tags; says `saved` or `cancelled`, never writes."""
 
@@ -64,9 +69,7 @@ class NoteEditor(QtWidgets.QFrame):
         self.setAutoFillBackground(True)
         # The window's font, not the reading view's (its parent's) large reading size.
         self.setFont(QtWidgets.QApplication.font())
-        palette = self.palette()
-        palette.setColor(QtGui.QPalette.Window, QtGui.QColor("#f3f1ea"))
-        self.setPalette(palette)
+        self._tint()
         self.annotation_id: str | None = None
 
         self.heading = QtWidgets.QLabel()
@@ -104,6 +107,17 @@ class NoteEditor(QtWidgets.QFrame):
             shortcut.setContext(QtCore.Qt.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.hide()
+
+    def _tint(self) -> None:
+        """Set apart from the page it stands on, in the window's theme."""
+        palette = self.palette()
+        palette.setColor(QtGui.QPalette.Window, panel_tint(BACKGROUND))
+        self.setPalette(palette)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.ApplicationPaletteChange:
+            self._tint()
 
     def edit(
         self,

@@ -20,6 +20,7 @@ from reader.ui.annotations.tooltips import row_tooltip
 from reader.ui.plain_text import tooltip
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.highlight_colours import swatch
+from reader.ui.views.page_palette import panel_tint
 
 _NO_INDEX = QtCore.QModelIndex()
 ANNOTATION_ROLE = QtCore.Qt.UserRole + 1
@@ -28,7 +29,7 @@ COLUMNS = ("Quote", "Note", "Tags")
 _NO_FLAGS = QtCore.Qt.NoItemFlags
 _HEADING_FLAGS = QtCore.Qt.ItemIsEnabled | QtCore.Qt.ItemNeverHasChildren
 _ITEM_FLAGS = _HEADING_FLAGS | QtCore.Qt.ItemIsSelectable
-HEADING_BACKGROUND = QtGui.QColor("#eeebe3")
+HEADING_BACKGROUND = "#eeebe3"
 ORPHANS_HEADING = "Not found in the text"
 QUOTE_CHARS = 80
 """Characters of a quote shown in its row; the tooltip has the whole of it."""
@@ -304,7 +305,7 @@ class AnnotationModel(QtCore.QAbstractTableModel):
 
     def _heading_data(self, heading: _Heading, column: int, role: int) -> object:
         if role == QtCore.Qt.BackgroundRole:
-            return HEADING_BACKGROUND
+            return panel_tint(HEADING_BACKGROUND)
         if column != 0:
             return None
         if role == QtCore.Qt.DisplayRole:

@@ -15,12 +15,13 @@ import html
 import sys
 
 from reader.language.dictionary import Entry
-from reader.language.lookup import CharacterLookup, PartLookup, WordLookup, entry_pinyin
+from reader.language.lookup import PartLookup, WordLookup, entry_pinyin
 from reader.language.pinyin import PinyinStyle, format_syllable
-from reader.language.sense_markup import Piece, entry_senses, parse_sense, piece_text, sense_text
+from reader.language.sense_markup import entry_senses, piece_text, sense_text
 from reader.ui.fonts import sans_font
+from reader.ui.lookup.popup_colours import muted, restyle
 from reader.ui.lookup.reading_html import pinyin_html, written_html
-from reader.ui.lookup.sense_html import MUTED, entry_html, reference_of, sense_html
+from reader.ui.lookup.sense_html import character_senses, entry_html, reference_of, sense_html
 from reader.ui.lookup.wrapped_label import WrappedLabel
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.tone_colours import ToneColours
@@ -37,8 +38,6 @@ WIDTH_EMS = 24
 """The pop-up's widest, in characters of its text: long senses wrap."""
 GAP = 4
 """Pixels between the word and the pop-up."""
-PAPER = "#fffdf6"
-RULE = "#c9c3b3"
 _PIN_CLICK = "⌘-click" if sys.platform == "darwin" else "Ctrl+click"
 UNPINNED_HINT = f"{_PIN_CLICK} the word to pin this pop-up."
 PINNED_HINT = "Pinned. Esc or a click elsewhere closes it."
@@ -58,10 +57,7 @@ class WordPopup(QtWidgets.QFrame):
         self.setAttribute(QtCore.Qt.WA_ShowWithoutActivating)
         self.setFocusPolicy(QtCore.Qt.NoFocus)
         self.setObjectName("word-popup")
-        self.setStyleSheet(
-            f"#word-popup {{ background: {PAPER}; border: 1px solid {RULE}; }}"
-            f" QLabel {{ color: #222222; background: transparent; }}"
-        )
+        restyle(self)
         self.setFont(sans_font(TEXT_POINT_SIZE))
         self._lookup: WordLookup | None = None
         self._style = PinyinStyle.MARKS
@@ -74,9 +70,9 @@ class WordPopup(QtWidgets.QFrame):
         self.word_label = self._label(QtCore.Qt.PlainText)
         self.word_label.setFont(sans_font(WORD_POINT_SIZE))
         self.forms_label = self._label(QtCore.Qt.PlainText)
-        self.forms_label.setStyleSheet(f"color: {MUTED};")
+        self.forms_label.setObjectName("muted")
         self.level_label = self._label(QtCore.Qt.PlainText)
-        self.level_label.setStyleSheet(f"color: {MUTED};")
+        self.level_label.setObjectName("muted")
         self.pinyin_label = self._label(QtCore.Qt.RichText)
         self.pinyin_label.setFont(sans_font(TEXT_POINT_SIZE * 1.5))
         self.senses_label = self._label(QtCore.Qt.RichText, WrappedLabel())
@@ -85,7 +81,7 @@ class WordPopup(QtWidgets.QFrame):
             label.setTextInteractionFlags(QtCore.Qt.LinksAccessibleByMouse)
             label.linkActivated.connect(self._follow)
         self.footer_label = self._label(QtCore.Qt.PlainText)
-        self.footer_label.setStyleSheet(f"color: {MUTED};")
+        self.footer_label.setObjectName("muted")
 
         self.back_button = QtWidgets.QToolButton()
         self.back_button.setText("Back")
@@ -122,7 +118,7 @@ class WordPopup(QtWidgets.QFrame):
         buttons.addWidget(self.close_button)
         rule = QtWidgets.QFrame()
         rule.setFrameShape(QtWidgets.QFrame.HLine)
-        rule.setStyleSheet(f"color: {RULE};")
+        rule.setObjectName("rule")
         self._rule = rule
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -252,7 +248,7 @@ class WordPopup(QtWidgets.QFrame):
                 reading = (
                     format_syllable(character.syllable, self._style) if character.syllable else ""
                 )
-                senses = _character_senses(character, limit=None)
+                senses = character_senses(character, limit=None)
                 meaning = "; ".join(sense_text(sense, self._style) for sense in senses)
                 lines.append(f"{character.char} {reading}  {meaning}".rstrip())
         return "\n".join(lines)
@@ -363,6 +359,7 @@ class WordPopup(QtWidgets.QFrame):
             return
         # Showing a label in a visible pop-up would lay it all out at once, before the rest
         # is set; laid out once instead, when it is placed or the event loop next runs.
+        restyle(self)  # the theme may have changed since the last word
         layout = self.layout()
         layout.setEnabled(False)
         try:
@@ -392,17 +389,18 @@ class WordPopup(QtWidgets.QFrame):
         if not lookup.entries and lookup.parts:
             return self._parts_html(lookup.parts)
         if not lookup.entries:
-            return f'<span style="color:{MUTED}">Not in the dictionary as a word.</span>'
+            return f'<span style="color:{muted()}">Not in the dictionary as a word.</span>'
         return self._entries_html(lookup.entries, shown=lookup.pinyin(self._style))
 
     def _parts_html(self, parts: tuple[PartLookup, ...]) -> str:
         """Each dictionary word of a word CC-CEDICT lacks: a heading with its reading here
         and its level, then its senses as a word's own are shown."""
-        blocks = [f'<span style="color:{MUTED}">Not in the dictionary as a word; made of:</span>']
+        grey = muted()
+        blocks = [f'<span style="color:{grey}">Not in the dictionary as a word; made of:</span>']
         for part in parts:
             reading = pinyin_html(part.syllables, self._style, self._colours)
             level = (
-                f"&nbsp; <span style='color:{MUTED}'>{part.hsk.label()}</span>" if part.hsk else ""
+                f"&nbsp; <span style='color:{grey}'>{part.hsk.label()}</span>" if part.hsk else ""
             )
             blocks.append(f"<big>{html.escape(part.word)}</big> {reading}{level}")
             shown = part.pinyin(self._style)
@@ -431,7 +429,7 @@ class WordPopup(QtWidgets.QFrame):
         hidden_entries = len(all_entries) - len(entries)
         if hidden_entries:
             more = "reading" if hidden_entries == 1 else "readings"
-            blocks.append(f'<span style="color:{MUTED}">… {hidden_entries} more {more}</span>')
+            blocks.append(f'<span style="color:{muted()}">… {hidden_entries} more {more}</span>')
         return "".join(
             f"<p style='margin-top:{6 if number else 0}px; margin-bottom:0'>{block}</p>"
             for number, block in enumerate(blocks)
@@ -447,7 +445,7 @@ class WordPopup(QtWidgets.QFrame):
                 if character.syllable
                 else ""
             )
-            senses = _character_senses(character, CHARACTER_SENSES)
+            senses = character_senses(character, CHARACTER_SENSES)
             meaning = (
                 "; ".join(sense_html(sense, self._style) for sense in senses) if senses else "—"
             )
@@ -470,27 +468,6 @@ def _folds(entries: tuple[Entry, ...], shown: int) -> bool:
     return len(entries) > shown or any(
         len(entry_senses(e.senses).meanings) > FOLDED_SENSES for e in entries[:shown]
     )
-
-
-def _character_senses(character: CharacterLookup, limit: int | None) -> list[tuple[Piece, ...]]:
-    """The meanings of the character's reading here, and the surname it also is, if any:
-    in a name the dictionary lacks (鲁炜) the surname says more than "crass; stupid"."""
-    if not character.entries:
-        return []
-    senses = list(entry_senses(character.entries[0].senses).meanings[:limit])
-    surname = next(
-        (
-            sense
-            for entry in character.entries
-            if entry.is_name and entry.syllables == (character.syllable,)
-            for sense in entry.senses
-            if sense.startswith("surname ")
-        ),
-        None,
-    )
-    if surname is not None and parse_sense(surname) not in senses:
-        senses.append(parse_sense(surname))
-    return senses
 
 
 def _show(widget: QtWidgets.QWidget, shown: bool) -> None:

@@ -7,6 +7,7 @@ import html
 from collections.abc import Sequence
 
 from reader.language.pinyin import PinyinStyle, WrittenSyllable, written_reading
+from reader.ui.lookup.popup_colours import popup_colours
 from reader.ui.views.tone_colours import ToneColours
 
 
@@ -18,9 +19,10 @@ def pinyin_html(syllables: Sequence[str | None], style: PinyinStyle, colours: To
 def written_html(written: Sequence[WrittenSyllable], colours: ToneColours) -> str:
     """A reading as written (WordLookup.written: Xí Jìnpíng), each syllable in its tone's
     colour (escaped)."""
+    paper = popup_colours().paper
     parts = []
     for part in written:
-        colour = colours.colour(int(part.syllable[-1])) if part.syllable else None
+        colour = colours.colour(int(part.syllable[-1]), paper) if part.syllable else None
         text = html.escape(part.text)
         if colour is not None:
             text = f'<span style="color:{colour}">{text}</span>'

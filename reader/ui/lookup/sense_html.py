@@ -12,6 +12,7 @@ import html
 from collections.abc import Sequence
 from urllib.parse import quote, unquote
 
+from reader.language.lookup import CharacterLookup
 from reader.language.pinyin import PinyinStyle, reading_text
 from reader.language.sense_markup import (
     MeasureWords,
@@ -20,12 +21,12 @@ from reader.language.sense_markup import (
     Reference,
     entry_senses,
     measure_label,
+    parse_sense,
     reference_reading,
     traditional_text,
 )
+from reader.ui.lookup.popup_colours import muted, popup_colours
 
-LINK = "#1c5a99"
-MUTED = "#737373"
 _SCHEME = "word:"
 
 
@@ -40,7 +41,7 @@ def entry_html(
     lines.extend(f"{number}. {sense_html(pieces, style)}" for number, pieces in enumerate(shown, 1))
     hidden = len(read.meanings) - len(shown)
     if hidden:
-        lines.append(f'<span style="color:{MUTED}">… {hidden} more</span>')
+        lines.append(f'<span style="color:{muted()}">… {hidden} more</span>')
     lines.extend(sense_html((measure,), style) for measure in read.measure_words)
     return "<br>".join(lines)
 
@@ -74,20 +75,41 @@ def _piece_html(piece: Piece, style: PinyinStyle) -> str:
         return html.escape(reading_text(piece.parts, style))
     if isinstance(piece, MeasureWords):
         words = ", ".join(_reference_html(word, style, traditional=False) for word in piece.words)
-        return f'<span style="color:{MUTED}">{measure_label(piece)}</span>{words}'
+        return f'<span style="color:{muted()}">{measure_label(piece)}</span>{words}'
     return _reference_html(piece, style)
 
 
 def _reference_html(reference: Reference, style: PinyinStyle, traditional: bool = True) -> str:
     href = html.escape(reference_href(reference), quote=True)
     link = (
-        f'<a href="{href}" style="color:{LINK}; text-decoration:none">'
+        f'<a href="{href}" style="color:{popup_colours().link}; text-decoration:none">'
         f"{html.escape(reference.simplified)}</a>"
     )
     forms = traditional_text(reference, traditional)
     if forms:
-        link += f'<span style="color:{MUTED}">{html.escape(forms)}</span>'
+        link += f'<span style="color:{muted()}">{html.escape(forms)}</span>'
     reading = reference_reading(reference, style)
     if reading:
         link += ("" if forms else " ") + html.escape(reading)
     return link
+
+
+def character_senses(character: CharacterLookup, limit: int | None) -> list[tuple[Piece, ...]]:
+    """The meanings of the character's reading here, and the surname it also is, if any:
+    in a name the dictionary lacks (鲁炜) the surname says more than "crass; stupid"."""
+    if not character.entries:
+        return []
+    senses = list(entry_senses(character.entries[0].senses).meanings[:limit])
+    surname = next(
+        (
+            sense
+            for entry in character.entries
+            if entry.is_name and entry.syllables == (character.syllable,)
+            for sense in entry.senses
+            if sense.startswith("surname ")
+        ),
+        None,
+    )
+    if surname is not None and parse_sense(surname) not in senses:
+        senses.append(parse_sense(surname))
+    return senses

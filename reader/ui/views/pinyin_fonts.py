@@ -10,12 +10,10 @@ from __future__ import annotations
 import math
 from enum import Enum
 
-from reader.ui.fonts import SANS_FAMILIES, SERIF_FAMILIES
+from reader.ui.fonts import SANS_FAMILIES, SERIF_FAMILIES, reading_families
 from reader.ui.qt import QtGui
 from reader.ui.views.page_style import BOLD, BlockStyle
 
-LINE_SPACING = 1.25
-"""The characters' band, in ems; the ruby band comes on top of it."""
 RUBY_LEADING_EMS = 0.2
 """Room above a line's readings, in ems of its characters."""
 MIN_STEP_EMS = 1.15
@@ -60,7 +58,7 @@ class RubyFonts:
     ) -> None:
         size = point_size * style.pinyin.scale
         self.font = QtGui.QFont()
-        self.font.setFamilies(SERIF_FAMILIES if style.serif else SANS_FAMILIES)
+        self.font.setFamilies(SERIF_FAMILIES if style.serif else reading_families())
         self.font.setPointSizeF(size)
         self.font.setBold(style.weight >= BOLD)
         self.ruby_font = QtGui.QFont()
@@ -76,7 +74,7 @@ class RubyFonts:
         self.ruby_top = RUBY_LEADING_EMS * self.em
         """Room above the readings, so they stand nearer their own line than the one above."""
         self.ruby_band = self.ruby_top + self.ruby_metrics.ascent() + self.ruby_metrics.descent()
-        self.text_band = self.em * LINE_SPACING
+        self.text_band = self.em * style.pinyin.line_height
         self.line_height = math.ceil(self.ruby_band + self.text_band)
         self._widths: dict[str, float] = {}
 

@@ -21,7 +21,7 @@ from reader.document import Block, BlockKind, Document
 from reader.language.pinyin import PinyinStyle, format_syllable, is_han, tone
 from reader.language.readings import Readings
 from reader.ui.qt import QtCore
-from reader.ui.views.page_style import BLOCK_STYLES, StyleKey, block_style, point_size, style_key
+from reader.ui.views.page_style import StyleKey, block_style, block_styles, point_size, style_key
 from reader.ui.views.pinyin_fonts import RubyFonts, RubySize
 from reader.ui.views.pinyin_pieces import Piece, cut_pieces
 from reader.ui.views.ruby_layout import BlockLayout, BlockShape, layout_block
@@ -119,7 +119,11 @@ class PinyinLayout:
 
     def _make_fonts(self) -> None:
         size, ruby = point_size(self._zoom), self._ruby_size
-        self._fonts = {key: RubyFonts(style, size, ruby) for key, style in BLOCK_STYLES.items()}
+        self._fonts = {key: RubyFonts(style, size, ruby) for key, style in block_styles().items()}
+
+    def restyle(self) -> None:
+        """The reader changed the page (face, size, spacing): fonts made again."""
+        self._make_fonts()
 
     @property
     def hsk_level(self) -> int:

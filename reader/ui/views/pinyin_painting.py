@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.ui.qt import QtCore, QtGui
-from reader.ui.views.page_style import DECK_INK, MARK_COLOUR, SELECTION_COLOUR, block_style
+from reader.ui.views.page_style import block_style, ink, theme
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.tone_colours import ToneColours
 
@@ -71,9 +71,10 @@ def _paint_piece(
     fonts, style = page.fonts(block), block_style(block)
     layout = page.layout_of(index)
     text = page.text
-    ink = QtGui.QColor(style.ink)
-    selection = QtGui.QColor(SELECTION_COLOUR)
-    mark = QtGui.QColor(MARK_COLOUR)
+    colours_now = theme()
+    text_ink = QtGui.QColor(ink(style))
+    selection = QtGui.QColor(colours_now.selection)
+    mark = QtGui.QColor(colours_now.mark)
     baseline = fonts.ruby_band + (fonts.text_band - fonts.metrics.height()) / 2
     baseline += fonts.metrics.ascent()
     ruby_baseline = fonts.ruby_top + fonts.ruby_metrics.ascent()
@@ -102,7 +103,7 @@ def _paint_piece(
                         underline = QtCore.QRectF(area.left(), area.bottom() - 2, area.width(), 1.5)
                         painter.fillRect(underline, highlight.underline)
         painter.setFont(fonts.font)
-        painter.setPen(ink)
+        painter.setPen(text_ink)
         for box in line.boxes:
             chars = text[box.start : box.end]
             x = origin.x() + box.x + (box.width - box.text_width) / 2
@@ -111,8 +112,8 @@ def _paint_piece(
         for box in line.boxes:
             if box.ruby is None:
                 continue
-            colour = colours.colour(box.tone)
-            painter.setPen(QtGui.QColor(colour) if colour else QtGui.QColor(DECK_INK))
+            colour = colours.colour(box.tone, colours_now.paper)
+            painter.setPen(QtGui.QColor(colour or colours_now.deck_ink))
             width = fonts.measure_ruby(box.ruby) * box.squeeze
             left = origin.x() + box.x + box.nudge + (box.width - width) / 2
             point = QtCore.QPointF(left, top + ruby_baseline)

@@ -21,7 +21,8 @@ from reader.language.pinyin import PinyinStyle
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.caret_keys import Move, key_move
 from reader.ui.views.context_menu import standard_menu
-from reader.ui.views.page_style import INK, PAPER, TOP_GAP_EMS
+from reader.ui.views.page_palette import paint_paper
+from reader.ui.views.page_style import TOP_GAP_EMS, theme
 from reader.ui.views.pinyin_caret import SCROLL_TO_ENDS, Caret, CaretBlink, caret_rect, keyed
 from reader.ui.views.pinyin_column import column, comfortable_viewport
 from reader.ui.views.pinyin_fonts import RubySize
@@ -69,10 +70,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self.setFocusPolicy(QtCore.Qt.StrongFocus)
         self.viewport().setCursor(QtCore.Qt.IBeamCursor)
         self.viewport().setMouseTracking(True)
-        palette = self.viewport().palette()
-        palette.setColor(QtGui.QPalette.Window, QtGui.QColor(PAPER))
-        palette.setColor(QtGui.QPalette.Base, QtGui.QColor(PAPER))
-        self.viewport().setPalette(palette)
+        paint_paper(self.viewport(), theme())
         self.viewport().setAutoFillBackground(True)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.verticalScrollBar().setSingleStep(self._page.line_step())
@@ -111,6 +109,10 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self.verticalScrollBar().setSingleStep(self._page.line_step())
         self._relayout(keep)
         self.measure_changed.emit()
+
+    def restyle(self) -> None:
+        """The reader changed the page's face, size, spacing or measure: laid out anew."""
+        self._restyle(self._page.restyle)
 
     @property
     def ruby_size(self) -> RubySize:
@@ -494,7 +496,5 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         paint_page(painter, self._page, visible, left, height, event.rect(), marked, self._colours)
         if self._blink.shown and self.hasFocus():
             caret = self.caret_rect()
-            painter.fillRect(
-                QtCore.QRectF(caret.x() - 1, caret.y(), 2, caret.height()), QtGui.QColor(INK)
-            )
+            painter.fillRect(caret.adjusted(-1, 0, 1, 0), QtGui.QColor(theme().ink))
         painter.end()

@@ -9,25 +9,24 @@ import math
 from collections.abc import Iterator
 
 from reader.document import Document
-from reader.ui.fonts import sans_font
+from reader.ui.fonts import reading_font as font_of_size
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.caret_keys import key_move
 from reader.ui.views.context_menu import standard_menu
 from reader.ui.views.line_breaks import LONGEST_RUN, wrap_mode
 from reader.ui.views.offsets import OffsetMap
+from reader.ui.views.page_palette import paint_paper
 from reader.ui.views.page_style import (
-    INK,
-    MARK_COLOUR,
     MAX_ZOOM,
-    MEASURE_EMS,
     MIN_MEASURE_EMS,
     MIN_ZOOM,
-    PADDING_EMS,
-    PAPER,
     TOP_GAP_EMS,
+    page,
     point_size,
+    theme,
 )
 from reader.ui.views.reading_view_lines import (
+    character_at,
     first_line_from_y,
     line_start_at_y,
     line_top,
@@ -37,6 +36,7 @@ from reader.ui.views.reading_view_page import (
     add_held_back,
     build_page,
     held_back,
+    recolour_page,
     restyle_page,
     show_text,
 )
@@ -47,7 +47,7 @@ CARET_WIDTH = 2
 
 
 def reading_font(zoom: int) -> QtGui.QFont:
-    return sans_font(point_size(zoom))
+    return font_of_size(point_size(zoom))
 
 
 class ReadingView(QtWidgets.QTextBrowser):
@@ -90,11 +90,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         # Laid out at the full measure from the start: a page set before the first resize
         # would otherwise be laid out at width 0, a character a line.
         self.setLineWrapColumnOrWidth(self._measure())
-        palette = self.palette()
-        palette.setColor(QtGui.QPalette.Base, QtGui.QColor(PAPER))
-        palette.setColor(QtGui.QPalette.Window, QtGui.QColor(PAPER))
-        palette.setColor(QtGui.QPalette.Text, QtGui.QColor(INK))
-        self.setPalette(palette)
+        paint_paper(self, theme())
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
 
@@ -176,18 +172,28 @@ class ReadingView(QtWidgets.QTextBrowser):
 
     def set_zoom(self, zoom: int) -> None:
         zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
-        if zoom == self._zoom:
-            return
+        if zoom != self._zoom:
+            self._zoom = zoom
+            self.restyle()
+            self.zoom_changed.emit(zoom)
+
+    def restyle(self) -> None:
+        """Set the page again as page_style says (after a zoom, or the reader's choice of
+        face, size, spacing or measure), the line at the top kept."""
         keep = self.top_offset() if self._document else 0
-        self._zoom = zoom
-        self.setFont(reading_font(zoom))
+        self.setFont(reading_font(self._zoom))
         if self._document is not None:
             self.document().setDefaultFont(self.font())
             restyle_page(self.document(), self._document, self.em())
         self._fit_measure()
         if self._document is not None:
             self.scroll_to_offset(keep)
-        self.zoom_changed.emit(zoom)
+
+    def recolour(self) -> None:
+        """Paint the page in the current theme."""
+        paint_paper(self, theme())
+        if self._document is not None:
+            recolour_page(self.document(), self._document)
 
     def zoom_in(self) -> None:
         self.set_zoom(self._zoom + 1)
@@ -343,7 +349,7 @@ class ReadingView(QtWidgets.QTextBrowser):
 
     def _padding(self) -> int:
         """The room either side of the text together, as Qt lays it out (in whole pixels)."""
-        return 2 * math.ceil(PADDING_EMS * self.em())
+        return 2 * math.ceil(page().margins * self.em())
 
     def _column_for(self, characters: int) -> int:
         """The column's width for lines of `characters` characters of running text."""
@@ -351,7 +357,7 @@ class ReadingView(QtWidgets.QTextBrowser):
 
     def _measure(self) -> int:
         """The column's width where the window leaves room for it, in pixels."""
-        return self._column_for(MEASURE_EMS)
+        return self._column_for(page().measure)
 
     def _whole_characters(self, width: int) -> int:
         """`width` less what would be left over after the last whole character of a line."""
@@ -388,42 +394,12 @@ class ReadingView(QtWidgets.QTextBrowser):
         None where there is no character: margins, between lines, past a line's end."""
         if self._document is None:
             return None
-        page = self.document()
-        layout = page.documentLayout()
         at = QtCore.QPointF(
             point.x() + self.horizontalScrollBar().value(),
             point.y() + self.verticalScrollBar().value(),
         )
-        position = layout.hitTest(at, QtCore.Qt.FuzzyHit)
-        if position < 0:
-            return None
-        block = page.findBlock(position)
-        if not block.isValid() or not layout.blockBoundingRect(block).contains(at):
-            return None
-        text_layout = block.layout()
-        x = at.x() - text_layout.position().x()
-        y = at.y() - text_layout.position().y()
-        # Lines run down the block: the last one starting above `y` is the only candidate
-        # (a paragraph of a novel may have hundreds).
-        low, high = 0, text_layout.lineCount()
-        while low < high:
-            middle = (low + high) // 2
-            if text_layout.lineAt(middle).y() <= y:
-                low = middle + 1
-            else:
-                high = middle
-        if low == 0:
-            return None
-        line = text_layout.lineAt(low - 1)
-        if not y < line.y() + line.height():
-            return None
-        first, last = line.textStart(), line.textStart() + line.textLength()
-        # cursorToX, not naturalTextWidth: a justified line is wider than its natural width.
-        left, right = (line.cursorToX(edge)[0] for edge in (first, last))
-        if last == first or not left <= x < right:
-            return None
-        column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
-        return self._offsets.from_qt(block.position() + max(first, min(column, last - 1)))
+        position = character_at(self.document(), at)
+        return None if position is None else self._offsets.from_qt(position)
 
     def selected_range(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
@@ -466,7 +442,7 @@ class ReadingView(QtWidgets.QTextBrowser):
             mark.cursor.setPosition(self._offsets.to_qt(span[0]))
             mark.cursor.setPosition(self._offsets.to_qt(span[1]), QtGui.QTextCursor.KeepAnchor)
             mark.format = QtGui.QTextCharFormat()
-            mark.format.setBackground(QtGui.QColor(MARK_COLOUR))
+            mark.format.setBackground(QtGui.QColor(theme().mark))
             marks.append(mark)
         self.setExtraSelections(marks)
 

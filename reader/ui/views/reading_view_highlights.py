@@ -71,6 +71,11 @@ class HighlightPainter:
             self._merge(cursor, annotation.start, annotation.end, self._format(annotation))
         cursor.endEditBlock()
 
+    def recolour(self) -> None:
+        """Paint every highlight again in the current theme's colours."""
+        self._formats = _formats()
+        self.annotations_replaced(self._annotations.in_paint_order())
+
     def annotation_changed(self, change: AnnotationChange) -> None:
         """Paint again where the annotation is now and where it was."""
         self._repaint(change.ranges())

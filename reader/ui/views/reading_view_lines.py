@@ -7,7 +7,7 @@ it has to look.
 
 from __future__ import annotations
 
-from reader.ui.qt import QtGui
+from reader.ui.qt import QtCore, QtGui
 
 
 def line_top(page: QtGui.QTextDocument, position: int) -> float:
@@ -84,3 +84,39 @@ def first_line_from_y(
         return block.position() + layout.lineAt(line.lineNumber() + 1).textStart(), block
     following = block.next()
     return (following.position(), following) if following.isValid() else (position, block)
+
+
+def character_at(page: QtGui.QTextDocument, at: QtCore.QPointF) -> int | None:
+    """The Qt position of the character under page point `at`, or None where there is no
+    character: margins, between lines, past a line's end."""
+    layout = page.documentLayout()
+    position = layout.hitTest(at, QtCore.Qt.FuzzyHit)
+    if position < 0:
+        return None
+    block = page.findBlock(position)
+    if not block.isValid() or not layout.blockBoundingRect(block).contains(at):
+        return None
+    text_layout = block.layout()
+    x = at.x() - text_layout.position().x()
+    y = at.y() - text_layout.position().y()
+    # Lines run down the block: the last one starting above `y` is the only candidate
+    # (a paragraph of a novel may have hundreds).
+    low, high = 0, text_layout.lineCount()
+    while low < high:
+        middle = (low + high) // 2
+        if text_layout.lineAt(middle).y() <= y:
+            low = middle + 1
+        else:
+            high = middle
+    if low == 0:
+        return None
+    line = text_layout.lineAt(low - 1)
+    if not y < line.y() + line.height():
+        return None
+    first, last = line.textStart(), line.textStart() + line.textLength()
+    # cursorToX, not naturalTextWidth: a justified line is wider than its natural width.
+    left, right = (line.cursorToX(edge)[0] for edge in (first, last))
+    if last == first or not left <= x < right:
+        return None
+    column = line.xToCursor(x, QtGui.QTextLine.CursorOnCharacter)
+    return block.position() + max(first, min(column, last - 1))

@@ -20,17 +20,18 @@ from collections.abc import Sequence
 from reader.document import Block, BlockKind, Document
 from reader.ui.fonts import SERIF_FAMILIES
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views import page_style
 from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import (
-    BLOCK_STYLES,
-    DECK_INK,
     DEMI_BOLD,
-    PADDING_EMS,
     Align,
     BlockStyle,
     StyleKey,
     block_style,
+    block_styles,
+    ink,
     style_key,
+    theme,
 )
 
 _IN_BLOCK = str.maketrans(
@@ -57,7 +58,7 @@ def _char_format(style: BlockStyle, weight: int | None = None) -> QtGui.QTextCha
     char_format = QtGui.QTextCharFormat()
     char_format.setProperty(QtGui.QTextFormat.FontSizeAdjustment, style.reading.size_step)
     char_format.setFontWeight(weight if weight is not None else style.weight)
-    char_format.setForeground(QtGui.QColor(style.ink))
+    char_format.setForeground(QtGui.QColor(ink(style)))
     if style.serif:
         char_format.setFontFamilies(SERIF_FAMILIES)
     return char_format
@@ -101,7 +102,7 @@ class _BlockFormats:
 
     def __call__(self, block: Block) -> QtGui.QTextBlockFormat:
         key = style_key(block)
-        flush_left = BLOCK_STYLES[key].align is Align.JUSTIFY and bool(
+        flush_left = block_styles()[key].align is Align.JUSTIFY and bool(
             _UNBREAKABLE.search(self._text, block.start, block.end)
         )
         if (key, flush_left) not in self._made:
@@ -127,8 +128,9 @@ def _check_tiling(document: Document) -> None:
 
 def _frame_page(page: QtGui.QTextDocument, em: float) -> None:
     frame_format = page.rootFrame().frameFormat()
-    frame_format.setLeftMargin(PADDING_EMS * em)
-    frame_format.setRightMargin(PADDING_EMS * em)
+    margins = page_style.page().margins
+    frame_format.setLeftMargin(margins * em)
+    frame_format.setRightMargin(margins * em)
     frame_format.setTopMargin(2.5 * em)
     frame_format.setBottomMargin(4 * em)
     page.rootFrame().setFrameFormat(frame_format)
@@ -147,10 +149,11 @@ class _CharFormats:
     False, Qt shapes the text only where a script needs it (no kerning, no ligatures)."""
 
     def __init__(self, shaped: bool = True) -> None:
-        self.by_style = {key: _char_format(style) for key, style in BLOCK_STYLES.items()}
-        self._list_name = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
-        self._list_role = _char_format(BLOCK_STYLES[(BlockKind.LIST_ITEM, 0)])
-        self._list_role.setForeground(QtGui.QColor(DECK_INK))
+        styles = block_styles()
+        self.by_style = {key: _char_format(style) for key, style in styles.items()}
+        self._list_name = _char_format(styles[(BlockKind.LIST_ITEM, 0)], DEMI_BOLD)
+        self._list_role = _char_format(styles[(BlockKind.LIST_ITEM, 0)])
+        self._list_role.setForeground(QtGui.QColor(theme().deck_ink))
         if not shaped:
             for char_format in [*self.by_style.values(), self._list_name, self._list_role]:
                 char_format.setFontStyleStrategy(QtGui.QFont.PreferNoShaping)
@@ -285,5 +288,28 @@ def restyle_page(page: QtGui.QTextDocument, document: Document, em: float) -> No
     for block in document.blocks:
         cursor.setPosition(text_block.position())
         cursor.setBlockFormat(block_formats(block))
+        text_block = text_block.next()
+    cursor.endEditBlock()
+
+
+def recolour_page(page: QtGui.QTextDocument, document: Document) -> None:
+    """Give every block's text its ink in the current theme; merged, so highlights stay."""
+    inks: dict[str, QtGui.QTextCharFormat] = {}
+    for colour in {ink(style) for style in block_styles().values()} | {theme().deck_ink}:
+        inks[colour] = QtGui.QTextCharFormat()
+        inks[colour].setForeground(QtGui.QColor(colour))
+    cursor = QtGui.QTextCursor(page)
+    cursor.beginEditBlock()
+    text_block = page.firstBlock()
+    for block in document.blocks:
+        end = text_block.position() + text_block.length() - 1
+        cursor.setPosition(text_block.position())
+        cursor.setPosition(end, QtGui.QTextCursor.KeepAnchor)
+        cursor.mergeCharFormat(inks[ink(block_style(block))])
+        tab = text_block.text().find("\t") if block.kind is BlockKind.LIST_ITEM else -1
+        if tab >= 0:  # a list item's role, after its name
+            cursor.setPosition(text_block.position() + tab)
+            cursor.setPosition(end, QtGui.QTextCursor.KeepAnchor)
+            cursor.mergeCharFormat(inks[theme().deck_ink])
         text_block = text_block.next()
     cursor.endEditBlock()

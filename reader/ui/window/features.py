@@ -1,6 +1,6 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, word corrections, the pinyin switch and the script menu, wired to each
-other here and nowhere else.
+lookup, annotations, word corrections, the pinyin switch, the script menu and preferences,
+wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -20,6 +20,7 @@ from reader.ui.corrections.controller import WordCorrectionsController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.navigation.controller import NavigationController
 from reader.ui.pinyin.switch import PinyinSwitch
+from reader.ui.preferences.controller import PreferencesController
 from reader.ui.qt import QtWidgets
 from reader.ui.script.choice import ScriptChoice
 from reader.ui.script.display import ScriptDisplay
@@ -43,6 +44,7 @@ class Features:
     pinyin: PinyinSwitch
     script_menu: ScriptMenu
     navigation: NavigationController
+    preferences: PreferencesController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
@@ -50,7 +52,7 @@ class Features:
 
 
 def make_features(
-    window: QtWidgets.QMainWindow,
+    window: WindowMenus,
     reading_view: ReadingView,
     view_menu: QtWidgets.QMenu,
     shown_view: Callable[[], TextSurface],
@@ -95,12 +97,23 @@ def make_features(
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
     script_menu = ScriptMenu(view_menu, script)
     ScriptDisplay(script, reading_view, pinyin.view, session, shown_view)
+    preferences = PreferencesController(
+        window, window.edit_menu, view_menu, reading_view, pinyin, word_lookup, annotations.painter
+    )
+    preferences.offer_script(script_menu.actions)
     navigation = make_navigation(window, reading_view, shown_view, panels, pinyin)
     session.changed.connect(navigation.show_session)
     # Connected after the jumps themselves: heard once the view has moved.
     navigation.jumps.follow(annotations.panel.jump_requested)
     return Features(
-        session, annotations, word_lookup, word_corrections, pinyin, script_menu, navigation
+        session,
+        annotations,
+        word_lookup,
+        word_corrections,
+        pinyin,
+        script_menu,
+        navigation,
+        preferences,
     )
 
 

@@ -14,10 +14,11 @@ from reader.ui.busy_cursor import busy_cursor
 from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, shortened, tooltip
+from reader.ui.preferences.startup import apply_saved_preferences
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.script.choice import ScriptChoice
 from reader.ui.settings import DocumentChoices, Settings, resolved_path
-from reader.ui.views.page_style import ACCENT_INK
+from reader.ui.views.page_style import theme
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.window.file_formats import MARKUP_SUFFIXES, OPEN_FILTERS
 from reader.ui.window.menu_skeleton import MenuSkeleton
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from reader.ui.lookup.controller import WordLookupController
     from reader.ui.navigation.controller import NavigationController
     from reader.ui.pinyin.switch import PinyinSwitch
+    from reader.ui.preferences.controller import PreferencesController
     from reader.ui.session.current import CurrentSession
     from reader.ui.session.document_session import DocumentSession
     from reader.ui.tasks import TaskRunner
@@ -76,6 +78,7 @@ class MainWindow(WindowMenus):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
+        apply_saved_preferences()  # the theme and page, before the first view is made
 
         self.reading_view = ReadingView(self)
         self.setCentralWidget(self.reading_view)
@@ -94,7 +97,7 @@ class MainWindow(WindowMenus):
 
         self.section_label = plain_label()
         self.replacements_label = plain_label()
-        self.replacements_label.setStyleSheet(f"color: {ACCENT_INK};")
+        self.replacements_label.setStyleSheet(f"color: {theme().accent_ink};")
         self.replacements_label.hide()
         self.encoding_label = plain_label()
         self.count_label = plain_label()
@@ -205,6 +208,10 @@ class MainWindow(WindowMenus):
     @property
     def navigation(self) -> NavigationController:
         return self._attach_features().navigation
+
+    @property
+    def preferences(self) -> PreferencesController:
+        return self._attach_features().preferences
 
     def shown_view(self) -> TextSurface:
         """The reading view, or the pinyin view while it is chosen."""

@@ -16,6 +16,7 @@ from reader.language.pinyin import PinyinStyle
 from reader.language.script import Script
 from reader.ui.lookup.settings import DELAYS_MS, LookupSettings
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, level_label
+from reader.ui.preferences.settings import PreferenceSettings, ThemeChoice
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.tone_colours import ToneColours
@@ -92,6 +93,8 @@ EDIT_AFTER = (
     ),
     _NOTE,
     Item("&Delete Highlight", QtGui.QKeySequence.Delete),
+    Section(),
+    Item("Pre&ferences…", "Ctrl+,"),
 )
 GO = (
     Item("&Back", "Ctrl+["),
@@ -119,9 +122,11 @@ _SCRIPTS = {
 }
 
 
-def view_entries(lookup: LookupSettings, pinyin: PinyinChoice, script: Script) -> tuple[Entry, ...]:
-    """What word lookup, pinyin and the script add to View, after the annotations' panel
-    and toolbar, checked as they will be."""
+def view_entries(
+    lookup: LookupSettings, pinyin: PinyinChoice, script: Script, theme: ThemeChoice
+) -> tuple[Entry, ...]:
+    """What word lookup, pinyin, the script and preferences add to View, after the
+    annotations' panel and toolbar, checked as they will be."""
     delay = lookup.delay_ms
     mode = pinyin.mode
     return (
@@ -170,6 +175,10 @@ def view_entries(lookup: LookupSettings, pinyin: PinyinChoice, script: Script) -
         Submenu(
             "Sc&ript",
             tuple(Item(label, checked=shown is script) for shown, label in _SCRIPTS.items()),
+        ),
+        Submenu(
+            "&Theme",
+            tuple(Item(f"&{choice.label}", checked=choice is theme) for choice in ThemeChoice),
         ),
     )
 
@@ -228,7 +237,9 @@ class MenuSkeleton:
             action.setEnabled(False)
             window.view_menu.addAction(action)
             self._actions.append((window.view_menu, action))
-        self._fill(window.view_menu, view_entries(lookup, pinyin, script))
+        self._fill(
+            window.view_menu, view_entries(lookup, pinyin, script, PreferenceSettings().theme)
+        )
         self._fill(window.view_menu, VIEW_LAST)
         self._fill(window.go_menu, GO)
         self._fill(window.help_menu, HELP_BEFORE_ABOUT, window.about_action)

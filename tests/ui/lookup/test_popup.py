@@ -9,6 +9,7 @@ from reader.language.hsk import HskLevel
 from reader.language.lookup import CharacterLookup, WordLookup
 from reader.language.pinyin import PinyinStyle
 from reader.ui.lookup.popup import FOLDED_SENSES, WordPopup
+from reader.ui.lookup.popup_colours import POPUP_COLOURS
 from reader.ui.lookup.reading_html import pinyin_html
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.tone_colours import ToneColours
@@ -57,7 +58,7 @@ def test_pinyin_is_coloured_by_tone_in_the_chosen_scheme():
     assert pleco.count(ToneColours.PLECO.colour(3)) == 2
     assert ToneColours.PLECO.colour(5) in pleco
     mdbg = pinyin_html(("xue2",), PinyinStyle.MARKS, ToneColours.MDBG)
-    assert ToneColours.MDBG.colour(2) in mdbg
+    assert ToneColours.MDBG.colour(2, POPUP_COLOURS["light"].paper) in mdbg
     assert ToneColours.MDBG.colour(2) != ToneColours.PLECO.colour(2)
     plain = pinyin_html(("xi1", "an1"), PinyinStyle.MARKS, ToneColours.NONE)
     assert plain == "xī&#x27;ān"

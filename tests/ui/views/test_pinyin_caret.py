@@ -8,7 +8,7 @@ import pytest
 
 from reader.store import resolve_data_dir
 from reader.ui.qt import QtCore, QtGui
-from reader.ui.views.page_style import INK
+from reader.ui.views.page_style import LIGHT
 from reader.ui.views.pinyin_view import PinyinView
 from tests.ui.annotations.window_helpers import stored
 from tests.ui.lookup_helpers import wait_ready
@@ -132,9 +132,9 @@ def test_the_caret_is_painted_while_the_view_has_the_focus(qtbot, window):
     def colour_at_caret() -> QtGui.QColor:
         return view.viewport().grab().toImage().pixelColor(point)
 
-    assert colour_at_caret() == QtGui.QColor(INK)
+    assert colour_at_caret() == QtGui.QColor(LIGHT.ink)
     view.clearFocus()
-    assert colour_at_caret() != QtGui.QColor(INK)
+    assert colour_at_caret() != QtGui.QColor(LIGHT.ink)
 
 
 def test_down_past_the_last_line_shown_scrolls_the_pinyin_view(qtbot, window):

@@ -4,7 +4,7 @@ characters, and a highlight changed painted at once."""
 from __future__ import annotations
 
 from reader.ui.qt import QtGui
-from reader.ui.views.page_style import PAPER
+from reader.ui.views.page_style import LIGHT
 from reader.ui.views.tone_colours import ToneColours
 from tests.ui.views.pinyin_helpers import PaintCounter, find, pinyin_on
 
@@ -46,7 +46,7 @@ def test_highlights_made_in_the_reading_view_show_in_the_pinyin_view(qtbot, wind
         return image.pixelColor(int(rect.left()) + 1, int(rect.top()) + 1).name()
 
     assert corner(offset) == corner(offset + 1) == "#a5d6a7"
-    assert corner(offset + 2) == PAPER
+    assert corner(offset + 2) == LIGHT.paper
 
 
 def test_a_highlight_changed_while_pinyin_is_shown_is_painted_at_once(qtbot, window):

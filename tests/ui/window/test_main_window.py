@@ -563,6 +563,8 @@ def test_the_window_module_leaves_the_features_modules_for_later():
         "reader.ui.lookup.controller",
         "reader.ui.pinyin.switch",
         "reader.ui.corrections.controller",
+        "reader.ui.preferences.controller",
+        "reader.ui.preferences.dialog",
         "reader.store",
     ]
     probe = (
