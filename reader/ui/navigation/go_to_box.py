@@ -10,7 +10,7 @@ from reader.document import Document
 from reader.document.places import PlaceError, headings, offset_for
 from reader.ui.plain_text import plain_label, shortened
 from reader.ui.qt import QtCore, QtWidgets
-from reader.ui.views.page_style import ACCENT_INK
+from reader.ui.views.page_style import theme
 
 WIDTH_EMS = 32
 """Room for a 回's heading (第一百二十回 and two lines of seven), in the box and its completions."""
@@ -42,7 +42,7 @@ class GoToBox(QtWidgets.QDialog):
         self.field.setCompleter(completer)
         self.message = plain_label("", self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ACCENT_INK};")
+        self.message.setStyleSheet(f"color: {theme().accent_ink};")
         self.message.hide()
         self.field.textEdited.connect(lambda _: self.message.hide())
         # Enter on a completion: the line's Enter comes first, with the words typed, then
