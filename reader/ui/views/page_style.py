@@ -44,6 +44,10 @@ SELECTION_COLOUR = "#b7d3f0"
 """The selection's background where the view paints it itself (the pinyin view)."""
 MARK_COLOUR = "#dfe8f3"
 """The hovered word's background: a cool tint, apart from the highlight colours."""
+FOUND_COLOUR = "#ffd0a0"
+"""Every match of a find: a light orange, a hue none of the highlights or the marks use."""
+FOUND_CURRENT_COLOUR = "#ff9633"
+"""The current match of a find: the same hue, strong enough to be found at a glance."""
 
 
 NORMAL = 400

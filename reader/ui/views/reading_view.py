@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reader.document import Document
 from reader.ui.fonts import sans_font
@@ -17,7 +17,6 @@ from reader.ui.views.line_breaks import LONGEST_RUN, wrap_mode
 from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import (
     INK,
-    MARK_COLOUR,
     MAX_ZOOM,
     MEASURE_EMS,
     MIN_MEASURE_EMS,
@@ -33,6 +32,7 @@ from reader.ui.views.reading_view_lines import (
     line_top,
     scroll_end,
 )
+from reader.ui.views.reading_view_marks import PageMarks
 from reader.ui.views.reading_view_page import (
     add_held_back,
     build_page,
@@ -95,6 +95,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         self.setPalette(palette)
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._marks = PageMarks(self)
 
     @property
     def reader_document(self) -> Document | None:
@@ -446,16 +447,11 @@ class ReadingView(QtWidgets.QTextBrowser):
 
     def set_marked(self, span: tuple[int, int] | None) -> None:
         """The hovered word's background over `span`, above the highlights; None clears it."""
-        marks = []
-        if span is not None:
-            mark = QtWidgets.QTextEdit.ExtraSelection()
-            mark.cursor = QtGui.QTextCursor(self.document())
-            mark.cursor.setPosition(self._offsets.to_qt(span[0]))
-            mark.cursor.setPosition(self._offsets.to_qt(span[1]), QtGui.QTextCursor.KeepAnchor)
-            mark.format = QtGui.QTextCharFormat()
-            mark.format.setBackground(QtGui.QColor(MARK_COLOUR))
-            marks.append(mark)
-        self.setExtraSelections(marks)
+        self._marks.set_hovered(span)
+
+    def set_found(self, spans: Sequence[tuple[int, int]], current: int | None) -> None:
+        """A find's matches, over the highlights; only those in view are drawn."""
+        self._marks.set_found(spans, current)
 
     def visible_range(self) -> tuple[int, int]:
         """From the character at the top left of the viewport to the one at its bottom right."""

@@ -1,5 +1,5 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, word corrections and the pinyin switch, wired to each other here and
+lookup, annotations, word corrections, the pinyin switch and find, wired to each other here and
 nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
@@ -17,6 +17,7 @@ from reader.language.tools import LanguageTools
 from reader.ui.annotations.controller import PANEL_LEAST_WIDTH, PANEL_WIDTH, AnnotationController
 from reader.ui.annotations.panel_showing import PanelShowing
 from reader.ui.corrections.controller import WordCorrectionsController
+from reader.ui.find.controller import FindController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.switch import PinyinSwitch
 from reader.ui.qt import QtWidgets
@@ -35,6 +36,7 @@ class Features:
     word_lookup: WordLookupController
     word_corrections: WordCorrectionsController
     pinyin: PinyinSwitch
+    find: FindController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
@@ -84,4 +86,14 @@ def make_features(
     panels.measure_by(pinyin.view, pinyin.view.measure_changed)
     pinyin.stack.currentChanged.connect(lambda _: panels.fit())
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
-    return Features(session, annotations, word_lookup, word_corrections, pinyin)
+    # Find's bar and list go under the views' stack; its marks follow the view shown.
+    find = FindController(
+        window,
+        window.edit_menu,
+        window.select_all_action,
+        session,
+        shown_view,
+        (reading_view, pinyin.view),
+    )
+    pinyin.stack.currentChanged.connect(lambda _: find.view_switched())
+    return Features(session, annotations, word_lookup, word_corrections, pinyin, find)

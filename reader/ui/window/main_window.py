@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reader.language.tools import LanguageTools
     from reader.ui.annotations.controller import AnnotationController
     from reader.ui.corrections.controller import WordCorrectionsController
+    from reader.ui.find.controller import FindController
     from reader.ui.lookup.controller import WordLookupController
     from reader.ui.pinyin.switch import PinyinSwitch
     from reader.ui.session.current import CurrentSession
@@ -193,6 +194,10 @@ class MainWindow(WindowMenus):
     @property
     def pinyin(self) -> PinyinSwitch:
         return self._attach_features().pinyin
+
+    @property
+    def find(self) -> FindController:
+        return self._attach_features().find
 
     def shown_view(self) -> TextSurface:
         """The reading view, or the pinyin view while it is chosen."""
