@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from reader import __version__
 from reader.cli.common import DATA_DIR_HELP, EXIT_ERROR, EXIT_OK, CommandError
 from reader.cli.common import tell as _tell
+from reader.cli.find import find_command
 from reader.cli.language import lookup_command, pinyin_command, words_command
 from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
@@ -184,6 +185,7 @@ def _open_window(args: list[str]) -> int:
         epilog=(
             "sub-commands: reader outline [--blocks] FILE; reader lookup [--json] WORD; "
             "reader pinyin [--json] FILE|-; reader words --json FILE|-; "
+            "reader find [--json] [--pinyin] QUERY FILE; "
             "reader notes export|import ... "
             "(reader COMMAND -h for more)"
         ),
@@ -260,6 +262,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "lookup": lookup_command,
     "pinyin": pinyin_command,
     "words": words_command,
+    "find": find_command,
     "notes": _notes,
 }
 

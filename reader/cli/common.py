@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.document import DocumentError
 from reader.document.encoding import EncodingError, decode_text
 from reader.document.limits import read_file, read_stream
+
+if TYPE_CHECKING:
+    from reader.language.corrections import Corrections
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -50,3 +54,16 @@ def read_text(name: str) -> str:
         return decode_text(data).text
     except EncodingError as error:
         raise DocumentError(name, str(error)) from None
+
+
+def load_corrections(data_dir: str | None) -> Corrections:
+    """The reader's word corrections, so that words are cut as the window cuts them; a
+    damaged file was moved aside, and says so."""
+    from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
+    from reader.store import resolve_data_dir
+
+    try:
+        return Corrections.load(resolve_data_dir(data_dir) / CORRECTIONS_FILE)
+    except CorrectionsError as error:
+        tell(f"warning: {error}")
+        return Corrections()

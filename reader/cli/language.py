@@ -9,20 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
 
 from reader.cli.common import (
     DATA_DIR_HELP,
     EXIT_OK,
     CommandError,
     add_style_option,
+    load_corrections,
     read_text,
-    tell,
 )
 from reader.document import Document, open_document
-
-if TYPE_CHECKING:
-    from reader.language.corrections import Corrections
 
 
 def lookup_command(args: list[str]) -> int:
@@ -92,7 +88,7 @@ def pinyin_command(args: list[str]) -> int:
     from reader.language.tools import LanguageTools
     from reader.language.transcript import annotated_lines, json_lines
 
-    corrections = _corrections(options.data_dir)
+    corrections = load_corrections(options.data_dir)
     write = json_lines if options.json else annotated_lines
     try:
         lines = write(
@@ -138,7 +134,7 @@ def words_command(args: list[str]) -> int:
     from reader.language.tools import LanguageTools
     from reader.language.word_records import word_records
 
-    corrections = _corrections(options.data_dir)
+    corrections = load_corrections(options.data_dir)
     spans = [(block.start, block.end) for block in document.blocks]
     try:
         records = word_records(
@@ -166,16 +162,3 @@ def _document(name: str) -> Document:
     from reader.document import build_document
 
     return build_document(read_text(name))
-
-
-def _corrections(data_dir: str | None) -> Corrections:
-    """The reader's word corrections, so that words are cut as the window cuts them; a
-    damaged file was moved aside, and says so."""
-    from reader.language.corrections import CORRECTIONS_FILE, Corrections, CorrectionsError
-    from reader.store import resolve_data_dir
-
-    try:
-        return Corrections.load(resolve_data_dir(data_dir) / CORRECTIONS_FILE)
-    except CorrectionsError as error:
-        tell(f"warning: {error}")
-        return Corrections()

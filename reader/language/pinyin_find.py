@@ -1,0 +1,232 @@
+"""Find by pinyin: the runs of characters read, in context, as a query's syllables.
+
+"Read in context" means the readings the pinyin view shows (reader.language.readings): each
+word of the reader's segmentation (with their corrections) read by the Pronouncer. A query
+of N syllables matches N consecutive characters with those readings, across word boundaries
+(`zhuge liang` finds 诸葛亮 however jieba cut it); tones compare only where the query gives
+them, and the spoken tone changes (sandhi) are not applied.
+
+Reading the whole of a novel in context takes most of a minute, so a find does not: the
+syllable index (reader.language.syllable_index) gives the candidates; a toneless candidate
+whose characters each have one possible syllable matches without reading; the others are
+confirmed by their words' readings in context: readings the caller already has (`known`,
+e.g. the pinyin view's), readings this finder made before, or readings made now, in batches
+with `progress` and `cancelled` heard between them. `prepare` reads the whole document
+ahead (a worker's job, with progress), after which every find is a look-up.
+
+Everything here runs on a worker thread; nothing touches Qt. Two finds may run at once: the
+readings they store are the same whichever stores them.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reader.language.pinyin_query import PinyinQuery, QuerySyllable
+from reader.language.readings import span_readings
+from reader.language.segmentation import SegmentingCancelled, Token
+from reader.language.syllable_index import SyllableIndex
+from reader.language.tools import LanguageTools
+
+CONFIRM_BATCH = 256
+"""Candidates read in context per batch: progress and a cancel are heard between batches."""
+CLUSTER = 2_000
+"""Candidates' words closer than this are read in one call to the Pronouncer, which reads
+each sentence window once."""
+_UNKNOWN = 0
+_NO_READING = 1
+
+TokensProvider = Callable[[int, int], list[Token]]
+"""The words overlapping `[start, end)`, as the document's segmentation cuts them."""
+KnownReadings = Callable[[int, int], Sequence[str | None] | None]
+"""The in-context syllables of `text[start:end]` if the caller has read them, else None."""
+
+
+@dataclass(frozen=True)
+class PinyinProgress:
+    """How far a find has got: candidates confirmed of those to confirm, matches so far."""
+
+    done: int
+    total: int
+    matches: list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class PinyinResult:
+    """A find's matches in text order, not overlapping; `complete` is False if it was
+    cancelled (the matches are then those found so far)."""
+
+    matches: list[tuple[int, int]]
+    complete: bool
+    read_now: int
+    """Candidates that had to be read in context by this find."""
+
+
+class PinyinFinder:
+    """Pinyin find over one document's text; made once, kept while the document is open."""
+
+    def __init__(self, text: str, tools: LanguageTools, fold: Callable[[str], str]) -> None:
+        self.text = text
+        self._tools = tools
+        self.index = SyllableIndex(text, tools.model, fold)
+        self._names: list[str] = ["", ""]
+        self._ids: dict[str, int] = {}
+        self._read = array("H", bytes(2 * len(text)))
+        """Each character's reading in context once made: 0 unknown, 1 none, else a name."""
+
+    def find(
+        self,
+        query: PinyinQuery,
+        tokens: TokensProvider,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[PinyinProgress], None] | None = None,
+        known: KnownReadings | None = None,
+    ) -> PinyinResult:
+        """Every run of characters read as one of `query`'s splits (see the module)."""
+        sure: set[tuple[int, int]] = set()
+        pending: dict[tuple[int, int], list[tuple[QuerySyllable, ...]]] = {}
+        for parse in query.parses:
+            for start in self._candidates(parse):
+                match = (start, start + len(parse))
+                if match in sure:
+                    continue
+                if not query.toned and all(self.index.certain(self.text[i]) for i in range(*match)):
+                    sure.add(match)
+                else:
+                    pending.setdefault(match, []).append(parse)
+        found = set(sure)
+        waiting: list[tuple[int, int]] = []
+        for match, parses in pending.items():
+            readings = self._known(match, known)
+            if readings is None:
+                waiting.append(match)
+            elif _agrees(readings, parses):
+                found.add(match)
+        waiting.sort()
+        done = 0
+        for first in range(0, len(waiting), CONFIRM_BATCH):
+            if cancelled is not None and cancelled():
+                return PinyinResult(non_overlapping(found), False, done)
+            batch = waiting[first : first + CONFIRM_BATCH]
+            try:
+                self._read_in_context(batch, tokens, cancelled)
+            except SegmentingCancelled:
+                return PinyinResult(non_overlapping(found), False, done)
+            for match in batch:
+                readings = self._stored(match)
+                if readings is not None and _agrees(readings, pending[match]):
+                    found.add(match)
+            done += len(batch)
+            if progress is not None:
+                progress(PinyinProgress(done, len(waiting), non_overlapping(found)))
+        return PinyinResult(non_overlapping(found), True, done)
+
+    def prepare(
+        self,
+        spans: Sequence[tuple[int, int]],
+        tokens: TokensProvider,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> bool:
+        """Reads every span (the document's blocks) in context now, so that later finds are
+        look-ups; `progress(done, total)` after each span. False if cancelled."""
+        hsk = self._tools.hsk
+        for number, span in enumerate(spans):
+            if cancelled is not None and cancelled():
+                return False
+            if self._stored(span) is None:
+                try:
+                    words = tokens(*span)
+                    read = span_readings(self.text, span, words, self._tools, hsk, cancelled)
+                except SegmentingCancelled:
+                    return False
+                self._store(span[0], read.syllables)
+            if progress is not None:
+                progress(number + 1, len(spans))
+        return True
+
+    def _candidates(self, parse: tuple[QuerySyllable, ...]) -> set[int]:
+        """Starts of the runs whose characters may each be read as the parse's syllable."""
+        shifted = sorted(
+            ((self.index.offsets(syllable.base), k) for k, syllable in enumerate(parse)),
+            key=lambda pair: len(pair[0]),
+        )
+        starts: set[int] | None = None
+        for offsets, k in shifted:
+            moved = {offset - k for offset in offsets} if k else offsets
+            starts = moved if starts is None else starts & moved
+            if not starts:
+                return set()
+        return starts or set()
+
+    def _known(
+        self, match: tuple[int, int], known: KnownReadings | None
+    ) -> Sequence[str | None] | None:
+        stored = self._stored(match)
+        if stored is not None or known is None:
+            return stored
+        return known(*match)
+
+    def _stored(self, span: tuple[int, int]) -> list[str | None] | None:
+        ids = self._read[span[0] : span[1]]
+        if _UNKNOWN in ids:
+            return None
+        return [self._names[i] if i != _NO_READING else None for i in ids]
+
+    def _store(self, start: int, syllables: Sequence[str | None]) -> None:
+        ids = array("H", (self._id(syllable) for syllable in syllables))
+        self._read[start : start + len(ids)] = ids
+
+    def _id(self, syllable: str | None) -> int:
+        if syllable is None:
+            return _NO_READING
+        number = self._ids.get(syllable)
+        if number is None:
+            self._names.append(syllable)
+            number = self._ids[syllable] = len(self._names) - 1
+        return number
+
+    def _read_in_context(
+        self,
+        matches: list[tuple[int, int]],
+        tokens: TokensProvider,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        """Reads the words holding `matches` (in text order) and stores their readings."""
+        words: dict[Token, None] = {}
+        for start, end in matches:
+            for token in tokens(start, end):
+                words[token] = None
+        ordered = sorted(words)
+        pronouncer = self._tools.pronouncer
+        cluster: list[Token] = []
+        for token in [*ordered, None]:
+            if cluster and (token is None or token.start - cluster[-1].end > CLUSTER):
+                read = pronouncer.syllables(self.text, cluster)
+                first = cluster[0].start
+                for word in cluster:  # only the words: the text between them was not read
+                    self._store(word.start, read[word.start - first : word.end - first])
+                cluster = []
+                if cancelled is not None and cancelled():
+                    raise SegmentingCancelled
+            if token is not None and (not cluster or token.start >= cluster[-1].end):
+                cluster.append(token)
+
+
+def _agrees(readings: Sequence[str | None], parses: list[tuple[QuerySyllable, ...]]) -> bool:
+    return any(
+        all(r is not None and s.matches(r) for r, s in zip(readings, parse, strict=True))
+        for parse in parses
+    )
+
+
+def non_overlapping(matches: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Matches in text order, each starting after the one before ends (at one start the
+    longer first): as a reader steps through them."""
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(matches, key=lambda m: (m[0], -m[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
