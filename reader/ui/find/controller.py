@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 
-from reader.ui.find import search
+from reader.language.pinyin_find import PinyinProgress, PinyinResult
+from reader.language.pinyin_query import PinyinQueryError, looks_like_pinyin, parse_query
 from reader.ui.find.area import FindArea
 from reader.ui.find.bar import FindBar, FindMode
 from reader.ui.find.results_list import ResultsList
@@ -252,7 +253,7 @@ class FindController(QtCore.QObject):
         mode = self.bar.mode()
         if mode is FindMode.AUTO:
             query = self.bar.query().strip()
-            return FindMode.PINYIN if search.looks_like_pinyin(query) else FindMode.CHARACTERS
+            return FindMode.PINYIN if looks_like_pinyin(query) else FindMode.CHARACTERS
         return mode
 
     def _search(self) -> None:
@@ -269,32 +270,31 @@ class FindController(QtCore.QObject):
         mode = self._mode_used()
         self.bar.show_mode_used(mode)
         if mode is FindMode.CHARACTERS:
-            self._show_matches(search.find_characters(session.document.text, query))
+            self._show_matches(session.finder.find_characters(query))
         else:
             self._search_pinyin(session, query)
 
     def _search_pinyin(self, session: DocumentSession, query: str) -> None:
         try:
-            search.check_pinyin(query)
-        except search.QueryError as error:
+            parse_query(query)  # at once, in the bar: no worker for a query that is not pinyin
+        except PinyinQueryError as error:
             self._clear()
             self.bar.show_error(str(error))
             return
         number = self._running = self._search_number
-        self.bar.show_progress("Searching…")
+        self.bar.show_progress("Searching pinyin…")
+        _ = session.finder  # made here, on the ui thread, not by two workers at once
 
-        def cancelled() -> bool:
-            return number != self._search_number or session.cancelled()
+        def progress(done: PinyinProgress) -> None:
+            self._progress.emit(number, done.done / max(1, done.total))
 
-        def work() -> list[Span] | None:
-            return search.find_pinyin(
-                session.document, query, cancelled, lambda done: self._progress.emit(number, done)
-            )
+        def work() -> PinyinResult:
+            return session.find_pinyin(query, lambda: number != self._search_number, progress)
 
-        def done(spans: list[Span] | None) -> None:
+        def done(result: PinyinResult) -> None:
             self._finished(number)
-            if spans is not None and number == self._search_number and not session.closed:
-                self._show_matches(spans)
+            if result.complete and number == self._search_number and not session.closed:
+                self._show_matches(result.matches)
 
         def failed(error: BaseException) -> None:
             self._finished(number)
@@ -309,7 +309,7 @@ class FindController(QtCore.QObject):
             self._running = None
 
     def _show_progress(self, number: int, done: float) -> None:
-        if number == self._running == self._search_number:
+        if number == self._running == self._search_number and done < 1.0:
             self.bar.show_progress(f"Preparing pinyin… {int(done * 100)}%")
 
     # The window around it

@@ -1,7 +1,8 @@
 """Every match of a find as a row: its section and a line of context around it.
 
 A query may match 20,000 times in a novel; the rows are made only as the list shows them:
-a section title and a context are worked out for a row when the view first asks for it.
+a section title and a context are worked out for a row when the view first asks for it
+(reader.document.match_places, as `reader find` prints them).
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from reader.document import Document
-from reader.ui.find.search import Span, context, section_title
+from reader.document.match_places import MatchPlaces
 from reader.ui.plain_text import shortened, tooltip
 from reader.ui.qt import QtCore
 
 SECTION, CONTEXT = range(2)
 HEADERS = ("Section", "Context")
+Span = tuple[int, int]
 PARTS_ROLE = QtCore.Qt.UserRole + 1
 """The context's three parts (before, the match, after), for the delegate that marks it."""
 
@@ -26,11 +28,14 @@ class ResultsModel(QtCore.QAbstractTableModel):
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
+        self._places: MatchPlaces | None = None
         self._spans: Sequence[Span] = ()
         self._rows: dict[int, tuple[str, tuple[str, str, str]]] = {}
 
     def set_matches(self, document: Document | None, spans: Sequence[Span]) -> None:
         self.beginResetModel()
+        if document is not self._document:
+            self._places = MatchPlaces(document) if document is not None else None
         self._document = document
         self._spans = spans if document is not None else ()
         self._rows = {}
@@ -53,7 +58,7 @@ class ResultsModel(QtCore.QAbstractTableModel):
         return None
 
     def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.DisplayRole) -> Any:
-        if not index.isValid() or self._document is None:
+        if not index.isValid() or self._places is None:
             return None
         if role not in (QtCore.Qt.DisplayRole, QtCore.Qt.ToolTipRole, PARTS_ROLE):
             return None
@@ -66,8 +71,13 @@ class ResultsModel(QtCore.QAbstractTableModel):
     def _row(self, row: int) -> tuple[str, tuple[str, str, str]]:
         made = self._rows.get(row)
         if made is None:
-            assert self._document is not None
-            start, end = self._spans[row]
-            title = shortened(section_title(self._document, start))
-            made = self._rows[row] = (title, context(self._document, start, end))
+            assert self._places is not None
+            place = self._places.place(*self._spans[row])
+            context = place.context
+            parts = (
+                context[: place.match_start],
+                context[place.match_start : place.match_end],
+                context[place.match_end :],
+            )
+            made = self._rows[row] = (shortened(" ".join(place.section.split())), parts)
         return made

@@ -15,6 +15,8 @@ paragraphs' words changed.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reader.document import Document
 from reader.language.corrections import Corrections
@@ -29,6 +31,10 @@ from reader.ui.qt import QtCore
 from reader.ui.session.language import LanguageWarmUp
 from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.language.find import Finder
+    from reader.language.pinyin_find import PinyinProgress, PinyinResult
 
 
 class DocumentSession(QtCore.QObject):
@@ -70,6 +76,7 @@ class DocumentSession(QtCore.QObject):
             self,
         )
         """Readings in context for the pinyin view, kept per paragraph."""
+        self._finder: Finder | None = None
 
     @property
     def text(self) -> str:
@@ -93,6 +100,35 @@ class DocumentSession(QtCore.QObject):
         which it would otherwise wait for up to the switch interval on every call."""
         time.sleep(0)
         return self._closed
+
+    # Find
+
+    @property
+    def finder(self) -> Finder:
+        """The document's finder (characters in either script, pinyin), made on first use
+        and kept while the document is open."""
+        if self._finder is None:
+            from reader.language.find import Finder  # its script tables: on the first find
+
+            self._finder = Finder(self.document.text)
+        return self._finder
+
+    def find_pinyin(
+        self,
+        query: str,
+        cancelled: Callable[[], bool],
+        progress: Callable[[PinyinProgress], None],
+    ) -> PinyinResult:
+        """On a worker: the runs of characters read `query` in context, with this
+        document's words (the reader's corrections applied); given up once `cancelled` or
+        the document closed. PinyinQueryError if `query` is not pinyin."""
+        return self.finder.find_pinyin(
+            query,
+            self.segmentation.tokens,
+            self._tools,
+            lambda: cancelled() or self.cancelled(),
+            progress,
+        )
 
     # Words
 
