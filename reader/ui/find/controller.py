@@ -114,21 +114,21 @@ class FindController(QtCore.QObject):
         return not self.bar.isHidden()
 
     def open(self) -> None:
-        """Show the bar, the selection (if short) as the query, and search from here."""
+        """Show the bar, the selection (if short) as the query, and search from there, or
+        from the caret or the top of the page."""
         view = self._shown_view()
-        selected = view.selected_range()
-        document = view.reader_document
-        if selected is not None and document is not None:
-            text = document.text[selected[0] : selected[1]]
-            if 0 < len(text.strip()) <= SELECTION_QUERY_MOST and "\n" not in text:
-                self.bar.set_query(text.strip())
+        selected = _short_selection(view)
+        if selected is not None:
+            self.bar.set_query(selected[1])
         if not self.is_open:
             self._origin = None
             self._left_from = view.top_offset()
             self.bar.show()
             self.results.setVisible(self._settings.list_shown)
             self.bar.list_button.setChecked(self._settings.list_shown)
-            self._search()
+        if selected is not None:
+            self._origin = selected[0]
+        self._search()
         self.bar.focus_query()
 
     def close(self) -> None:
@@ -170,6 +170,11 @@ class FindController(QtCore.QObject):
     @property
     def current_index(self) -> int | None:
         return self._index
+
+    @property
+    def searching(self) -> bool:
+        """A search waits for the next keystroke or runs on a worker."""
+        return self._timer.isActive() or self._running is not None
 
     @property
     def current_span(self) -> Span | None:
@@ -342,3 +347,15 @@ class FindController(QtCore.QObject):
         span = self.current_span
         if span is not None:
             reveal(self._shown_view(), *span)
+
+
+def _short_selection(view: TextSurface) -> tuple[int, str] | None:
+    """Where the selection starts and its text, if it is short and on one line."""
+    selected = view.selected_range()
+    document = view.reader_document
+    if selected is None or document is None:
+        return None
+    text = document.text[selected[0] : selected[1]]
+    if not 0 < len(text.strip()) <= SELECTION_QUERY_MOST or "\n" in text:
+        return None
+    return selected[0] + len(text) - len(text.lstrip()), text.strip()

@@ -28,7 +28,8 @@ def reveal(view: TextSurface, start: int, end: int) -> bool:
     """Bring `[start, end)` into `view`; True if the view moved."""
     if in_view(view, start, end):
         return False
-    view.scroll_to_offset(start)
     bar = view.verticalScrollBar()
+    before = bar.value()
+    view.scroll_to_offset(start)
     bar.setValue(bar.value() - view.viewport().height() // FROM_TOP)
-    return True
+    return bar.value() != before
