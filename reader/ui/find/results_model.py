@@ -41,9 +41,6 @@ class ResultsModel(QtCore.QAbstractTableModel):
         self._rows = {}
         self.endResetModel()
 
-    def span(self, row: int) -> Span:
-        return self._spans[row]
-
     def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
 
