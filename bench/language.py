@@ -104,6 +104,7 @@ def _measure(cache: Path, say: Callable[[str], None], add: Callable[..., None]) 
         add(*segmentation_speed(document, tools))
         add(*hover_lookup(document, tools))
         add(*novel_pinyin(document, tools))
+        add(*script_conversion(document))
         add(*peak_memory(cache))
     else:
         say(f"novel figures: skipped, {NOVEL} is missing")
@@ -316,6 +317,51 @@ def novel_pinyin(document: Document, tools: LanguageTools) -> list[Figure]:
             segment_seconds,
             "its segmentation",
         )
+    ]
+
+
+def script_conversion(document: Document) -> list[Figure]:
+    """reader/language/script.py on the whole novel beside OpenCC's own conversion of it.
+
+    Fold (for find) against t2s of the whole text; the display in traditional (by clauses,
+    offsets kept) against one s2tw of the whole text. Best of three; tables built first.
+    """
+    from reader.language.script import Script, converter, display_text, fold
+
+    text = document.text
+    fold("諸")
+    display_text("国", Script.TRADITIONAL)
+
+    def best(work: Callable[[], object], times: int = 3) -> float:
+        seconds = []
+        for _ in range(times):
+            started = time.perf_counter()
+            work()
+            seconds.append(time.perf_counter() - started)
+        return min(seconds)
+
+    queries = 10_000
+    return [
+        Figure(
+            "fold the whole novel (find, script-blind)",
+            best(lambda: fold(text)),
+            "s",
+            best(lambda: converter("t2s").convert(text)),
+            "OpenCC t2s of it",
+            "≤ 0.1 s",
+        ),
+        Figure(
+            "fold a query (诸葛亮)",
+            1e6 * best(lambda: [fold("諸葛亮") for _ in range(queries)]) / queries,
+            "µs",
+        ),
+        Figure(
+            "whole novel shown in traditional (offsets kept)",
+            best(lambda: display_text(text, Script.TRADITIONAL)),
+            "s",
+            best(lambda: converter("s2tw").convert(text)),
+            "OpenCC s2tw of it",
+        ),
     ]
 
 

@@ -225,6 +225,23 @@ def test_frozen_app_carries_data_files_read_from_other_packages(
         assert bundled.read_bytes() == (installed / relative).read_bytes()
 
 
+def test_frozen_app_carries_opencc_and_its_dictionaries(frozen_app: FrozenApp) -> None:
+    """reader/language/script.py opens OpenCC's configs by name; opencc finds them beside itself."""
+    import opencc
+
+    installed = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    bundled = frozen_app.bundle_root / "opencc" / "clib" / "share" / "opencc"
+    files = sorted(path.name for path in installed.iterdir() if path.suffix in {".json", ".ocd2"})
+
+    assert {"s2tw.json", "tw2s.json", "t2s.json", "hk2s.json", "STPhrases.ocd2"} <= set(files)
+    for name in files:
+        assert (bundled / name).read_bytes() == (installed / name).read_bytes()
+    assert "opencc" in _archived_modules(frozen_app)
+    assert list(frozen_app.bundle_root.glob("opencc/clib/opencc_clib*"))
+    clib = frozen_app.bundle_root / "opencc" / "clib"
+    assert [name for name in ("bin", "include", "lib", "lib64") if (clib / name).exists()] == []
+
+
 def test_bundle_leaves_out_what_reader_does_not_use(frozen_app: FrozenApp) -> None:
     files = _bundle_files(frozen_app)
     unwanted = ("QtWebEngine", "Qt6Qml", "Qt6Quick", "Qt6Network", "Qt6Pdf", "tkinter")

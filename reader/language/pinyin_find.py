@@ -150,7 +150,7 @@ class PinyinFinder:
     def _candidates(self, parse: tuple[QuerySyllable, ...]) -> set[int]:
         """Starts of the runs whose characters may each be read as the parse's syllable."""
         shifted = sorted(
-            ((self.index.offsets(syllable.base), k) for k, syllable in enumerate(parse)),
+            ((self.index.places(syllable.base), k) for k, syllable in enumerate(parse)),
             key=lambda pair: len(pair[0]),
         )
         starts: set[int] | None = None

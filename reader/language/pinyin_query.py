@@ -102,7 +102,7 @@ def parse_query(query: str) -> PinyinQuery:
     runs, marked = _runs(query)
     if not runs:
         raise PinyinQueryError(f"{query!r} is not pinyin: it holds no letters")
-    per_run = [_split_run(run, marked) for run in runs]
+    per_run = [_split_run(run, marked, query) for run in runs]
     parses: list[tuple[QuerySyllable, ...]] = [()]
     for splits in per_run:
         parses = [done + split for done in parses for split in splits][:MAX_PARSES]
@@ -159,14 +159,13 @@ def _not_pinyin(query: str, char: str) -> str:
     return f"{query!r} is not pinyin: {char!r} is no pinyin letter"
 
 
-def _split_run(run: list[_Letter], marked: bool) -> list[tuple[QuerySyllable, ...]]:
+def _split_run(run: list[_Letter], marked: bool, query: str) -> list[tuple[QuerySyllable, ...]]:
     """Every split of one run into syllables, under the apostrophe rule if any obeys it."""
-    word = "".join(letter for letter, _ in run)
     for strict in (True, False):
         splits = _splits(run, 0, strict, marked, whole=True)
         if splits:
             return splits
-    raise PinyinQueryError(f"{word!r} is not pinyin: it cannot be read as pinyin syllables")
+    raise PinyinQueryError(f"{query!r} is not pinyin: it cannot be read as pinyin syllables")
 
 
 def _splits(

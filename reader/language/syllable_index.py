@@ -52,7 +52,7 @@ class SyllableIndex:
         self._certain: dict[str, bool] = {}
         self._lock = threading.Lock()
 
-    def offsets(self, base: str) -> set[int]:
+    def places(self, base: str) -> set[int]:
         """Offsets of the characters that may be read `base` (toneless, canonical)."""
         found: set[int] = set()
         for char in self._chars_by_syllable().get(base, ()):

@@ -1,4 +1,4 @@
-"""What the window remembers between runs: geometry, dock layout, zoom, documents read,
+"""What the window remembers between runs: geometry, dock layout, zoom, script, documents read,
 the encoding and chapter pattern the reader chose for each document, and the place the
 reader left each document at.
 
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import codec_for
+from reader.language.script import Script
 from reader.ui.qt import QtCore
 
 SETTINGS_DIR_VARIABLE = "READER_SETTINGS_DIR"
@@ -110,6 +111,18 @@ class Settings:
     @zoom.setter
     def zoom(self, value: int) -> None:
         self._set("view/zoom", int(value))
+
+    @property
+    def script(self) -> Script:
+        """How the text is shown: as written, in simplified or in traditional characters."""
+        try:
+            return Script(self._store.value("view/script", Script.AS_WRITTEN.value))
+        except ValueError:
+            return Script.AS_WRITTEN
+
+    @script.setter
+    def script(self, value: Script) -> None:
+        self._set("view/script", value.value)
 
     @property
     def last_document(self) -> Path | None:

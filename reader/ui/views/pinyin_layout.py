@@ -49,6 +49,8 @@ class PinyinLayout:
 
     def __init__(self) -> None:
         self._document: Document | None = None
+        self._text = ""
+        """The characters shown: the document's, or as many in another script."""
         self._pieces: list[Piece] = []
         self._piece_starts: list[int] = []
         self._first_pieces: list[int] = [0]
@@ -77,11 +79,23 @@ class PinyinLayout:
     def set_document(self, document: Document) -> None:
         """The page of `document`, scrolled to its top; `relayout` measures it."""
         self._document = document
+        self._text = document.text
         self._pieces = cut_pieces(document)
         self._piece_starts = [piece.start for piece in self._pieces]
         self._first_pieces = [i for i, piece in enumerate(self._pieces) if piece.first]
         self._first_pieces.append(len(self._pieces))
         self._anchor = (0, 0.0)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def set_shown_text(self, text: str) -> None:
+        """Show `text` for the document's (another script, as long, character for
+        character: every offset stays the same); `relayout` after it."""
+        if self._document is None or len(text) != len(self._document.text):
+            raise ValueError("the text shown must be as long as the document's")
+        self._text = text
 
     def set_readings(self, readings: Callable[[int], Readings | None]) -> None:
         """Where block `index`'s readings are found, None while they are not known."""
@@ -235,7 +249,7 @@ class PinyinLayout:
             tab=tab,
         )
         layout = layout_block(
-            self._document.text[piece.start : piece.end],
+            self._text[piece.start : piece.end],
             piece.start,
             rubies,
             shape,
@@ -408,7 +422,7 @@ class PinyinLayout:
         if self._document is None:
             return ""
         parts: list[str] = []
-        text = self._document.text
+        text = self._text
         position = start
         for index in range(self.piece_index(start), len(self._heights)):
             piece = self._pieces[index]

@@ -104,7 +104,7 @@ def _paint_piece(
     block = document.blocks[page.piece(index).block]
     fonts, style = page.fonts(block), block_style(block)
     layout = page.layout_of(index)
-    text = document.text
+    text = page.text
     ink = QtGui.QColor(style.ink)
     selection = QtGui.QColor(SELECTION_COLOUR)
     mark = QtGui.QColor(MARK_COLOUR)

@@ -7,8 +7,8 @@ the text column in the viewport, selection and input.
 
 Readings come from a ReadingsSource given to the view (the document's session makes them on
 a worker), asked for the visible blocks only; until they arrive the characters are painted
-without them. Offsets here are the document's code points: no Qt text positions are
-involved, so there is nothing to convert.
+without them. Offsets here are the document's code points (whatever script the characters
+are shown in): no Qt text positions are involved, so there is nothing to convert.
 """
 
 from __future__ import annotations
@@ -139,6 +139,10 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._caret = Caret(0)
         self._marks.hovered = None
         self._relayout(0)
+
+    def set_shown_text(self, text: str) -> None:
+        """Paint `text` for the document's: another script, as long; offsets stay the same."""
+        self._restyle(lambda: self._page.set_shown_text(text))
 
     def _relayout(self, keep: int) -> None:
         """Forget every layout (a new width, zoom or filter) and put `keep` at the top again."""
@@ -386,10 +390,8 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self.viewport().update(self.caret_rect().toAlignedRect().adjusted(-2, -1, 2, 1))
 
     def selected_text(self) -> str:
-        document = self._page.document
-        if document is None or self._selection is None:
-            return ""
-        return document.text[slice(*self._selection)]
+        """The selection as shown: in the script the reader chose to see the text in."""
+        return self._page.text[slice(*self._selection)] if self._selection is not None else ""
 
     def select(self, start: int, end: int) -> None:
         start, end = sorted((start, end))
@@ -397,12 +399,10 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self.viewport().update()
 
     def select_all(self) -> None:
-        document = self._page.document
-        if document is not None:
-            self.select(0, len(document.text))
+        self.select(0, len(self._page.text))
 
     def copy(self) -> None:
-        """Plain characters, as in the document, without the pinyin painted above them."""
+        """Plain characters, as shown, without the pinyin painted above them."""
         text = self.selected_text()
         if text:
             QtWidgets.QApplication.clipboard().setText(text)

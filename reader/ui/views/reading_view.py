@@ -38,6 +38,7 @@ from reader.ui.views.reading_view_page import (
     build_page,
     held_back,
     restyle_page,
+    show_text,
 )
 from reader.ui.views.wheel_zoom import WheelZoom
 
@@ -59,6 +60,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         super().__init__(parent)
         self._document: Document | None = None
         self._offsets = OffsetMap("")
+        self._shown = ""  # the document's text, or as many characters in another script
         self._zoom = 0
         self._wheel_zoom = WheelZoom()
         self._measure_kept = False
@@ -109,8 +111,10 @@ class ReadingView(QtWidgets.QTextBrowser):
         """The size of one character of running text, in pixels."""
         return float(QtGui.QFontInfo(self.font()).pixelSize())
 
-    def set_reader_document(self, document: Document) -> None:
-        page = build_page(document, self.em(), hold_back=True)
+    def set_reader_document(self, document: Document, shown: str | None = None) -> None:
+        """Show `document`, its characters as in `shown` if given (another script, as long)."""
+        self._shown = document.text if shown is None else shown
+        page = build_page(document, self.em(), hold_back=True, shown=self._shown)
         page.setDefaultFont(self.font())
         self._document = document
         self._offsets = OffsetMap(document.text)
@@ -132,6 +136,15 @@ class ReadingView(QtWidgets.QTextBrowser):
         self.verticalScrollBar().setValue(0)
         self._scrolled()
 
+    def set_shown_text(self, text: str) -> None:
+        """Show `text` for the document's: another script, as long; offsets stay the same."""
+        if self._document is not None and text != self._shown:
+            keep = self.top_offset()
+            show_text(self, self._document.blocks, self._offsets, self._shown, text)
+            self._shown = text
+            self._put_at = None  # the lines are laid out anew
+            self.scroll_to_offset(keep)
+
     def _add_held_back(self, page: QtGui.QTextDocument, document: Document) -> None:
         """The text build_page held back, laid out once.
 
@@ -146,7 +159,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         caret = QtGui.QTextCursor(page)
         caret.setKeepPositionOnInsert(True)
         self.setTextCursor(caret)
-        add_held_back(page, document)
+        add_held_back(page, document, self._shown)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarAsNeeded)
 
     def _set_wrap_mode(self, mode: QtGui.QTextOption.WrapMode) -> None:

@@ -1,4 +1,6 @@
-"""The reading view's page: a Document set as a QTextDocument, its text the document's own.
+"""The reading view's page: a Document set as a QTextDocument, its text the document's own,
+or as many characters of it in another script (reader.language.script: only Han characters
+differ, each for one of the same UTF-16 width), so every position still maps alike.
 
 The page is built with QTextCursor, block by block, never from HTML, so it holds exactly
 Document.text: one QTextBlock per Block (the "\\n" between blocks is the block separator), a
@@ -13,10 +15,12 @@ changes one font; only spacing in pixels (margins, indents, the tab stop) is res
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reader.document import Block, BlockKind, Document
 from reader.ui.fonts import SERIF_FAMILIES
-from reader.ui.qt import QtCore, QtGui
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import (
     BLOCK_STYLES,
     DECK_INK,
@@ -161,9 +165,12 @@ class _CharFormats:
             cursor.insertText(_in_block(body), self.by_style[style_key(block)])
 
 
-def build_page(document: Document, em: float, hold_back: bool = False) -> QtGui.QTextDocument:
-    """A QTextDocument holding `document.text` block for block, styled as a page; with
-    `hold_back`, blocks longer than HELD_BACK are left empty for add_held_back to fill."""
+def build_page(
+    document: Document, em: float, hold_back: bool = False, shown: str | None = None
+) -> QtGui.QTextDocument:
+    """A QTextDocument holding `document.text` (or `shown`, as long) block for block, styled
+    as a page; with `hold_back`, blocks longer than HELD_BACK are left empty for
+    add_held_back to fill."""
     if document.blocks:
         _check_tiling(document)
     page = QtGui.QTextDocument()
@@ -173,7 +180,7 @@ def build_page(document: Document, em: float, hold_back: bool = False) -> QtGui.
     char_formats = _CharFormats()
     cursor = QtGui.QTextCursor(page)
     cursor.beginEditBlock()
-    text = document.text
+    text = document.text if shown is None else shown
     for number, block in enumerate(document.blocks):
         char_format = char_formats.by_style[style_key(block)]
         if number == 0:
@@ -196,8 +203,8 @@ def held_back(document: Document) -> list[tuple[int, Block]]:
     ]
 
 
-def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
-    """The text of the blocks `build_page` held back, in their places on `page`."""
+def add_held_back(page: QtGui.QTextDocument, document: Document, shown: str | None = None) -> None:
+    """The text of the blocks `build_page` held back (or `shown`'s), in their places."""
     blocks = held_back(document)
     if not blocks:
         return
@@ -213,8 +220,59 @@ def add_held_back(page: QtGui.QTextDocument, document: Document) -> None:
         # cost no more memory than laying the block out took.
         text_block.layout().setCacheEnabled(True)
         cursor.setPosition(text_block.position())
-        char_formats.insert(cursor, block, document.text[block.start : block.end])
+        text = document.text if shown is None else shown
+        char_formats.insert(cursor, block, text[block.start : block.end])
     cursor.endEditBlock()
+
+
+def _swapped(on_page: str, before: str, text: str, first: int) -> str:
+    """`on_page` (which shows `before` from `first`) with the characters `text` changes."""
+    last = first + len(on_page)
+    if on_page == before[first:last]:
+        return text[first:last]
+    return "".join(
+        wanted if wanted != old else shown
+        for shown, old, wanted in zip(on_page, before[first:last], text[first:last], strict=True)
+    )
+
+
+def show_text(
+    view: QtWidgets.QTextEdit, blocks: Sequence[Block], offsets: OffsetMap, before: str, text: str
+) -> None:
+    """`text` on the view's page in place of `before`, both as long as the document's text.
+
+    Only the characters that differ are written, fragment by fragment, each keeping its
+    format: the highlights merged into the page stay, and so do the caret and selection.
+    The page's own stand-ins for line breaks and a list item's tab are never among them.
+    """
+    page = view.document()
+    changes: list[tuple[int, int, str, QtGui.QTextCharFormat]] = []
+    text_block = page.firstBlock()
+    for block in blocks:
+        start, end = block.start, block.end
+        if text[start:end] != before[start:end]:
+            written = text_block.text()
+            for piece in text_block.textFormats():
+                first = offsets.from_qt(text_block.position() + piece.start)
+                last = offsets.from_qt(text_block.position() + piece.start + piece.length)
+                if text[first:last] != before[first:last]:
+                    on_page = written[first - start : last - start]
+                    new = _swapped(on_page, before, text, first)
+                    # A copy: the format is the range's, which goes with the list.
+                    changes.append((first, last, new, QtGui.QTextCharFormat(piece.format)))
+        text_block = text_block.next()
+    caret = view.textCursor()
+    kept = (caret.anchor(), caret.position())
+    cursor = QtGui.QTextCursor(page)
+    cursor.beginEditBlock()
+    for first, last, new, char_format in changes:
+        cursor.setPosition(offsets.to_qt(first))
+        cursor.setPosition(offsets.to_qt(last), QtGui.QTextCursor.KeepAnchor)
+        cursor.insertText(new, char_format)
+    cursor.endEditBlock()
+    caret.setPosition(kept[0])
+    caret.setPosition(kept[1], QtGui.QTextCursor.KeepAnchor)
+    view.setTextCursor(caret)
 
 
 def restyle_page(page: QtGui.QTextDocument, document: Document, em: float) -> None:

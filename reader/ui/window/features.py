@@ -1,6 +1,6 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, word corrections, the pinyin switch and find, wired to each other here and
-nowhere else.
+lookup, annotations, word corrections, the pinyin switch, the script menu and find, wired to
+each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -21,6 +21,9 @@ from reader.ui.find.controller import FindController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.switch import PinyinSwitch
 from reader.ui.qt import QtWidgets
+from reader.ui.script.choice import ScriptChoice
+from reader.ui.script.display import ScriptDisplay
+from reader.ui.script.menu import ScriptMenu
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
@@ -36,6 +39,7 @@ class Features:
     word_lookup: WordLookupController
     word_corrections: WordCorrectionsController
     pinyin: PinyinSwitch
+    script_menu: ScriptMenu
     find: FindController
 
     def shutdown(self) -> None:
@@ -52,9 +56,10 @@ def make_features(
     data_dir: Path | str | None,
     runner: TaskRunner | None,
     tools: LanguageTools | None,
+    script: ScriptChoice,
 ) -> Features:
     """`runner`: where background work runs (tests give a synchronous one); `tools`: the
-    language tools (else the process's shared ones)."""
+    language tools (else the process's shared ones); `script`: the script the text is shown in."""
     session = CurrentSession(tools or shared_language_tools(), runner or TaskRunner(window), window)
     session.set_visible_range(lambda: shown_view().visible_range())
     annotations = AnnotationController(window, session.annotations, data_dir)
@@ -86,6 +91,8 @@ def make_features(
     panels.measure_by(pinyin.view, pinyin.view.measure_changed)
     pinyin.stack.currentChanged.connect(lambda _: panels.fit())
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
+    script_menu = ScriptMenu(view_menu, script)
+    ScriptDisplay(script, reading_view, pinyin.view, session, shown_view)
     # Find's bar and list go under the views' stack; its marks follow the view shown.
     find = FindController(
         window,
@@ -96,4 +103,4 @@ def make_features(
         (reading_view, pinyin.view),
     )
     pinyin.stack.currentChanged.connect(lambda _: find.view_switched())
-    return Features(session, annotations, word_lookup, word_corrections, pinyin, find)
+    return Features(session, annotations, word_lookup, word_corrections, pinyin, script_menu, find)

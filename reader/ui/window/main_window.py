@@ -14,6 +14,7 @@ from reader.ui.first_paint import after_first_paint
 from reader.ui.pinyin.settings import PinyinMode, PinyinSettings
 from reader.ui.plain_text import make_plain, plain_label, shortened, tooltip
 from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.script.choice import ScriptChoice
 from reader.ui.settings import DocumentChoices, Settings, resolved_path
 from reader.ui.views.page_style import ACCENT_INK
 from reader.ui.views.reading_view import ReadingView
@@ -69,6 +70,8 @@ class MainWindow(WindowMenus):
         self._document: Document | None = None
         self._choices = DocumentChoices()
         self._steering = False
+        self.script_choice = ScriptChoice(self._settings, self)
+        """The script the text is shown in (View ▸ Script, the preferences)."""
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -102,7 +105,7 @@ class MainWindow(WindowMenus):
         self._data_dir = data_dir
         self._features: Features | None = None
         pinyin = PinyinSettings().load()
-        self._skeleton = MenuSkeleton(self, pinyin)
+        self._skeleton = MenuSkeleton(self, pinyin, self.script_choice.script())
         self.section_tree.section_chosen.connect(self.go_to_section)
         self.reading_view.top_offset_changed.connect(self._follow_view)
         self.reading_place = ReadingPlace(self._settings, self.shown_view, self)
@@ -147,6 +150,7 @@ class MainWindow(WindowMenus):
             self._data_dir,
             self._runner,
             self._tools,
+            self.script_choice,
         )
         self._features = features
         # The pinyin switch put the reading view in a new central widget: shown now, not
@@ -321,7 +325,9 @@ class MainWindow(WindowMenus):
             # The views take their sizes before the window is shown, so the first page is
             # laid out at the width it is shown at, not once more on showing.
             self.layout().activate()
-        self.reading_view.set_reader_document(document)
+        self.reading_view.set_reader_document(
+            document, self.script_choice.shown_text(document.text)
+        )
         parts = [shortened(document.title)] if document.title else []
         if document.path is not None:
             parts.append(document.path.name)

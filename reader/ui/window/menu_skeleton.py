@@ -13,6 +13,7 @@ The stand-ins are taken away just before the features make the real ones.
 from __future__ import annotations
 
 from reader.language.pinyin import PinyinStyle
+from reader.language.script import Script
 from reader.ui.lookup.settings import DELAYS_MS, LookupSettings
 from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, level_label
 from reader.ui.qt import QtCore, QtGui, QtWidgets
@@ -105,9 +106,16 @@ _STYLES = {
 }
 
 
-def view_entries(lookup: LookupSettings, pinyin: PinyinChoice) -> tuple[Entry, ...]:
-    """What word lookup and pinyin add to View, after the annotations' panel and toolbar,
-    checked as they will be."""
+_SCRIPTS = {
+    Script.AS_WRITTEN: "As &Written",
+    Script.SIMPLIFIED: "&Simplified",
+    Script.TRADITIONAL: "&Traditional",
+}
+
+
+def view_entries(lookup: LookupSettings, pinyin: PinyinChoice, script: Script) -> tuple[Entry, ...]:
+    """What word lookup, pinyin and the script add to View, after the annotations' panel
+    and toolbar, checked as they will be."""
     delay = lookup.delay_ms
     mode = pinyin.mode
     return (
@@ -153,6 +161,10 @@ def view_entries(lookup: LookupSettings, pinyin: PinyinChoice) -> tuple[Entry, .
                 ),
             ),
         ),
+        Submenu(
+            "Sc&ript",
+            tuple(Item(label, checked=shown is script) for shown, label in _SCRIPTS.items()),
+        ),
     )
 
 
@@ -168,8 +180,9 @@ class MenuSkeleton:
     """The stand-ins of one window; `clear` takes them away, keeping where the saved state
     or the reader put the docks and toolbars (the real ones carry the same names)."""
 
-    def __init__(self, window: WindowMenus, pinyin: PinyinChoice) -> None:
-        """Made once the window's own menus are; `pinyin`: the reader's pinyin choice."""
+    def __init__(self, window: WindowMenus, pinyin: PinyinChoice, script: Script) -> None:
+        """Made once the window's own menus are; `pinyin` and `script`: the reader's
+        choices of pinyin and of the script the text is shown in."""
         lookup = LookupSettings()
         self._window = window
         self._actions: list[tuple[QtWidgets.QMenu, QtGui.QAction]] = []
@@ -210,7 +223,7 @@ class MenuSkeleton:
             action.setEnabled(False)
             window.view_menu.addAction(action)
             self._actions.append((window.view_menu, action))
-        self._fill(window.view_menu, view_entries(lookup, pinyin))
+        self._fill(window.view_menu, view_entries(lookup, pinyin, script))
 
     def _toolbar(self, title: str, name: str) -> QtWidgets.QToolBar:
         toolbar = QtWidgets.QToolBar(title, self._window)
