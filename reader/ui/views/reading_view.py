@@ -326,10 +326,14 @@ class ReadingView(QtWidgets.QTextBrowser):
         else:
             # A hidden view's viewport gets its size only once shown, and a view waiting in
             # a stack (while the pinyin view is shown) keeps whatever size it had: until then
-            # the stack's width, or the view's own, less the scroll bar a long page will have.
-            parent = self.parentWidget()
-            stacked = isinstance(parent, QtWidgets.QStackedWidget)
-            width = parent.width() if stacked else self.width()
+            # the window's central widget's width (the stack's, or the find area's around
+            # it: a hidden window sizes only that one), or the view's own, less the scroll
+            # bar a long page will have.
+            holder, window = self.parentWidget(), self.window()
+            if isinstance(window, QtWidgets.QMainWindow) and window.centralWidget() is not None:
+                holder = window.centralWidget()
+            stacked = isinstance(self.parentWidget(), QtWidgets.QStackedWidget)
+            width = holder.width() if stacked else self.width()
             available = width - self.verticalScrollBar().sizeHint().width()
         column = max(1, min(self._measure(), self._whole_characters(available)))
         if self.lineWrapColumnOrWidth() != column:
