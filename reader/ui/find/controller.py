@@ -57,6 +57,7 @@ class FindController(QtCore.QObject):
         self._shown_view = shown_view
         self._views = views
         self._settings = FindSettings()
+        self._mode = self._settings.mode
         self._spans: list[Span] = []
         self._starts: list[int] = []
         self._index: int | None = None
@@ -73,7 +74,7 @@ class FindController(QtCore.QObject):
         self._progress.connect(self._show_progress, QtCore.Qt.QueuedConnection)
 
         self.bar = FindBar()
-        self.bar.set_mode(self._settings.mode)
+        self.bar.set_mode(self._mode)
         self.model = ResultsModel(self)
         self.results = ResultsList(self.model)
         self.area = FindArea(window.takeCentralWidget(), self.results, self.bar)
@@ -121,6 +122,9 @@ class FindController(QtCore.QObject):
         if selected is not None:
             self.bar.set_query(selected[1])
         if not self.is_open:
+            session = self._current.session
+            if session is not None:
+                session.prepare_finder()
             self._origin = None
             self._left_from = view.top_offset()
             self.bar.show()
@@ -207,10 +211,11 @@ class FindController(QtCore.QObject):
         self._index = index
         start, end = self._spans[index]
         self._origin = start
-        self._mark()
         self.results.show_current(index)
         self.bar.show_count(index, len(self._spans), note)
-        return reveal(self._shown_view(), start, end)
+        scrolled = reveal(self._shown_view(), start, end)
+        self._mark()
+        return scrolled
 
     def _mark(self) -> None:
         shown = self._shown_view()
@@ -249,7 +254,8 @@ class FindController(QtCore.QObject):
     # Searching
 
     def _query_changed(self) -> None:
-        self._settings.mode = self.bar.mode()
+        if self.bar.mode() is not self._mode:  # remembered when chosen, not at each key
+            self._mode = self._settings.mode = self.bar.mode()
         self._search_number += 1
         pinyin = self._mode_used() is FindMode.PINYIN
         self._timer.start(PINYIN_DELAY_MS if pinyin else 0)
@@ -288,7 +294,6 @@ class FindController(QtCore.QObject):
             return
         number = self._running = self._search_number
         self.bar.show_progress("Searching pinyin…")
-        _ = session.finder  # made here, on the ui thread, not by two workers at once
 
         def progress(done: PinyinProgress) -> None:
             self._progress.emit(number, done.done / max(1, done.total))

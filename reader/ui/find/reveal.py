@@ -13,11 +13,8 @@ FROM_TOP = 3
 
 
 def in_view(view: TextSurface, start: int, end: int) -> bool:
-    top, bottom = view.visible_range()
-    if not (top <= start and end <= bottom + 1):
-        return False
     rect = view.range_rect(start, end)
-    if rect.isEmpty():
+    if rect.isEmpty():  # the pinyin view has not laid it out: far from the viewport
         return False
     line = rect.height() if rect.height() < view.viewport().height() // 4 else 0
     margin = MARGIN_LINES * line

@@ -14,6 +14,7 @@ paragraphs' words changed.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -77,6 +78,7 @@ class DocumentSession(QtCore.QObject):
         )
         """Readings in context for the pinyin view, kept per paragraph."""
         self._finder: Finder | None = None
+        self._finder_lock = threading.Lock()
 
     @property
     def text(self) -> str:
@@ -106,12 +108,19 @@ class DocumentSession(QtCore.QObject):
     @property
     def finder(self) -> Finder:
         """The document's finder (characters in either script, pinyin), made on first use
-        and kept while the document is open."""
-        if self._finder is None:
-            from reader.language.find import Finder  # its script tables: on the first find
+        (a worker may make it ahead: `prepare_finder`) and kept while the document is open."""
+        with self._finder_lock:
+            if self._finder is None:
+                from reader.language.find import Finder  # its script tables: on the first find
 
-            self._finder = Finder(self.document.text)
-        return self._finder
+                self._finder = Finder(self.document.text)
+            return self._finder
+
+    def prepare_finder(self) -> None:
+        """Make the finder on a worker (half a second on a novel, the first time), so that
+        the first keystroke of a find does not wait for it."""
+        if self._finder is None:
+            self._runner.run(lambda: self.finder)
 
     def find_pinyin(
         self,

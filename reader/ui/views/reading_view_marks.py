@@ -4,8 +4,8 @@ word's, and a find's matches, the current one stronger.
 Highlights are merged into the page's formats (reading_view_highlights), as they stay; a
 find's marks come and go at every keystroke, and a query may match 20,000 times, where
 ExtraSelections cost up to a second and lay out every paragraph they touch (DESIGN.md §8).
-So only the matches in view, and a screen either side, are made into selections, and they
-are made again when the page scrolls or the viewport changes size.
+So only the matches in view are made into selections, and they are made again when the
+page scrolls or the viewport changes size.
 """
 
 from __future__ import annotations
@@ -19,6 +19,14 @@ from reader.ui.views.found_spans import FoundSpans, Span
 from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import FOUND_COLOUR, FOUND_CURRENT_COLOUR, MARK_COLOUR
 
+BELOW = 8
+"""Matches this fraction (1/8) of the viewport's height below it are marked too: the last
+line, whose start is the bottom edge's line, is marked to its end."""
+
+
+SCREEN_MOST = 10_000
+"""Characters a screen shows at most (at the smallest zoom, in a tall window)."""
+
 
 class MarkedPage(Protocol):
     """What the marks ask of the reading view."""
@@ -31,7 +39,10 @@ class MarkedPage(Protocol):
 
     def document(self) -> QtGui.QTextDocument: ...
 
-    def visible_range(self) -> tuple[int, int]: ...
+    def viewport(self) -> QtWidgets.QWidget: ...
+
+    def position_at_y(self, y: float) -> int:
+        """The Qt position starting the first line that reaches below page height `y`."""
 
     def verticalScrollBar(self) -> QtWidgets.QScrollBar: ...
 
@@ -82,13 +93,24 @@ class PageMarks:
         document = self._view.reader_document
         if document is None or not self._found:
             return
-        top, bottom = self._view.visible_range()
-        screen = max(bottom - top, 1)
-        spans = self._found.between(max(0, top - screen), bottom + screen, document)
+        top, bottom = self._shown_range()
+        spans = self._found.between(top, bottom + 1, document)
         current = self._found.current(document)
         self._found_shown = [self._selection(s, FOUND_COLOUR) for s in spans if s != current]
         if current is not None and current in spans:
             self._current_shown = [self._selection(current, FOUND_CURRENT_COLOUR)]
+
+    def _shown_range(self) -> tuple[int, int]:
+        """From the line at the viewport's top edge (partly shown, which the view's
+        visible_range leaves out) to the one a little below its bottom edge."""
+        y = self._view.verticalScrollBar().value()
+        height = self._view.viewport().height()
+        offsets = self._view.offsets
+        top = offsets.from_qt(self._view.position_at_y(y))
+        bottom = offsets.from_qt(self._view.position_at_y(y + height + height // BELOW))
+        if bottom <= top:  # below the last line: the page's end is in view
+            bottom = top + SCREEN_MOST
+        return top, bottom
 
     def _selection(self, span: Span, colour: str) -> QtWidgets.QTextEdit.ExtraSelection:
         offsets = self._view.offsets
