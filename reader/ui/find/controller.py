@@ -186,8 +186,12 @@ class FindController(QtCore.QObject):
 
     def _step(self, delta: int) -> None:
         if not self.is_open:
+            # F3 with the bar closed: open it on the last query, and step past the match
+            # the reader left the caret at, if that is where the search starts again.
+            left_at = self.current_span
             self.open()
-            return
+            if left_at is None or self.current_span != left_at:
+                return
         if not self._spans:
             return
         index = self._index if self._index is not None else -1 if delta > 0 else 0

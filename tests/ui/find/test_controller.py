@@ -260,3 +260,21 @@ def test_another_document_is_searched_for_the_same_query(qtbot, window, tmp_path
     assert [start for start, _ in window.find.matches] == starts(window, NETWORK)
     assert len(window.find.matches) == 2
     assert status(window) == "1 of 2"
+
+
+def test_f3_with_the_bar_closed_opens_it_on_the_next_match(qtbot, window):
+    open_bar(qtbot, window)
+    type_query(qtbot, window, NETWORK)
+    find = window.find
+    find.find_next()
+    left = find.current_index
+    qtbot.keyClick(find.bar.edit, QtCore.Qt.Key_Escape)
+    assert not find.is_open
+
+    qtbot.keyClick(window.reading_view, QtCore.Qt.Key_F3)
+
+    assert find.is_open
+    assert find.current_index == left + 1
+    qtbot.keyClick(find.bar.edit, QtCore.Qt.Key_Escape)
+    qtbot.keyClick(window.reading_view, QtCore.Qt.Key_F3, QtCore.Qt.ShiftModifier)
+    assert find.current_index == left
