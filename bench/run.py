@@ -234,6 +234,17 @@ def long_line_window(files: Sequence[Path], settings: Settings) -> Table:
     return Table(long_line.TITLE, long_line.HEADERS, long_line.rows(figures))
 
 
+def find_in_document(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/find.py: find per keystroke and by pinyin on the novel, beside baselines."""
+    if not NOVEL.is_file():
+        print(f"skipping find: {NOVEL} not found")
+        return None
+    import find
+
+    figures = find.measure(NOVEL, settings.runs)
+    return Table(find.TITLE, find.HEADERS, find.rows(figures))
+
+
 def language_layer(files: Sequence[Path], settings: Settings) -> Table | None:
     """bench/language.py: speed, memory and accuracy of reader/language beside baselines."""
     import language
@@ -283,6 +294,7 @@ MEASUREMENTS: list[Measurement] = [
     annotations_window,
     language_layer,
     word_answers,
+    find_in_document,
     word_lookup_window,
     find_window,
     long_line_window,

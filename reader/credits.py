@@ -89,6 +89,15 @@ CREDITS: tuple[Credit, ...] = (
         "licences/regex-Apache-2.0.txt",
     ),
     Credit(
+        "OpenCC",
+        "simplified and traditional characters (find in either script, the Script setting)",
+        "© Carbo Kuo (BYVoid) and the OpenCC contributors; it links in marisa-trie, "
+        "© 2010-2019 Susumu Yata (BSD 2-clause).",
+        "Apache License 2.0",
+        "https://github.com/BYVoid/OpenCC",
+        "licences/opencc-Apache-2.0.txt",
+    ),
+    Credit(
         "charset-normalizer",
         "detecting encodings",
         "© 2025 TAHRI Ahmed R.",

@@ -22,6 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
         ("jieba", "MIT License", "Sun Junyi"),
         ("pypinyin", "MIT License", "mozillazg"),
         ("Qt and Qt for Python (PySide6)", "LGPLv3", "Qt Company"),
+        ("OpenCC", "Apache License 2.0", "BYVoid"),
     ],
 )
 def test_each_work_is_credited_with_its_licence(name, licence, notice):

@@ -19,6 +19,7 @@ import pytest
 from PyInstaller.archive.readers import CArchiveReader
 
 from reader.credits import LICENCE_FILES
+from reader.language.script import Script
 from reader.resources import SEED_NAME
 from reader.ui.settings import Settings
 
@@ -184,6 +185,16 @@ def test_frozen_window_opens_the_bundled_seed(frozen_app: FrozenApp, tmp_path: P
     opened = Settings().last_document
     assert opened is not None
     assert opened.resolve() == (frozen_app.bundle_root / "seeds" / SEED_NAME).resolve()
+
+
+def test_frozen_window_shows_the_seed_in_traditional(frozen_app: FrozenApp, tmp_path: Path) -> None:
+    """OpenCC finds its configs and dictionaries in the bundle: a failure to load them would
+    end the start with a traceback before the first paint."""
+    Settings().script = Script.TRADITIONAL
+    result = frozen_app.run("--startup-report", str(SEED), cwd=tmp_path)
+
+    assert _startup_report(result)["first_paint_s"] > 0
+    assert "Traceback" not in result.stderr
 
 
 @pytest.mark.skipif(not LINUX or shutil.which("xvfb-run") is None, reason="needs xvfb-run")

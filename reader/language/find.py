@@ -18,7 +18,7 @@ index is built on the first pinyin query, not before.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reader.language.pinyin_find import (
     KnownReadings,
@@ -74,6 +74,13 @@ class Finder:
                 self._pinyin = PinyinFinder(self.text, tools, fold)
             return self._pinyin
 
+    def forget_readings(self, spans: Sequence[tuple[int, int]]) -> None:
+        """The words of these spans (paragraphs) changed: readings kept there are stale."""
+        with self._lock:
+            pinyin = self._pinyin
+        if pinyin is not None:
+            pinyin.forget(spans)
+
     def find_pinyin(
         self,
         query: str,
@@ -82,11 +89,14 @@ class Finder:
         cancelled: Callable[[], bool] | None = None,
         progress: Callable[[PinyinProgress], None] | None = None,
         known: KnownReadings | None = None,
+        first_at: int = 0,
     ) -> PinyinResult:
         """The runs of characters read `query` in context; PinyinQueryError (a ValueError
         whose message the find bar and the CLI show) if the query is not pinyin.
 
         For a worker thread: `cancelled` and `progress` are called between batches of
-        candidates read in context (reader.language.pinyin_find)."""
+        candidates read in context, those from `first_at` on first
+        (reader.language.pinyin_find)."""
         parsed = parse_query(query)
-        return self.pinyin_finder(tools).find(parsed, tokens, cancelled, progress, known)
+        finder = self.pinyin_finder(tools)
+        return finder.find(parsed, tokens, cancelled, progress, known, first_at)

@@ -5,8 +5,9 @@ text, and each character as many UTF-16 units as the one it replaces, so every o
 the document means the same character in the result.
 
 Built on OpenCC (the official binding, `opencc` on PyPI), loaded on first use only: its
-dictionaries take about 60 ms to open, which the window must not pay before its first paint
-when the text is shown as written.
+dictionaries take from 10 ms (t2s) to a few tenths of a second (s2tw, whose phrase table
+also segments) to open, which the window must not pay before its first paint when the text
+is shown as written.
 
 `fold` replaces each character by one simplified character, from a table made once by
 running OpenCC over every Han character on its own (t2s, then the Taiwan and Hong Kong
@@ -118,7 +119,7 @@ def _same_width(original: str, replacement: str) -> bool:
 
 
 def fold_table() -> dict[int, str]:
-    """The `str.translate` table behind `fold`, built on first use (about a quarter second)."""
+    """The `str.translate` table behind `fold`, built on first use (a tenth of a second or more)."""
     global _fold_table
     if _fold_table is None:
         with _fold_lock:

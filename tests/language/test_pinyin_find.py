@@ -31,10 +31,15 @@ QUERIES = [
     "shi",
     "le",
     "yi",
-    "zhong guo",
-    "wangluo anquan",
-    "wang3luo4",
+    "xing",
+    "chang",
+    "zhang3",
+    "jia yucun",
+    "Zhēn Shìyǐn",
 ]
+NOT_IN_THE_CHAPTERS = {"hang"}
+"""Queries whose candidates (行, 杭 ...) are all read otherwise there: the fast path must
+reject every one."""
 
 
 def segmentation_of(document: Document, tools: LanguageTools) -> Segmentation:
@@ -81,6 +86,7 @@ def test_the_fast_path_finds_what_reading_everything_finds_on_a_novel(chapter, t
     result = finder.find_pinyin(query, tokens, tools)
     assert result.complete
     assert result.matches == brute_force(chapter, tools, query)
+    assert bool(result.matches) is (query not in NOT_IN_THE_CHAPTERS)
 
 
 @pytest.mark.parametrize("query", ["wangluo anquan", "xinxi", "de", "zhong", "xi2jin4ping2"])
@@ -161,6 +167,7 @@ def test_progress_reports_batches_and_a_cancel_keeps_what_was_found(tools, monke
     import reader.language.pinyin_find as pinyin_find
 
     monkeypatch.setattr(pinyin_find, "CONFIRM_BATCH", 2)
+    monkeypatch.setattr(pinyin_find, "PROGRESS_EVERY_S", 0)
     document = build_document("他得了。地上的书。我的，你的，他的。")
     tokens = segmentation_of(document, tools).tokens
     seen: list[PinyinProgress] = []
@@ -181,6 +188,19 @@ def test_progress_reports_batches_and_a_cancel_keeps_what_was_found(tools, monke
     assert set(stopped.matches) < set(result.matches)
 
 
+def test_candidates_from_the_caret_on_are_read_first(tools, monkeypatch):
+    import reader.language.pinyin_find as pinyin_find
+
+    monkeypatch.setattr(pinyin_find, "CONFIRM_BATCH", 1)
+    monkeypatch.setattr(pinyin_find, "PROGRESS_EVERY_S", 0)
+    document = build_document("我的书。\n他的笔。\n你的纸。")
+    tokens = segmentation_of(document, tools).tokens
+    caret = document.text.index("他")
+    seen: list[PinyinProgress] = []
+    Finder(document.text).find_pinyin("de", tokens, tools, progress=seen.append, first_at=caret)
+    assert [p.matches for p in seen] == [[(6, 7)], [(6, 7), (11, 12)], [(1, 2), (6, 7), (11, 12)]]
+
+
 def test_prepare_reads_everything_and_later_finds_read_nothing(tools):
     document = build_document("他得了。\n地上的书。\n我的，你的。")
     segmentation = segmentation_of(document, tools)
@@ -194,6 +214,22 @@ def test_prepare_reads_everything_and_later_finds_read_nothing(tools):
     result = finder.find_pinyin("de", segmentation.tokens, tools)
     assert result.read_now == 0
     assert result.matches == brute_force(document, tools, "de")
+
+
+def test_readings_of_corrected_words_are_made_again(tools):
+    from reader.language.corrections import Corrections
+
+    text = "这个行当好。"
+    document = build_document(text)
+    spans = [(block.start, block.end) for block in document.blocks]
+    corrections = Corrections()
+    segmentation = Segmentation(text, spans, tools.segmenter, corrections)
+    finder = Finder(text)
+    assert finder.find_pinyin("ge5", segmentation.tokens, tools).matches == [(1, 2)]
+    stale = segmentation.invalidate_containing(corrections.split("这个", 1))
+    finder.forget_readings([segmentation.span(index) for index in stale])
+    assert finder.find_pinyin("ge5", segmentation.tokens, tools).matches == []
+    assert finder.find_pinyin("ge4", segmentation.tokens, tools).matches == [(1, 2)]
 
 
 def test_a_query_that_is_not_pinyin_raises_before_any_reading(tools):

@@ -47,3 +47,7 @@ class ScriptChoice(QtCore.QObject):
             shown = (text, self._script, display_text(text, self._script))
             self._shown = shown
         return shown[2]
+
+    def shown_label(self, text: str) -> str:
+        """A short text (a heading in the tree or the status bar) in the chosen script."""
+        return display_text(text, self._script)

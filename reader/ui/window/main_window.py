@@ -80,6 +80,8 @@ class MainWindow(WindowMenus):
         self.setCentralWidget(self.reading_view)
 
         self.section_tree = SectionTree()
+        self.section_tree.section_model().set_shown(self.script_choice.shown_label)
+        self.script_choice.changed.connect(self._script_changed)
         self.sections_dock = QtWidgets.QDockWidget("Sections", self)
         self.sections_dock.setObjectName("sections-dock")
         self.sections_dock.setWidget(self.section_tree)
@@ -395,7 +397,13 @@ class MainWindow(WindowMenus):
         self._show_current(section)
 
     def _show_current(self, section: Section) -> None:
-        self.section_label.setText(shortened(section.heading))
+        self.section_label.setText(self.script_choice.shown_label(shortened(section.heading)))
+
+    def _script_changed(self, _script: object) -> None:
+        """The headings in the tree and the status bar in the script now chosen."""
+        self.section_tree.section_model().set_shown(self.script_choice.shown_label)
+        if self._document is not None:
+            self._show_current(self._document.section_at(self.shown_view().top_offset()))
 
     # Messages
 

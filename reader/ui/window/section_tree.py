@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reader.document import Document, Section
 from reader.ui.plain_text import shortened, tooltip
 from reader.ui.qt import QtCore, QtWidgets
@@ -21,6 +23,14 @@ class SectionModel(QtCore.QAbstractItemModel):
         self._sections: list[Section] = []
         self._ids: dict[int, int] = {}
         self._rows: dict[int, int] = {}
+        self._shown: Callable[[str], str] = lambda heading: heading
+
+    def set_shown(self, shown: Callable[[str], str]) -> None:
+        """Headings shown as `shown` gives them (in the script the reader chose)."""
+        self._shown = shown
+        for section in self._sections:
+            index = self.index_of(section)
+            self.dataChanged.emit(index, index, [QtCore.Qt.DisplayRole, QtCore.Qt.ToolTipRole])
 
     def set_document(self, document: Document | None) -> None:
         self.beginResetModel()
@@ -78,9 +88,9 @@ class SectionModel(QtCore.QAbstractItemModel):
         if section is None:
             return None
         if role == QtCore.Qt.DisplayRole:
-            return shortened(section.heading)
+            return self._shown(shortened(section.heading))
         if role == QtCore.Qt.ToolTipRole:
-            return tooltip(shortened(section.heading))
+            return tooltip(self._shown(shortened(section.heading)))
         return None
 
     def headerData(

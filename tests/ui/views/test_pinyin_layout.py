@@ -11,6 +11,7 @@ import pytest
 from reader.document import build_document, open_document
 from reader.language.pinyin import PinyinStyle
 from reader.language.readings import UNKNOWN_LEVEL, Readings
+from reader.language.script import Script, display_text
 from reader.ui.views.pinyin_layout import KEPT_LAYOUTS, LEAST_SQUEEZE, PinyinLayout
 from tests.ui.views.pinyin_helpers import (
     find,
@@ -118,6 +119,26 @@ def test_the_painted_text_is_the_documents_text(qtbot, window):
     assert view.text_between(0, len(text)) == text
     start = find(window, "发展理念")
     assert view.text_between(start, start + 40) == text[start : start + 40]
+
+
+def test_text_shown_in_another_script_is_laid_out_in_the_same_boxes(qapp):
+    document = build_document("\n\n".join([PARAGRAPH, "这是𠀀头发，干净的国家。"] * 10))
+    page = PinyinLayout()
+    page.set_document(document)
+    page.relayout(400.0)
+    boxes = [(box.start, box.end) for line in page.layout_of(1).lines for box in line.boxes]
+
+    traditional = display_text(document.text, Script.TRADITIONAL)
+    page.set_shown_text(traditional)
+    page.relayout(400.0)
+
+    assert page.text_between(0, len(traditional)) == traditional
+    assert "這是𠀀頭髮，乾淨的國家。" in traditional
+    assert [(box.start, box.end) for line in page.layout_of(1).lines for box in line.boxes] == boxes
+    with pytest.raises(ValueError):
+        page.set_shown_text(traditional[1:])
+    page.set_document(document)
+    assert page.text == document.text  # a new document is shown as written
 
 
 def test_every_han_character_in_view_has_its_reading_above_it(qtbot, window):

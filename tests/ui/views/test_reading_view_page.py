@@ -1,11 +1,14 @@
 """The reading view's page: a block too long to be laid out at every setting QTextEdit makes
-is held back and added in its place once the page is on the view."""
+is held back and added in its place once the page is on the view; the characters shown in
+another script, in place, each keeping its position and format."""
 
 from __future__ import annotations
 
 from reader.document import build_document
-from reader.ui.qt import QtGui
-from reader.ui.views.reading_view_page import HELD_BACK, add_held_back, build_page
+from reader.language.script import Script, display_text
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.offsets import OffsetMap
+from reader.ui.views.reading_view_page import HELD_BACK, add_held_back, build_page, show_text
 
 LONG = "a" * (HELD_BACK + 1)
 
@@ -79,3 +82,53 @@ def test_a_held_back_block_keeps_its_glyphs_and_is_shaped_only_as_its_script_nee
         for block in blocks
     ]
     assert unshaped == [False, False, True, False]
+
+
+def test_a_page_built_in_another_script_holds_those_characters_in_the_same_places(qapp):
+    source = build_document("国家\n\n这是𠀀头发。\n")
+    shown = display_text(source.text, Script.TRADITIONAL)
+    page = build_page(source, 16.0, shown=shown)
+    assert plain(page) == shown == "國家\n這是𠀀頭髮。"
+
+
+def test_text_shown_in_place_keeps_formats_caret_and_every_position(qtbot):
+    source = build_document("标题\n\n这是𠀀头发，干净的国家。\n\n这一个人名单\n")
+    view = QtWidgets.QTextBrowser()
+    qtbot.addWidget(view)
+    view.setDocument(build_page(source, 16.0))
+    offsets = OffsetMap(source.text)
+    start = source.text.index("头发")
+    marked = QtGui.QTextCharFormat()
+    marked.setBackground(QtGui.QColor("#ffee00"))
+    cursor = QtGui.QTextCursor(view.document())
+    cursor.setPosition(offsets.to_qt(start))
+    cursor.setPosition(offsets.to_qt(start + 3), QtGui.QTextCursor.KeepAnchor)
+    cursor.mergeCharFormat(marked)  # a highlight over 头发，
+    caret = QtGui.QTextCursor(view.document())
+    caret.setPosition(offsets.to_qt(start + 1))
+    caret.setPosition(offsets.to_qt(start + 5), QtGui.QTextCursor.KeepAnchor)
+    view.setTextCursor(caret)
+    before = plain(view.document())
+
+    traditional = display_text(source.text, Script.TRADITIONAL)
+    show_text(view, source.blocks, offsets, source.text, traditional)
+
+    assert plain(view.document()) == traditional == "標題\n這是𠀀頭髮，乾淨的國家。\n這一個人名單"
+    painted = [_background(view, offsets, offset) for offset in range(len(source.text))]
+    highlighted = [offset for offset, colour in enumerate(painted) if colour == "#ffee00"]
+    assert highlighted == [start, start + 1, start + 2]
+    assert (view.textCursor().anchor(), view.textCursor().position()) == (
+        offsets.to_qt(start + 1),
+        offsets.to_qt(start + 5),
+    )
+
+    show_text(view, source.blocks, offsets, traditional, source.text)
+    assert plain(view.document()) == before == source.text
+
+
+def _background(view: QtWidgets.QTextEdit, offsets: OffsetMap, offset: int) -> str | None:
+    """The background of the character at `offset` (the format before the position after it)."""
+    cursor = QtGui.QTextCursor(view.document())
+    cursor.setPosition(offsets.to_qt(offset + 1))
+    brush = cursor.charFormat().background()
+    return None if brush.style() == QtCore.Qt.NoBrush else brush.color().name()

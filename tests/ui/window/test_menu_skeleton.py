@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.language.pinyin import PinyinStyle
+from reader.language.script import Script
 from reader.ui.first_paint import after_first_paint
 from reader.ui.qt import QtGui, QtWidgets
 from reader.ui.views.pinyin_fonts import RubySize
@@ -99,6 +100,7 @@ def test_the_menus_at_the_first_paint_are_checked_as_the_reader_chose(
     before.word_lookup.set_tone_colours(ToneColours.MDBG)
     before.word_lookup.set_pinyin_style(PinyinStyle.ZHUYIN)
     before.pinyin.set_size(RubySize.LARGE)
+    before.script_choice.set_script(Script.TRADITIONAL)
     before.close()  # its settings saved, as at a quit
 
     first, attached = _first_paint_and_attached(qtbot, make_window, seed_path)
@@ -110,3 +112,5 @@ def test_the_menus_at_the_first_paint_are_checked_as_the_reader_chose(
     lookup = dict(entry for entry in view if isinstance(entry[1], list))["Word &Lookup"]
     assert ("Word &Lookup", "Ctrl+Shift+L", False) in lookup
     assert ("450 ms", "", True) in lookup
+    script = dict(entry for entry in view if isinstance(entry[1], list))["Sc&ript"]
+    assert ("&Traditional", "", True) in script and ("As &Written", "", False) in script
