@@ -130,9 +130,11 @@ class FindBar(QtWidgets.QFrame):
             text = f"{text}: {used.label}"
         self.mode_box.setItemText(0, text)
 
-    def show_count(self, current: int, total: int, note: str = "") -> None:
-        """ "3 of 11", and a note such as a wrap round the end."""
-        self._say(f"{current + 1} of {total}" + (f" — {note}" if note else ""))
+    def show_count(self, current: int, total: int, note: str = "", more: bool = False) -> None:
+        """Say "3 of 11", and a note such as a wrap round the end; "3 of 11+" while `more`
+        are being looked for."""
+        count = f"{current + 1} of {total}{'+' if more else ''}"
+        self._say(count + (f" — {note}" if note else ""))
 
     def show_no_match(self) -> None:
         self._say("No matches", no_match=True)

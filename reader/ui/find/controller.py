@@ -39,8 +39,9 @@ class FindController(QtCore.QObject):
 
     jumped = QtCore.Signal(int, int)
     """Find moved the reader from one offset to another (for Back/Forward)."""
-    _progress = QtCore.Signal(int, float)
-    """From a worker: the search numbered so has prepared this fraction of the pinyin."""
+    _progress = QtCore.Signal(int, float, list)
+    """From a worker: the search numbered so has read this fraction of its candidates in
+    context, and found these matches so far."""
 
     def __init__(
         self,
@@ -210,13 +211,13 @@ class FindController(QtCore.QObject):
             self.jumped.emit(self._left_from, span[0])
             self._left_from = None
 
-    def _go(self, index: int, note: str = "") -> bool:
+    def _go(self, index: int, note: str = "", more: bool = False) -> bool:
         """Make match `index` current and show it; True if the view scrolled to it."""
         self._index = index
         start, end = self._spans[index]
         self._origin = start
         self.results.show_current(index)
-        self.bar.show_count(index, len(self._spans), note)
+        self.bar.show_count(index, len(self._spans), note, more)
         scrolled = reveal(self._shown_view(), start, end)
         self._mark()
         return scrolled
@@ -228,7 +229,9 @@ class FindController(QtCore.QObject):
                 view.set_found([], None)
         shown.set_found(self._spans if self.is_open else [], self._index)
 
-    def _show_matches(self, spans: list[Span]) -> None:
+    def _show_matches(self, spans: list[Span], more: str = "") -> None:
+        """Show `spans`, the first at or after the origin current; `more`: they are the
+        first found, and what is still being done."""
         session = self._current.session
         self._spans = spans
         self._starts = [start for start, _ in spans]
@@ -240,7 +243,7 @@ class FindController(QtCore.QObject):
             return
         origin = self._origin if self._origin is not None else self._view_place()
         first = bisect.bisect_left(self._starts, origin)
-        self._moved(self._go(first if first < len(spans) else 0))
+        self._moved(self._go(first if first < len(spans) else 0, more, bool(more)))
 
     def _view_place(self) -> int:
         """The caret if the reader can see it, else the top of the page."""
@@ -298,12 +301,14 @@ class FindController(QtCore.QObject):
             return
         number = self._running = self._search_number
         self.bar.show_progress("Searching pinyin…")
+        first_at = self._origin if self._origin is not None else self._view_place()
 
         def progress(done: PinyinProgress) -> None:
-            self._progress.emit(number, done.done / max(1, done.total))
+            self._progress.emit(number, done.done / max(1, done.total), done.matches)
 
         def work() -> PinyinResult:
-            return session.find_pinyin(query, lambda: number != self._search_number, progress)
+            cancelled = lambda: number != self._search_number  # noqa: E731
+            return session.find_pinyin(query, cancelled, progress, first_at)
 
         def done(result: PinyinResult) -> None:
             self._finished(number)
@@ -322,9 +327,16 @@ class FindController(QtCore.QObject):
         if self._running == number:
             self._running = None
 
-    def _show_progress(self, number: int, done: float) -> None:
-        if number == self._running == self._search_number and done < 1.0:
-            self.bar.show_progress(f"Preparing pinyin… {int(done * 100)}%")
+    def _show_progress(self, number: int, done: float, matches: list[Span]) -> None:
+        """The matches found so far are shown (those after the caret come first), and how
+        far the pinyin is prepared."""
+        if not (number == self._running == self._search_number and done < 1.0):
+            return
+        note = f"preparing pinyin… {int(done * 100)}%"
+        if matches:
+            self._show_matches(matches, note)
+        else:
+            self.bar.show_progress(note[0].upper() + note[1:])
 
     # The window around it
 

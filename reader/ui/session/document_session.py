@@ -127,16 +127,19 @@ class DocumentSession(QtCore.QObject):
         query: str,
         cancelled: Callable[[], bool],
         progress: Callable[[PinyinProgress], None],
+        first_at: int = 0,
     ) -> PinyinResult:
         """On a worker: the runs of characters read `query` in context, with this
-        document's words (the reader's corrections applied); given up once `cancelled` or
-        the document closed. PinyinQueryError if `query` is not pinyin."""
+        document's words (the reader's corrections applied), those from `first_at` on
+        found first; given up once `cancelled` or the document closed. PinyinQueryError if
+        `query` is not pinyin."""
         return self.finder.find_pinyin(
             query,
             self.segmentation.tokens,
             self._tools,
             lambda: cancelled() or self.cancelled(),
             progress,
+            first_at=first_at,
         )
 
     # Words
@@ -184,6 +187,8 @@ class DocumentSession(QtCore.QObject):
                 segmentation.segment_span(index)
         self._runner.run(lambda: self._segment_spans(segmentation, stale))
         self.readings.forget(stale)
+        if self._finder is not None:  # its pinyin readings there, made before the correction
+            self._finder.forget_readings([segmentation.span(index) for index in stale])
         self.words_changed.emit(stale, at)
         return stale
 
