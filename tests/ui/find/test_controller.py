@@ -278,3 +278,14 @@ def test_f3_with_the_bar_closed_opens_it_on_the_next_match(qtbot, window):
     qtbot.keyClick(find.bar.edit, QtCore.Qt.Key_Escape)
     qtbot.keyClick(window.reading_view, QtCore.Qt.Key_F3, QtCore.Qt.ShiftModifier)
     assert find.current_index == left
+
+
+def test_esc_in_the_page_closes_the_bar_too(qtbot, window):
+    open_bar(qtbot, window)
+    type_query(qtbot, window, NETWORK)
+    window.reading_view.setFocus()
+
+    qtbot.keyClick(window.reading_view, QtCore.Qt.Key_Escape)
+
+    assert not window.find.is_open
+    assert window.reading_view.caret_offset() == window.find.current_span[0]
