@@ -215,6 +215,17 @@ def word_lookup_window(files: Sequence[Path], settings: Settings) -> Table | Non
     return Table(lookup_window.TITLE, lookup_window.HEADERS, lookup_window.rows(figures))
 
 
+def find_window(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/find_window.py: a keystroke in the find bar to the matches marked, on the novel."""
+    if not NOVEL.is_file():
+        print(f"skipping find in the window: {NOVEL} not found")
+        return None
+    import find_window as find_bench
+
+    figures = find_bench.measure(NOVEL, env=settings.env)
+    return Table(find_bench.TITLE, find_bench.HEADERS, find_bench.rows(figures))
+
+
 def long_line_window(files: Sequence[Path], settings: Settings) -> Table:
     """bench/long_line.py: a one-line file of a million characters, the window against the CLI."""
     import long_line
@@ -285,6 +296,7 @@ MEASUREMENTS: list[Measurement] = [
     word_answers,
     find_in_document,
     word_lookup_window,
+    find_window,
     long_line_window,
 ]
 

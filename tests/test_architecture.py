@@ -378,6 +378,7 @@ def test_the_views_and_the_note_editor_own_text_positions():
         "ui/views/reading_view.py",
         "ui/views/reading_view_highlights.py",
         "ui/views/reading_view_lines.py",
+        "ui/views/reading_view_marks.py",
         "ui/views/reading_view_page.py",
     ]
     assert not owns_text_positions(PACKAGE / "ui" / "lookup" / "pinyin_view_lookup.py")

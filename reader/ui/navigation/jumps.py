@@ -62,6 +62,10 @@ class Jumps(QtCore.QObject):
         """A jump was made: from the settled place to the top now."""
         self._remember(self._settled)
 
+    def jumped_from(self, before: int, *_: object) -> None:
+        """A jump was made from `before` (a top offset the jumper kept) to the top now."""
+        self._remember(before)
+
     def _jumped_in_run(self, *_: object) -> None:
         if self._run_landed is not None and self._run_landed == self._settled:
             self._settle_timer.stop()

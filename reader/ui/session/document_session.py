@@ -14,7 +14,10 @@ paragraphs' words changed.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reader.document import Document
 from reader.language.corrections import Corrections
@@ -29,6 +32,10 @@ from reader.ui.qt import QtCore
 from reader.ui.session.language import LanguageWarmUp
 from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from reader.language.find import Finder
+    from reader.language.pinyin_find import PinyinProgress, PinyinResult
 
 
 class DocumentSession(QtCore.QObject):
@@ -70,6 +77,8 @@ class DocumentSession(QtCore.QObject):
             self,
         )
         """Readings in context for the pinyin view, kept per paragraph."""
+        self._finder: Finder | None = None
+        self._finder_lock = threading.Lock()
 
     @property
     def text(self) -> str:
@@ -93,6 +102,45 @@ class DocumentSession(QtCore.QObject):
         which it would otherwise wait for up to the switch interval on every call."""
         time.sleep(0)
         return self._closed
+
+    # Find
+
+    @property
+    def finder(self) -> Finder:
+        """The document's finder (characters in either script, pinyin), made on first use
+        (a worker may make it ahead: `prepare_finder`) and kept while the document is open."""
+        with self._finder_lock:
+            if self._finder is None:
+                from reader.language.find import Finder  # its script tables: on the first find
+
+                self._finder = Finder(self.document.text)
+            return self._finder
+
+    def prepare_finder(self) -> None:
+        """Make the finder on a worker (half a second on a novel, the first time), so that
+        the first keystroke of a find does not wait for it."""
+        if self._finder is None:
+            self._runner.run(lambda: self.finder)
+
+    def find_pinyin(
+        self,
+        query: str,
+        cancelled: Callable[[], bool],
+        progress: Callable[[PinyinProgress], None],
+        first_at: int = 0,
+    ) -> PinyinResult:
+        """On a worker: the runs of characters read `query` in context, with this
+        document's words (the reader's corrections applied), those from `first_at` on
+        found first; given up once `cancelled` or the document closed. PinyinQueryError if
+        `query` is not pinyin."""
+        return self.finder.find_pinyin(
+            query,
+            self.segmentation.tokens,
+            self._tools,
+            lambda: cancelled() or self.cancelled(),
+            progress,
+            first_at=first_at,
+        )
 
     # Words
 
@@ -139,6 +187,8 @@ class DocumentSession(QtCore.QObject):
                 segmentation.segment_span(index)
         self._runner.run(lambda: self._segment_spans(segmentation, stale))
         self.readings.forget(stale)
+        if self._finder is not None:  # its pinyin readings there, made before the correction
+            self._finder.forget_readings([segmentation.span(index) for index in stale])
         self.words_changed.emit(stale, at)
         return stale
 

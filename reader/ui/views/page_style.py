@@ -80,8 +80,8 @@ LIGHT = Theme(
     accent_ink="#8f1d1d",
     selection="#b7d3f0",
     mark="#dfe8f3",
-    found="#ffe2b8",
-    found_current="#ffb347",
+    found="#ffd0a0",
+    found_current="#ff9633",
 )
 SEPIA = Theme(
     "sepia",

@@ -1,5 +1,6 @@
 """Painting the pinyin view: each laid-out line's backgrounds (the selection, the word looked
-up, highlights), then its characters, then their readings above them in tone colours.
+up, highlights, a find's matches), then its characters, then their readings above them in
+tone colours.
 
 The page (reader.ui.views.pinyin_layout) says where every box is; this module only draws
 them, so what is painted and what is hit-tested come from the same layout.
@@ -7,9 +8,11 @@ them, so what is painted and what is hit-tested come from the same layout.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from reader.ui.qt import QtCore, QtGui
+from reader.ui.views.found_spans import FoundSpans
 from reader.ui.views.page_style import block_style, ink, theme
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.tone_colours import ToneColours
@@ -30,11 +33,35 @@ class Highlight:
 @dataclass(frozen=True)
 class Marked:
     """What is painted under the characters: the selection over all, the word looked up,
-    and highlights, the one on top last."""
+    highlights, the one on top last, and a find's matches over them, the current one
+    strongest."""
 
     selection: Span | None
     word: Span | None
     highlights: list[Highlight]
+    found: list[Span] = field(default_factory=list)
+    current: Span | None = None
+
+
+class PageMarks:
+    """What the view marks besides its selection, kept until the next paint asks for the
+    part in view: the word looked up, the highlights' source, a find's matches."""
+
+    def __init__(self) -> None:
+        self.hovered: Span | None = None
+        self.highlights: Callable[[int, int], list[Highlight]] = lambda start, end: []
+        """The highlights reaching into `[start, end)`, the one on top last."""
+        self.found = FoundSpans()
+
+    def marked(self, selection: Span | None, page: PinyinLayout, pieces: Sequence[int]) -> Marked:
+        """What to paint under the characters of `pieces`."""
+        if not pieces:
+            return Marked(selection, self.hovered, [])
+        start, end = page.piece(pieces[0]).start, page.piece(pieces[-1]).end
+        found = self.found.between(start, end, page.document)
+        current = self.found.current(page.document)
+        highlights = self.highlights(start, end)
+        return Marked(selection, self.hovered, highlights, found, current)
 
 
 def paint_page(
@@ -75,6 +102,7 @@ def _paint_piece(
     text_ink = QtGui.QColor(ink(style))
     selection = QtGui.QColor(colours_now.selection)
     mark = QtGui.QColor(colours_now.mark)
+    found, found_current = QtGui.QColor(colours_now.found), QtGui.QColor(colours_now.found_current)
     baseline = fonts.ruby_band + (fonts.text_band - fonts.metrics.height()) / 2
     baseline += fonts.metrics.ascent()
     ruby_baseline = fonts.ruby_top + fonts.ruby_metrics.ascent()
@@ -102,6 +130,10 @@ def _paint_piece(
                     if highlight.underline is not None:
                         underline = QtCore.QRectF(area.left(), area.bottom() - 2, area.width(), 1.5)
                         painter.fillRect(underline, highlight.underline)
+            for span in marked.found:
+                if _covers(span, box.start):
+                    colour = found_current if span == marked.current else found
+                    painter.fillRect(joined if _covers(span, nxt) else band, colour)
         painter.setFont(fonts.font)
         painter.setPen(text_ink)
         for box in line.boxes:

@@ -14,7 +14,7 @@ are shown in): no Qt text positions are involved, so there is nothing to convert
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reader.document import Document
 from reader.language.pinyin import PinyinStyle
@@ -27,7 +27,7 @@ from reader.ui.views.pinyin_caret import SCROLL_TO_ENDS, Caret, CaretBlink, care
 from reader.ui.views.pinyin_column import column, comfortable_viewport
 from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.pinyin_layout import PinyinLayout
-from reader.ui.views.pinyin_painting import Highlight, Marked, paint_page
+from reader.ui.views.pinyin_painting import Highlight, PageMarks, paint_page
 from reader.ui.views.readings_source import ReadingsSource
 from reader.ui.views.tone_colours import ToneColours
 from reader.ui.views.wheel_zoom import WheelZoom
@@ -46,7 +46,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         super().__init__(parent)
         self._page = PinyinLayout()
         self._readings: ReadingsSource | None = None
-        self._highlight_source: Callable[[int, int], list[Highlight]] = lambda start, end: []
+        self._marks = PageMarks()
         self._colours = ToneColours.PLECO
         self._failure: str | None = None
         self._syncing = False
@@ -59,7 +59,6 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._put_at: tuple[int, tuple[int, float], float] | None = None
         """The offset last scrolled to, the anchor and width it gave."""
         self._drag_from: int | None = None
-        self._mark: tuple[int, int] | None = None
         self._wheel_zoom = WheelZoom()
         self._kept_top: int | None = None
         """The offset at the top when the column last changed width, until the next scroll:
@@ -84,7 +83,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     def set_highlight_source(self, source: Callable[[int, int], list[Highlight]]) -> None:
         """The highlights reaching into `[start, end)`, the one on top last: asked at every
         paint for the part in view."""
-        self._highlight_source = source
+        self._marks.highlights = source
         self.viewport().update()
 
     def set_zoom(self, zoom: int) -> None:
@@ -140,7 +139,7 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
         self._page.set_document(document)
         self._selection = None
         self._caret = Caret(0)
-        self._mark = None
+        self._marks.hovered = None
         self._relayout(0)
 
     def set_shown_text(self, text: str) -> None:
@@ -329,8 +328,14 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
 
     def set_marked(self, span: tuple[int, int] | None) -> None:
         """The word the pop-up shows, tinted; None takes the tint away."""
-        if span != self._mark:
-            self._mark = span
+        if span != self._marks.hovered:
+            self._marks.hovered = span
+            self.viewport().update()
+
+    def set_found(self, spans: Sequence[tuple[int, int]], current: int | None) -> None:
+        """A find's matches, painted over the highlights, `spans[current]` strongest."""
+        if spans or self._marks.found:
+            self._marks.found.set(spans, current, self._page.document)
             self.viewport().update()
 
     # Selection and copying
@@ -479,18 +484,13 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
             self._settle()
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:
-        document = self._page.document
-        if document is None:
+        if self._page.document is None:
             return
         self._settle()
         visible = self._page.visible_pieces(self.viewport().height())
-        highlights: list[Highlight] = []
-        if visible:
-            start = self._page.piece(visible[0]).start
-            highlights = self._highlight_source(start, self._page.piece(visible[-1]).end)
         painter = QtGui.QPainter(self.viewport())
         painter.setRenderHint(QtGui.QPainter.TextAntialiasing)
-        marked = Marked(self._selection, self._mark, highlights)
+        marked = self._marks.marked(self._selection, self._page, visible)
         left, _ = self._column()
         height = self.viewport().height()
         paint_page(painter, self._page, visible, left, height, event.rect(), marked, self._colours)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from reader.document import Document
 from reader.ui.fonts import reading_font as font_of_size
@@ -32,6 +32,7 @@ from reader.ui.views.reading_view_lines import (
     line_top,
     scroll_end,
 )
+from reader.ui.views.reading_view_marks import PageMarks
 from reader.ui.views.reading_view_page import (
     add_held_back,
     build_page,
@@ -93,6 +94,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         paint_paper(self, theme())
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._marks = PageMarks(self)
 
     @property
     def reader_document(self) -> Document | None:
@@ -331,10 +333,14 @@ class ReadingView(QtWidgets.QTextBrowser):
         else:
             # A hidden view's viewport gets its size only once shown, and a view waiting in
             # a stack (while the pinyin view is shown) keeps whatever size it had: until then
-            # the stack's width, or the view's own, less the scroll bar a long page will have.
-            parent = self.parentWidget()
-            stacked = isinstance(parent, QtWidgets.QStackedWidget)
-            width = parent.width() if stacked else self.width()
+            # the window's central widget's width (the stack's, or the find area's around
+            # it: a hidden window sizes only that one), or the view's own, less the scroll
+            # bar a long page will have.
+            holder, window = self.parentWidget(), self.window()
+            if isinstance(window, QtWidgets.QMainWindow) and window.centralWidget() is not None:
+                holder = window.centralWidget()
+            stacked = isinstance(self.parentWidget(), QtWidgets.QStackedWidget)
+            width = holder.width() if stacked else self.width()
             available = width - self.verticalScrollBar().sizeHint().width()
         column = max(1, min(self._measure(), self._whole_characters(available)))
         if self.lineWrapColumnOrWidth() != column:
@@ -435,16 +441,11 @@ class ReadingView(QtWidgets.QTextBrowser):
 
     def set_marked(self, span: tuple[int, int] | None) -> None:
         """The hovered word's background over `span`, above the highlights; None clears it."""
-        marks = []
-        if span is not None:
-            mark = QtWidgets.QTextEdit.ExtraSelection()
-            mark.cursor = QtGui.QTextCursor(self.document())
-            mark.cursor.setPosition(self._offsets.to_qt(span[0]))
-            mark.cursor.setPosition(self._offsets.to_qt(span[1]), QtGui.QTextCursor.KeepAnchor)
-            mark.format = QtGui.QTextCharFormat()
-            mark.format.setBackground(QtGui.QColor(theme().mark))
-            marks.append(mark)
-        self.setExtraSelections(marks)
+        self._marks.set_hovered(span)
+
+    def set_found(self, spans: Sequence[tuple[int, int]], current: int | None) -> None:
+        """A find's matches, over the highlights; only those in view are drawn."""
+        self._marks.set_found(spans, current)
 
     def visible_range(self) -> tuple[int, int]:
         """From the character at the top left of the viewport to the one at its bottom right."""

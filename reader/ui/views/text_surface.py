@@ -7,6 +7,7 @@ of them the reader has chosen, through the same code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from reader.document import Document
@@ -76,4 +77,10 @@ class TextSurface(Protocol):
 
     def set_marked(self, span: tuple[int, int] | None) -> None:
         """The hovered word's mark over `span` (document offsets); None takes it off."""
+        ...
+
+    def set_found(self, spans: Sequence[tuple[int, int]], current: int | None) -> None:
+        """A find's matches marked, in document order, `spans[current]` more strongly; an
+        empty `spans` takes the marks off. Marks of their own, apart from the highlights,
+        the selection and the hovered word's mark."""
         ...

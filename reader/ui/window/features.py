@@ -1,6 +1,6 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, word corrections, the pinyin switch, the script menu and preferences,
-wired to each other here and nowhere else.
+lookup, annotations, word corrections, the pinyin switch, the script menu, find,
+preferences and navigation, wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -17,6 +17,7 @@ from reader.language.tools import LanguageTools
 from reader.ui.annotations.controller import PANEL_LEAST_WIDTH, PANEL_WIDTH, AnnotationController
 from reader.ui.annotations.panel_showing import PanelShowing
 from reader.ui.corrections.controller import WordCorrectionsController
+from reader.ui.find.controller import FindController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.navigation.controller import NavigationController
 from reader.ui.pinyin.switch import PinyinSwitch
@@ -45,6 +46,7 @@ class Features:
     script_menu: ScriptMenu
     navigation: NavigationController
     preferences: PreferencesController
+    find: FindController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
@@ -97,6 +99,16 @@ def make_features(
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
     script_menu = ScriptMenu(view_menu, script)
     ScriptDisplay(script, reading_view, pinyin.view, session, shown_view)
+    # Find's bar and list go under the views' stack; its marks follow the view shown.
+    find = FindController(
+        window,
+        window.edit_menu,
+        window.select_all_action,
+        session,
+        shown_view,
+        (reading_view, pinyin.view),
+    )
+    pinyin.stack.currentChanged.connect(lambda _: find.view_switched())
     preferences = PreferencesController(
         window, window.edit_menu, view_menu, reading_view, pinyin, word_lookup, annotations.painter
     )
@@ -105,6 +117,7 @@ def make_features(
     session.changed.connect(navigation.show_session)
     # Connected after the jumps themselves: heard once the view has moved.
     navigation.jumps.follow(annotations.panel.jump_requested)
+    find.jumped.connect(navigation.jumps.jumped_from)
     return Features(
         session,
         annotations,
@@ -114,6 +127,7 @@ def make_features(
         script_menu,
         navigation,
         preferences,
+        find,
     )
 
 

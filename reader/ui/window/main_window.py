@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from reader.language.tools import LanguageTools
     from reader.ui.annotations.controller import AnnotationController
     from reader.ui.corrections.controller import WordCorrectionsController
+    from reader.ui.find.controller import FindController
     from reader.ui.lookup.controller import WordLookupController
     from reader.ui.navigation.controller import NavigationController
     from reader.ui.pinyin.switch import PinyinSwitch
@@ -212,6 +213,10 @@ class MainWindow(WindowMenus):
     @property
     def preferences(self) -> PreferencesController:
         return self._attach_features().preferences
+
+    @property
+    def find(self) -> FindController:
+        return self._attach_features().find
 
     def shown_view(self) -> TextSurface:
         """The reading view, or the pinyin view while it is chosen."""

@@ -85,6 +85,12 @@ _LOOKUP = Item("Word &Lookup", "Ctrl+Shift+L")
 
 FILE_BEFORE_QUIT = (Item("&Export Annotations…"), Item("&Import Annotations…"), Section())
 EDIT_BEFORE_COPY = (Item("&Undo", "Ctrl+Z"), Item("&Redo", "Ctrl+Shift+Z"), Section())
+EDIT_FIND = (
+    Section(),
+    Item("&Find…", QtGui.QKeySequence.Find),
+    Item("Find &Next", "F3"),
+    Item("Find Pre&vious", "Shift+F3"),
+)
 EDIT_AFTER = (
     Section(),
     Submenu(
@@ -225,6 +231,7 @@ class MenuSkeleton:
 
         self._fill(window.file_menu, FILE_BEFORE_QUIT, window.quit_action)
         self._fill(window.edit_menu, EDIT_BEFORE_COPY, window.copy_action)
+        self._fill(window.edit_menu, EDIT_FIND)
         self._fill(window.edit_menu, EDIT_AFTER)
         # The panel's and the toolbar's own toggles: checked as the saved state shows them.
         for widget, text, shortcut in (
