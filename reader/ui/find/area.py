@@ -2,7 +2,8 @@
 under it (the reader drags the line between them), and the find bar at the bottom.
 
 Only the page's height changes when the bar or the list comes and goes, never its width, so
-the column is never laid out again for them. Esc anywhere in the area closes the bar.
+the column is never laid out again for them. Esc anywhere in the area closes the bar while it is open;
+else it goes on to the window (which leaves full screen with it).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class FindArea(QtWidgets.QWidget):
         parent: QtWidgets.QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._bar = bar
         self.setObjectName("find-area")
         self.splitter = QtWidgets.QSplitter(QtCore.Qt.Vertical)
         self.splitter.setChildrenCollapsible(False)
@@ -37,7 +39,7 @@ class FindArea(QtWidgets.QWidget):
         bar.hide()
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
-        if event.key() == QtCore.Qt.Key_Escape:
+        if event.key() == QtCore.Qt.Key_Escape and not self._bar.isHidden():
             self.escape_pressed.emit()
             return
         super().keyPressEvent(event)

@@ -8,6 +8,7 @@ import pytest
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from tests.ui.annotations.window_helpers import middle, press, select_with_mouse, span
+from tests.ui.find.conftest import type_query
 from tests.ui.lookup_helpers import wait_ready
 from tests.ui.mouse import double_click
 from tests.ui.navigation.conftest import CHAPTERS
@@ -315,3 +316,38 @@ def test_a_first_highlight_in_full_screen_shows_its_panel_only_after(qtbot, make
     assert not annotations.isVisible() and not window.sections_dock.isVisible()
     window.navigation.full_screen.action.trigger()
     assert annotations.isVisible() and window.sections_dock.isVisible()
+
+
+def test_a_find_that_moves_the_page_is_a_jump_back_returns(qtbot, make_window, book):
+    window = make_window(book, active=True)
+    view = window.reading_view
+    view.scroll_to_offset(chapter(window, 3).start)
+    settle(qtbot)
+    old_top = view.top_offset()
+    view.setFocus()
+    qtbot.keyClick(view, QtCore.Qt.Key_F, CTRL)
+    type_query(qtbot, window, "第二十回")
+    assert window.find.current_span is not None
+    far = chapter(window, 20).start
+    assert view.visible_range()[0] <= far <= view.visible_range()[1]
+    assert window.navigation.back_action.isEnabled()
+
+    qtbot.keyClick(window.find.bar.edit, QtCore.Qt.Key_Escape)
+    assert not window.find.is_open
+    qtbot.keyClick(view, QtCore.Qt.Key_BracketLeft, CTRL)
+    assert view.top_offset() == old_top
+
+
+def test_esc_closes_the_find_bar_before_it_leaves_full_screen(qtbot, make_window, book):
+    window = make_window(book, active=True)
+    full_screen = window.navigation.full_screen
+    full_screen.action.trigger()
+    view = window.reading_view
+    view.setFocus()
+    qtbot.keyClick(view, QtCore.Qt.Key_F, CTRL)
+    assert window.find.is_open
+    qtbot.keyClick(window.find.bar.edit, QtCore.Qt.Key_Escape)
+    assert not window.find.is_open and full_screen.on
+    view.setFocus()
+    qtbot.keyClick(view, QtCore.Qt.Key_Escape)
+    assert not full_screen.on
