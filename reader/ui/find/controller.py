@@ -300,6 +300,7 @@ class FindController(QtCore.QObject):
             self.bar.show_error(str(error))
             return
         number = self._running = self._search_number
+        session.pinyin_preparation.start()
         self.bar.show_progress("Searching pinyin…")
         first_at = self._origin if self._origin is not None else self._view_place()
 

@@ -30,6 +30,7 @@ from reader.language.segmentation import (
 )
 from reader.ui.qt import QtCore
 from reader.ui.session.language import LanguageWarmUp
+from reader.ui.session.pinyin_preparation import PinyinPreparation
 from reader.ui.session.readings_worker import ReadingsWorker
 from reader.ui.tasks import TaskRunner
 
@@ -79,6 +80,17 @@ class DocumentSession(QtCore.QObject):
         """Readings in context for the pinyin view, kept per paragraph."""
         self._finder: Finder | None = None
         self._finder_lock = threading.Lock()
+        self.pinyin_preparation = PinyinPreparation(
+            [(block.start, block.end) for block in document.blocks],
+            lambda: self.finder,
+            lambda: self.segmentation,
+            self._tools,
+            runner,
+            activity,
+            self.cancelled,
+            self,
+        )
+        """The whole document read in context for find by pinyin, once a query asks."""
 
     @property
     def text(self) -> str:

@@ -143,6 +143,8 @@ def test_pinyin_typed_finds_the_words_read_so(qtbot, window, query, word, count)
     assert [start for start, _ in find.matches] == starts(window, word)
     assert len(find.matches) == count
     assert pixel_under(window.reading_view, find.current_span[0]) == FOUND_CURRENT_COLOUR
+    # The first pinyin query sets the whole document reading ahead, for the next ones.
+    assert window.session.pinyin_preparation.done
 
 
 @pytest.mark.parametrize(("query", "word"), [("wǎngluò", NETWORK), ("lüse", "绿色")])
@@ -166,6 +168,7 @@ def test_pinyin_respects_syllable_boundaries(qtbot, window):
 def test_a_query_that_is_not_pinyin_says_why_in_the_bar(qtbot, window):
     open_bar(qtbot, window)
     type_query(qtbot, window, "Facebook")
+    assert not window.session.pinyin_preparation.started
 
     assert window.find.matches == []
     assert status(window) and status(window) != "No matches"
