@@ -44,6 +44,11 @@ class LookupActions:
         self.next_action.setShortcut(QtGui.QKeySequence(NEXT_SHORTCUT))
         self.previous_action = menu.addAction("&Previous Word")
         self.previous_action.setShortcut(QtGui.QKeySequence(PREVIOUS_SHORTCUT))
+        menu.addSeparator()
+        self.spoken_action = menu.addAction("Tones as &Spoken")
+        self.spoken_action.setCheckable(True)
+        self.spoken_action.setChecked(settings.spoken_tones)
+        self.spoken_action.setToolTip("The pop-up's reading as said aloud: 一, 不, third tones")
         self.colour_actions: dict[ToneColours, QtGui.QAction] = {
             scheme: _radio(window, scheme.label, scheme is settings.tone_colours)
             for scheme in ToneColours

@@ -60,8 +60,10 @@ class WordLookupController(QtCore.QObject):
         self.colour_actions = actions.colour_actions
         self.style_actions = actions.style_actions
         self.delay_actions = actions.delay_actions
+        self.spoken_action = actions.spoken_action
         self.toolbar = actions.toolbar
         self.toggle_action.toggled.connect(self.set_enabled)
+        self.spoken_action.toggled.connect(self.set_spoken_tones)
         for scheme, action in self.colour_actions.items():
             action.triggered.connect(lambda _=False, s=scheme: self.set_tone_colours(s))
         for style, action in self.style_actions.items():
@@ -129,6 +131,11 @@ class WordLookupController(QtCore.QObject):
     def set_pinyin_style(self, style: PinyinStyle) -> None:
         self._settings.pinyin_style = style
         self.style_actions[style].setChecked(True)
+        self.hover.refill()
+
+    def set_spoken_tones(self, spoken: bool) -> None:
+        self._settings.spoken_tones = spoken
+        self.spoken_action.setChecked(spoken)
         self.hover.refill()
 
     def set_delay(self, delay_ms: int) -> None:

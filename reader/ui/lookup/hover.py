@@ -139,11 +139,9 @@ class HoverController(QtCore.QObject):
             self._view.set_marked(None)
 
     def refill(self) -> None:
-        """The pop-up again, in the pinyin style and tone colours chosen now."""
+        """The pop-up again, in the pinyin style, tones and tone colours chosen now."""
         if self._current is not None:
-            self.popup.set_lookup(
-                self._current, self._settings.pinyin_style, self._settings.tone_colours
-            )
+            self._show(self._current)
 
     def hover_again(self) -> None:
         """Look up what is under the mouse, if it rests on a view (lookups just began)."""
@@ -163,8 +161,14 @@ class HoverController(QtCore.QObject):
         self._view = view
         self._current = result
         view.set_marked((result.start, result.end))
-        self.popup.set_lookup(result, self._settings.pinyin_style, self._settings.tone_colours)
+        self._show(result)
         self.word_shown.emit(result)
+
+    def _show(self, result: WordLookup) -> None:
+        settings = self._settings
+        self.popup.set_lookup(
+            result, settings.pinyin_style, settings.tone_colours, settings.spoken_tones
+        )
 
     def _place_popup(self) -> None:
         view, current = self._view, self._current

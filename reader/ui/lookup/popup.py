@@ -61,6 +61,7 @@ class WordPopup(QtWidgets.QFrame):
         self.setFont(sans_font(TEXT_POINT_SIZE))
         self._lookup: WordLookup | None = None
         self._style = PinyinStyle.MARKS
+        self._spoken = False
         self._colours = ToneColours.PLECO
         self._unfolded = False
         self._pinned = False
@@ -162,11 +163,14 @@ class WordPopup(QtWidgets.QFrame):
         lookup: WordLookup,
         style: PinyinStyle = PinyinStyle.MARKS,
         colours: ToneColours = ToneColours.PLECO,
+        spoken: bool = False,
     ) -> None:
-        """Show `lookup`, folded: the first few senses."""
+        """Show `lookup`, folded: the first few senses; `spoken`: its reading with the tones
+        said aloud (the dictionary's readings stay as written)."""
         self._history.clear()
         self._style = style
         self._colours = colours
+        self._spoken = spoken
         self._show_lookup(lookup)
 
     def show_reference(self, lookup: WordLookup) -> None:
@@ -228,7 +232,7 @@ class WordPopup(QtWidgets.QFrame):
         lookup = self._lookup
         if lookup is None:
             return ""
-        head = [lookup.word, lookup.pinyin(self._style)]
+        head = [lookup.word, lookup.pinyin(self._style, self._spoken)]
         forms = self._forms()
         if forms:
             head.append(forms)
@@ -369,7 +373,9 @@ class WordPopup(QtWidgets.QFrame):
 
     def _fill_labels(self, lookup: WordLookup) -> None:
         self.word_label.setText(lookup.word)
-        self.pinyin_label.setText(written_html(lookup.written(self._style), self._colours))
+        self.pinyin_label.setText(
+            written_html(lookup.written(self._style, self._spoken), self._colours)
+        )
         forms = self._forms()
         self.forms_label.setText(forms)
         _show(self.forms_label, bool(forms))

@@ -56,6 +56,15 @@ class LookupSettings:
         self._set("lookup/tone_colours", value.value)
 
     @property
+    def spoken_tones(self) -> bool:
+        """The pop-up's reading with the tones said aloud (一, 不, third-tone sandhi)."""
+        return str(self._store.value("lookup/spoken_tones", "false")).lower() == "true"
+
+    @spoken_tones.setter
+    def spoken_tones(self, value: bool) -> None:
+        self._set("lookup/spoken_tones", "true" if value else "false")
+
+    @property
     def pinyin_style(self) -> PinyinStyle:
         try:
             return PinyinStyle(self._store.value("lookup/pinyin_style", PinyinStyle.MARKS.value))

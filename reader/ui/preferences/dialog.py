@@ -112,6 +112,14 @@ class PreferencesDialog(QtWidgets.QDialog):
         form.addRow("Pop-up &delay:", self.delay_box)
         form.addRow("&Tone colours:", self.tone_box)
         form.addRow("Pinyin &written as:", self.style_box)
+        spoken = lookup.spoken_action
+        self.spoken_box = QtWidgets.QCheckBox(
+            "Tones as &spoken in the pop-up (一, 不, third tones)"
+        )
+        self.spoken_box.setChecked(spoken.isChecked())
+        self.spoken_box.toggled.connect(spoken.setChecked)
+        spoken.toggled.connect(self.spoken_box.setChecked)
+        form.addRow("", self.spoken_box)
         note = QtWidgets.QLabel(
             "The tone colours and the way pinyin is written are the pop-up's and the "
             "pinyin view's alike."
@@ -160,6 +168,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.delay_box.choose(DEFAULT_DELAY_MS)
         self.tone_box.choose(ToneColours.PLECO)
         self.style_box.choose(PinyinStyle.MARKS)
+        self.spoken_box.setChecked(False)
 
     def _pinyin_defaults(self) -> None:
         default = PinyinChoice()

@@ -144,6 +144,8 @@ def view_entries(
                 Item("Look Up Word at &Caret", "Ctrl+L"),
                 Item("&Next Word", "Alt+Right"),
                 Item("&Previous Word", "Alt+Left"),
+                Section(),
+                Item("Tones as &Spoken", checked=lookup.spoken_tones),
                 Section("Pop-up Delay"),
                 *(
                     Item("None" if shown == 0 else f"{shown} ms", checked=shown == delay)

@@ -19,6 +19,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.page_style import MIN_MEASURE_EMS, Page, page
 from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.tone_colours import ToneColours
+from tests.ui.lookup_helpers import open_ready_window
 from tests.ui.script.script_helpers import reading_view_text, script_action
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support (raise|propagateSizeHints)")
@@ -194,3 +195,30 @@ def test_the_script_page_shows_the_text_in_traditional_and_follows_view_script(
     dialog.script_box.choose(Script.SIMPLIFIED)
     qtbot.mouseClick(dialog.restore_button, QtCore.Qt.LeftButton)
     assert window.script_choice.script() is Script.AS_WRITTEN
+
+
+def test_spoken_tones_show_in_the_pop_up_and_stay_in_step_with_the_menu(
+    qtbot, make_window, seed_path
+):
+    window = open_ready_window(qtbot, make_window, seed_path, segmented=True)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view = window.reading_view
+    view.place_caret(window.reader_document.text.index("这是一个了不起") + 3)
+    view.setFocus()
+    qtbot.keyClick(view, QtCore.Qt.Key_L, QtCore.Qt.ControlModifier)
+    popup = window.word_lookup.popup
+    assert popup.isVisible()
+    assert popup.plain_text().startswith("一个  yīgè")
+
+    dialog = open_by_shortcut(qtbot, window)
+    dialog.tabs.setCurrentIndex(2)
+    dialog.spoken_box.click()
+    assert window.word_lookup.spoken_action.isChecked() and LookupSettings().spoken_tones
+    assert popup.plain_text().startswith("一个  yígè")
+    window.word_lookup.spoken_action.trigger()
+    assert not dialog.spoken_box.isChecked()
+    assert popup.plain_text().startswith("一个  yīgè")
+    dialog.spoken_box.click()
+    dialog.restore_defaults()
+    assert not window.word_lookup.spoken_action.isChecked() and not LookupSettings().spoken_tones
