@@ -2,8 +2,8 @@
 under it (the reader drags the line between them), and the find bar at the bottom.
 
 Only the page's height changes when the bar or the list comes and goes, never its width, so
-the column is never laid out again for them. Esc anywhere in the area closes the bar while it is open;
-else it goes on to the window (which leaves full screen with it).
+the column is never laid out again for them. Esc anywhere in the area closes the bar while it
+is open; else it goes on to the window (which leaves full screen with it).
 """
 
 from __future__ import annotations
