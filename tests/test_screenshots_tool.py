@@ -1,5 +1,6 @@
-"""tools/screenshots.py, which retakes the README's screenshots, still runs: two PNGs of the
-window's size, and the settings and store of the user (here the test's) untouched."""
+"""tools/screenshots.py, which retakes the README's screenshots, still runs: three PNGs of the
+window's size, the dark one dark, and the settings and store of the user (here the test's)
+untouched."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ TOOL = Path(__file__).resolve().parent.parent / "tools" / "screenshots.py"
 pytestmark = pytest.mark.slow
 
 
-def test_the_screenshots_tool_writes_both_pictures(tmp_path, isolated_settings):
+def test_the_screenshots_tool_writes_every_picture(tmp_path, isolated_settings):
     done = subprocess.run(
         [sys.executable, str(TOOL), str(tmp_path / "shots")],
         capture_output=True,
@@ -25,8 +26,12 @@ def test_the_screenshots_tool_writes_both_pictures(tmp_path, isolated_settings):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    for name in ("screenshot.png", "pinyin-view.png"):
+    lightness = {}
+    for name in ("screenshot.png", "pinyin-view.png", "dark-find.png"):
         image = QtGui.QImage(str(tmp_path / "shots" / name))
         assert (image.width(), image.height()) == (1400, 900), name
+        # the page's paper, right of the section tree and under the toolbar
+        lightness[name] = image.pixelColor(700, 75).lightness()
+    assert lightness["dark-find.png"] < 80 < lightness["screenshot.png"]
     assert list(isolated_settings.iterdir()) == []
     assert not any(Path(os.environ["READER_DATA_DIR"]).iterdir())

@@ -1,12 +1,16 @@
 """Takes the README's screenshots again: docs/screenshot.png (the seed article, its section
-tree, highlights with a note, the annotations panel, the word pop-up over 应用) and
-docs/pinyin-view.png (the same in the pinyin view, tone colours on, the pop-up over 信息化).
+tree, highlights with a note, the annotations panel, the word pop-up over 应用),
+docs/pinyin-view.png (the same in the pinyin view, tone colours on, the pop-up over 信息化)
+and docs/dark-find.png (the dark theme, the pinyin view with two highlights, the find bar
+opened with Ctrl+F on the pinyin query wangluo: every 网络 in view marked, the current one
+stronger, the list of matches under the page).
 
 Run from the project folder after a change the screenshots show: python tools/screenshots.py
 [OUT_DIR] (default docs/). It builds the real window offscreen at 1400×900, on settings and
 a store in a temporary folder (the user's are never read or written), and makes the
-highlights and notes through the window's own actions. The pop-up is a window of its own,
-so it is painted onto the window's picture where it stands.
+theme as Preferences keeps it, the highlights and notes through the window's own actions and
+the find with its keys. The pop-up is a window of its own, so it is painted onto the window's
+picture where it stands.
 """
 
 from __future__ import annotations
@@ -26,9 +30,11 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.document.model import Section  # noqa: E402
 from reader.resources import seed_article  # noqa: E402
 from reader.ui.app import application  # noqa: E402
 from reader.ui.lookup.settings import LookupSettings  # noqa: E402
+from reader.ui.preferences.settings import PreferenceSettings, ThemeChoice  # noqa: E402
 from reader.ui.qt import QtCore, QtGui, QtWidgets  # noqa: E402
 from reader.ui.tasks import TaskRunner  # noqa: E402
 from reader.ui.views.tone_colours import ToneColours  # noqa: E402
@@ -49,6 +55,13 @@ PINYIN_MARKS = [
     ("发展理念", "yellow", ""),
 ]
 """(quote, colour, note): the first occurrence of each quote is marked."""
+FIND_SECTION = "关键核心项目 谁有本事谁揭榜"
+FIND_MARKS = [
+    ("亿万民众共同的精神家园", "yellow", "cyberspace as a shared spiritual home"),
+    ("社会主义核心价值观", "green", ""),
+]
+FIND_QUERY = "wangluo"
+"""Typed into the find bar in FIND_SECTION, where 网络 (wǎngluò) comes seven times."""
 
 
 def wait_until(done: Callable[[], bool], timeout_s: float = 120.0) -> None:
@@ -67,12 +80,14 @@ def settle(ms: int = 300) -> None:
         QtWidgets.QApplication.processEvents(QtCore.QEventLoop.AllEvents, 20)
 
 
-def new_window(scratch: Path) -> MainWindow:
-    """The window as a new reader sees it after opening the seed, its lookups ready; its
+def new_window(scratch: Path, theme: ThemeChoice = ThemeChoice.LIGHT) -> MainWindow:
+    """The window as a new reader sees it after opening the seed, its lookups ready, in
+    `theme` (chosen in the settings before the window is made, as Preferences keeps it); its
     settings and store in `scratch`."""
     os.environ["READER_SETTINGS_DIR"] = str(scratch / "settings")
     os.environ["READER_DATA_DIR"] = str(scratch / "data")
     LookupSettings().delay_ms = 0
+    PreferenceSettings().theme = theme
     window = MainWindow(runner=TaskRunner(synchronous=True))
     window.resize(*SIZE)
     window.show()
@@ -111,10 +126,14 @@ def mark(window: MainWindow, marks: list[tuple[str, str, str]]) -> None:
         annotations.highlight(colour)
 
 
+def section_named(window: MainWindow, heading: str) -> Section:
+    return next(s for s in window.reader_document.root.walk() if s.heading == heading)
+
+
 def go_to_section(window: MainWindow, heading: str) -> None:
     """Click the section's heading in the tree."""
     tree = window.section_tree
-    section = next(s for s in window.reader_document.root.walk() if s.heading == heading)
+    section = section_named(window, heading)
     point = tree.visualRect(tree.section_model().index_of(section)).center()
     QtTest.QTest.mouseClick(tree.viewport(), QtCore.Qt.LeftButton, pos=point)
     settle()
@@ -134,6 +153,26 @@ def hover(window: MainWindow, word: str) -> None:
     wait_until(lambda: lookup.popup.isVisible(), timeout_s=5)
     if lookup.current is None or lookup.current.word != word:
         raise SystemExit(f"screenshots: error: the pop-up is not for {word}")
+    settle()
+
+
+def find(window: MainWindow, query: str) -> None:
+    """Ctrl+F in the page, `query` typed key by key, the list of matches shown, and the
+    search waited for until the bar says "N of M"."""
+    window.activateWindow()
+    wait_until(window.isActiveWindow, timeout_s=5)
+    view = window.shown_view()
+    view.setFocus()
+    QtTest.QTest.keyClick(view, QtCore.Qt.Key_F, QtCore.Qt.ControlModifier)
+    bar = window.find.bar
+    if not window.find.is_open:
+        raise SystemExit("screenshots: error: Ctrl+F did not open the find bar")
+    QtTest.QTest.keyClicks(bar.edit, query)
+    wait_until(lambda: not window.find.searching)
+    if not bar.list_button.isChecked():
+        QtTest.QTest.mouseClick(bar.list_button, QtCore.Qt.LeftButton)
+    if " of " not in bar.status.text():
+        raise SystemExit(f"screenshots: error: the find bar says {bar.status.text()!r}")
     settle()
 
 
@@ -172,6 +211,17 @@ def main(out_dir: Path) -> None:
     go_to_section(window, SECTION)
     hover(window, "信息化")
     grab(window, out_dir / "pinyin-view.png")
+    window.close()
+
+    window = new_window(scratch / "dark", ThemeChoice.DARK)
+    window.pinyin.all_action.trigger()
+    go_to_section(window, FIND_SECTION)
+    mark(window, FIND_MARKS)
+    go_to_section(window, FIND_SECTION)
+    # the caret at the section's start, as a click there puts it: find starts from it
+    window.shown_view().place_caret(section_named(window, FIND_SECTION).start)
+    find(window, FIND_QUERY)
+    grab(window, out_dir / "dark-find.png")
     window.close()
     shutil.rmtree(scratch, ignore_errors=True)
 

@@ -106,8 +106,8 @@ DARK = Theme(
     accent_ink="#e6907f",
     selection="#2f4a6b",
     mark="#323b47",
-    found="#4d3f1c",
-    found_current="#70540f",
+    found="#40361f",
+    found_current="#864c00",
     dark=True,
 )
 THEMES = {theme.name: theme for theme in (LIGHT, SEPIA, DARK)}

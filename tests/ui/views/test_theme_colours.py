@@ -1,8 +1,10 @@
 """Every theme's colours readable where they are painted: text over each highlight (4.5, as
 WCAG asks of body text) and tone-coloured pinyin on the page and the pop-up (3; 4.5 on dark
-paper), and the page's own inks on its paper."""
+paper), the page's own inks on its paper, and find's current match apart from the others."""
 
 from __future__ import annotations
+
+import math
 
 import pytest
 
@@ -56,3 +58,29 @@ def test_the_inks_stand_out_from_the_paper(theme_named):
     for found in (theme_named.found, theme_named.found_current):
         assert contrast(theme_named.ink, found) >= 4.5
         assert found != theme_named.mark
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIELAB (D65) of `colour` (#rrggbb): distances in it are differences as seen."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    x = (0.4124 * red + 0.3576 * green + 0.1805 * blue) / 0.95047
+    y = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    z = (0.0193 * red + 0.1192 * green + 0.9505 * blue) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_the_current_match_is_told_from_the_others_at_a_glance(theme_named):
+    # ΔE 24 and up: two colours, not two shades of one (the dark theme's first pair, two
+    # browns 21 apart, could not be told apart on the page)
+    assert math.dist(_lab(theme_named.found), _lab(theme_named.found_current)) >= 24
+    assert contrast(theme_named.paper, theme_named.found_current) > contrast(
+        theme_named.paper, theme_named.found
+    )
