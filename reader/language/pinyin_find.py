@@ -27,6 +27,7 @@ readings they store are the same whichever stores them.
 
 from __future__ import annotations
 
+import threading
 import time
 from array import array
 from collections.abc import Callable, Sequence
@@ -84,6 +85,8 @@ class PinyinFinder:
         self.index = SyllableIndex(text, tools.model, fold)
         self._names: list[str] = ["", ""]
         self._ids: dict[str, int] = {}
+        self._ids_lock = threading.Lock()
+        """A find and the reading ahead (two workers) may name a new syllable at once."""
         self._read = array("H", bytes(2 * len(text)))
         """Each character's reading in context once made: 0 unknown, 1 none, else a name."""
 
@@ -120,6 +123,8 @@ class PinyinFinder:
                     found.add(match)
                 elif _UNKNOWN in ids:
                     pending.setdefault(match, []).append(parse)
+                elif (now_read := self._stored(match)) is not None and _agrees(now_read, [parse]):
+                    found.add(match)  # read meanwhile, in a syllable named since `accepted`
         waiting: list[tuple[int, int]] = []
         for match, parses in pending.items():
             readings = known(*match) if known is not None else None
@@ -219,8 +224,11 @@ class PinyinFinder:
             return _NO_READING
         number = self._ids.get(syllable)
         if number is None:
-            self._names.append(syllable)
-            number = self._ids[syllable] = len(self._names) - 1
+            with self._ids_lock:
+                number = self._ids.get(syllable)
+                if number is None:
+                    self._names.append(syllable)
+                    number = self._ids[syllable] = len(self._names) - 1
         return number
 
     def _read_in_context(

@@ -216,6 +216,22 @@ def test_prepare_reads_everything_and_later_finds_read_nothing(tools):
     assert result.matches == brute_force(document, tools, "de")
 
 
+def test_readings_stored_by_the_reading_ahead_during_a_find_are_matched(tools):
+    """The window reads ahead on one worker while a find runs on another: a reading stored
+    meanwhile may be named by a syllable the find did not know when it began."""
+    document = build_document("他得了。\n地上的书。\n我的，你的。")
+    segmentation = segmentation_of(document, tools)
+    pinyin = Finder(document.text).pinyin_finder(tools)
+    before = pinyin._accepted  # the syllables named when the find began: none yet
+    stale = {parse: before(parse) for parse in parse_query("de").parses}
+    spans = [(block.start, block.end) for block in document.blocks]
+    assert pinyin.prepare(spans, segmentation.tokens)
+    pinyin._accepted = lambda parse: stale[parse]
+
+    result = pinyin.find(parse_query("de"), segmentation.tokens)
+    assert result.matches == brute_force(document, tools, "de") != []
+
+
 def test_readings_of_corrected_words_are_made_again(tools):
     from reader.language.corrections import Corrections
 
