@@ -97,6 +97,34 @@ def looks_like_pinyin(query: str) -> bool:
     return bool(letters) and all(c.isascii() for c in letters)
 
 
+def unfinished_pinyin(query: str) -> bool:
+    """True if `query` is not pinyin yet but ends inside a syllable that more letters
+    would finish (`zhug`, `xi'a`, `z`): the find bar waits for them instead of saying the
+    query is wrong while the reader is still typing it."""
+    text = unicodedata.normalize("NFC", query).rstrip("0123456789")
+    if not text or text[-1] in SEPARATORS:
+        return False
+    prefixes = _syllable_prefixes()
+    for size in range(1, min(_LONGEST, len(text)) + 1):
+        fragment = canonical(text[-size:].lower())
+        if fragment not in prefixes:
+            break
+        head = text[:-size]
+        if not head.strip("".join(SEPARATORS)):
+            return True
+        try:
+            parse_query(head)
+        except PinyinQueryError:
+            continue
+        return True
+    return False
+
+
+@cache
+def _syllable_prefixes() -> frozenset[str]:
+    return frozenset(s[:n] for s in syllables() for n in range(1, len(s) + 1))
+
+
 def parse_query(query: str) -> PinyinQuery:
     """The splits of `query` into syllables; PinyinQueryError if it is not pinyin."""
     runs, marked = _runs(query)

@@ -10,6 +10,7 @@ from reader.language.pinyin_query import (
     canonical,
     looks_like_pinyin,
     parse_query,
+    unfinished_pinyin,
 )
 
 
@@ -104,3 +105,23 @@ def test_latin_letters_look_like_pinyin_characters_do_not():
     assert not looks_like_pinyin("宝玉")
     assert not looks_like_pinyin("诸ge")
     assert not looks_like_pinyin("123")
+
+
+@pytest.mark.parametrize(
+    ("query", "unfinished"),
+    [
+        ("z", True),
+        ("zh", True),
+        ("zhug", True),
+        ("zhu1g", True),
+        ("wangl", True),
+        ("xi'", False),
+        ("zhug ", False),
+        ("GDP", False),
+        ("iPhone", False),
+        ("xyz", False),
+        ("5G", False),
+    ],
+)
+def test_a_query_ending_inside_a_syllable_is_unfinished_pinyin(query, unfinished):
+    assert unfinished_pinyin(query) is unfinished

@@ -15,7 +15,12 @@ import bisect
 from collections.abc import Callable, Sequence
 
 from reader.language.pinyin_find import PinyinProgress, PinyinResult
-from reader.language.pinyin_query import PinyinQueryError, looks_like_pinyin, parse_query
+from reader.language.pinyin_query import (
+    PinyinQueryError,
+    looks_like_pinyin,
+    parse_query,
+    unfinished_pinyin,
+)
 from reader.ui.find.area import FindArea
 from reader.ui.find.bar import FindBar, FindMode
 from reader.ui.find.results_list import ResultsList
@@ -290,14 +295,24 @@ class FindController(QtCore.QObject):
         if mode is FindMode.CHARACTERS:
             self._show_matches(session.finder.find_characters(query))
         else:
-            self._search_pinyin(session, query)
+            self._search_pinyin(session, query, auto=self.bar.mode() is FindMode.AUTO)
 
-    def _search_pinyin(self, session: DocumentSession, query: str) -> None:
+    def _search_pinyin(self, session: DocumentSession, query: str, auto: bool) -> None:
+        """`auto`: the mode was guessed from the letters, so a query that is not pinyin
+        (GDP, iPhone, OK) is looked for as it is written."""
         try:
             parse_query(query)  # at once, in the bar: no worker for a query that is not pinyin
         except PinyinQueryError as error:
+            written = session.finder.find_characters(query) if auto else []
+            if written:
+                self.bar.show_mode_used(FindMode.CHARACTERS)
+                self._show_matches(written)
+                return
             self._clear()
-            self.bar.show_error(str(error))
+            if unfinished_pinyin(query):
+                self.bar.show_progress(f"Go on typing: “{query}” ends inside a syllable")
+            else:
+                self.bar.show_error(str(error))
             return
         number = self._running = self._search_number
         session.pinyin_preparation.start()

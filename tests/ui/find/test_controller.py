@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.store import HIGHLIGHT_RGB
+from reader.ui.find.bar import FindMode
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.page_style import LIGHT
 from tests.ui.find.conftest import open_bar, pixel_under, status, type_query, wait_searched
@@ -165,9 +166,32 @@ def test_pinyin_respects_syllable_boundaries(qtbot, window):
     assert all(text[start] != "息" for start, _ in window.find.matches)
 
 
+def test_latin_words_that_are_not_pinyin_are_found_as_written_in_auto(qtbot, window):
+    open_bar(qtbot, window)
+    type_query(qtbot, window, "facebook")
+
+    find = window.find
+    assert find.bar.mode_box.currentText() == "Auto: Characters"
+    assert [start for start, _ in find.matches] == starts(window, "Facebook")
+    assert status(window) == "1 of 2"
+    assert not window.session.pinyin_preparation.started
+
+
+def test_a_syllable_still_being_typed_is_waited_for_not_called_wrong(qtbot, window):
+    open_bar(qtbot, window)
+    type_query(qtbot, window, "wangl")
+
+    assert window.find.matches == []
+    assert "Go on typing" in status(window)
+    assert not window.find.bar.no_match_shown()
+    type_query(qtbot, window, "uo")
+    assert len(window.find.matches) == NETWORK_COUNT
+
+
 def test_a_query_that_is_not_pinyin_says_why_in_the_bar(qtbot, window):
     open_bar(qtbot, window)
-    type_query(qtbot, window, "Facebook")
+    window.find.bar.set_mode(FindMode.PINYIN)
+    type_query(qtbot, window, "iPhone")
     assert not window.session.pinyin_preparation.started
 
     assert window.find.matches == []
