@@ -14,11 +14,12 @@ PLACE_SEPARATOR = " \u00b7 "
 
 
 def percent_through(top: int, length: int, at_end: bool) -> int:
-    """The share of the text above the page's top line, in whole percent; 100 once the
+    """The share of the text above the page's top line, to the nearest percent (Go To 45%
+    puts at the top the line holding that offset, which starts a little before it); 100 once the
     page shows the text's end (`at_end`), where the top line can go no lower."""
     if at_end or length <= 0:
         return 100
-    return min(99, max(0, top * 100 // length))
+    return min(99, max(0, round(top * 100 / length)))
 
 
 def chapter_of(section: Section) -> tuple[int, int] | None:

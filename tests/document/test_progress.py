@@ -17,7 +17,8 @@ def book():
 
 def test_the_percentage_is_the_share_above_the_top_and_100_at_the_end():
     assert percent_through(0, 1000, False) == 0
-    assert percent_through(455, 1000, False) == 45
+    assert percent_through(455, 1000, False) == 46
+    assert percent_through(4499, 10000, False) == 45  # the line above Go To 45%'s offset
     assert percent_through(999, 1000, False) == 99
     assert percent_through(700, 1000, True) == 100
     assert percent_through(0, 0, False) == 100

@@ -202,7 +202,7 @@ def test_the_status_bar_shows_the_chapter_and_the_percentage_on_hongloumeng(
     window.reading_view.scroll_to_offset(tenth.start + 500)
     label = window.section_label.text()
     assert label == "第十回 金寡妇贪利权受辱 张太医论病细穷源 · 10 / 120"
-    expected = (tenth.start + 500) * 100 // len(document.text)
+    expected = round(window.reading_view.top_offset() * 100 / len(document.text))
     assert window.navigation.progress.label.text() == f"{expected}%"
     # Side by side, both shown, on one line of the status bar.
     progress = window.navigation.progress.label
@@ -351,3 +351,11 @@ def test_esc_closes_the_find_bar_before_it_leaves_full_screen(qtbot, make_window
     view.setFocus()
     qtbot.keyClick(view, QtCore.Qt.Key_Escape)
     assert not full_screen.on
+
+
+def test_go_to_a_percentage_says_that_percentage_on_hongloumeng(qtbot, make_window, shared_data):
+    window = make_window(shared_data / "novels" / "hongloumeng.txt")
+    go_to(qtbot, window, "45%")
+    # 45% of 841,552 characters is 378,698.4: the offset gone to is a hair short of 45%.
+    assert window.reading_view.top_offset() == len(window.reader_document.text) * 45 // 100
+    assert window.navigation.progress.label.text() == "45%"
