@@ -6,6 +6,7 @@ navigation reads (keys.MOUSE_BUTTONS), and the few keys handled by hand, named h
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from reader.ui.navigation.keys import LEAVE_FULL_SCREEN, MOUSE_BUTTONS
@@ -23,9 +24,19 @@ _HAND_KEYS = (
     ("Leave full screen", QtGui.QKeySequence(LEAVE_FULL_SCREEN)),
     ("Note editor: save the note", QtGui.QKeySequence("Ctrl+Return")),
     ("Note editor: cancel", QtGui.QKeySequence(QtCore.Qt.Key_Escape)),
+    ("Find bar: next match", QtGui.QKeySequence(QtCore.Qt.Key_Return)),
+    ("Find bar: previous match", QtGui.QKeySequence("Shift+Return")),
+    ("Find bar: close it, the caret left at the match", QtGui.QKeySequence(QtCore.Qt.Key_Escape)),
 )
 """Keys that are not actions: the pop-up's Esc (lookup/hover.py), full screen's Esc
-(full_screen.py) and the note editor's own (annotations/note_editor.py)."""
+(full_screen.py), the note editor's own (annotations/note_editor.py) and the find bar's
+(find/bar.py)."""
+_MOUSE_CLICKS = (
+    ("Pin the word pop-up (then select and copy from it)", "Ctrl+click"),
+    ("Place the caret", "Click"),
+)
+"""Clicks over the text that are not buttons of their own: lookup/hover.py reads them."""
+_COMMAND = "\u2318-" if sys.platform == "darwin" else "Ctrl+"
 
 
 @dataclass(frozen=True)
@@ -89,4 +100,6 @@ def shortcuts(window: QtWidgets.QMainWindow) -> list[Shortcut]:
     for button, way in MOUSE_BUTTONS.items():
         name = "Back button" if button == QtCore.Qt.BackButton else "Forward button"
         found.append(Shortcut(MOUSE, f"Go {way} (over the text)", name))
+    for name, click in _MOUSE_CLICKS:
+        found.append(Shortcut(MOUSE, name, click.replace("Ctrl+", _COMMAND)))
     return found

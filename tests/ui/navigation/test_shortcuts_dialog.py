@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from reader.ui.navigation.shortcut_list import READING_KEYS, action_name, key_text
+from reader.ui.navigation.shortcut_list import (
+    BY_HAND,
+    MOUSE,
+    READING_KEYS,
+    action_name,
+    key_text,
+)
 from reader.ui.qt import QtCore, QtGui
 
 
@@ -25,6 +31,9 @@ def test_f1_lists_every_action_with_a_shortcut(qtbot, make_window, seed_path):
     assert groups.index("File") < groups.index("Go") < groups.index(READING_KEYS)
     assert any(row[:2] == ("Go", "Back") and row[2].startswith("Ctrl+[") for row in listed)
     assert ("Edit", "Highlight \u25b8 1 Yellow — vocabulary", "Ctrl+1") in listed
+    # The keys the find bar and the pop-up read themselves, and the pinning click.
+    assert (BY_HAND, "Find bar: previous match", "Shift+Return") in listed
+    assert any(row[0] == MOUSE and row[2] == "Ctrl+click" for row in listed)
     dialog.reject()
 
 
