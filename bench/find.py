@@ -10,8 +10,8 @@ the model's sentence cache emptied, then again on the same finder. The one-time 
 the text, build the syllable index, read the whole book in context ahead) stand beside
 jieba segmenting the same text.
 
-`measure(novel, runs)` gives the figures; `TITLE`, `HEADERS` and `rows(figures)` make the
-table bench/run.py prints.
+`measure(novel, runs)` gives the figures; `TITLE`, `HEADERS` and `figure_rows(figures)`
+make the table bench/run.py prints.
 """
 
 from __future__ import annotations
@@ -21,14 +21,13 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from table import Table  # noqa: E402
+from table import FIGURE_HEADERS, Figure, Table, figure_rows  # noqa: E402
 
 from reader.document import Document, open_document  # noqa: E402
 from reader.document.match_places import MatchPlaces  # noqa: E402
@@ -38,36 +37,11 @@ from reader.language.tools import LanguageTools  # noqa: E402
 
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
 TITLE = "Find on a novel (reader/language/find.py)"
-HEADERS = ["figure", "value", "baseline", "ratio", "target"]
+HEADERS = FIGURE_HEADERS
 TYPED = ("贾宝玉", "林黛玉", "王熙凤", "了", "寶玉", "诸葛亮", "凤姐儿")
 PINYIN = ("baoyu", "bǎoyù", "bao3yu4", "daiyu", "wang xifeng", "zhugeliang", "zhang", "xian", "de")
 KEYSTROKE_TARGET = "p95 ≤ 50 ms with the window's part"
 PINYIN_TARGET = "≤ 300 ms"
-
-
-@dataclass(frozen=True)
-class Figure:
-    name: str
-    value: float
-    unit: str
-    baseline: float | None = None
-    baseline_name: str = ""
-    target: str = ""
-
-
-def rows(figures: list[Figure]) -> list[list[str]]:
-    table = []
-    for figure in figures:
-        baseline = (
-            f"{figure.baseline:.4g} {figure.unit}, {figure.baseline_name}"
-            if figure.baseline is not None
-            else ""
-        )
-        ratio = f"{figure.value / figure.baseline:.3g}" if figure.baseline else ""
-        table.append(
-            [figure.name, f"{figure.value:.4g} {figure.unit}", baseline, ratio, figure.target]
-        )
-    return table
 
 
 def measure(novel: Path = NOVEL, runs: int = 5) -> list[Figure]:
@@ -212,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipping: {options.novel} not found")
         return 0
     figures = measure(options.novel, max(1, options.runs))
-    print(Table(TITLE, HEADERS, rows(figures)).render())
+    print(Table(TITLE, HEADERS, figure_rows(figures)).render())
     return 0
 
 

@@ -5,7 +5,7 @@ its last keystroke to its marks, once the book is segmented.
 
     python bench/find_window.py [--rounds N] [NOVEL]
 
-`measure(novel, rounds, env)` gives the figures; `TITLE`, `HEADERS` and `rows(figures)`
+`measure(novel, rounds, env)` gives the figures; `TITLE`, `HEADERS` and `table.figure_rows(figures)`
 make the table bench/run.py prints. The target from the issue: a character query answers
 while typing, p95 at most 50 ms per keystroke on hongloumeng.txt; a pinyin query within
 300 ms once the book is segmented.
@@ -21,13 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from lookup_window import Figure, _environment, _percentile, rows
-from table import Table
+from lookup_window import _environment, _percentile
+from table import FIGURE_HEADERS, Figure, Table, figure_rows
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
 TITLE = "Find in the window (reader/ui/find/controller.py)"
-HEADERS = ["figure", "value", "baseline", "ratio", "target"]
+HEADERS = FIGURE_HEADERS
 QUERIES = ["宝玉", "林黛玉", "王夫人", "贾母笑道", "了", "说道", "寶玉", "凤姐儿", "袭人"]
 """Typed a character at a time: common words, a very common character, a traditional query."""
 PINYIN_QUERIES = ["baoyu", "daiyu", "wang fu ren", "xi2ren2"]
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipping: {options.novel} not found")
         return 0
     figures = measure(options.novel, max(1, options.rounds))
-    print(Table(TITLE, HEADERS, rows(figures)).render())
+    print(Table(TITLE, HEADERS, figure_rows(figures)).render())
     return 0
 
 

@@ -3,9 +3,9 @@ takes to fill the pop-up, each beside a baseline measured in the same run.
 
     python bench/lookup_window.py [--runs N] [--hovers N] [NOVEL]
 
-`measure(novel, runs, env)` gives the figures; `TITLE`, `HEADERS` and `rows(figures)` make the
-table bench/run.py prints. The targets from the issue: lookup ready at most 1.2 s after first
-paint; hover to pop-up content p99 at most 5 ms on hongloumeng.txt.
+`measure(novel, runs, env)` gives the figures; `TITLE`, `HEADERS` and `figure_rows(figures)`
+make the table bench/run.py prints. The targets from the issue: lookup ready at most 1.2 s
+after first paint; hover to pop-up content p99 at most 5 ms on hongloumeng.txt.
 """
 
 from __future__ import annotations
@@ -19,43 +19,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from table import Table
+from table import FIGURE_HEADERS, Figure, Table, figure_rows
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
 TITLE = "Word lookup in the window (reader/ui/lookup/controller.py)"
-HEADERS = ["figure", "value", "baseline", "ratio", "target"]
+HEADERS = FIGURE_HEADERS
 HOVERS = 2000
 SCROLL_EVERY = 25
 """Hovers between two jumps to a random place in the book."""
-
-
-@dataclass(frozen=True)
-class Figure:
-    name: str
-    value: float
-    unit: str
-    baseline: float | None = None
-    baseline_name: str = ""
-    target: str = ""
-
-
-def rows(figures: list[Figure]) -> list[list[str]]:
-    table = []
-    for figure in figures:
-        baseline = (
-            f"{figure.baseline:.4g} {figure.unit}, {figure.baseline_name}"
-            if figure.baseline is not None
-            else ""
-        )
-        ratio = f"{figure.value / figure.baseline:.3g}" if figure.baseline else ""
-        table.append(
-            [figure.name, f"{figure.value:.4g} {figure.unit}", baseline, ratio, figure.target]
-        )
-    return table
 
 
 def measure(
@@ -250,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipping: {options.novel} not found")
         return 0
     figures = measure(options.novel, max(1, options.runs), hovers=options.hovers)
-    print(Table(TITLE, HEADERS, rows(figures)).render())
+    print(Table(TITLE, HEADERS, figure_rows(figures)).render())
     return 0
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from table import Table
+from table import Table, figure_rows
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEED = PROJECT_ROOT / "seeds" / "xinhua-2016-04-19-cybersecurity-symposium.txt"
@@ -212,7 +212,7 @@ def word_lookup_window(files: Sequence[Path], settings: Settings) -> Table | Non
     import lookup_window
 
     figures = lookup_window.measure(NOVEL, settings.runs, settings.env)
-    return Table(lookup_window.TITLE, lookup_window.HEADERS, lookup_window.rows(figures))
+    return Table(lookup_window.TITLE, lookup_window.HEADERS, figure_rows(figures))
 
 
 def find_window(files: Sequence[Path], settings: Settings) -> Table | None:
@@ -223,7 +223,7 @@ def find_window(files: Sequence[Path], settings: Settings) -> Table | None:
     import find_window as find_bench
 
     figures = find_bench.measure(NOVEL, env=settings.env)
-    return Table(find_bench.TITLE, find_bench.HEADERS, find_bench.rows(figures))
+    return Table(find_bench.TITLE, find_bench.HEADERS, figure_rows(figures))
 
 
 def long_line_window(files: Sequence[Path], settings: Settings) -> Table:
@@ -242,7 +242,7 @@ def find_in_document(files: Sequence[Path], settings: Settings) -> Table | None:
     import find
 
     figures = find.measure(NOVEL, settings.runs)
-    return Table(find.TITLE, find.HEADERS, find.rows(figures))
+    return Table(find.TITLE, find.HEADERS, figure_rows(figures))
 
 
 def language_layer(files: Sequence[Path], settings: Settings) -> Table | None:

@@ -27,6 +27,36 @@ class Table:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure beside the baseline timed in the same run, and its target."""
+
+    name: str
+    value: float
+    unit: str
+    baseline: float | None = None
+    baseline_name: str = ""
+    target: str = ""
+
+
+FIGURE_HEADERS = ["figure", "value", "baseline", "ratio", "target"]
+
+
+def figure_rows(figures: Sequence[Figure]) -> list[list[str]]:
+    table = []
+    for figure in figures:
+        baseline = (
+            f"{figure.baseline:.4g} {figure.unit}, {figure.baseline_name}"
+            if figure.baseline is not None
+            else ""
+        )
+        ratio = f"{figure.value / figure.baseline:.3g}" if figure.baseline else ""
+        table.append(
+            [figure.name, f"{figure.value:.4g} {figure.unit}", baseline, ratio, figure.target]
+        )
+    return table
+
+
 def _is_number(cell: str) -> bool:
     """Cells such as 3,668, +0.08, 0.5 s and 97.8 % count as numbers."""
     try:

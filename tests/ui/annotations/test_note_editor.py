@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.annotations.note_editor import NoteEditor, split_tags
-from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.qt import QtCore, QtWidgets
+from tests.ui.typing import commit
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
 
@@ -27,13 +28,6 @@ def editor(host):
         "an-id", "网络安全和信息化", "旧的笔记", ("政策",), ["政策", "生词", "成语", "Grammar"]
     )
     return editor
-
-
-def commit(widget, text: str) -> None:
-    """Type Chinese as an input method does (QTest types ASCII only)."""
-    event = QtGui.QInputMethodEvent()
-    event.setCommitString(text)
-    QtCore.QCoreApplication.sendEvent(widget, event)
 
 
 def test_tags_split_on_ascii_and_full_width_commas():

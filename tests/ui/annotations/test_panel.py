@@ -5,19 +5,13 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.annotations.panel import AnnotationsPanel
-from reader.ui.qt import QtCore, QtGui
+from reader.ui.qt import QtCore
 from tests.ui.annotations.annotation_helpers import at
 from tests.ui.mouse import double_click
+from tests.ui.typing import commit
 
 POPUP_WARNINGS = "This plugin does not support (raise|grabbing)"
 """The offscreen platform says so for every popup menu; it is not our fault."""
-
-
-def commit(widget, text: str) -> None:
-    """Type Chinese as an input method does: one committed string (QTest types ASCII only)."""
-    event = QtGui.QInputMethodEvent()
-    event.setCommitString(text)
-    QtCore.QCoreApplication.sendEvent(widget, event)
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.qt import QtCore
 from reader.ui.window.main_window import MainWindow
 from tests.ui.lookup_helpers import open_ready_window
+from tests.ui.typing import type_text
 
 
 @pytest.fixture
@@ -29,14 +30,7 @@ def open_bar(qtbot, window: MainWindow) -> None:
 def type_query(qtbot, window: MainWindow, text: str) -> None:
     """Typed into the bar: Latin letters key by key, anything else as an input method
     commits it (how Chinese is typed), then the search waited for."""
-    edit = window.find.bar.edit
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(edit, char)
-        else:
-            event = QtGui.QInputMethodEvent("", [])
-            event.setCommitString(char)
-            QtWidgets.QApplication.sendEvent(edit, event)
+    type_text(qtbot, window.find.bar.edit, text)
     wait_searched(qtbot, window)
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 
 from reader.ui.pinyin.settings import PinyinChoice, PinyinMode, PinyinSettings
-from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.qt import QtCore, QtWidgets
 from tests.ui.annotations.window_helpers import middle, press, select_with_mouse, span
 from tests.ui.find.conftest import type_query
 from tests.ui.lookup_helpers import wait_ready
 from tests.ui.mouse import double_click
 from tests.ui.navigation.conftest import CHAPTERS
+from tests.ui.typing import commit as type_in
 
 CTRL = QtCore.Qt.ControlModifier
 
@@ -127,13 +128,6 @@ def test_the_section_keys_put_the_next_heading_at_the_top(qtbot, make_window, bo
     # Each was a jump: Back goes to the place before the last.
     qtbot.keyClick(view, QtCore.Qt.Key_BracketLeft, CTRL)
     assert view.top_offset() == chapter(window, 3).start
-
-
-def type_in(field: QtWidgets.QLineEdit, text: str) -> None:
-    """As an input method commits what the reader typed (QTest types ASCII only)."""
-    event = QtGui.QInputMethodEvent()
-    event.setCommitString(text)
-    QtWidgets.QApplication.sendEvent(field, event)
 
 
 def go_to(qtbot, window, text: str):

@@ -8,7 +8,7 @@ import pytest
 
 from reader.document.progress import PLACE_SEPARATOR
 from reader.ui.app import open_first_document
-from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.qt import QtCore, QtWidgets
 from reader.ui.window import heading_pattern_dialog
 from reader.ui.window.heading_pattern_dialog import (
     PREVIEW_DELAY_MS,
@@ -16,6 +16,7 @@ from reader.ui.window.heading_pattern_dialog import (
     HeadingPatternDialog,
 )
 from reader.ui.window.main_window import MainWindow
+from tests.ui.typing import type_text
 
 HEADINGS = [
     "\u25ce 春天来了\uff0c万物都醒了",
@@ -34,20 +35,6 @@ def book_text(paragraphs: int = 1) -> str:
             for n in range(paragraphs)
         )
     return "\n".join(parts)
-
-
-def type_into(qtbot, edit: QtWidgets.QLineEdit, text: str) -> None:
-    """Type as a reader does: keys for ASCII, the input method's commits for Chinese.
-
-    QTest's keyClicks handles ASCII only (it aborts on other characters).
-    """
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(edit, char)
-        else:
-            event = QtGui.QInputMethodEvent("", [])
-            event.setCommitString(char)
-            QtCore.QCoreApplication.sendEvent(edit, event)
 
 
 def tree_headings(window: MainWindow) -> list[str]:
@@ -95,7 +82,7 @@ def test_the_preview_follows_the_typing(qtbot, window):
     assert not dialog.built_in_button.isEnabled()
     assert dialog.status_label.text().startswith("Type a regular expression")
 
-    type_into(qtbot, dialog.pattern_edit, "^\u25ce")
+    type_text(qtbot, dialog.pattern_edit, "^\u25ce")
     # The preview waits for a pause in the typing.
     assert dialog.preview_list.count() == 0
     qtbot.waitUntil(lambda: dialog.preview_list.count() == 3, timeout=20_000)
@@ -103,12 +90,12 @@ def test_the_preview_follows_the_typing(qtbot, window):
     assert dialog.status_label.text() == "3 headings found."
     assert dialog.ok_button.isEnabled()
 
-    type_into(qtbot, dialog.pattern_edit, " \u590f")
+    type_text(qtbot, dialog.pattern_edit, " \u590f")
     qtbot.waitUntil(lambda: dialog.preview_list.count() == 1)
     assert previewed(dialog) == [HEADINGS[1]]
     assert dialog.status_label.text() == "1 heading found."
 
-    type_into(qtbot, dialog.pattern_edit, "冬")
+    type_text(qtbot, dialog.pattern_edit, "冬")
     qtbot.waitUntil(lambda: dialog.status_label.text().startswith("No line matches"))
     assert dialog.preview_list.count() == 0
     dialog.reject()
@@ -116,7 +103,7 @@ def test_the_preview_follows_the_typing(qtbot, window):
 
 def test_a_bad_pattern_is_explained_and_cannot_be_applied(qtbot, window):
     dialog = open_dialog(window)
-    type_into(qtbot, dialog.pattern_edit, "第(")
+    type_text(qtbot, dialog.pattern_edit, "第(")
     qtbot.waitUntil(lambda: "bad heading pattern" in dialog.status_label.text())
     assert dialog.status_label.text() == (
         "bad heading pattern '第(': missing ), unterminated subpattern at position 1"
@@ -127,7 +114,7 @@ def test_a_bad_pattern_is_explained_and_cannot_be_applied(qtbot, window):
     # Enter does not apply it either, not even before the preview has caught up.
     qtbot.keyClick(dialog.pattern_edit, QtCore.Qt.Key_Return)
     assert dialog.isVisible()
-    type_into(qtbot, dialog.pattern_edit, "[")
+    type_text(qtbot, dialog.pattern_edit, "[")
     qtbot.keyClick(dialog.pattern_edit, QtCore.Qt.Key_Return)
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: "bad heading pattern '第([':" in dialog.status_label.text())
@@ -135,7 +122,7 @@ def test_a_bad_pattern_is_explained_and_cannot_be_applied(qtbot, window):
     assert tree_headings(window) == []
 
     dialog.pattern_edit.selectAll()
-    type_into(qtbot, dialog.pattern_edit, "x?")
+    type_text(qtbot, dialog.pattern_edit, "x?")
     qtbot.waitUntil(lambda: "matches an empty line" in dialog.status_label.text())
     assert not dialog.ok_button.isEnabled()
     dialog.reject()
@@ -143,7 +130,7 @@ def test_a_bad_pattern_is_explained_and_cannot_be_applied(qtbot, window):
 
 def test_ok_applies_the_pattern_to_the_section_tree(qtbot, window, book):
     dialog = open_dialog(window)
-    type_into(qtbot, dialog.pattern_edit, "^\u25ce")
+    type_text(qtbot, dialog.pattern_edit, "^\u25ce")
     qtbot.waitUntil(lambda: dialog.ok_button.isEnabled())
     qtbot.mouseClick(dialog.ok_button, QtCore.Qt.LeftButton)
     assert not dialog.isVisible()
@@ -156,7 +143,7 @@ def test_ok_applies_the_pattern_to_the_section_tree(qtbot, window, book):
 
 def test_enter_right_after_typing_applies_what_was_typed(qtbot, window):
     dialog = open_dialog(window)
-    type_into(qtbot, dialog.pattern_edit, "\u590f天到")
+    type_text(qtbot, dialog.pattern_edit, "\u590f天到")
     qtbot.keyClick(dialog.pattern_edit, QtCore.Qt.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert tree_headings(window) == [HEADINGS[1]]
@@ -165,7 +152,7 @@ def test_enter_right_after_typing_applies_what_was_typed(qtbot, window):
 def test_cancel_changes_nothing(qtbot, window, book):
     shown = window.reader_document
     dialog = open_dialog(window)
-    type_into(qtbot, dialog.pattern_edit, "^\u25ce")
+    type_text(qtbot, dialog.pattern_edit, "^\u25ce")
     qtbot.keyClick(dialog.pattern_edit, QtCore.Qt.Key_Escape)
     assert not dialog.isVisible()
     assert window.reader_document is shown
@@ -325,7 +312,7 @@ def test_a_runaway_pattern_is_searched_off_the_ui_thread_until_its_time_limit(qt
         lambda: ticks_while_searching.append(1) if dialog.status_label.text() == SEARCHING else None
     )
     timer.start()
-    type_into(qtbot, dialog.pattern_edit, CATASTROPHIC)
+    type_text(qtbot, dialog.pattern_edit, CATASTROPHIC)
     qtbot.waitUntil(lambda: dialog.status_label.text() == SEARCHING, timeout=PREVIEW_DELAY_MS * 10)
     assert not dialog.ok_button.isEnabled()
     qtbot.waitUntil(lambda: "took too long" in dialog.status_label.text(), timeout=20_000)
@@ -344,11 +331,11 @@ def test_a_runaway_pattern_is_searched_off_the_ui_thread_until_its_time_limit(qt
 
 def test_typing_cancels_the_running_preview_and_previews_the_new_pattern(qtbot, outcomes):
     dialog = shown_dialog(qtbot, slow_lines())
-    type_into(qtbot, dialog.pattern_edit, CATASTROPHIC)
+    type_text(qtbot, dialog.pattern_edit, CATASTROPHIC)
     qtbot.waitUntil(lambda: dialog.status_label.text() == SEARCHING, timeout=PREVIEW_DELAY_MS * 10)
     qtbot.wait(200)  # well into the search
     dialog.pattern_edit.selectAll()
-    type_into(qtbot, dialog.pattern_edit, "^书")
+    type_text(qtbot, dialog.pattern_edit, "^书")
     assert not dialog.ok_button.isEnabled()
     qtbot.waitUntil(lambda: bool(outcomes), timeout=20_000)
     assert outcomes == ["PatternCancelled"]  # at its next line, not at its time limit
@@ -360,7 +347,7 @@ def test_typing_cancels_the_running_preview_and_previews_the_new_pattern(qtbot, 
 
 def test_closing_the_dialog_cancels_its_preview_and_waits_for_it(qtbot, outcomes):
     dialog = shown_dialog(qtbot, slow_lines())
-    type_into(qtbot, dialog.pattern_edit, CATASTROPHIC)
+    type_text(qtbot, dialog.pattern_edit, CATASTROPHIC)
     qtbot.waitUntil(lambda: dialog.status_label.text() == SEARCHING, timeout=PREVIEW_DELAY_MS * 10)
     qtbot.wait(200)
     dialog.reject()
@@ -377,10 +364,10 @@ def test_the_window_applies_a_pattern_typed_after_a_runaway_one(
     )
     window = make_window(path)
     dialog = open_dialog(window)
-    type_into(qtbot, dialog.pattern_edit, CATASTROPHIC)
+    type_text(qtbot, dialog.pattern_edit, CATASTROPHIC)
     qtbot.waitUntil(lambda: "took too long" in dialog.status_label.text(), timeout=20_000)
     dialog.pattern_edit.selectAll()
-    type_into(qtbot, dialog.pattern_edit, "^\u25ce")
+    type_text(qtbot, dialog.pattern_edit, "^\u25ce")
     qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=20_000)
     qtbot.mouseClick(dialog.ok_button, QtCore.Qt.LeftButton)
     assert not dialog.isVisible()
