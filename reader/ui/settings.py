@@ -12,7 +12,9 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import codec_for
@@ -27,6 +29,7 @@ MAX_DOCUMENT_CHOICES = 500
 """Documents whose choices are kept; the ones chosen longest ago are forgotten first."""
 MAX_PLACES = 500
 """Documents whose reading places are kept; the ones read longest ago are forgotten first."""
+E = TypeVar("E", bound=Enum)
 
 
 def resolved_path(path: Path) -> Path:
@@ -44,6 +47,32 @@ def open_qsettings() -> QtCore.QSettings:
     return QtCore.QSettings(
         QtCore.QSettings.IniFormat, QtCore.QSettings.UserScope, "Reader", "Reader"
     )
+
+
+class SettingsGroup:
+    """Typed access to one feature's keys in the settings file; every write is saved at
+    once. A feature's settings (lookup, find) subclass it and name their keys."""
+
+    def __init__(self) -> None:
+        self._store = open_qsettings()
+
+    def _set(self, key: str, value: object) -> None:
+        self._store.setValue(key, value)
+        self._store.sync()
+
+    def _flag(self, key: str, default: bool) -> bool:
+        """An INI file holds text: "true" or "false"."""
+        return str(self._store.value(key, "true" if default else "false")).lower() == "true"
+
+    def _set_flag(self, key: str, value: bool) -> None:
+        self._set(key, "true" if value else "false")
+
+    def _choice(self, key: str, default: E) -> E:
+        """The enum member stored at `key`, or `default` where it names none."""
+        try:
+            return type(default)(self._store.value(key, default.value))
+        except ValueError:
+            return default
 
 
 @dataclass(frozen=True)

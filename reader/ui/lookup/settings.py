@@ -6,30 +6,23 @@ Kept in the same settings file as the window's (reader.ui.settings), under "look
 from __future__ import annotations
 
 from reader.language.pinyin import PinyinStyle
-from reader.ui.settings import open_qsettings
+from reader.ui.settings import SettingsGroup
 from reader.ui.views.tone_colours import ToneColours
 
 DELAYS_MS = (0, 150, 300, 600, 1000)
 DEFAULT_DELAY_MS = 300
 
 
-class LookupSettings:
-    """Typed access to the lookup keys; every write is saved at once."""
-
-    def __init__(self) -> None:
-        self._store = open_qsettings()
-
-    def _set(self, key: str, value: object) -> None:
-        self._store.setValue(key, value)
-        self._store.sync()
+class LookupSettings(SettingsGroup):
+    """The lookup keys."""
 
     @property
     def enabled(self) -> bool:
-        return str(self._store.value("lookup/enabled", "true")).lower() != "false"
+        return self._flag("lookup/enabled", True)
 
     @enabled.setter
     def enabled(self, value: bool) -> None:
-        self._set("lookup/enabled", "true" if value else "false")
+        self._set_flag("lookup/enabled", value)
 
     @property
     def delay_ms(self) -> int:
@@ -46,10 +39,7 @@ class LookupSettings:
 
     @property
     def tone_colours(self) -> ToneColours:
-        try:
-            return ToneColours(self._store.value("lookup/tone_colours", ToneColours.PLECO.value))
-        except ValueError:
-            return ToneColours.PLECO
+        return self._choice("lookup/tone_colours", ToneColours.PLECO)
 
     @tone_colours.setter
     def tone_colours(self, value: ToneColours) -> None:
@@ -58,18 +48,15 @@ class LookupSettings:
     @property
     def spoken_tones(self) -> bool:
         """The pop-up's reading with the tones said aloud (一, 不, third-tone sandhi)."""
-        return str(self._store.value("lookup/spoken_tones", "false")).lower() == "true"
+        return self._flag("lookup/spoken_tones", False)
 
     @spoken_tones.setter
     def spoken_tones(self, value: bool) -> None:
-        self._set("lookup/spoken_tones", "true" if value else "false")
+        self._set_flag("lookup/spoken_tones", value)
 
     @property
     def pinyin_style(self) -> PinyinStyle:
-        try:
-            return PinyinStyle(self._store.value("lookup/pinyin_style", PinyinStyle.MARKS.value))
-        except ValueError:
-            return PinyinStyle.MARKS
+        return self._choice("lookup/pinyin_style", PinyinStyle.MARKS)
 
     @pinyin_style.setter
     def pinyin_style(self, value: PinyinStyle) -> None:
