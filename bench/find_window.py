@@ -54,11 +54,10 @@ def measure(novel: Path, rounds: int = ROUNDS, env: dict[str, str] | None = None
         # up to it), the book segmented (a worker holding the interpreter meanwhile), and
         # the finder made (on a worker, as the bar opens).
         window.reading_view.line_top(len(window.reader_document.text))
-        while not window.word_lookup.is_ready:
-            app.processEvents(QtCore.QEventLoop.AllEvents, 10)
         segmentation = window.session.segmentation
-        while segmentation.segmented_count() < len(segmentation):
+        while not window.word_lookup.is_ready or segmentation.segmented_count() < len(segmentation):
             app.processEvents(QtCore.QEventLoop.AllEvents, 10)
+            time.sleep(0.05)  # a busy wait here would hold the interpreter from the worker
         find.open()
         edit = find.bar.edit
         finder = window.session.finder
@@ -94,6 +93,17 @@ def measure(novel: Path, rounds: int = ROUNDS, env: dict[str, str] | None = None
             edit.setText(query[:-1])
             settle()
             pinyin_ms.append(commit(query[-1]) * 1000)
+        preparation = window.session.pinyin_preparation
+        while not preparation.done:  # the book read ahead, as the first query began it
+            app.processEvents(QtCore.QEventLoop.AllEvents, 10)
+            time.sleep(0.05)
+        prepared_ms: list[float] = []
+        for query in PINYIN_QUERIES:
+            edit.clear()
+            settle()
+            edit.setText(query[:-1])
+            settle()
+            prepared_ms.append(commit(query[-1]) * 1000)
         window.close()
 
     return [
@@ -119,6 +129,14 @@ def measure(novel: Path, rounds: int = ROUNDS, env: dict[str, str] | None = None
             max(pinyin_ms),
             "ms",
             statistics.median(pinyin_ms),
+            "median",
+            "≤ 300 ms",
+        ),
+        Figure(
+            f"the same once the book is read ahead (slowest of {len(prepared_ms)})",
+            max(prepared_ms),
+            "ms",
+            statistics.median(prepared_ms),
             "median",
             "≤ 300 ms",
         ),

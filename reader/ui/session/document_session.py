@@ -145,14 +145,18 @@ class DocumentSession(QtCore.QObject):
         document's words (the reader's corrections applied), those from `first_at` on
         found first; given up once `cancelled` or the document closed. PinyinQueryError if
         `query` is not pinyin."""
-        return self.finder.find_pinyin(
-            query,
-            self.segmentation.tokens,
-            self._tools,
-            lambda: cancelled() or self.cancelled(),
-            progress,
-            first_at=first_at,
-        )
+        self.pinyin_preparation.finding += 1
+        try:
+            return self.finder.find_pinyin(
+                query,
+                self.segmentation.tokens,
+                self._tools,
+                lambda: cancelled() or self.cancelled(),
+                progress,
+                first_at=first_at,
+            )
+        finally:
+            self.pinyin_preparation.finding -= 1
 
     # Words
 

@@ -3,10 +3,11 @@
 A first pinyin query on a novel confirms its candidates in context as it goes, which for a
 common syllable (de, shi, xian) takes seconds; once every paragraph has been read, a query
 is a look-up (well under the 300 ms a reader waits for). Reading the novel takes about
-45 s of a worker, so it runs in slices of about a fifth of a second, each queued again
+16 to 20 s of a worker, so it runs in slices of about a fifth of a second, each queued again
 behind whatever else the two worker threads have to do (a find, the pinyin view's
-readings), giving way while the reader acts. It starts with the first pinyin query, as most
-readers never search by pinyin, and stops with its document.
+readings), giving way while the reader acts and while a pinyin find runs. It starts
+with the first pinyin query, as most readers never search by pinyin, and stops with its
+document.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 SLICE_S = 0.2
 """A worker's turn at reading ahead, in seconds, before it queues its next turn."""
+FIND_WAIT_S = 0.02
+"""How often the reading ahead looks again whether the find it waits for is done."""
 
 
 class PinyinPreparation(QtCore.QObject):
@@ -55,6 +58,8 @@ class PinyinPreparation(QtCore.QObject):
         self._cancelled = cancelled
         self._next: int | None = None
         self.share = 0.0
+        self.finding = 0
+        """Pinyin finds running now: the reading ahead waits for them, as the reader does."""
 
     @property
     def started(self) -> bool:
@@ -85,6 +90,8 @@ class PinyinPreparation(QtCore.QObject):
         with short_switch_interval:
             while at < len(self._spans) and (at == first or time.monotonic() < deadline):
                 self._activity.give_way()
+                while self.finding and not self._cancelled():
+                    time.sleep(FIND_WAIT_S)
                 if not pinyin.prepare(self._spans[at : at + 1], tokens, self._cancelled):
                     return None
                 at += 1
