@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import threading
 from enum import Enum
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,11 +42,17 @@ HAN_RANGES = (
 )
 """Code points OpenCC may convert; every other character is left as it is."""
 
-_HAN_CLASS = "".join(f"{chr(low)}-{chr(high - 1)}" for low, high in HAN_RANGES)
-_HAN_RUNS = re.compile(f"([{_HAN_CLASS}]+)")
-"""Splits a text into non-Han and Han runs, the Han runs at odd indexes."""
-_HAN_LINES = re.compile(f"[{_HAN_CLASS}\n]*")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _han_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One that splits a text into non-Han and Han runs (the Han runs at odd indexes), one
+    that matches Han characters and line breaks only. Compiled on first use: their classes
+    take milliseconds, which the window would otherwise pay before its first paint."""
+    han = "".join(f"{chr(low)}-{chr(high - 1)}" for low, high in HAN_RANGES)
+    return re.compile(f"([{han}]+)"), re.compile(f"[{han}\n]*")
+
 
 FOLD_CONFIGS = ("t2s", "tw2s", "hk2s")
 """OpenCC conversions a character is folded by, in turn, until one changes it."""
@@ -137,7 +144,7 @@ def display_text(text: str, script: Script) -> str:
     """`text` as the reader chose to see it: same length, same UTF-16 width per character."""
     if script is Script.AS_WRITTEN or not text:
         return text
-    pieces = _HAN_RUNS.split(text)
+    pieces = _han_patterns()[0].split(text)
     runs = pieces[1::2]
     if not runs:
         return text
@@ -149,7 +156,7 @@ def display_text(text: str, script: Script) -> str:
         return text
     if (
         list(map(len, converted)) == list(map(len, runs))
-        and _HAN_LINES.fullmatch(converted_joined)
+        and _han_patterns()[1].fullmatch(converted_joined)
         and not (_ASTRAL.search(joined) or _ASTRAL.search(converted_joined))
     ):
         pieces[1::2] = converted  # the common case, checked for the whole text at once
@@ -162,7 +169,7 @@ def display_text(text: str, script: Script) -> str:
 
 def _fits(run: str, new: str) -> bool:
     """Whether `new` can stand for `run` character by character."""
-    if len(new) != len(run) or not _HAN_LINES.fullmatch(new):
+    if len(new) != len(run) or not _han_patterns()[1].fullmatch(new):
         return False
     if not (_ASTRAL.search(run) or _ASTRAL.search(new)):
         return True
