@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from reader.ui.settings import open_qsettings
+from reader.ui.settings import SettingsGroup
 from reader.ui.views.pinyin_fonts import RubySize
 
 HSK_LEVELS = (1, 2, 3, 4, 5, 6, 9)
@@ -36,27 +36,18 @@ class PinyinChoice:
     size: RubySize = RubySize.MEDIUM
 
 
-class PinyinSettings:
-    """Typed access to the pinyin keys; every write is saved at once."""
-
-    def __init__(self) -> None:
-        self._store = open_qsettings()
+class PinyinSettings(SettingsGroup):
+    """The pinyin keys."""
 
     def load(self) -> PinyinChoice:
-        try:
-            mode = PinyinMode(self._store.value("pinyin/mode", PinyinMode.OFF.value))
-        except ValueError:
-            mode = PinyinMode.OFF
+        mode = self._choice("pinyin/mode", PinyinMode.OFF)
         try:
             level = int(self._store.value("pinyin/hsk_level", DEFAULT_LEVEL))
         except (TypeError, ValueError):
             level = DEFAULT_LEVEL
         if level not in HSK_LEVELS:
             level = DEFAULT_LEVEL
-        try:
-            size = RubySize(self._store.value("pinyin/size", RubySize.MEDIUM.value))
-        except ValueError:
-            size = RubySize.MEDIUM
+        size = self._choice("pinyin/size", RubySize.MEDIUM)
         return PinyinChoice(mode, level, size)
 
     def save(self, choice: PinyinChoice) -> None:

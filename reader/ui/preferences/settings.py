@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from reader.ui.settings import open_qsettings
+from reader.ui.settings import SettingsGroup
 from reader.ui.views.page_style import Page
 
 
@@ -26,23 +26,16 @@ class ThemeChoice(str, Enum):
 DEFAULT_THEME = ThemeChoice.SYSTEM
 
 
-class PreferenceSettings:
-    """Typed access to the preference keys; every write is saved at once."""
-
-    def __init__(self) -> None:
-        self._store = open_qsettings()
+class PreferenceSettings(SettingsGroup):
+    """The preference keys."""
 
     @property
     def theme(self) -> ThemeChoice:
-        try:
-            return ThemeChoice(self._store.value("preferences/theme", DEFAULT_THEME.value))
-        except ValueError:
-            return DEFAULT_THEME
+        return self._choice("preferences/theme", DEFAULT_THEME)
 
     @theme.setter
     def theme(self, value: ThemeChoice) -> None:
-        self._store.setValue("preferences/theme", value.value)
-        self._store.sync()
+        self._set("preferences/theme", value.value)
 
     @property
     def page(self) -> Page:
