@@ -153,10 +153,21 @@ class DocumentSession(QtCore.QObject):
                 self._tools,
                 lambda: cancelled() or self.cancelled(),
                 progress,
+                known=self._known_readings,
                 first_at=first_at,
             )
         finally:
             self.pinyin_preparation.finding -= 1
+
+    def _known_readings(self, start: int, end: int) -> list[str | None] | None:
+        """The syllables of `[start, end)` if the pinyin view has read its paragraph: the
+        same readings, so a find need not make them again."""
+        spans = self.segmentation.span_indexes(start, end)
+        read = self.readings.readings(spans[0]) if len(spans) == 1 else None
+        if read is None:
+            return None
+        first = self.segmentation.span(spans[0])[0]
+        return read.syllables[start - first : end - first]
 
     # Words
 

@@ -35,3 +35,14 @@ def test_a_closed_document_is_not_read(seed_path, warm, runner):
     session.pinyin_preparation.start()
     assert session.pinyin_preparation.share == 0.0
     assert not session.pinyin_preparation.done
+
+
+def test_a_find_takes_the_readings_the_pinyin_view_has_made(seed_path, warm, runner):
+    fresh = session_for(seed_path, warm, runner).find_pinyin("xian", lambda: False, lambda _: None)
+    session = session_for(seed_path, warm, runner)
+    session.readings.request(list(range(len(session.document.blocks))))
+    assert session.readings.readings(0) is not None
+
+    found = session.find_pinyin("xian", lambda: False, lambda _: None)
+    assert found.matches == fresh.matches and fresh.read_now > 0
+    assert found.read_now == 0
