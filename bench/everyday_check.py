@@ -161,9 +161,18 @@ def hsk_table(folder: Path = HSK_FOLDER) -> dict[str, list[tuple[str, ...]]]:
                 ).get("n")
                 if not raw:
                     continue
-                syllables = tuple(numbered(part.replace("ü", "v")) or "" for part in raw.split())
+                syllables = tuple(_hsk_syllable(part) for part in raw.split())
                 table.setdefault(word, []).append(syllables)
     return table
+
+
+def _hsk_syllable(part: str) -> str:
+    """An HSK list syllable numbered: ü as v, and a neutral tone written without a digit
+    (真的 "zhen1 de") given its 5."""
+    part = part.replace("ü", "v")
+    if part.isalpha():
+        part += "5"
+    return numbered(part) or ""
 
 
 def word_spans(tools: LanguageTools, text: str) -> list[tuple[int, int]]:
