@@ -6,7 +6,8 @@ segmenter (jieba with numbers joined), then
 - CC-CEDICT: every dictionary word inside a jieba word (the jieba word itself and each
   shorter word of two or more characters within it; a one-character jieba word stands for
   itself) whose entries, names left out, all agree on a character's reading: a label that
-  differs is listed;
+  differs is listed. Where the jieba word itself is an entry that settles the character,
+  the shorter words inside it are not asked (下个月 xia4 ge4 yue4 stands, not 下个 xia4 ge5);
 - pypinyin's phrase table (pypinyin.constants.PHRASES_DICT) for the jieba words it knows,
   and the HSK lists' pinyin (../shared/data/hsk/new/*.json, MIT) for HSK words: a label
   that is none of the source's readings of that character is listed.
@@ -69,8 +70,10 @@ def cedict_disagreements(
     text = sentence.sentence
     seen: set[tuple[int, str]] = set()
     for start, end in words:
-        spans = [(start, end)] if end - start == 1 else []
-        spans += [(a, b) for a in range(start, end) for b in range(a + 2, end + 1)]
+        spans = [(a, b) for a in range(start, end) for b in range(a + 2, end + 1)]
+        if end - start == 1:
+            spans = [(start, end)]
+        settled = _settled(text[start:end], dictionary)
         for a, b in spans:
             word = text[a:b]
             readings = {
@@ -86,11 +89,24 @@ def cedict_disagreements(
                 if len(chars) != 1 or label is None or None in chars:
                     continue
                 (reading,) = chars
+                whole = (a, b) == (start, end)
+                if not whole and settled[a + offset - start]:
+                    continue
                 if reading != label and (a + offset, word) not in seen:
                     seen.add((a + offset, word))
                     yield Disagreement(
                         sentence.id, a + offset, word[offset], word, label, reading, "cedict"
                     )
+
+
+def _settled(word: str, dictionary: Dictionary) -> list[bool]:
+    """For each character of `word`: whether all of the word's own entries agree on it."""
+    readings = {
+        entry.syllables
+        for entry in dictionary.lookup(word)
+        if not entry.is_name and len(entry.syllables) == len(word)
+    }
+    return [bool(readings) and len({r[i] for r in readings}) == 1 for i in range(len(word))]
 
 
 def table_disagreements(
@@ -145,9 +161,18 @@ def hsk_table(folder: Path = HSK_FOLDER) -> dict[str, list[tuple[str, ...]]]:
                 ).get("n")
                 if not raw:
                     continue
-                syllables = tuple(numbered(part) or "" for part in raw.split())
+                syllables = tuple(_hsk_syllable(part) for part in raw.split())
                 table.setdefault(word, []).append(syllables)
     return table
+
+
+def _hsk_syllable(part: str) -> str:
+    """An HSK list syllable numbered: ü as v, and a neutral tone written without a digit
+    (真的 "zhen1 de") given its 5."""
+    part = part.replace("ü", "v")
+    if part.isalpha():
+        part += "5"
+    return numbered(part) or ""
 
 
 def word_spans(tools: LanguageTools, text: str) -> list[tuple[int, int]]:

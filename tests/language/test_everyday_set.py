@@ -62,22 +62,41 @@ def test_halves_alternate_within_each_file() -> None:
 
 
 def test_every_label_is_a_reading_cc_cedict_gives_the_character(tools: LanguageTools) -> None:
-    """A character's label is one of its CC-CEDICT readings alone, or that syllable in the
-    neutral tone (the second syllable of 东西 "thing", 头发, 谢谢, as CC-CEDICT writes them)."""
+    """A character's label is one of its CC-CEDICT readings alone, that syllable in the
+    neutral tone (头发, 谢谢, as CC-CEDICT writes them), or its reading in a CC-CEDICT word
+    of the sentence that covers it (钥匙 yao4 shi5, though 钥 alone is yue4)."""
     wrong = []
     for sentence in read_everyday():
-        for char, syllable in zip(sentence.sentence, sentence.syllables, strict=True):
+        for index, syllable in enumerate(sentence.syllables):
             if syllable is None:
                 continue
-            readings = {
-                entry.syllables[0]
-                for entry in tools.dictionary.lookup(char)
-                if len(entry.syllables) == 1 and entry.syllables[0] is not None
-            }
+            readings = _readings_alone(tools, sentence.sentence[index])
             neutral = {reading[:-1] + "5" for reading in readings}
-            if readings and syllable not in readings | neutral:
-                wrong.append((sentence.id, char, syllable, sorted(readings)))
+            if not readings or syllable in readings | neutral:
+                continue
+            if syllable not in _readings_in_words(tools, sentence.sentence, index):
+                wrong.append((sentence.id, sentence.sentence[index], syllable, sorted(readings)))
     assert wrong == []
+
+
+def _readings_alone(tools: LanguageTools, char: str) -> set[str]:
+    return {
+        entry.syllables[0]
+        for entry in tools.dictionary.lookup(char)
+        if len(entry.syllables) == 1 and entry.syllables[0] is not None
+    }
+
+
+def _readings_in_words(tools: LanguageTools, text: str, index: int) -> set[str]:
+    """The readings CC-CEDICT gives text[index] in each of its words (2-4 characters) there."""
+    readings = set()
+    for start in range(max(0, index - 3), index + 1):
+        for end in range(max(index + 1, start + 2), min(len(text), start + 4) + 1):
+            word = text[start:end]
+            for entry in tools.dictionary.lookup(word):
+                if len(entry.syllables) == len(word):
+                    readings.add(entry.syllables[index - start])
+    return readings
 
 
 def test_no_sentence_is_from_the_cpp_dev_set(shared_data: Path) -> None:
