@@ -16,6 +16,7 @@ from reader.language.hsk import HskLevels
 from reader.language.lookup import Lookup
 from reader.language.pronunciation import Pronouncer
 from reader.language.segmentation import Segmenter
+from reader.language.word_classes import WordClasses
 
 if TYPE_CHECKING:
     from reader.language.polyphones import PolyphoneModel
@@ -66,7 +67,13 @@ class LanguageTools:
     def pronouncer(self) -> Pronouncer:
         with self._lock:
             if self._pronouncer is None:
-                self._pronouncer = Pronouncer(self.dictionary, self.model)
+                self._pronouncer = Pronouncer(
+                    self.dictionary,
+                    self.model,
+                    self.segmenter,
+                    self.hsk,
+                    WordClasses(self._cache_folder),
+                )
             return self._pronouncer
 
     @property
