@@ -83,6 +83,7 @@ FACING_AFTER = _words("着 向 南 北 东 西 前 后 外 里 上 下 左 右")
 CARRIED = _words(
     "包 书包 背包 孩子 行李 箱子 篓 筐 柴 水 米 枪 东西 弟弟 妹妹 小孩 宝宝 娃娃 袋子 口袋"
 )
+PLACES = _words("上 下 里 中 外 面 方 区 带 点 图 球")
 ENDS = frozenset("，。！？；：、,.!?;:…")
 _VERBAL = frozenset({WordClass.VERB, WordClass.ADJECTIVE})
 _ADVERBIAL = frozenset({WordClass.ADVERB, WordClass.ADJECTIVE, WordClass.DESCRIPTIVE})
@@ -102,7 +103,9 @@ def context_reading(word: str, before: str, after: str, classes: WordClasses) ->
 
 
 def _di(before: str, after: str, classes: WordClasses) -> str | None:
-    if not before or not classes.of(after) & _MODIFIED:
+    if not before or not classes.of(after) & _MODIFIED or after in PLACES:
+        return None
+    if WordClass.PREPOSITION in classes.of(before):
         return None
     if classes.of(before) & _ADVERBIAL or _doubled(before) or len(before) == 4:
         return "de5"
