@@ -29,6 +29,7 @@ class LanguageTools:
         self._cache_folder = cache_folder
         self._lock = threading.RLock()
         self.segmenter = Segmenter(cache_folder)
+        self.word_classes = WordClasses(cache_folder)
         self._dictionary: Dictionary | None = None
         self._hsk: HskLevels | None = None
         self._model: PolyphoneModel | None = None
@@ -72,7 +73,7 @@ class LanguageTools:
                     self.model,
                     self.segmenter,
                     self.hsk,
-                    WordClasses(self._cache_folder),
+                    self.word_classes,
                 )
             return self._pronouncer
 
@@ -86,6 +87,7 @@ class LanguageTools:
     def warm_up(self) -> None:
         """Builds everything now; meant for a worker thread at start-up."""
         self.segmenter.ensure_ready()
+        self.word_classes.ensure_loaded()
         _ = self.lookup
 
     def close(self) -> None:

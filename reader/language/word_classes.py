@@ -71,6 +71,10 @@ class WordClasses:
         classes = self._classes if self._classes is not None else self._load()
         return classes.get(word, _NONE)
 
+    def ensure_loaded(self) -> None:
+        """Loads the tables now (a tenth of a second; a second the first time), on a worker."""
+        self._load()
+
     def _load(self) -> dict[str, frozenset[WordClass]]:
         with self._lock:
             if self._classes is None:

@@ -86,7 +86,7 @@ def test_dictionary_and_everyday_words_keep_their_reading(tools, text, expected)
 
 
 def test_a_rule_says_nothing_where_its_neighbours_do_not_decide(tools):
-    classes = tools.pronouncer._classes
+    classes = tools.word_classes
     assert context_reading("长", "", "", classes) is None
     assert context_reading("地", "在", "上", classes) is None
     assert context_reading("的", "", "", classes) == "de5"
