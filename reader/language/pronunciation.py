@@ -144,9 +144,10 @@ class Pronouncer:
 
         CC-CEDICT fixes a character's reading where every entry of the word gives it the same
         syllable (这种 zhèzhǒng, 头发 tóufa, 答应 dāying; not 东西, dōngxī "east and west"
-        beside dōngxi "thing"): that reading stands, and the rules below decide only what it
-        leaves open. A word CC-CEDICT has only as a name (勃艮第, 帖木儿) fixes nothing: its
-        names' readings disagree with other sources more often than its words'. Where it
+        beside dōngxi "thing", nor 明朝 míngzhāo "tomorrow morning" beside Míngcháo): that
+        reading stands, and the rules below decide only what it leaves open. A word CC-CEDICT
+        has only as a name (勃艮第, 帖木儿) fixes nothing: its names' readings disagree with
+        other sources more often than its words'. Where it
         fixes nothing, a syllable that pypinyin reads with a full tone and CC-CEDICT, among
         all its entries (names too), only with the neutral tone is neutral (朋友 péngyou).
         """
@@ -171,16 +172,15 @@ class Pronouncer:
         word: str, start: int, entries: list[Entry], readings: list[str | None], fixed_at: set[int]
     ) -> None:
         """Puts CC-CEDICT's readings of `word` (at `start` in `readings`) where it fixes them."""
-        common = {e.syllables for e in entries if not e.is_name and len(e.syllables) == len(word)}
         every = {e.syllables for e in entries if len(e.syllables) == len(word)}
+        common = any(not e.is_name for e in entries)
         for index in range(len(word)):
             reading = readings[start + index]
             if reading is None:
                 continue
-            in_words = {syllables[index] for syllables in common}
             in_all = {syllables[index] for syllables in every}
-            if len(in_words) == 1 and None not in in_words:
-                readings[start + index] = in_words.pop()
+            if common and len(in_all) == 1 and None not in in_all:
+                readings[start + index] = in_all.pop()
                 fixed_at.add(start + index)
             elif in_all == {reading[:-1] + "5"}:
                 readings[start + index] = reading[:-1] + "5"
