@@ -6,7 +6,8 @@ on the word before and the word after and their parts of speech (word_classes.py
 
 - A character standing as a word of its own takes its free reading where its others occur
   only inside words (`FREE`): 的 de (的确, 目的), 没 méi (淹没), 都 dōu (首都), 教 jiāo (教室),
-  乐 lè (音乐), 难 nán (灾难), 少 shǎo (少年). 累 is lèi, "tired", after a word of degree,
+  乐 lè (音乐), 难 nán (灾难), 少 shǎo (少年), 尽 jìn (尽管). 弄 is nòng, "to do", but
+  lòng, "lane", after a house number (新华路593弄). 累 is lèi, "tired", after a word of degree,
   before 了, 死, 得 or at the end of a clause (累年, "for years", is lěi).
 - 地 after an adverbial (an adverb, an adjective, a vivid or doubled form, a four-character
   phrase) and before a verb (or the adverb or preposition its phrase starts with) is the
@@ -59,6 +60,7 @@ FREE = {
     "乐": "le4",
     "难": "nan2",
     "少": "shao3",
+    "尽": "jin4",
     "不着": "zhao2",
 }
 EVERYDAY_WORDS = {"便宜": ("pian2", "yi5"), "大夫": ("dai4", "fu5")}
@@ -133,6 +135,10 @@ def _zhe(before: str, after: str, classes: WordClasses) -> str | None:
     if classes.of(before) & _VERBAL:
         return "zhe5"
     return None
+
+
+def _nong(before: str, after: str, classes: WordClasses) -> str | None:
+    return "long4" if before[-1:].isdigit() else "nong4"
 
 
 def _lei(before: str, after: str, classes: WordClasses) -> str | None:
@@ -276,6 +282,7 @@ _RULES: dict[str, Rule] = {
     "背上": _bei,
     "背在": _bei,
     "累": _lei,
+    "弄": _nong,
     "穿着": _wearing,
     "多少": _how_many,
     "量": _liang,
