@@ -86,8 +86,10 @@ def word_syllables(word: str) -> tuple[str | None, ...]:
     spoken tones come from `reader.language.sandhi` when asked for.
     """
     looked_up = _table_syllables(word)
-    if looked_up is not None:
-        return looked_up
+    return looked_up if looked_up is not None else _pypinyin_syllables(word)
+
+
+def _pypinyin_syllables(word: str) -> tuple[str | None, ...]:
     from pypinyin import Style, pinyin
 
     items = pinyin(
