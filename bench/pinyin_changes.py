@@ -50,7 +50,7 @@ SENTENCE_ENDS = "。！？；!?;\n"
 TIMEOUT_S = 900
 TITLE = f"Pinyin changed against release {PREVIOUS_RELEASE} (reader pinyin --json, each line alone)"
 HEADERS = ["file", "Han syllables", "changed", "share %", "old s", "new s"]
-SAMPLE_HEADERS = ["line", "the sentence around, the changed character in 【】", "old → new"]
+SAMPLE_HEADERS = ["line", "old → new", "the sentence around, the changed character in 【】"]
 
 Reading = list[list[str | None]]
 """`reader pinyin --json` of a file: per line, a syllable (or None) per character."""
@@ -205,7 +205,7 @@ def tables(results: Sequence[FileChanges]) -> list[Table]:
             result.path.name,
             f"{result.han:,}",
             f"{len(result.changes):,}",
-            f"{100 * len(result.changes) / result.han:.2f}" if result.han else "",
+            f"{100 * len(result.changes) / result.han:.3f}" if result.han else "",
             f"{result.old_seconds:.1f}",
             f"{result.new_seconds:.1f}",
         ]
@@ -219,8 +219,8 @@ def tables(results: Sequence[FileChanges]) -> list[Table]:
         rows = [
             [
                 str(change.line),
-                context(lines[change.line - 1], change.index),
                 f"{_written(change.old)} → {_written(change.new)}",
+                context(lines[change.line - 1], change.index),
             ]
             for change in sample(result.changes)
         ]
