@@ -32,9 +32,10 @@ from typing import Protocol
 
 BENCH = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH.parent
-for _folder in (PROJECT_ROOT, BENCH):
-    if str(_folder) not in sys.path:
-        sys.path.insert(0, str(_folder))
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+if str(BENCH) not in sys.path:  # its siblings, also when imported as bench.<module> (tests)
+    sys.path.append(str(BENCH))
 
 from language import CPP_LABELS, CPP_SENTENCES, read_cpp, reader_readings  # noqa: E402
 from pypinyin import Style, pinyin  # noqa: E402
