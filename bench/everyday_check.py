@@ -161,9 +161,18 @@ def hsk_table(folder: Path = HSK_FOLDER) -> dict[str, list[tuple[str, ...]]]:
                 ).get("n")
                 if not raw:
                     continue
-                syllables = tuple(numbered(part.replace("ü", "v")) or "" for part in raw.split())
+                syllables = tuple(_hsk_syllable(part) for part in raw.split())
                 table.setdefault(word, []).append(syllables)
     return table
+
+
+def _hsk_syllable(part: str) -> str:
+    """An HSK list syllable numbered: ü as v, and a neutral tone written without a digit
+    (真的 "zhen1 de") given its 5."""
+    part = part.replace("ü", "v")
+    if part.isalpha():
+        part += "5"
+    return numbered(part) or ""
 
 
 def word_spans(tools: LanguageTools, text: str) -> list[tuple[int, int]]:
@@ -171,23 +180,31 @@ def word_spans(tools: LanguageTools, text: str) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], len(text)], strict=True))
 
 
-def main(argv: list[str]) -> int:
-    folder = Path(argv[0]) if argv else EVERYDAY_FOLDER
-    sentences = read_everyday(folder)
-    tools = LanguageTools()
-    tools.segmenter.ensure_ready()
+def disagreements(
+    sentences: list[EverydaySentence], tools: LanguageTools, hsk_folder: Path = HSK_FOLDER
+) -> list[Disagreement]:
+    """Every label that CC-CEDICT, pypinyin's phrase table or the HSK lists read otherwise."""
     cut = {sentence.id: word_spans(tools, sentence.sentence) for sentence in sentences}
     all_words = {s.sentence[a:b] for s in sentences for a, b in cut[s.id]}
     pypinyin_words = phrase_table(all_words)
-    hsk_words = hsk_table() if HSK_FOLDER.is_dir() else {}
+    hsk_words = hsk_table(hsk_folder) if hsk_folder.is_dir() else {}
     if not hsk_words:
-        print(f"HSK lists not found at {HSK_FOLDER}: skipped", file=sys.stderr)
+        print(f"HSK lists not found at {hsk_folder}: skipped", file=sys.stderr)
     found: list[Disagreement] = []
     for sentence in sentences:
         words = cut[sentence.id]
         found += cedict_disagreements(sentence, words, tools.dictionary)
         found += table_disagreements(sentence, words, pypinyin_words, "pypinyin")
         found += table_disagreements(sentence, words, hsk_words, "hsk")
+    return found
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else EVERYDAY_FOLDER
+    sentences = read_everyday(folder)
+    tools = LanguageTools()
+    tools.segmenter.ensure_ready()
+    found = disagreements(sentences, tools)
     labelled = sum(s is not None for sentence in sentences for s in sentence.syllables)
     print(f"{len(sentences)} sentences, {labelled} labelled syllables")
     for title, group in (

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bench.everyday import read_everyday, read_file
+from bench.everyday_check import disagreements
 from reader.language.pinyin import is_han
 from reader.language.tools import LanguageTools
 
@@ -127,3 +128,23 @@ def test_a_sentence_maps_each_character_to_its_reading(tmp_path: Path) -> None:
     ]
     assert sentences[1].syllables == ["hao3", None, "zou3", "ba5"]
     assert sentences[0].syllables == [None, None, "le5"]
+
+
+def test_the_check_lists_a_wrong_label_and_a_neutral_tone_apart(
+    tools: LanguageTools, tmp_path: Path
+) -> None:
+    """银行 labelled yin2 xing2 is listed (CC-CEDICT and the others read hang2); 头发 tou2
+    fa4 only in the neutral tone; a right label is not listed."""
+    (tmp_path / "t.tsv").write_text(
+        "t-1\t他在银行工作。\tta1 zai4 yin2 xing2 gong1 zuo4\n"
+        "t-2\t她的头发很长。\tta1 de5 tou2 fa4 hen3 chang2\n"
+        "t-3\t这条路很长。\tzhe4 tiao2 lu4 hen3 chang2\n",
+        "utf-8",
+    )
+    found = disagreements(read_everyday(tmp_path), tools, tmp_path / "no-hsk")
+    wrong = {(d.sentence_id, d.char, d.label, d.source) for d in found if not d.neutral_only}
+    neutral = {(d.sentence_id, d.char, d.other) for d in found if d.neutral_only}
+    assert ("t-1", "行", "xing2", "cedict") in wrong
+    assert ("t-1", "行", "xing2", "pypinyin") in wrong
+    assert ("t-2", "发", "fa5") in neutral
+    assert all(d.sentence_id != "t-3" for d in found)
