@@ -59,6 +59,12 @@ CHARACTER_HEADERS = [
     *(f"{name} %" for name in READERS),
     "Reader's most frequent miss (read → right)",
 ]
+ERRORS = 10
+ERROR_TITLE = (
+    f"Everyday set, tuning half: Reader's {ERRORS} most frequent errors "
+    "(the held-out half is not shown, so that nothing is chosen by it)"
+)
+ERROR_HEADERS = ["char", "read → right", "times", "first example"]
 TARGETS = {"everyday, all": "≥ 97 %", "CPP dev, all": "≥ 97.8 %"}
 
 Readings = list[str | None]
@@ -91,6 +97,8 @@ class Outcome:
     tuning: bool
     read: tuple[str | None, ...]
     """One reading per reader, in the order of READERS."""
+    place: str = ""
+    """The sentence with the character in 【】."""
 
 
 def polyphones(chars: Iterable[str], model: PolyphoneModel, dictionary: Dictionary) -> set[str]:
@@ -135,7 +143,8 @@ def outcomes(items: Sequence[Item], readings: Sequence[Sequence[Readings]]) -> l
     for number, item in enumerate(items):
         for index, label in sorted(item.labels.items()):
             read = tuple(reader[number][index] for reader in readings)
-            found.append(Outcome(item.sentence[index], label, item.tuning, read))
+            place = f"{item.sentence[:index]}【{item.sentence[index]}】{item.sentence[index + 1 :]}"
+            found.append(Outcome(item.sentence[index], label, item.tuning, read, place))
     return found
 
 
@@ -193,6 +202,20 @@ def character_rows(scored: Sequence[Outcome], count: int = FREQUENT) -> list[lis
             miss = f"{read} → {label} ×{times}"
         rows.append([char, str(len(part)), *(f"{f:.1f}" for f in percents(part)), miss])
     return rows
+
+
+def error_rows(scored: Sequence[Outcome], count: int = ERRORS) -> list[list[str]]:
+    """Reader's `count` most frequent errors (a character read as what, not what), each with
+    how often and its first example; ties in the order of the set."""
+    errors: dict[tuple[str, str | None, str], list[Outcome]] = {}
+    for outcome in scored:
+        if outcome.read[0] != outcome.label:
+            errors.setdefault((outcome.char, outcome.read[0], outcome.label), []).append(outcome)
+    frequent = sorted(errors.items(), key=lambda pair: -len(pair[1]))[:count]
+    return [
+        [char, f"{read} → {label}", str(len(found)), found[0].place]
+        for (char, read, label), found in frequent
+    ]
 
 
 def jieba_pypinyin(sentences: Sequence[str], cut: Callable[[str], list[str]]) -> list[Readings]:
@@ -272,6 +295,8 @@ def _measure(cache: Path, say: Callable[[str], None]) -> list[Table]:
         say(f"everyday set: {len(items)} sentences read by Reader in {seconds:.2f} s (batched)")
         rows.extend(set_rows("everyday", scored))
         tables.append(Table(CHARACTER_TITLE, CHARACTER_HEADERS, character_rows(scored)))
+        tuning = [outcome for outcome in scored if outcome.tuning]
+        tables.append(Table(ERROR_TITLE, ERROR_HEADERS, error_rows(tuning)))
     if CPP_SENTENCES.is_file() and CPP_LABELS.is_file():
         items = cpp_items()
         readings, seconds = read_all(items, tools, tokenizer.lcut)

@@ -9,6 +9,7 @@ from bench.pinyin_accuracy import (
     Outcome,
     beats_both,
     character_rows,
+    error_rows,
     everyday_items,
     g2pm_alone,
     jieba_pypinyin,
@@ -53,9 +54,9 @@ def test_each_reader_is_scored_on_each_labelled_polyphone():
     scored = outcomes(items, [reader, plain, model])
 
     assert scored == [
-        Outcome("长", "chang2", True, ("chang2", "chang2", "zhang3")),
-        Outcome("长", "zhang3", True, ("zhang3", "chang2", "zhang3")),
-        Outcome("了", "le5", False, ("le5", "liao3", "le5")),
+        Outcome("长", "chang2", True, ("chang2", "chang2", "zhang3"), "【长】长"),
+        Outcome("长", "zhang3", True, ("zhang3", "chang2", "zhang3"), "长【长】"),
+        Outcome("了", "le5", False, ("le5", "liao3", "le5"), "【了】"),
     ]
     rows = set_rows("everyday", scored)
     assert [row[:6] for row in rows] == [
@@ -80,6 +81,24 @@ def test_the_frequent_polyphones_come_with_readers_most_frequent_miss():
     rows = character_rows([particle, wrong, wrong, right], count=1)
 
     assert rows == [["长", "3", "33.3", "100.0", "66.7", "zhang3 → chang2 ×2"]]
+
+
+def test_readers_errors_are_counted_by_character_reading_and_label():
+    def read_as(read: str, label: str, place: str) -> Outcome:
+        return Outcome(place[place.index("【") + 1], label, True, (read, label, label), place)
+
+    scored = [
+        read_as("de2", "de2", "他【得】了奖。"),
+        read_as("de2", "de5", "跑【得】快。"),
+        read_as("zhang3", "chang2", "路很【长】。"),
+        read_as("de2", "de5", "说【得】好。"),
+    ]
+
+    assert error_rows(scored) == [
+        ["得", "de2 → de5", "2", "跑【得】快。"],
+        ["长", "zhang3 → chang2", "1", "路很【长】。"],
+    ]
+    assert error_rows(scored, count=1) == [["得", "de2 → de5", "2", "跑【得】快。"]]
 
 
 def test_the_jieba_baseline_reads_each_word_of_the_cut_on_its_own():
