@@ -28,7 +28,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 BENCH = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH.parent
@@ -37,6 +36,7 @@ if str(PROJECT_ROOT) not in sys.path:
 if str(BENCH) not in sys.path:  # its siblings, also when imported as bench.<module> (tests)
     sys.path.append(str(BENCH))
 
+from everyday import EVERYDAY_FOLDER, EverydaySentence, read_everyday  # noqa: E402
 from language import CPP_LABELS, CPP_SENTENCES, read_cpp, reader_readings  # noqa: E402
 from pypinyin import Style, pinyin  # noqa: E402
 from table import Table  # noqa: E402
@@ -47,7 +47,6 @@ from reader.language.polyphones import PolyphoneModel  # noqa: E402
 from reader.language.segmentation import _jieba  # noqa: E402
 from reader.language.tools import LanguageTools  # noqa: E402
 
-EVERYDAY = PROJECT_ROOT / "tests" / "language" / "everyday"
 FREQUENT = 20
 READERS = ("Reader", "jieba + pypinyin", "g2pM alone")
 TITLE = "Polyphone accuracy: Reader beside jieba + pypinyin and g2pM alone, in the same run"
@@ -69,14 +68,6 @@ TARGETS = {"everyday, all": "≥ 97 %", "CPP dev, all": "≥ 97.8 %"}
 
 Readings = list[str | None]
 """One sentence's reading: a numbered syllable per character, None where there is none."""
-
-
-class LabelledSentence(Protocol):
-    """What bench/everyday.py's EverydaySentence gives: a label per character."""
-
-    sentence: str
-    syllables: Sequence[str | None]
-    tuning: bool
 
 
 @dataclass(frozen=True)
@@ -113,7 +104,7 @@ def polyphones(chars: Iterable[str], model: PolyphoneModel, dictionary: Dictiona
     return found
 
 
-def everyday_items(sentences: Sequence[LabelledSentence], polyphonic: set[str]) -> list[Item]:
+def everyday_items(sentences: Sequence[EverydaySentence], polyphonic: set[str]) -> list[Item]:
     """The everyday set's sentences, each with its polyphones' labels."""
     return [
         Item(
@@ -262,7 +253,8 @@ def read_all(
 
 
 def measure(say: Callable[[str], None] = print) -> list[Table]:
-    """The accuracy table and the everyday set's per-character table; skips said through `say`."""
+    """The accuracy table, then the everyday set's frequent polyphones and Reader's frequent
+    errors; what is skipped is said through `say`."""
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as cache:
         previous = os.environ.get("READER_CACHE_DIR")
         os.environ["READER_CACHE_DIR"] = cache
@@ -310,17 +302,16 @@ def _measure(cache: Path, say: Callable[[str], None]) -> list[Table]:
     return [Table(TITLE, HEADERS, rows), *tables]
 
 
-def _everyday_sentences(say: Callable[[str], None]) -> list[LabelledSentence]:
-    """The everyday set through its loader, or nothing (having said why)."""
+def _everyday_sentences(say: Callable[[str], None]) -> list[EverydaySentence]:
+    """The everyday set, or nothing (having said why)."""
+    if not any(EVERYDAY_FOLDER.glob("*.tsv")):
+        say(f"everyday accuracy: skipped, no *.tsv in {EVERYDAY_FOLDER}")
+        return []
     try:
-        from everyday import read_everyday
-    except ImportError:
-        say("everyday accuracy: skipped, bench/everyday.py (the set's loader) is missing")
+        return read_everyday()
+    except ValueError as error:
+        say(f"everyday accuracy: skipped, {error}")
         return []
-    if not any(EVERYDAY.glob("*.tsv")):
-        say(f"everyday accuracy: skipped, no *.tsv in {EVERYDAY}")
-        return []
-    return list(read_everyday())
 
 
 def main() -> int:

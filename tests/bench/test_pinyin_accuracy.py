@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from bench.everyday import EverydaySentence
 from bench.pinyin_accuracy import (
     Item,
     Outcome,
@@ -21,13 +20,6 @@ from bench.pinyin_accuracy import (
 from reader.language.tools import LanguageTools
 
 
-@dataclass(frozen=True)
-class Labelled:
-    sentence: str
-    syllables: list[str | None]
-    tuning: bool
-
-
 def test_a_polyphone_has_two_readings_in_the_model_or_in_cc_cedict(tools: LanguageTools):
     found = polyphones("长的网个习A。", tools.model, tools.dictionary)
 
@@ -38,7 +30,8 @@ def test_a_polyphone_has_two_readings_in_the_model_or_in_cc_cedict(tools: Langua
 
 
 def test_only_the_polyphones_of_an_everyday_sentence_are_scored():
-    sentence = Labelled("这条路很长。", ["zhe4", "tiao2", "lu4", "hen3", "chang2", None], False)
+    syllables = ["zhe4", "tiao2", "lu4", "hen3", "chang2", None]
+    sentence = EverydaySentence("t-1", "这条路很长。", syllables, tuning=False, source="t")
 
     (item,) = everyday_items([sentence], {"长", "这"})
 
