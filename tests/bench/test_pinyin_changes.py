@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -13,6 +14,7 @@ from bench.pinyin_changes import (
     Unavailable,
     changes,
     context,
+    read_pinyin,
     release_code,
     sample,
 )
@@ -86,3 +88,14 @@ def test_a_release_is_unpacked_from_the_history(tmp_path):
 def test_a_release_missing_from_the_history_is_unavailable(tmp_path):
     with pytest.raises(Unavailable, match="git archive no-such-release failed"):
         release_code(tmp_path, "no-such-release")
+
+
+def test_a_release_reads_a_file_through_its_command_line(tmp_path):
+    text = tmp_path / "text.txt"
+    text.write_text("网络安全。\nOK\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+
+    reading, seconds = read_pinyin(PROJECT_ROOT, text, os.environ, tmp_path)
+
+    assert reading == [["wang3", "luo4", "an1", "quan2", None], [None, None]]
+    assert seconds > 0
