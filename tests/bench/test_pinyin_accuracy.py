@@ -11,6 +11,7 @@ from bench.pinyin_accuracy import (
     error_rows,
     everyday_items,
     g2pm_alone,
+    in_dictionary_tones,
     jieba_pypinyin,
     outcomes,
     polyphones,
@@ -53,9 +54,9 @@ def test_each_reader_is_scored_on_each_labelled_polyphone():
     ]
     rows = set_rows("everyday", scored)
     assert [row[:6] for row in rows] == [
-        ["everyday, all", "3", "100.0", "33.3", "66.7", "yes"],
-        ["everyday, tuning half (even lines)", "2", "100.0", "50.0", "50.0", "yes"],
-        ["everyday, held-out half (odd lines)", "1", "100.0", "0.0", "100.0", "NO"],
+        ["everyday, all", "3", "100.00", "33.33", "66.67", "yes"],
+        ["everyday, tuning half (even lines)", "2", "100.00", "50.00", "50.00", "yes"],
+        ["everyday, held-out half (odd lines)", "1", "100.00", "0.00", "100.00", "NO"],
     ]
     assert rows[0][6] == "≥ 97 %"
 
@@ -112,3 +113,13 @@ def test_the_model_baseline_takes_the_models_reading_of_its_polyphones(tools: La
     plain = pypinyin_readings(sentence)
     assert readings == [predicted.get(index, reading) for index, reading in enumerate(plain)]
     assert readings[-1] is None
+
+
+def test_cpp_labels_take_the_neutral_tone_cc_cedict_gives_the_word(tools):
+    items = [Item("我认识他。", {2: "shi2"}, True), Item("他有这个意识。", {5: "shi2"}, False)]
+
+    relabelled = in_dictionary_tones(items, tools)
+
+    assert relabelled[0].labels == {2: "shi5"}  # CC-CEDICT: 认识 ren4 shi5
+    assert relabelled[1].labels == {5: "shi2"}  # CC-CEDICT: 意识 yi4 shi2
+    assert relabelled[0].tuning and not relabelled[1].tuning
