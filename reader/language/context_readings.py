@@ -25,7 +25,8 @@ on the word before and the word after and their parts of speech (word_classes.py
   着, 的 or what is planted it is the verb zhòng (种了花, 种的菜).
 - 只 after a numeral is the measure word zhī (一只猫); 场 after a numeral, before weather or an
   illness, chǎng's older reading cháng (一场大雪).
-- 为 before a person is wèi, "for" (为自己的球队); before a number wéi, "is" (为500米).
+- 为 before a person is wèi, "for" (为自己的球队); before a number wéi, "is" (为500米), and
+  in 为…所, "by" (为我所用).
 - 觉 after 睡 or 一 is jiào, "sleep" (睡不着觉, 睡了一觉).
 - 数 before 了, 一 or 清, or doubled, is the verb shǔ, "to count" (数了两遍, 数一数).
 - 干 after a word of degree is gān, "dry" (很干); 空 after 没, 有 is kòng, "free time".
@@ -91,20 +92,22 @@ _VERBAL = frozenset({WordClass.VERB, WordClass.ADJECTIVE})
 _ADVERBIAL = frozenset({WordClass.ADVERB, WordClass.ADJECTIVE, WordClass.DESCRIPTIVE})
 _MODIFIED = frozenset({WordClass.VERB, WordClass.PREPOSITION, WordClass.ADVERB})
 """What an adverbial stands before: a verb, or the adverb or preposition that starts its phrase."""
-Rule = Callable[[str, str, WordClasses], str | None]
+Rule = Callable[[str, str, WordClasses, str], str | None]
 
 
-def context_reading(word: str, before: str, after: str, classes: WordClasses) -> str | None:
+def context_reading(
+    word: str, before: str, after: str, classes: WordClasses, rest: str = ""
+) -> str | None:
     """The reading of the polyphone that starts `word` (or is its key character) between the
     words `before` and `after` ("" at the edge of its sentence); None where they leave it
     open."""
     rule = _RULES.get(word)
     if rule is not None:
-        return rule(before, after, classes)
+        return rule(before, after, classes, rest)
     return FREE.get(word)
 
 
-def _di(before: str, after: str, classes: WordClasses) -> str | None:
+def _di(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if not before or not classes.of(after) & _MODIFIED or after in PLACES:
         return None
     if WordClass.PREPOSITION in classes.of(before):
@@ -114,7 +117,7 @@ def _di(before: str, after: str, classes: WordClasses) -> str | None:
     return None
 
 
-def _de(before: str, after: str, classes: WordClasses) -> str | None:
+def _de(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if not before:
         return None
     subject = WordClass.PRONOUN in classes.of(before) or before in MUST_AFTER
@@ -127,7 +130,7 @@ def _de(before: str, after: str, classes: WordClasses) -> str | None:
     return None
 
 
-def _zhe(before: str, after: str, classes: WordClasses) -> str | None:
+def _zhe(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if not before:
         return None
     if after == "了" or before in ("不", "得"):
@@ -137,17 +140,17 @@ def _zhe(before: str, after: str, classes: WordClasses) -> str | None:
     return None
 
 
-def _nong(before: str, after: str, classes: WordClasses) -> str | None:
+def _nong(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     return "long4" if before[-1:].isdigit() else "nong4"
 
 
-def _lei(before: str, after: str, classes: WordClasses) -> str | None:
+def _lei(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if before in DEGREE or after in ("了", "死", "坏", "得", "的") or not after or after[0] in ENDS:
         return "lei4"
     return None
 
 
-def _wearing(before: str, after: str, classes: WordClasses) -> str | None:
+def _wearing(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     """穿着 before what is worn is the verb and the particle (chuān zhe), not "attire"."""
     kinds = {WordClass.NUMERAL, WordClass.MEASURE, WordClass.NOUN, WordClass.ADJECTIVE}
     if after and classes.of(after) & kinds and before != "的":
@@ -155,13 +158,13 @@ def _wearing(before: str, after: str, classes: WordClasses) -> str | None:
     return None
 
 
-def _guo(before: str, after: str, classes: WordClasses) -> str | None:
+def _guo(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if not before or after[:1] in ("来", "去"):
         return None
     return "guo5" if WordClass.VERB in classes.of(before) else None
 
 
-def _chang(before: str, after: str, classes: WordClasses) -> str | None:
+def _chang(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if before in DEGREE or before in ("变", "拉", "延"):
         return "chang2"
     if after in GROWING_AFTER:
@@ -171,13 +174,13 @@ def _chang(before: str, after: str, classes: WordClasses) -> str | None:
     return None
 
 
-def _huan(before: str, after: str, classes: WordClasses) -> str | None:
+def _huan(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if after in PEOPLE or (before and (not after or after[0] in ENDS)):
         return "huan2"
     return None
 
 
-def _zhong(before: str, after: str, classes: WordClasses) -> str | None:
+def _zhong(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if before in NUMBERS or before[-1:] in NUMBERS:
         return "zhong3"
     if after in PLANTED_AFTER:
@@ -185,17 +188,19 @@ def _zhong(before: str, after: str, classes: WordClasses) -> str | None:
     return None
 
 
-def _zhi(before: str, after: str, classes: WordClasses) -> str | None:
+def _zhi(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     counted = before in COUNTED or before[-1:] in COUNTED
     return "zhi1" if counted and after not in ("是", "有", "要", "能", "会", "好") else None
 
 
-def _chang_event(before: str, after: str, classes: WordClasses) -> str | None:
+def _chang_event(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     counted = before[-1:] in NUMBERS
     return "chang2" if counted and after[:1] in WEATHER else None
 
 
-def _wei(before: str, after: str, classes: WordClasses) -> str | None:
+def _wei(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if "所" in rest[:6]:
+        return "wei2"
     if after in PEOPLE or WordClass.PRONOUN in classes.of(after) or after == "了":
         return "wei4"
     if after[:1].isdigit() or after[:1] in COUNTED:
@@ -203,38 +208,38 @@ def _wei(before: str, after: str, classes: WordClasses) -> str | None:
     return None
 
 
-def _jiao(before: str, after: str, classes: WordClasses) -> str | None:
+def _jiao(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     slept = "睡" in before or before.endswith("着") or before in ("一", "个", "午")
     return "jiao4" if slept else None
 
 
-def _liang(before: str, after: str, classes: WordClasses) -> str | None:
+def _liang(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     return "liang2" if after in ("一下", "一", "了", "一量", "体温", "血压", "身高") else None
 
 
-def _zhong_hit(before: str, after: str, classes: WordClasses) -> str | None:
+def _zhong_hit(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     return "zhong4" if after in ("了", "奖", "大奖", "标", "弹") else None
 
 
-def _cha(before: str, after: str, classes: WordClasses) -> str | None:
+def _cha(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if before == "之":
         return "cha1"
     return "cha4" if after in ("得", "一点", "一点儿", "点", "不多", "远", "了") else None
 
 
-def _shu(before: str, after: str, classes: WordClasses) -> str | None:
+def _shu(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     return "shu3" if after in COUNTING_AFTER or before == "一" else None
 
 
-def _gan(before: str, after: str, classes: WordClasses) -> str | None:
+def _gan(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     return "gan1" if before in DEGREE else None
 
 
-def _kong(before: str, after: str, classes: WordClasses) -> str | None:
+def _kong(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     return "kong4" if before in ("没", "有", "抽", "没有") else None
 
 
-def _zhao(before: str, after: str, classes: WordClasses) -> str | None:
+def _zhao(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if after in MORNING_AFTER or before in MORNING_BEFORE:
         return "zhao1"
     if after in FACING_AFTER:
@@ -242,11 +247,11 @@ def _zhao(before: str, after: str, classes: WordClasses) -> str | None:
     return None
 
 
-def _bei(before: str, after: str, classes: WordClasses) -> str | None:
+def _bei(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     return "bei1" if after in CARRIED else None
 
 
-def _how_many(before: str, after: str, classes: WordClasses) -> str | None:
+def _how_many(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     kinds = {WordClass.NOUN, WordClass.MEASURE}
     if after in ("钱", "？", "?") or classes.of(after) & kinds:
         return "shao5"

@@ -46,6 +46,11 @@ MAX_WINDOW = 64
 The model's cost grows with the window, and a hover must stay within milliseconds; on the
 tuning half of the CPP dev set windows of 48 to 160 characters read equally well."""
 _SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
+_CLAUSE_OR_SENTENCE_END = re.compile(
+    "[" + re.escape("".join(sorted(SENTENCE_ENDS | CLAUSE_ENDS))) + "]"
+)
+REST = 8
+"""Characters after a word that its rule may look at, up to the end of its clause."""
 _CLAUSE_END = re.compile("[" + re.escape("".join(sorted(CLAUSE_ENDS))) + "]")
 SHORT_CONTEXT = 4
 """In a sentence of at most this many characters the model has too little to read, and a
@@ -215,7 +220,10 @@ class Pronouncer:
             after = self._units(text, tokens[number + 1])[0]
         else:
             after = self._word_beside(text, token.end, after=True)
-        return context_reading(key, text[slice(*before)], text[slice(*after)], self._classes)
+        rest = text[units[position][1] : units[position][1] + REST]
+        return context_reading(
+            key, text[slice(*before)], text[slice(*after)], self._classes, _clause(rest)
+        )
 
     def _units(self, text: str, token: Token) -> list[tuple[int, int]]:
         """`token` as the dictionary words it is read as: itself, or the parts of its cover."""
@@ -276,6 +284,12 @@ class Pronouncer:
             if reading is not None:
                 result[offset] = reading
         return result
+
+
+def _clause(text: str) -> str:
+    """`text` up to its first sentence or clause punctuation."""
+    found = _CLAUSE_OR_SENTENCE_END.search(text)
+    return text if found is None else text[: found.start()]
 
 
 def _stands_alone(text: str, offset: int) -> bool:
