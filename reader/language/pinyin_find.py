@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.language.pinyin_query import PinyinQuery, QuerySyllable
+from reader.language.reading_context import context_span, in_context, windows_span
 from reader.language.readings import span_readings
 from reader.language.segmentation import SegmentingCancelled, Token
 from reader.language.syllable_index import SyllableIndex
@@ -237,25 +238,48 @@ class PinyinFinder:
         tokens: TokensProvider,
         cancelled: Callable[[], bool] | None,
     ) -> None:
-        """Reads the words holding `matches` (in text order) and stores their readings."""
-        words: dict[Token, None] = {}
-        for start, end in matches:
-            for token in tokens(start, end):
-                words[token] = None
-        ordered = sorted(words)
+        """Reads the words holding `matches` and stores their readings.
+
+        Each is read with the words of its whole windows and their neighbours, as the
+        pinyin view reads it in its paragraph (reader.language.reading_context): the
+        windows of matches near each other are merged, so each is read once, and the words
+        within them are stored, all of them read in their whole context.
+        """
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(matches):
+            words = tokens(start, end)
+            if not words:
+                continue
+            low, high = windows_span(text, words[0].start, words[-1].end)
+            if spans and low <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(high, spans[-1][1]))
+            else:
+                spans.append((low, high))
         pronouncer = self._tools.pronouncer
-        cluster: list[Token] = []
-        for token in [*ordered, None]:
-            if cluster and (token is None or token.start - cluster[-1].end > CLUSTER):
-                read = pronouncer.syllables(self.text, cluster)
-                first = cluster[0].start
-                for word in cluster:  # only the words: the text between them was not read
-                    self._store(word.start, read[word.start - first : word.end - first])
+        cluster: list[tuple[int, int]] = []
+        for span in [*spans, None]:
+            if cluster and (span is None or span[0] - cluster[-1][1] > CLUSTER):
+                read = self._context_words(cluster, tokens)
+                syllables = pronouncer.syllables(text, read)
+                first = read[0].start
+                for low, high in cluster:
+                    for word in in_context(read, low, high):
+                        self._store(word.start, syllables[word.start - first : word.end - first])
                 cluster = []
                 if cancelled is not None and cancelled():
                     raise SegmentingCancelled
-            if token is not None and (not cluster or token.start >= cluster[-1].end):
-                cluster.append(token)
+            if span is not None:
+                cluster.append(span)
+
+    def _context_words(self, spans: list[tuple[int, int]], tokens: TokensProvider) -> list[Token]:
+        """The words of the spans' contexts, in order, each once."""
+        words: list[Token] = []
+        for low, high in spans:
+            for token in tokens(*context_span(low, high, len(self.text))):
+                if not words or token.start >= words[-1].end:
+                    words.append(token)
+        return words
 
 
 def _agrees(readings: Sequence[str | None], parses: list[tuple[QuerySyllable, ...]]) -> bool:
