@@ -74,7 +74,7 @@ def _read_lines(
     """Each line of `text` (`str.splitlines`), its words and one syllable (or None) per
     character, read as the window reads them: in the document the text makes, paragraph
     by paragraph, with a line cut mid-sentence joined to the next (`line_places`). A line
-    the document does not hold as it is is read on its own."""
+    the document does not hold as it is, in one paragraph, is read on its own."""
     lines = text.splitlines()
     document = build_document(text)
     spans = [(block.start, block.end) for block in document.blocks]
@@ -82,15 +82,27 @@ def _read_lines(
     read: tuple[int, list[Token], list[str | None]] | None = None
     """The paragraph read last: its number, words and syllables."""
     for line, place in zip(lines, line_places(lines, document.text), strict=True):
-        if place is None:
+        number = _paragraph_holding(spans, segmentation, place, len(line.strip()))
+        if place is None or number is None:
             yield line, *_read_alone(line, tools, spoken, corrections)
             continue
-        body = line.strip()
-        (number,) = segmentation.span_indexes(place, place + len(body))
         if read is None or read[0] != number:
             words = segmentation.tokens(*spans[number])
             read = number, words, tools.pronouncer.syllables(document.text, words, spoken)
         yield line, *_line_words(line, place, *read[1:])
+
+
+def _paragraph_holding(
+    spans: list[tuple[int, int]], segmentation: Segmentation, place: int | None, length: int
+) -> int | None:
+    """The number of the paragraph that holds `[place, place + length)` whole, if one does."""
+    if place is None:
+        return None
+    numbers = segmentation.span_indexes(place, place + length)
+    if len(numbers) != 1:
+        return None
+    start, end = spans[numbers[0]]
+    return numbers[0] if start <= place and place + length <= end else None
 
 
 def _line_words(
