@@ -24,7 +24,8 @@ set raised Reader's accuracy on both tuning halves. cc_cedict raised the everyda
 about 3 points and lowered CPP's by 0.8 (it makes every CC-CEDICT word keep its reading,
 which Reader can ask CC-CEDICT for directly); large_pinyin and zdic_cibs cost 2-4 s and
 about 200 MB for at most a point on one half and a loss or nothing on the other; zdic_cybs
-and di changed nothing; pinyin lowered both a little.
+and di changed nothing; pinyin (over pypinyin's own) lowered the everyday half by 0.3
+and moved CPP's by one sentence.
 """
 
 from __future__ import annotations
