@@ -1,14 +1,14 @@
-"""Speed, memory and accuracy of the language layer, each beside a baseline from the same run.
+"""Speed and memory of the language layer, each beside a baseline from the same run.
 
 `bench/run.py` calls `figures()`; run standalone with `.venv/bin/python bench/language.py`.
-Reads the novels and the CPP polyphone dev set from ../shared/data; a figure whose data is
-missing is reported as skipped.
+Reads the novels from ../shared/data; a figure whose data is missing is reported as skipped.
 
-Polyphone accuracy: each line of cpp-dev.sent has one polyphonic character between two ▁;
-cpp-dev.lb holds its reading (le5, lu:4). The marks are removed, the sentence is read, and
-the reading of that character is compared. The rule in reader/language/pronunciation.py
-was chosen looking at the even-numbered lines (0, 2, 4, ...; "tuning half") only; the
-odd-numbered lines ("held-out half") were not used to choose anything.
+The CPP polyphone dev set is read here (`read_cpp`) and scored in bench/pinyin_accuracy.py:
+each line of cpp-dev.sent has one polyphonic character between two ▁; cpp-dev.lb holds its
+reading (le5, lu:4). The marks are removed, the sentence is read, and the reading of that
+character is compared. The rule in reader/language/pronunciation.py was chosen looking at
+the even-numbered lines (0, 2, 4, ...; "tuning half") only; the odd-numbered lines
+("held-out half") were not used to choose anything.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 import jieba  # noqa: E402
-from pypinyin import Style, pinyin  # noqa: E402
 
 from reader.document import Document, open_document  # noqa: E402
 from reader.language.segmentation import Segmentation, Token  # noqa: E402  (imports jieba quietly)
@@ -95,10 +94,6 @@ def _measure(cache: Path, say: Callable[[str], None], add: Callable[..., None]) 
     add(*dictionary_ready(cache))
     tools = LanguageTools(cache)
     tools.warm_up()
-    if CPP_SENTENCES.is_file() and CPP_LABELS.is_file():
-        add(*polyphone_accuracy(tools))
-    else:
-        say(f"polyphone accuracy: skipped, {CPP_SENTENCES} is missing")
     if NOVEL.is_file():
         document = open_document(NOVEL)
         add(*segmentation_speed(document, tools))
@@ -145,71 +140,6 @@ def reader_readings(tools: LanguageTools, sentences: list[str]) -> list[list[str
         result.append(syllables[offset : offset + len(sentence)])
         offset += len(sentence) + 1
     return result
-
-
-def polyphone_accuracy(tools: LanguageTools) -> list[Figure]:
-    items = read_cpp()
-    sentences = [sentence for sentence, _, _ in items]
-    started = time.perf_counter()
-    ours = reader_readings(tools, sentences)
-    seconds = time.perf_counter() - started
-    right = [
-        reading[index] == label for reading, (_, index, label) in zip(ours, items, strict=True)
-    ]
-
-    plain = []
-    for sentence, index, label in items:
-        readings = pinyin(
-            sentence,
-            style=Style.TONE3,
-            neutral_tone_with_five=True,
-            errors=lambda chars: [""] * len(chars),
-        )
-        plain.append(readings[index][0] == label)
-    model_alone = tools.model.readings(sentences)
-    g2pm = [
-        readings.get(index) == label
-        for readings, (_, index, label) in zip(model_alone, items, strict=True)
-    ]
-
-    def percent(flags: list[bool]) -> float:
-        return 100 * sum(flags) / len(flags)
-
-    return [
-        Figure(
-            f"CPP dev polyphone accuracy, all {len(items)} sentences",
-            percent(right),
-            "%",
-            percent(plain),
-            "plain pypinyin",
-            "≥ 97.3 %",
-        ),
-        Figure(
-            "CPP dev accuracy, tuning half (even lines)",
-            percent(right[0::2]),
-            "%",
-            percent(plain[0::2]),
-            "plain pypinyin",
-        ),
-        Figure(
-            "CPP dev accuracy, held-out half (odd lines)",
-            percent(right[1::2]),
-            "%",
-            percent(plain[1::2]),
-            "plain pypinyin",
-        ),
-        Figure(
-            "CPP dev accuracy, g2pM model alone", percent(g2pm), "%", percent(plain), "pypinyin"
-        ),
-        Figure(
-            "CPP dev accuracy, g2pM model alone, held-out half",
-            percent(g2pm[1::2]),
-            "%",
-            percent(plain[1::2]),
-            "pypinyin",
-        ),
-        Figure("CPP dev reading time per sentence (batched)", 1000 * seconds / len(items), "ms"),
-    ]
 
 
 def segmentation_speed(document: Document, tools: LanguageTools) -> list[Figure]:
@@ -316,6 +246,7 @@ def novel_pinyin(document: Document, tools: LanguageTools) -> list[Figure]:
             "s",
             segment_seconds,
             "its segmentation",
+            "≤ 3×",
         )
     ]
 

@@ -48,7 +48,7 @@ class StartupSample:
     rss_mb: float
 
 
-Measurement = Callable[[Sequence[Path], Settings], Table | None]
+Measurement = Callable[[Sequence[Path], Settings], Table | list[Table] | None]
 
 
 def bench_files(requested: Sequence[Path]) -> list[Path]:
@@ -266,6 +266,24 @@ def language_layer(files: Sequence[Path], settings: Settings) -> Table | None:
     )
 
 
+def pinyin_accuracy(files: Sequence[Path], settings: Settings) -> list[Table]:
+    """bench/pinyin_accuracy.py: polyphones read right on the everyday and CPP sets, beside
+    jieba + pypinyin and g2pM alone."""
+    import pinyin_accuracy as accuracy
+
+    return accuracy.measure()
+
+
+def pinyin_changes(files: Sequence[Path], settings: Settings) -> list[Table]:
+    """bench/pinyin_changes.py: readings of the files changed against the previous release."""
+    import pinyin_changes as changes
+
+    try:
+        return changes.tables(changes.measure(files, settings.env))
+    except changes.ReadError as error:
+        raise BenchError(str(error)) from None
+
+
 def word_answers(files: Sequence[Path], settings: Settings) -> Table:
     """bench/word_answers.py: words answered as words, by covers, by characters; numbers."""
     import word_answers as answers
@@ -293,6 +311,8 @@ MEASUREMENTS: list[Measurement] = [
     annotation_store,
     annotations_window,
     language_layer,
+    pinyin_accuracy,
+    pinyin_changes,
     word_answers,
     find_in_document,
     word_lookup_window,
@@ -339,9 +359,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             for measurement in chosen:
                 print()
-                table = measurement(files, settings)
-                if table is not None:
-                    print(table.render(), flush=True)
+                result = measurement(files, settings)
+                tables = [result] if isinstance(result, Table) else result or []
+                if tables:
+                    print("\n\n".join(table.render() for table in tables), flush=True)
         except (BenchError, subprocess.TimeoutExpired) as error:
             print(f"bench: error: {error}", file=sys.stderr)
             return 1

@@ -31,7 +31,7 @@ from reader.document import Document, open_document  # noqa: E402
 from reader.language.cover import Answer  # noqa: E402
 from reader.language.numbers import cut_numbers  # noqa: E402
 from reader.language.pinyin import is_han  # noqa: E402
-from reader.language.segmentation import Segmentation, Segmenter, _jieba  # noqa: E402
+from reader.language.segmentation import Segmentation, Segmenter, jieba_module  # noqa: E402
 from reader.language.tools import LanguageTools  # noqa: E402
 
 DATA = PROJECT_ROOT.parent / "shared" / "data"
@@ -70,7 +70,7 @@ def answer_rows(tools: LanguageTools, documents: list[tuple[str, Document]]) -> 
 def number_rows(tools: LanguageTools, texts: list[tuple[str, list[str]]]) -> list[list[str]]:
     """Numbers cut from their units in jieba's own cut and in Reader's, line by line."""
     own = tools.segmenter._get_tokenizer()  # jieba's cut, without Reader's regrouping
-    tokenizer = _jieba().Tokenizer()
+    tokenizer = jieba_module().Tokenizer()
     tokenizer.FREQ, tokenizer.total, tokenizer.initialized = own.FREQ, own.total, True
     rows = []
     for name, lines in texts:

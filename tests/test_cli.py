@@ -188,7 +188,7 @@ def test_lookup_of_an_unknown_word_is_one_line(capsys):
     assert capsys.readouterr().err == "reader: error: 'xyz' is not in the dictionary\n"
 
 
-def test_pinyin_reads_each_line_in_its_own_context(tmp_path):
+def test_pinyin_reads_lines_the_document_keeps_apart_each_in_its_own_context(tmp_path):
     path = tmp_path / "lines.txt"
     path.write_text("银行行长了解情况\n他受不了了\n", encoding="gb18030")
     result = run_reader("pinyin", str(path))

@@ -62,7 +62,10 @@ def lookup_command(args: list[str]) -> int:
 def pinyin_command(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="reader pinyin",
-        description="Print a text with each word's pinyin, read in context; each line on its own.",
+        description=(
+            "Print a text with each word's pinyin, read in context as the window reads it "
+            "(lines cut mid-sentence read joined); one output line per line."
+        ),
     )
     parser.add_argument("file", help="the text to read, or - for standard input")
     add_style_option(parser)
@@ -92,7 +95,7 @@ def pinyin_command(args: list[str]) -> int:
     write = json_lines if options.json else annotated_lines
     try:
         lines = write(
-            text.splitlines(),
+            text,
             LanguageTools(),
             PinyinStyle(options.style),
             spoken=options.spoken,

@@ -65,7 +65,10 @@ def read_cache_file(path: Path) -> bytes | None:
     """
     try:
         with path.open("rb") as file:
-            data = file.read(_HEADER.size + MAX_CACHE_FILE_BYTES + 1)
+            # Read what the file holds, not the most it may hold: a read of that many bytes
+            # allocates them all first.
+            size = min(os.fstat(file.fileno()).st_size, _HEADER.size + MAX_CACHE_FILE_BYTES + 1)
+            data = file.read(size)
     except OSError:
         return None
     if not _HEADER.size <= len(data) <= _HEADER.size + MAX_CACHE_FILE_BYTES:

@@ -20,6 +20,7 @@ from reader.language.pinyin import (
     written_reading,
 )
 from reader.language.pronunciation import Pronouncer
+from reader.language.reading_context import SpanReading, read_span
 from reader.language.sandhi import spoken_syllables
 from reader.language.segmentation import Segmentation, Token
 from reader.language.sense_markup import entry_senses, piece_text, sense_text
@@ -139,24 +140,28 @@ class Lookup:
         tokens = self.word_at(text, offset, segmentation)
         if tokens is None:
             return None
-        return self._gather(text, tokens)
+        start, end = tokens[0].start, tokens[-1].end
+
+        def words(low: int, high: int) -> list[Token]:
+            return self._words_between(text, low, high, tokens, segmentation)
+
+        return self._gather(text, tokens, read_span(self.pronouncer, text, start, end, words))
 
     def word(self, word: str, reading: tuple[str | None, ...] | None = None) -> WordLookup:
         """Everything about `word` (simplified or traditional) read on its own, or read as
         `reading` (one syllable per character) where that is known: a sense that refers
         to 行[hang2] means háng."""
-        return self._gather(word, [Token(0, len(word))], reading)
+        tokens = [Token(0, len(word))]
+        if reading is not None and len(reading) == len(word):
+            read = SpanReading(list(reading), spoken_syllables(word, 0, reading, tokens))
+        else:
+            read = read_span(self.pronouncer, word, 0, len(word), lambda _low, _high: tokens)
+        return self._gather(word, tokens, read)
 
-    def _gather(
-        self, text: str, tokens: list[Token], reading: tuple[str | None, ...] | None = None
-    ) -> WordLookup:
+    def _gather(self, text: str, tokens: list[Token], read: SpanReading) -> WordLookup:
         start, end = tokens[0].start, tokens[-1].end
         word = text[start:end]
-        if reading is not None and len(reading) == len(word):
-            syllables = reading
-        else:
-            syllables = tuple(self.pronouncer.syllables(text, tokens))
-        spoken = tuple(spoken_syllables(text, start, syllables, tokens))
+        syllables, spoken = tuple(read.syllables), tuple(read.spoken)
         entries = _reading_first(self.dictionary.lookup(word), syllables)
         characters = tuple(
             CharacterLookup(
@@ -194,6 +199,45 @@ class Lookup:
             hsk = self.hsk.level(simplified)
             parts.append(PartLookup(piece, start, end, reading, hsk, tuple(entries)))
         return tuple(parts)
+
+    def _words_between(
+        self,
+        text: str,
+        low: int,
+        high: int,
+        word: list[Token],
+        segmentation: Segmentation | None,
+    ) -> list[Token]:
+        """The words of `[low, high)` that `word` (the words looked up) is read with: the
+        segmentation's where its paragraph is segmented (with the reader's corrections),
+        else cut as `word` was, by dictionary matching; `word` itself in its place either way.
+        """
+        start, end = word[0].start, word[-1].end
+        if segmentation is not None and all(
+            segmentation.is_segmented(index) for index in segmentation.span_indexes(low, high)
+        ):
+            around = segmentation.tokens(low, high)
+            before = [token for token in around if token.end <= start]
+            after = [token for token in around if token.start >= end]
+        else:
+            before = self._dictionary_words(text, low, start)
+            after = self._dictionary_words(text, end, high)
+        return [*before, *word, *after]
+
+    def _dictionary_words(self, text: str, low: int, high: int) -> list[Token]:
+        """`[low, high)` cut by longest dictionary match, a run of other characters one word."""
+        words = []
+        start = low
+        while start < high:
+            end = start + 1
+            if is_han(text[start]):
+                end = min(start + (self.dictionary.longest_match(text, start) or 1), high)
+            else:
+                while end < high and not is_han(text[end]):
+                    end += 1
+            words.append(Token(start, end))
+            start = end
+        return words
 
     def _dictionary_word_at(self, text: str, offset: int) -> Token:
         """The word covering `offset` when the run of Han characters it is in is cut

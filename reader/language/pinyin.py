@@ -85,6 +85,11 @@ def word_syllables(word: str) -> tuple[str | None, ...]:
     tones (一个 yí gè, 不要 bú yào); they are put back to the dictionary tone here, and the
     spoken tones come from `reader.language.sandhi` when asked for.
     """
+    looked_up = _table_syllables(word)
+    return looked_up if looked_up is not None else _pypinyin_syllables(word)
+
+
+def _pypinyin_syllables(word: str) -> tuple[str | None, ...]:
     from pypinyin import Style, pinyin
 
     items = pinyin(
@@ -102,6 +107,42 @@ def word_syllables(word: str) -> tuple[str | None, ...]:
             syllable = _SANDHI_IN_PHRASES[char]
         syllables.append(syllable)
     return tuple(syllables)
+
+
+def _table_syllables(word: str) -> tuple[str | None, ...] | None:
+    """What `pinyin(word)` gives a word of Chinese characters, read from pypinyin's tables
+    directly, a tenth of its time: its own split of the word (mmseg), each part's phrase
+    reading or each character's first one. Checked equal on 60,000 words of two novels and
+    the CPP sentences; None (ask pypinyin) for a word with any other character."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+    from pypinyin.seg.mmseg import seg
+
+    if not all(is_han(char) for char in word):
+        return None
+    marked: list[str] = []
+    for part in seg.cut(word):
+        if part in PHRASES_DICT:
+            marked.extend(items[0] for items in PHRASES_DICT[part])
+            continue
+        for char in part:
+            readings = PINYIN_DICT.get(ord(char))
+            if readings is None:
+                return None
+            marked.append(readings.split(",")[0])
+    syllables: list[str | None] = []
+    for char, item in zip(word, marked, strict=True):
+        syllable = _numbered_from_marks(item)
+        if syllable is not None and char in _SANDHI_IN_PHRASES and tone(syllable) != 5:
+            syllable = _SANDHI_IN_PHRASES[char]
+        syllables.append(syllable)
+    return tuple(syllables)
+
+
+@lru_cache(maxsize=4096)
+def _numbered_from_marks(syllable: str) -> str | None:
+    from pypinyin.contrib.tone_convert import to_tone3
+
+    return numbered(to_tone3(syllable, neutral_tone_with_five=True))
 
 
 @lru_cache(maxsize=4096)

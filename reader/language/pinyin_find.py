@@ -16,7 +16,8 @@ ahead (a worker's job, with progress), after which every find is a look-up.
 
 What that gives on 红楼梦 (make bench): a name (baoyu, daiyu) answers in well under 300 ms
 once the book is segmented; a common syllable with polyphones (xian: 见 reads jiàn or xiàn;
-de, shi) must read thousands of sentences with the model, one to a few seconds. So such a
+de, shi) must read thousands of sentences, each with all its words, as the pinyin view
+reads them (reader.language.reading_context): several seconds (xian about 6 to 12). So such a
 find reports its matches in batches as they are confirmed (those after the caret first) and
 can be cancelled by the next keystroke; readings once made are kept for the document, and a
 worker may `prepare` the whole book (about 45 s), after which even `de` is a look-up.
@@ -34,6 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.language.pinyin_query import PinyinQuery, QuerySyllable
+from reader.language.reading_context import context_span, in_context
 from reader.language.readings import span_readings
 from reader.language.segmentation import SegmentingCancelled, Token
 from reader.language.syllable_index import SyllableIndex
@@ -237,25 +239,52 @@ class PinyinFinder:
         tokens: TokensProvider,
         cancelled: Callable[[], bool] | None,
     ) -> None:
-        """Reads the words holding `matches` (in text order) and stores their readings."""
-        words: dict[Token, None] = {}
-        for start, end in matches:
-            for token in tokens(start, end):
-                words[token] = None
-        ordered = sorted(words)
+        """Reads the words holding `matches` and stores their readings.
+
+        Each is read with the word before and the word after it, which the reading rules
+        look at, and the model with its whole sentence window, which the text alone decides:
+        as the pinyin view reads it in its paragraph. Reading each match's whole windows
+        (reader.language.reading_context) made a first query of a common syllable four
+        times slower for the same readings; only in a traditional text, whose words beyond
+        the ones read are made simplified character by character for the model, may a
+        reading differ. Matches near each other are read together, the words holding them
+        stored.
+        """
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(matches):
+            words = tokens(start, end)
+            if not words:
+                continue
+            low, high = words[0].start, words[-1].end
+            if spans and low <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(high, spans[-1][1]))
+            else:
+                spans.append((low, high))
         pronouncer = self._tools.pronouncer
-        cluster: list[Token] = []
-        for token in [*ordered, None]:
-            if cluster and (token is None or token.start - cluster[-1].end > CLUSTER):
-                read = pronouncer.syllables(self.text, cluster)
-                first = cluster[0].start
-                for word in cluster:  # only the words: the text between them was not read
-                    self._store(word.start, read[word.start - first : word.end - first])
+        cluster: list[tuple[int, int]] = []
+        for span in [*spans, None]:
+            if cluster and (span is None or span[0] - cluster[-1][1] > CLUSTER):
+                read = self._context_words(cluster, tokens)
+                syllables = pronouncer.syllables(text, read)
+                first = read[0].start
+                for low, high in cluster:
+                    for word in in_context(read, low, high):
+                        self._store(word.start, syllables[word.start - first : word.end - first])
                 cluster = []
                 if cancelled is not None and cancelled():
                     raise SegmentingCancelled
-            if token is not None and (not cluster or token.start >= cluster[-1].end):
-                cluster.append(token)
+            if span is not None:
+                cluster.append(span)
+
+    def _context_words(self, spans: list[tuple[int, int]], tokens: TokensProvider) -> list[Token]:
+        """The words of the spans' contexts, in order, each once."""
+        words: list[Token] = []
+        for low, high in spans:
+            for token in tokens(*context_span(low, high, len(self.text))):
+                if not words or token.start >= words[-1].end:
+                    words.append(token)
+        return words
 
 
 def _agrees(readings: Sequence[str | None], parses: list[tuple[QuerySyllable, ...]]) -> bool:

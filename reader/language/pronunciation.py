@@ -26,10 +26,14 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from reader.language.dictionary import Dictionary
+from reader.language.context_readings import EVERYDAY_WORDS, KEYED_AT, RULED, context_reading
+from reader.language.cover import WordCover
+from reader.language.dictionary import Dictionary, Entry
+from reader.language.hsk import HskLevels
 from reader.language.pinyin import is_han, word_syllables
 from reader.language.sandhi import spoken_syllables
-from reader.language.segmentation import Token
+from reader.language.segmentation import Segmenter, Token
+from reader.language.word_classes import WordClasses
 
 if TYPE_CHECKING:
     from reader.language.polyphones import PolyphoneModel
@@ -42,6 +46,11 @@ MAX_WINDOW = 64
 The model's cost grows with the window, and a hover must stay within milliseconds; on the
 tuning half of the CPP dev set windows of 48 to 160 characters read equally well."""
 _SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
+_CLAUSE_OR_SENTENCE_END = re.compile(
+    "[" + re.escape("".join(sorted(SENTENCE_ENDS | CLAUSE_ENDS))) + "]"
+)
+REST = 8
+"""Characters after a word that its rule may look at, up to the end of its clause."""
 _CLAUSE_END = re.compile("[" + re.escape("".join(sorted(CLAUSE_ENDS))) + "]")
 SHORT_CONTEXT = 4
 """In a sentence of at most this many characters the model has too little to read, and a
@@ -51,9 +60,21 @@ phrase pypinyin knows stands even where CC-CEDICT lacks it (还钱 huán qián o
 class Pronouncer:
     """Readings in context for spans of a text that has been split into words."""
 
-    def __init__(self, dictionary: Dictionary, model: PolyphoneModel) -> None:
+    def __init__(
+        self,
+        dictionary: Dictionary,
+        model: PolyphoneModel,
+        segmenter: Segmenter,
+        hsk: HskLevels,
+        classes: WordClasses,
+    ) -> None:
         self._dictionary = dictionary
+        self._hsk = hsk
+        self._segmenter = segmenter
         self._model = model
+        self._classes = classes
+        self._cover = WordCover(dictionary)
+        self._word_reading = lru_cache(maxsize=65536)(self._read_word)
 
     def syllables(
         self, text: str, tokens: Sequence[Token], spoken: bool = False
@@ -70,15 +91,20 @@ class Pronouncer:
         start = tokens[0].start
         result: list[str | None] = [None] * (tokens[-1].end - start)
         undecided: list[int] = []
-        for token in tokens:
+        for number, token in enumerate(tokens):
             word = text[token.start : token.end]
-            readings = list(word_syllables(word))
-            if len(word) > 1:
-                self._add_neutral_tones(word, readings)
+            readings, fixed_at = self._word_reading(word)
+            readings = list(readings)
             for index, (char, reading) in enumerate(zip(word, readings, strict=True)):
                 if reading is None or not self._model.is_polyphone(char):
                     continue
-                fixed = self._phrase_reading(text, token.start, word, index, confirmed=True)
+                fixed = None
+                if char in RULED:
+                    fixed = self._neighbours_reading(text, tokens, number, index)
+                if fixed is None and index in fixed_at:
+                    continue
+                if fixed is None:
+                    fixed = self._phrase_reading(text, token.start, word, index, confirmed=True)
                 if fixed is None and _stands_alone(text, token.start + index):
                     fixed = self._phrase_reading(text, token.start, word, index, confirmed=False)
                 if fixed is None:
@@ -118,21 +144,114 @@ class Pronouncer:
                     converted[token.start - low : token.end - low] = simplified
         return text[:low] + "".join(converted) + text[high:]
 
-    def _add_neutral_tones(self, word: str, readings: list[str | None]) -> None:
-        """Neutral tones CC-CEDICT gives inside a word where pypinyin's table has none.
+    def _read_word(self, word: str) -> tuple[tuple[str | None, ...], frozenset[int]]:
+        """`word`'s reading out of context, and the characters whose reading it fixes.
 
-        Only where every CC-CEDICT reading of the word agrees (朋友 péngyou; not 东西,
-        dōngxī "east and west" beside dōngxi "thing") and the syllable is otherwise the same.
+        CC-CEDICT fixes a character's reading where every entry of the word gives it the same
+        syllable (这种 zhèzhǒng, 头发 tóufa, 答应 dāying; not 东西, dōngxī "east and west"
+        beside dōngxi "thing", nor 明朝 míngzhāo "tomorrow morning" beside Míngcháo): that
+        reading stands, and the rules below decide only what it leaves open. A word CC-CEDICT
+        has only as a name (勃艮第, 帖木儿) fixes nothing: its names' readings disagree with
+        other sources more often than its words'. Where it
+        fixes nothing, a syllable that pypinyin reads with a full tone and CC-CEDICT, among
+        all its entries (names too), only with the neutral tone is neutral (朋友 péngyou).
         """
-        known = self._dictionary.readings(word)
-        for index, reading in enumerate(readings):
-            if reading is None or reading.endswith("5"):
+        if word in EVERYDAY_WORDS:
+            return EVERYDAY_WORDS[word], frozenset(range(len(word)))
+        readings = list(word_syllables(word))
+        fixed_at: set[int] = set()
+        if len(word) < 2:
+            return tuple(readings), frozenset()
+        entries = self._dictionary.lookup(word)
+        if entries:
+            self._fix(word, 0, entries, readings, fixed_at)
+        else:
+            for start, end in self._cover.parts(word):
+                part = word[start:end]
+                if self._hsk.level(part) is not None:
+                    self._fix(part, start, self._dictionary.lookup(part), readings, fixed_at)
+        return tuple(readings), frozenset(fixed_at)
+
+    @staticmethod
+    def _fix(
+        word: str, start: int, entries: list[Entry], readings: list[str | None], fixed_at: set[int]
+    ) -> None:
+        """Puts CC-CEDICT's readings of `word` (at `start` in `readings`) where it fixes them."""
+        every = {e.syllables for e in entries if len(e.syllables) == len(word)}
+        common = any(not e.is_name for e in entries)
+        for index in range(len(word)):
+            reading = readings[start + index]
+            if reading is None:
                 continue
-            in_dictionary = {syllables[index] for syllables in known}
-            if len(in_dictionary) == 1:
-                (other,) = in_dictionary
-                if other is not None and other == reading[:-1] + "5":
-                    readings[index] = other
+            in_all = {syllables[index] for syllables in every}
+            if common and len(in_all) == 1 and None not in in_all:
+                readings[start + index] = in_all.pop()
+                fixed_at.add(start + index)
+            elif in_all == {reading[:-1] + "5"}:
+                readings[start + index] = reading[:-1] + "5"
+
+    def _neighbours_reading(
+        self, text: str, tokens: Sequence[Token], number: int, index: int
+    ) -> str | None:
+        """The reading the words around `tokens[number]`'s character at `index` give it,
+        where it stands as a word of its own (a one-character word, or a part of the cover
+        of a word CC-CEDICT lacks: 很长 is 很 + 长).
+
+        A neighbour outside `tokens` (a hovered word alone) is found by cutting the
+        sentence window around it as the document's segmentation cuts it, so that a word
+        reads the same alone or in its paragraph.
+        """
+        token = tokens[number]
+        units = self._units(text, token)
+        offset = token.start + index
+        position = next(i for i, (start, end) in enumerate(units) if start <= offset < end)
+        key = text[slice(*units[position])]
+        if units[position][0] + KEYED_AT.get(key, 0) != offset:
+            return None
+        if position > 0:
+            before = units[position - 1]
+        elif number > 0 and tokens[number - 1].end == token.start:
+            before = self._units(text, tokens[number - 1])[-1]
+        else:
+            before = self._word_beside(text, token.start, after=False)
+        if position + 1 < len(units):
+            after = units[position + 1]
+        elif number + 1 < len(tokens) and tokens[number + 1].start == token.end:
+            after = self._units(text, tokens[number + 1])[0]
+        else:
+            after = self._word_beside(text, token.end, after=True)
+        rest = text[units[position][1] : units[position][1] + REST]
+        return context_reading(
+            key, text[slice(*before)], text[slice(*after)], self._classes, _clause(rest)
+        )
+
+    def _units(self, text: str, token: Token) -> list[tuple[int, int]]:
+        """`token` as the dictionary words it is read as: itself, or the parts of its cover."""
+        word = text[token.start : token.end]
+        if len(word) == 1 or self._dictionary.readings(word):
+            return [(token.start, token.end)]
+        parts = self._cover.parts(word) or tuple((i, i + 1) for i in range(len(word)))
+        return [(token.start + start, token.start + end) for start, end in parts]
+
+    def _word_beside(self, text: str, boundary: int, after: bool) -> tuple[int, int]:
+        """The dictionary word just after (or before) `boundary` in its sentence window, as
+        the segmenter cuts the window; an empty span at the window's edge."""
+        if (after and boundary >= len(text)) or (not after and boundary <= 0):
+            return boundary, boundary
+        inside = boundary if after else boundary - 1
+        (window_start, window_end), *_ = sentence_windows(text, inside, inside + 1)
+        if (window_start if after else window_end) == boundary:
+            return boundary, boundary
+        starts = [
+            *_window_starts(self._segmenter, text[window_start:window_end]),
+            window_end - window_start,
+        ]
+        cut = [window_start + offset for offset in starts]
+        if after:
+            end = next(position for position in cut if position > boundary)
+            return self._units(text, Token(boundary, end))[0]
+        start = max(position for position in cut if position < boundary)
+        return self._units(text, Token(start, boundary))[-1]
 
     def _phrase_reading(
         self, text: str, word_start: int, word: str, index: int, confirmed: bool
@@ -165,6 +284,12 @@ class Pronouncer:
             if reading is not None:
                 result[offset] = reading
         return result
+
+
+def _clause(text: str) -> str:
+    """`text` up to its first sentence or clause punctuation."""
+    found = _CLAUSE_OR_SENTENCE_END.search(text)
+    return text if found is None else text[: found.start()]
 
 
 def _stands_alone(text: str, offset: int) -> bool:
@@ -217,6 +342,12 @@ def _phrase_table() -> dict[str, list[list[str]]]:
     from pypinyin.constants import PHRASES_DICT
 
     return PHRASES_DICT
+
+
+@lru_cache(maxsize=4096)
+def _window_starts(segmenter: Segmenter, window: str) -> tuple[int, ...]:
+    """Where the words of a sentence window begin, as the segmenter cuts the window."""
+    return tuple(segmenter.word_starts(window, 0, len(window)))
 
 
 @lru_cache(maxsize=16384)

@@ -62,9 +62,10 @@ def span_readings(
 
     A span longer than READ_AT_ONCE is read in parts of whole words, `cancelled` asked
     between them (SegmentingCancelled). A word is read in the same context either way, as
-    the model's windows and the phrases around it are found in the whole text; only in a
-    traditional text may a word at a part's edge read differently, the words beyond the
-    edge being made simplified character by character rather than word by word.
+    the model's windows and the phrases around it are found in the whole text and a part
+    is read with its neighbouring words; only in a traditional text may a word near a
+    part's edge read differently, the words beyond the edge being made simplified
+    character by character rather than word by word.
     """
     start, end = span
     length = end - start
@@ -74,10 +75,13 @@ def span_readings(
     if not tokens:
         return Readings(syllables, levels)
     read: list[str | None] = []
-    for part in _parts(tokens):
+    for first, last in _parts(tokens):
         if cancelled is not None and read and cancelled():
             raise SegmentingCancelled
-        read.extend(tools.pronouncer.syllables(text, part))
+        with_neighbours = tokens[max(first - 1, 0) : last + 1]
+        part = tools.pronouncer.syllables(text, with_neighbours)
+        skip = tokens[first].start - with_neighbours[0].start
+        read.extend(part[skip : skip + tokens[last - 1].end - tokens[first].start])
     first = tokens[0].start
     for token in tokens:
         level = hsk.level(text[token.start : token.end])
@@ -111,13 +115,18 @@ def read_spans(
     return found
 
 
-def _parts(tokens: list[Token]) -> list[list[Token]]:
-    """`tokens` in runs of about READ_AT_ONCE characters, cut between two words."""
-    parts: list[list[Token]] = [[]]
-    for token in tokens:
-        if parts[-1] and token.end - parts[-1][0].start > READ_AT_ONCE:
-            parts.append([])
-        parts[-1].append(token)
+def _parts(tokens: list[Token]) -> list[tuple[int, int]]:
+    """`tokens` in runs of about READ_AT_ONCE characters, cut between two words: the first
+    and after the last index of each. A run is read with the word either side of it, so the
+    words at its edges are read with their neighbours, as everywhere
+    (reader.language.reading_context)."""
+    parts: list[tuple[int, int]] = []
+    first = 0
+    for index, token in enumerate(tokens):
+        if index > first and token.end - tokens[first].start > READ_AT_ONCE:
+            parts.append((first, index))
+            first = index
+    parts.append((first, len(tokens)))
     return parts
 
 

@@ -58,7 +58,7 @@ _LONG_RUN = re.compile(f"(?<!{_RUN_CHARACTER}){_RUN_CHARACTER}{{{LONGEST_RUN + 1
 
 
 @functools.cache
-def _jieba() -> ModuleType:
+def jieba_module() -> ModuleType:
     """jieba, imported on first use: its import (with pkg_resources) costs a window's
     start-up about 0.15 s, and nothing needs it before the first paint."""
     with warnings.catch_warnings():
@@ -96,7 +96,7 @@ class Segmenter:
     def import_jieba(self) -> None:
         """Imports jieba (a tenth of a second, mostly pkg_resources), not its dictionary:
         a worker warming up does it, so that the first hovers do not wait for the GIL."""
-        _jieba()
+        jieba_module()
 
     def ensure_ready(self, give_way: Callable[[], None] | None = None) -> None:
         """Loads jieba's prefix dictionary (a fifth of a second, about a second the
@@ -141,7 +141,7 @@ class Segmenter:
             if self._tokenizer is None:
                 folder = self._cache_folder or cache_dir()
                 folder.mkdir(parents=True, exist_ok=True)
-                jieba = _jieba()
+                jieba = jieba_module()
                 tokenizer = jieba.Tokenizer()
                 cache = folder / f"jieba-{jieba.__version__}-pieces.cache"
                 tokenizer.FREQ, tokenizer.total = _prefix_dictionary(tokenizer, cache, give_way)

@@ -16,6 +16,7 @@ from reader.language.hsk import HskLevels
 from reader.language.lookup import Lookup
 from reader.language.pronunciation import Pronouncer
 from reader.language.segmentation import Segmenter
+from reader.language.word_classes import WordClasses
 
 if TYPE_CHECKING:
     from reader.language.polyphones import PolyphoneModel
@@ -28,6 +29,7 @@ class LanguageTools:
         self._cache_folder = cache_folder
         self._lock = threading.RLock()
         self.segmenter = Segmenter(cache_folder)
+        self.word_classes = WordClasses(cache_folder)
         self._dictionary: Dictionary | None = None
         self._hsk: HskLevels | None = None
         self._model: PolyphoneModel | None = None
@@ -66,7 +68,13 @@ class LanguageTools:
     def pronouncer(self) -> Pronouncer:
         with self._lock:
             if self._pronouncer is None:
-                self._pronouncer = Pronouncer(self.dictionary, self.model)
+                self._pronouncer = Pronouncer(
+                    self.dictionary,
+                    self.model,
+                    self.segmenter,
+                    self.hsk,
+                    self.word_classes,
+                )
             return self._pronouncer
 
     @property
@@ -79,6 +87,7 @@ class LanguageTools:
     def warm_up(self) -> None:
         """Builds everything now; meant for a worker thread at start-up."""
         self.segmenter.ensure_ready()
+        self.word_classes.ensure_loaded()
         _ = self.lookup
 
     def close(self) -> None:

@@ -56,17 +56,18 @@ def word_records(
     style: PinyinStyle = PinyinStyle.MARKS,
 ) -> Iterator[Record]:
     """Each word of `text` holding a Han character, span by span (a document's blocks), cut
-    as the window cuts it (with the reader's corrections) and read in its context; offsets
-    are code points into `text`, as everywhere in Reader."""
+    as the window cuts it (with the reader's corrections) and read in its context (with all
+    the span's words, as the pinyin view reads them); offsets are code points into `text`,
+    as everywhere in Reader."""
     cover = tools.lookup.cover
     for span in spans:
         tokens = span_words(text, span, None, tools.segmenter, corrections)
-        tokens = [t for t in tokens if any(is_han(char) for char in text[t.start : t.end])]
-        if not tokens:
+        chinese = [t for t in tokens if any(is_han(char) for char in text[t.start : t.end])]
+        if not chinese:
             continue
         first = tokens[0].start
-        syllables = tools.pronouncer.syllables(text, tokens)
-        for token in tokens:
+        syllables = tools.pronouncer.syllables(text, tokens)  # all words: their neighbours
+        for token in chinese:
             word = text[token.start : token.end]
             reading = [s for s in syllables[token.start - first : token.end - first] if s]
             yield {

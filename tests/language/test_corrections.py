@@ -206,9 +206,9 @@ def test_a_file_larger_than_any_corrections_is_damaged(tmp_path, monkeypatch):
 
 def test_corrections_reach_the_pinyin(tools):
     corrections = Corrections()
-    plain = next(annotated_lines(["扎克伯格来了"], tools))
+    plain = next(annotated_lines("扎克伯格来了", tools))
     corrections.join("扎克", "伯格")
-    joined = next(annotated_lines(["扎克伯格来了"], tools, corrections=corrections))
+    joined = next(annotated_lines("扎克伯格来了", tools, corrections=corrections))
     assert plain.startswith("扎克(zhākè)伯格(bógé)")
     assert joined.startswith("扎克伯格(Zhākèbógé)")  # now a word: CC-CEDICT's name
 

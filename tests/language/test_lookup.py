@@ -114,6 +114,31 @@ def test_the_word_at_an_offset_is_read_in_its_sentence(tools):
     assert tools.lookup.at(text, 5) is None  # punctuation
 
 
+def test_a_word_is_read_with_the_words_of_its_sentence_as_its_paragraph_reads_it(
+    tools, seed_document, seed_segmentation
+):
+    text = seed_document.text
+    for block in seed_document.blocks[:12]:
+        words = seed_segmentation.tokens(block.start, block.end)
+        paragraph = tools.pronouncer.syllables(text, words)
+        for word in words:
+            if is_han(text[word.start]):
+                found = tools.lookup.at(text, word.start, seed_segmentation)
+                start, end = found.start - words[0].start, found.end - words[0].start
+                assert list(found.syllables) == paragraph[start:end], text[found.start : found.end]
+
+
+@pytest.mark.parametrize("segmented", [True, False])
+def test_the_spoken_tones_of_a_word_hear_the_word_after_it(tools, segmented):
+    text = "我很好。"
+    segmentation = Segmentation(text, [(0, len(text))], tools.segmenter)
+    if segmented:
+        segmentation.segment_all()
+    found = tools.lookup.at(text, 1, segmentation)
+    assert (found.word, found.syllables, found.spoken) == ("很", ("hen3",), ("hen2",))
+    assert found.pinyin(spoken=True) == "hén"
+
+
 def test_before_segmentation_the_longest_dictionary_word_stands_in(tools, seed_document):
     text = seed_document.text
     offset = text.index("网络安全和信息化")

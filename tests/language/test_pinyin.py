@@ -7,6 +7,8 @@ import pytest
 from reader.language.pinyin import (
     PinyinStyle,
     WrittenSyllable,
+    _pypinyin_syllables,
+    _table_syllables,
     format_syllable,
     format_word,
     is_han,
@@ -107,3 +109,15 @@ def test_each_written_part_keeps_its_syllable_for_the_tone_colour():
         WrittenSyllable("", "píng", "ping2"),
     )
     assert written_reading(["B", "chao1"])[0] == WrittenSyllable("", "B", None)
+
+
+def test_words_read_from_pypinyins_tables_as_pinyin_reads_them(tools, seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    starts = tools.segmenter.word_starts(text, 0, len(text))
+    words = {text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)}
+    words |= {"银行行长", "一个", "不要", "长长的", "东西", "觉得", "了不起", "〇"}
+    read = {word: _table_syllables(word) for word in words}
+    assert sum(syllables is not None for syllables in read.values()) > 300
+    for word, syllables in read.items():
+        if syllables is not None:
+            assert syllables == _pypinyin_syllables(word), word

@@ -9,7 +9,7 @@ from reader.language.transcript import annotated_lines
 
 
 def read(tools, text: str, spoken: bool) -> str:
-    return next(annotated_lines([text], tools, spoken=spoken))
+    return next(annotated_lines(text, tools, spoken=spoken))
 
 
 @pytest.mark.parametrize(

@@ -300,7 +300,7 @@ def test_jiebas_pkg_resources_warning_is_silenced_where_jieba_is_imported(tmp_pa
         )
 
     assert runs("import jieba").returncode != 0  # the warning is real with such a setuptools
-    ours = runs("from reader.language.segmentation import _jieba; _jieba()")
+    ours = runs("from reader.language.segmentation import jieba_module; jieba_module()")
     assert ours.returncode == 0, ours.stderr
 
 

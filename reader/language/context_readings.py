@@ -1,0 +1,300 @@
+"""Readings the neighbouring words decide: the particles and the everyday polyphones.
+
+g2pM's model was trained on encyclopaedia sentences; in everyday text it reads 跑得 dé,
+慢慢地 dì, 很长 zhǎng, 教你 jiào. What decides them is grammar a textbook states in a line,
+on the word before and the word after and their parts of speech (word_classes.py):
+
+- A character standing as a word of its own takes its free reading where its others occur
+  only inside words (`FREE`): 的 de (的确, 目的), 没 méi (淹没), 都 dōu (首都), 教 jiāo (教室),
+  乐 lè (音乐), 难 nán (灾难), 少 shǎo (少年), 尽 jìn (尽管). 弄 is nòng, "to do", but
+  lòng, "lane", after a house number (新华路593弄). 累 is lèi, "tired", after a word of degree,
+  before 了, 死, 得 or at the end of a clause (累年, "for years", is lěi).
+- 地 after an adverbial (an adverb, an adjective, a vivid or doubled form, a four-character
+  phrase) and before a verb (or the adverb or preposition its phrase starts with) is the
+  particle de: 慢慢地走, 高兴地在院子里玩; 在地上, 一块地, 新地王 stay dì.
+- 得 after a pronoun or an adverb such as 就, 还, 也 and before a verb is děi, "must" (我得走,
+  就得再去); after a verb or an adjective it is the particle de (跑得快, 高兴得跳起来); else,
+  before 了 or 到, dé, "to get" (她得了第二名).
+- 着 before 了, or after 不 or 得, is zháo, "reaching its aim" (找着了, 找不着); after a verb or
+  an adjective it is the particle zhe (看着, 急着走, 穿着一件衬衫).
+- 过 after a verb is the experiential particle guo (去过, 吃过), except before 来/去.
+- 长 after a word of degree (很, 太, 这么) or 变 is the adjective cháng; before 了, 得, 着,
+  大, 高 the verb zhǎng (头发长了, 长得高, 长着大眼睛); after 又 or 也 cháng again (又黑又长).
+- 还 before a person or at the end of a clause is huán, "give back" (还你, 就还。).
+- 种 after a numeral or a demonstrative is the measure word zhǒng (三种, 各种); before 了,
+  着, 的 or what is planted it is the verb zhòng (种了花, 种的菜).
+- 只 after a numeral is the measure word zhī (一只猫); 场 after a numeral, before weather or an
+  illness, chǎng's older reading cháng (一场大雪).
+- 为 before a person is wèi, "for" (为自己的球队); before a number wéi, "is" (为500米), and
+  in 为…所, "by" (为我所用).
+- 觉 after 睡 or 一 is jiào, "sleep" (睡不着觉, 睡了一觉).
+- 数 before 了, 一 or 清, or doubled, is the verb shǔ, "to count" (数了两遍, 数一数).
+- 干 after a word of degree is gān, "dry" (很干); 空 after 没, 有 is kòng, "free time".
+- 朝 before 霞, 晖, 露 or after 今, 一 is zhāo, "morning"; before a direction or 着, 向
+  it is cháo, "facing". 背 (背着, 背起, 背上) before what one carries (书包, 孩子) is bēi.
+- 多少 asking for a number (before a noun, a measure word or 钱, or ending a question) is
+  duōshao; 不着 is bùzháo (睡不着, 用不着).
+- 量 before 一下 is liáng, "to measure"; 中 before 了 or 奖 zhòng, "to hit"; 差 before 得,
+  一点, 不多 chà, "short of", after 之 chā, "difference".
+
+Everything else is left to the dictionary and the model. Each rule is stated for the word
+it is keyed by standing as a word of its own; inside a longer dictionary word the
+dictionary decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.language.word_classes import WordClass, WordClasses
+
+
+def _words(listed: str) -> frozenset[str]:
+    return frozenset(listed.split())
+
+
+FREE = {
+    "的": "de5",
+    "没": "mei2",
+    "都": "dou1",
+    "教": "jiao1",
+    "乐": "le4",
+    "难": "nan2",
+    "少": "shao3",
+    "尽": "jin4",
+    "不着": "zhao2",
+}
+EVERYDAY_WORDS = {"便宜": ("pian2", "yi5"), "大夫": ("dai4", "fu5")}
+"""Words CC-CEDICT reads two ways, one of them rare outside old texts (便宜 biànyí
+"expedient", 大夫 dàfū "senior official"): in everyday text they are read the other way."""
+DEGREE = _words(
+    "很 太 真 挺 最 更 较 极 蛮 超 好 多 够 这么 那么 多么 非常 特别 比较 十分 相当 有点 "
+    "有点儿 越来越 不太 这样 那样 一样 不够 那么样 如此"
+)
+MUST_AFTER = _words("就 还 也 都 又 总 可 才 只 真 必须 一定 非 总是 还是 也许 就是 可能 恐怕")
+ASPECT = _words("了 到 过 着")
+GROWING_AFTER = _words("了 得 着 大 高 出 成 满 胖 个子")
+PEOPLE = _words("我 你 他 她 它 您 我们 你们 他们 她们 它们 咱们 人家 别人 大家 自己")
+NUMBERS = _words("一 两 二 三 四 五 六 七 八 九 十 几 多 各 每 某 这 那 哪 此 本 同 另 百 千 万")
+COUNTED = _words("一 两 二 三 四 五 六 七 八 九 十 几 半 百 千 万")
+PLANTED_AFTER = _words("了 着 过 的 满 上 下 出 在 好 花 树 菜 草 地 田 粮食 水稻 庄稼 麦子 玉米")
+WEATHER = frozenset("雨雪风病梦暴大")
+COUNTING_AFTER = _words("了 一 一下 清 着 过 钱 到 完 不")
+MORNING_AFTER = _words("霞 晖 露 夕")
+MORNING_BEFORE = _words("今 一 终")
+FACING_AFTER = _words("着 向 南 北 东 西 前 后 外 里 上 下 左 右")
+CARRIED = _words(
+    "包 书包 背包 孩子 行李 箱子 篓 筐 柴 水 米 枪 东西 弟弟 妹妹 小孩 宝宝 娃娃 袋子 口袋"
+)
+PLACES = _words("上 下 里 中 外 面 方 区 带 点 图 球")
+ENDS = frozenset("，。！？；：、,.!?;:…")
+_VERBAL = frozenset({WordClass.VERB, WordClass.ADJECTIVE})
+_ADVERBIAL = frozenset({WordClass.ADVERB, WordClass.ADJECTIVE, WordClass.DESCRIPTIVE})
+_MODIFIED = frozenset({WordClass.VERB, WordClass.PREPOSITION, WordClass.ADVERB})
+"""What an adverbial stands before: a verb, or the adverb or preposition that starts its phrase."""
+Rule = Callable[[str, str, WordClasses, str], str | None]
+
+
+def context_reading(
+    word: str, before: str, after: str, classes: WordClasses, rest: str = ""
+) -> str | None:
+    """The reading of the polyphone that starts `word` (or is its key character) between the
+    words `before` and `after` ("" at the edge of its sentence); None where they leave it
+    open."""
+    rule = _RULES.get(word)
+    if rule is not None:
+        return rule(before, after, classes, rest)
+    return FREE.get(word)
+
+
+def _di(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if not before or not classes.of(after) & _MODIFIED or after in PLACES:
+        return None
+    if WordClass.PREPOSITION in classes.of(before):
+        return None
+    if classes.of(before) & _ADVERBIAL or _doubled(before) or len(before) == 4:
+        return "de5"
+    return None
+
+
+def _de(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if not before:
+        return None
+    subject = WordClass.PRONOUN in classes.of(before) or before in MUST_AFTER
+    if subject and after not in ASPECT and classes.of(after) & _MODIFIED:
+        return "dei3"
+    if classes.of(before) & _VERBAL or _doubled(before):
+        return "de5"
+    if after in ASPECT:
+        return "de2"
+    return None
+
+
+def _zhe(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if not before:
+        return None
+    if after == "了" or before in ("不", "得"):
+        return "zhao2"
+    if classes.of(before) & _VERBAL:
+        return "zhe5"
+    return None
+
+
+def _nong(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    return "long4" if before[-1:].isdigit() else "nong4"
+
+
+def _lei(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if before in DEGREE or after in ("了", "死", "坏", "得", "的") or not after or after[0] in ENDS:
+        return "lei4"
+    return None
+
+
+def _wearing(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    """穿着 before what is worn is the verb and the particle (chuān zhe), not "attire"."""
+    kinds = {WordClass.NUMERAL, WordClass.MEASURE, WordClass.NOUN, WordClass.ADJECTIVE}
+    if after and classes.of(after) & kinds and before != "的":
+        return "zhe5"
+    return None
+
+
+def _guo(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if not before or after[:1] in ("来", "去"):
+        return None
+    return "guo5" if WordClass.VERB in classes.of(before) else None
+
+
+def _chang(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if before in DEGREE or before in ("变", "拉", "延"):
+        return "chang2"
+    if after in GROWING_AFTER:
+        return "zhang3"
+    if before in ("又", "也") or after in ("时间", "期", "久", "远", "途"):
+        return "chang2"
+    return None
+
+
+def _huan(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if after in PEOPLE or (before and (not after or after[0] in ENDS)):
+        return "huan2"
+    return None
+
+
+def _zhong(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if before in NUMBERS or before[-1:] in NUMBERS:
+        return "zhong3"
+    if after in PLANTED_AFTER:
+        return "zhong4"
+    return None
+
+
+def _zhi(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    counted = before in COUNTED or before[-1:] in COUNTED
+    return "zhi1" if counted and after not in ("是", "有", "要", "能", "会", "好") else None
+
+
+def _chang_event(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    counted = before[-1:] in NUMBERS
+    return "chang2" if counted and after[:1] in WEATHER else None
+
+
+def _wei(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if "所" in rest[:6]:
+        return "wei2"
+    if after in PEOPLE or WordClass.PRONOUN in classes.of(after) or after == "了":
+        return "wei4"
+    if after[:1].isdigit() or after[:1] in COUNTED:
+        return "wei2"
+    return None
+
+
+def _jiao(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    slept = "睡" in before or before.endswith("着") or before in ("一", "个", "午")
+    return "jiao4" if slept else None
+
+
+def _liang(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    return "liang2" if after in ("一下", "一", "了", "一量", "体温", "血压", "身高") else None
+
+
+def _zhong_hit(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    return "zhong4" if after in ("了", "奖", "大奖", "标", "弹") else None
+
+
+def _cha(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if before == "之":
+        return "cha1"
+    return "cha4" if after in ("得", "一点", "一点儿", "点", "不多", "远", "了") else None
+
+
+def _shu(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    return "shu3" if after in COUNTING_AFTER or before == "一" else None
+
+
+def _gan(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    return "gan1" if before in DEGREE else None
+
+
+def _kong(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    return "kong4" if before in ("没", "有", "抽", "没有") else None
+
+
+def _zhao(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if after in MORNING_AFTER or before in MORNING_BEFORE:
+        return "zhao1"
+    if after in FACING_AFTER:
+        return "chao2"
+    return None
+
+
+def _bei(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    return "bei1" if after in CARRIED else None
+
+
+def _how_many(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    kinds = {WordClass.NOUN, WordClass.MEASURE}
+    if after in ("钱", "？", "?") or classes.of(after) & kinds:
+        return "shao5"
+    return None
+
+
+def _doubled(word: str) -> bool:
+    """A doubled form (慢慢, 高高兴兴, 一步一步), which modifies as an adverb does."""
+    if len(word) == 2:
+        return word[0] == word[1]
+    return len(word) == 4 and (word[:2] == word[2:] or (word[0] == word[1] and word[2] == word[3]))
+
+
+_RULES: dict[str, Rule] = {
+    "地": _di,
+    "得": _de,
+    "着": _zhe,
+    "过": _guo,
+    "长": _chang,
+    "还": _huan,
+    "种": _zhong,
+    "只": _zhi,
+    "场": _chang_event,
+    "为": _wei,
+    "觉": _jiao,
+    "数": _shu,
+    "干": _gan,
+    "空": _kong,
+    "朝": _zhao,
+    "背": _bei,
+    "背着": _bei,
+    "背起": _bei,
+    "背上": _bei,
+    "背在": _bei,
+    "累": _lei,
+    "弄": _nong,
+    "穿着": _wearing,
+    "多少": _how_many,
+    "量": _liang,
+    "中": _zhong_hit,
+    "差": _cha,
+}
+KEYED_AT = {"穿着": 1, "多少": 1, "不着": 1}
+"""Where a word's ruled polyphone is, when it is not the word's first character."""
+RULED = frozenset(word[KEYED_AT.get(word, 0)] for word in [*_RULES, *FREE, *EVERYDAY_WORDS])
+"""The characters these rules read."""

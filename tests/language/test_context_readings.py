@@ -1,0 +1,99 @@
+"""The particles and everyday polyphones, read through the real segmenter, dictionary and model."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from reader.language.context_readings import context_reading
+from reader.language.segmentation import Token
+
+
+def read(tools, text: str) -> list[str | None]:
+    starts = tools.segmenter.word_starts(text, 0, len(text))
+    tokens = [Token(a, b) for a, b in itertools.pairwise([*starts, len(text)])]
+    return tools.pronouncer.syllables(text, tokens)
+
+
+def reading_at(tools, text: str, marked: str) -> str | None:
+    """The reading of the character after `marked`'s `[` in `text` (written `a[b]c`)."""
+    index = marked.index("[")
+    assert marked.replace("[", "").replace("]", "") == text
+    return read(tools, text)[index]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("他跑[得]很快。", "de5"),
+        ("比赛那天，她紧张[得]直发抖。", "de5"),
+        ("我[得]走了，明天见。", "dei3"),
+        ("如果还不好，就[得]再去医院。", "dei3"),
+        ("最后，她[得]了第二名。", "de2"),
+        ("他慢慢[地]走了过去。", "de5"),
+        ("孩子们高兴[地]在院子里玩。", "de5"),
+        ("书掉在[地]上了。", "di4"),
+        ("这一地块成为了新[地]王。", "di4"),
+        ("她背[着]书包。", "zhe5"),
+        ("钥匙找[着]了。", "zhao2"),
+        ("我昨天晚上睡不[着]。", "zhao2"),
+        ("我去[过]北京。", "guo5"),
+        ("他走[过]来了。", "guo4"),
+        ("这条路很[长]。", "chang2"),
+        ("她的头发又黑又[长]。", "chang2"),
+        ("他的头发[长]了很多。", "zhang3"),
+        ("她[长]得很高。", "zhang3"),
+        ("我还没[还]你的钱。", "huan2"),
+        ("我[还]没吃饭。", "hai2"),
+        ("我有三[种]颜色。", "zhong3"),
+        ("爷爷在院子里[种]了很多花。", "zhong4"),
+        ("我家有一[只]猫。", "zhi1"),
+        ("昨天下了一[场]大雪。", "chang2"),
+        ("他[为]自己的球队加油。", "wei4"),
+        ("只要是优秀人才,都可以[为]我所用。", "wei2"),
+        ("我昨天睡了一[觉]。", "jiao4"),
+        ("我[数]了两遍。", "shu3"),
+        ("这里的空气很[干]。", "gan1"),
+        ("我今天没[空]。", "kong4"),
+        ("太阳升起，[朝]霞满天。", "zhao1"),
+        ("他[朝]前走。", "chao2"),
+        ("老师[教]我们唱歌。", "jiao1"),
+        ("这件衣服多[少]钱？", "shao5"),
+        ("他总是穿[着]一件白衬衫。", "zhe5"),
+        ("你先[量]一下体温。", "liang2"),
+        ("他买彩票[中]了大奖。", "zhong4"),
+        ("他的汉语还[差]得远。", "cha4"),
+        ("中国队以两分之[差]输了。", "cha1"),
+    ],
+)
+def test_neighbours_decide_the_reading(tools, marked, expected):
+    text = marked.replace("[", "").replace("]", "")
+    assert reading_at(tools, text, marked) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这种花很漂亮。", ["zhe4", "zhong3"]),
+        ("他答应了我的要求。", ["da1", "ying5"]),
+        ("这里的东西很便宜。", ["pian2", "yi5"]),
+    ],
+)
+def test_dictionary_and_everyday_words_keep_their_reading(tools, text, expected):
+    word = {"这种花很漂亮。": "这种", "他答应了我的要求。": "答应"}.get(text, "便宜")
+    start = text.index(word)
+    assert read(tools, text)[start : start + len(word)] == expected
+
+
+def test_a_rule_says_nothing_where_its_neighbours_do_not_decide(tools):
+    classes = tools.word_classes
+    assert context_reading("长", "", "", classes) is None
+    assert context_reading("地", "在", "上", classes) is None
+    assert context_reading("的", "", "", classes) == "de5"
+    assert context_reading("桌子", "", "", classes) is None
+
+
+def test_the_rules_read_traditional_text_as_simplified(tools):
+    assert reading_at(tools, "這條路很長。", "這條路很[長]。") == "chang2"
+    assert reading_at(tools, "他跑得很快。", "他跑[得]很快。") == "de5"
