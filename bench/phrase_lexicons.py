@@ -5,9 +5,9 @@ zdic_cybs, di, pinyin); `load_phrases_dict` puts one into pypinyin's global phra
 which Reader's readings use (reader/language/pronunciation.py, reader/language/pinyin.py).
 For each data set, alone and in the combinations given, this prints:
 
-- Reader's polyphone accuracy on the tuning half (even lines) of the CPP dev set and of the
-  everyday set (tests/language/everyday, polyphones as the reading model counts them), with
-  jieba + pypinyin on the same table beside it;
+- Reader's polyphone accuracy on the tuning half (even lines) of the CPP dev set (its own
+  labels, and in CC-CEDICT's neutral tones) and of the everyday set (tests/language/everyday),
+  scored as bench/pinyin_accuracy.py scores them, with jieba + pypinyin on the same table;
 - the time loading the data set takes at first use, and the memory it adds (resident set).
 
 Two ways of adding are measured: `override`, as pypinyin-dict's `load()` does (its readings
@@ -19,13 +19,13 @@ cache. Run: `.venv/bin/python bench/phrase_lexicons.py [CONFIG:MODE ...]`, e.g. 
 cc_cedict+di:override`; without arguments every data set alone in both ways. Needs
 pypinyin-dict installed (it is not a dependency of Reader); without it the script says so.
 
-Measured with pypinyin-dict 0.9.0 on the rule of December 2026, none was adopted: no data
-set raised Reader's accuracy on both tuning halves. cc_cedict raised the everyday half by
-about 3 points and lowered CPP's by 0.8 (it makes every CC-CEDICT word keep its reading,
-which Reader can ask CC-CEDICT for directly); large_pinyin and zdic_cibs cost 2-4 s and
-about 200 MB for at most a point on one half and a loss or nothing on the other; zdic_cybs
-and di changed nothing; pinyin (over pypinyin's own) lowered the everyday half by 0.3
-and moved CPP's by one sentence.
+Measured with pypinyin-dict 0.9.0, none was adopted: no data set raised Reader's accuracy
+on both tuning halves, before or after the reading rules of issue 13 (dictionary words keep
+CC-CEDICT's reading). With those rules, zdic_cibs read one more everyday polyphone right (村子)
+for 1-2.5 s and 180 MB more; cc_cedict and large_pinyin lost 15 CPP sentences (names such as
+勃艮第 and 帖木儿 given their CC-CEDICT tones, 美的 read as the brand); zdic_cybs, di and
+pinyin changed nothing. Before those rules, cc_cedict had raised the everyday half by 3
+points (by making every CC-CEDICT word keep its reading) and lowered CPP's by 0.8.
 """
 
 from __future__ import annotations
@@ -33,17 +33,12 @@ from __future__ import annotations
 import gc
 import importlib
 import importlib.util
-import itertools
 import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from reader.language.tools import LanguageTools
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
@@ -59,6 +54,8 @@ COLUMNS = (
     ("memory_mb", "memory MB"),
     ("cpp", "CPP even"),
     ("cpp_plain", "jieba+pypinyin"),
+    ("cpp_neutral", "CPP even, CC-CEDICT neutral"),
+    ("cpp_neutral_plain", "jieba+pypinyin"),
     ("everyday", "everyday even"),
     ("everyday_plain", "jieba+pypinyin"),
 )
@@ -115,61 +112,48 @@ def _measure(names: str, mode: str, cache: Path) -> dict[str, object]:
 
 
 def _accuracy(cache: Path) -> dict[str, float]:
-    """Polyphone accuracy in percent on the tuning halves present, Reader's and the plain one's."""
-    from bench.language import CPP_LABELS, CPP_SENTENCES, read_cpp, reader_readings
+    """Polyphone accuracy in per cent on the tuning halves present, Reader's and jieba +
+    pypinyin's, scored as bench/pinyin_accuracy.py scores them."""
+    from bench.everyday import read_everyday
+    from bench.language import CPP_LABELS, CPP_SENTENCES, reader_readings
+    from bench.pinyin_accuracy import (
+        cpp_items,
+        everyday_items,
+        in_dictionary_tones,
+        jieba_pypinyin,
+        polyphones,
+    )
+    from reader.language.segmentation import jieba_module
     from reader.language.tools import LanguageTools
 
     tools = LanguageTools(cache)
-    items: dict[str, list[tuple[str, list[int], list[str]]]] = {}
-    if CPP_SENTENCES.is_file() and CPP_LABELS.is_file():
-        items["cpp"] = [(sentence, [i], [label]) for sentence, i, label in read_cpp()[0::2]]
-    everyday = _everyday_tuning(tools)
+    tokenizer = jieba_module().Tokenizer()
+    tokenizer.tmp_dir = str(cache)
+    sets = {}
+    everyday = [sentence for sentence in read_everyday() if sentence.tuning]
     if everyday:
-        items["everyday"] = everyday
+        chars = (char for labelled in everyday for char in labelled.sentence)
+        sets["everyday"] = everyday_items(
+            everyday, polyphones(chars, tools.model, tools.dictionary)
+        )
+    if CPP_SENTENCES.is_file() and CPP_LABELS.is_file():
+        sets["cpp"] = [item for item in cpp_items() if item.tuning]
+        sets["cpp_neutral"] = in_dictionary_tones(sets["cpp"], tools)
     result: dict[str, float] = {}
-    for name, labelled in items.items():
-        ours = reader_readings(tools, [sentence for sentence, _, _ in labelled])
-        right = plain_right = total = 0
-        for (sentence, indexes, labels), readings in zip(labelled, ours, strict=True):
-            plain = _jieba_pypinyin(sentence)
-            for index, label in zip(indexes, labels, strict=True):
-                total += 1
-                right += readings[index] == label
-                plain_right += plain[index] == label
-        result[name] = round(100 * right / total, 2)
-        result[f"{name}_plain"] = round(100 * plain_right / total, 2)
+    for name, items in sets.items():
+        sentences = [item.sentence for item in items]
+        readers = {
+            name: reader_readings(tools, sentences),
+            f"{name}_plain": jieba_pypinyin(sentences, tokenizer.lcut),
+        }
+        for column, readings in readers.items():
+            scored = [
+                read[index] == label
+                for item, read in zip(items, readings, strict=True)
+                for index, label in item.labels.items()
+            ]
+            result[column] = round(100 * sum(scored) / len(scored), 2)
     return result
-
-
-def _everyday_tuning(tools: LanguageTools) -> list[tuple[str, list[int], list[str]]]:
-    """The everyday set's tuning half: each sentence with its polyphones' places and labels."""
-    try:
-        from bench.everyday import read_everyday
-    except ImportError:
-        return []
-    items = []
-    for sentence in read_everyday():
-        if not sentence.tuning:
-            continue
-        indexes = [
-            index
-            for index, (char, label) in enumerate(
-                zip(sentence.sentence, sentence.syllables, strict=True)
-            )
-            if label is not None and tools.model.is_polyphone(char)
-        ]
-        labels = [sentence.syllables[index] for index in indexes]
-        items.append((sentence.sentence, indexes, labels))
-    return items
-
-
-def _jieba_pypinyin(sentence: str) -> list[str | None]:
-    """Each character's reading as jieba's words read by pypinyin alone would give it."""
-    import jieba
-
-    from reader.language.pinyin import word_syllables
-
-    return list(itertools.chain.from_iterable(word_syllables(w) for w in jieba.cut(sentence)))
 
 
 def _resident_kb() -> int:
