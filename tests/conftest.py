@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.language.tools import LanguageTools
+
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -108,6 +110,15 @@ def shared_data() -> Path:
 def language_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The session's cache folder: jieba's prefix cache and the dictionary index, built once."""
     return tmp_path_factory.mktemp("language-cache")
+
+
+@pytest.fixture(scope="session")
+def tools(language_cache: Path) -> LanguageTools:
+    """The costly language tools (jieba, the dictionary index, the model), once a session."""
+    language_tools = LanguageTools(language_cache)
+    language_tools.warm_up()
+    yield language_tools
+    language_tools.close()
 
 
 @pytest.fixture(autouse=True)

@@ -1,21 +1,11 @@
-"""Language fixtures: the costly tools (jieba, the dictionary index, the model) once a session."""
+"""Language fixtures: the segmenter of the session's tools (tests/conftest.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from reader.language.segmentation import Segmenter
 from reader.language.tools import LanguageTools
-
-
-@pytest.fixture(scope="session")
-def tools(language_cache: Path) -> LanguageTools:
-    language_tools = LanguageTools(language_cache)
-    language_tools.warm_up()
-    yield language_tools
-    language_tools.close()
 
 
 @pytest.fixture(scope="session")

@@ -45,3 +45,17 @@ def char_point(view, offset: int) -> QtCore.QPoint:
     right = view.cursorRect(cursor)
     width = right.left() - left.left() if right.top() == left.top() else view.em()
     return QtCore.QPoint(left.left() + int(width // 2), left.center().y())
+
+
+def hover_word(qtbot, view, lookup, offset: int, point) -> None:
+    """Moves the mouse off the page and then to `point` over the character at `offset`, and
+    waits for the pop-up of the word holding it."""
+    qtbot.mouseMove(view.viewport(), QtCore.QPoint(1, 1))
+    qtbot.mouseMove(view.viewport(), point)
+    qtbot.waitUntil(
+        lambda: (
+            lookup.current is not None
+            and lookup.current.start <= offset < lookup.current.end
+            and lookup.popup.isVisible()
+        )
+    )

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reader.language.pinyin import PinyinStyle
-from reader.ui.qt import QtCore
 from tests.everyday_table import ROW_IDS, ROWS
-from tests.ui.lookup_helpers import char_point, open_ready_window
+from tests.ui.lookup_helpers import char_point, hover_word, open_ready_window
 
 
 @pytest.fixture
@@ -27,15 +26,7 @@ def test_the_pop_up_reads_the_row_right(qtbot, make_window, table_file, row):
     shown = {}
     for index in expected:
         offset = start + index
-        qtbot.mouseMove(view.viewport(), QtCore.QPoint(1, 1))
-        qtbot.mouseMove(view.viewport(), char_point(view, offset))
-        qtbot.waitUntil(
-            lambda o=offset: (
-                lookup.current is not None
-                and lookup.current.start <= o < lookup.current.end
-                and lookup.popup.isVisible()
-            )
-        )
+        hover_word(qtbot, view, lookup, offset, char_point(view, offset))
         word = lookup.current
         word_shown, pinyin_shown = lookup.popup.plain_text().splitlines()[0].split("  ")[:2]
         syllables = word.written(PinyinStyle.MARKS)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from reader.language.pinyin import is_han
 from reader.ui.lookup.settings import LookupSettings
-from reader.ui.qt import QtCore
 from reader.ui.tasks import TaskRunner
+from tests.ui.lookup_helpers import hover_word
 
 CUT_LINES = ("进展厅前", "习主席", "习近平的著作")
 """Places where the seed's file breaks a line mid-sentence, which the document joins."""
@@ -32,15 +32,7 @@ def test_each_hovered_word_shows_the_reading_the_pinyin_view_paints(qtbot, make_
     for offset in [*first_paragraphs, *cut]:
         view.ensure_visible(offset)
         qtbot.waitUntil(lambda o=offset: view.ruby_at(o) is not None)
-        qtbot.mouseMove(view.viewport(), QtCore.QPoint(1, 1))
-        qtbot.mouseMove(view.viewport(), view.character_rect(offset).center().toPoint())
-        qtbot.waitUntil(
-            lambda o=offset: (
-                lookup.current is not None
-                and lookup.current.start <= o < lookup.current.end
-                and lookup.popup.isVisible()
-            )
-        )
+        hover_word(qtbot, view, lookup, offset, view.character_rect(offset).center().toPoint())
         word = lookup.current
         head = lookup.popup.plain_text().splitlines()[0].split("  ")
         painted = [view.ruby_at(o) for o in range(word.start, word.end)]
