@@ -5,21 +5,29 @@ g2pM's model was trained on encyclopaedia sentences; in everyday text it reads �
 on the word before and the word after and their parts of speech (word_classes.py):
 
 - A character standing as a word of its own takes its free reading where its others occur
-  only inside words (`FREE`): 的 de (的确, 目的), 没 méi (淹没), 都 dōu (首都), 教 jiāo (教室),
-  乐 lè (音乐), 难 nán (灾难), 少 shǎo (少年), 尽 jìn (尽管). 弄 is nòng, "to do", but
+  only inside words (`FREE`): 的 de (的确, 目的), 没 méi (淹没), 乐 lè (音乐), 难 nán (灾难),
+  尽 jìn (尽管). 都 is dōu but dū after 京, 国 or before a title (都总管); 少 shǎo but shào
+  before 爷, 君, 时 or after 年.
+- 教 before what or whom is taught is jiāo (教你一个法子, 教数学); before a verb, an adjective
+  or a quotation jiào, the older sense of 叫 (且教回营, 老者教：). 弄 is nòng, "to do", but
   lòng, "lane", after a house number (新华路593弄). 累 is lèi, "tired", after a word of degree,
   before 了, 死, 得 or at the end of a clause (累年, "for years", is lěi).
 - 地 after an adverbial (an adverb, an adjective, a vivid or doubled form, a four-character
   phrase) and before a verb (or the adverb or preposition its phrase starts with) is the
-  particle de: 慢慢地走, 高兴地在院子里玩; 在地上, 一块地, 新地王 stay dì.
-- 得 after a pronoun or an adverb such as 就, 还, 也 and before a verb is děi, "must" (我得走,
-  就得再去); after a verb or an adjective it is the particle de (跑得快, 高兴得跳起来); else,
-  before 了 or 到, dé, "to get" (她得了第二名).
-- 着 before 了, or after 不 or 得, is zháo, "reaching its aim" (找着了, 找不着); after a verb or
-  an adjective it is the particle zhe (看着, 急着走, 穿着一件衬衫).
-- 过 after a verb is the experiential particle guo (去过, 吃过), except before 来/去.
+  particle de: 慢慢地走, 高兴地在院子里玩; 在地上, 一块地, 新地王, 满地乱跳 stay dì.
+- 得 after 闻, 方, 若, 能, 可, 如, or before 了 and an object, is dé, "get" (闻得, 得了珍宝);
+  after a pronoun or an adverb such as 就, 还, 也 and before a verb děi, "must" (我得走, 就得再
+  去; not after 怎生, 如何, nor before 有, 了); after a verb or an adjective the particle de
+  (跑得快, 高兴得跳起来); else, before 了 or 到, dé (她得了第二名). In a verb, 得 and a result
+  (看得见, 找得到, 听得见) 得 is de, whatever CC-CEDICT writes in three such words.
+- 着 before 了, or after 不 or 得, is zháo, "reaching its aim" (找着了, 找不着), and after 找,
+  猜, 碰 … at the end of a clause; after a verb or an adjective it is the particle zhe (看着,
+  急着走, 穿着一件衬衫, 怎么着).
+- 过 after a verb is the experiential particle guo (去过, 吃过), except before 来/去 and after
+  a verb of moving or handing (转过插屏, 换过左手: guò, "across, over").
 - 长 after a word of degree (很, 太, 这么) or 变 is the adjective cháng; before 了, 得, 着,
-  大, 高 the verb zhǎng (头发长了, 长得高, 长着大眼睛); after 又 or 也 cháng again (又黑又长).
+  大, 高 the verb zhǎng (头发长了, 长得高, 长着大眼睛); after 又 or 也, or a word of time
+  (夜长了), cháng again (又黑又长).
 - 还 before a person or at the end of a clause is huán, "give back" (还你, 就还。).
 - 种 after a numeral or a demonstrative is the measure word zhǒng (三种, 各种); before 了,
   着, 的 or what is planted it is the verb zhòng (种了花, 种的菜).
@@ -28,10 +36,13 @@ on the word before and the word after and their parts of speech (word_classes.py
 - 为 before a person is wèi, "for" (为自己的球队); before a number wéi, "is" (为500米), and
   in 为…所, "by" (为我所用).
 - 觉 after 睡 or 一 is jiào, "sleep" (睡不着觉, 睡了一觉).
-- 数 before 了, 一 or 清, or doubled, is the verb shǔ, "to count" (数了两遍, 数一数).
-- 干 after a word of degree is gān, "dry" (很干); 空 after 没, 有 is kòng, "free time".
+- 数 before 了, 一 or 清, or doubled, is the verb shǔ, "to count" (数了两遍, 数一数); before
+  点, 个, 年 it is shù, "several" (数点归鸦).
+- 干 before 这, 什么, 活 is gàn, "do"; after a word of degree gān, "dry" (很干). 空 after 没,
+  有 is kòng, "free time", but kōng before 去, 手 (空去, 空手).
 - 朝 before 霞, 晖, 露 or after 今, 一 is zhāo, "morning"; before a direction or 着, 向
-  it is cháo, "facing". 背 (背着, 背起, 背上) before what one carries (书包, 孩子) is bēi.
+  it is cháo, "facing", as before 陛下, 廷 or after 来, 本 ("court", 来朝). 背 (背着, 背起,
+  背上) before what one carries (书包, 孩子) is bēi.
 - 多少 asking for a number (before a noun, a measure word or 钱, or ending a question) is
   duōshao; 不着 is bùzháo (睡不着, 用不着).
 - 量 before 一下 is liáng, "to measure"; 中 before 了 or 奖 zhòng, "to hit"; 差 before 得,
@@ -56,22 +67,47 @@ def _words(listed: str) -> frozenset[str]:
 FREE = {
     "的": "de5",
     "没": "mei2",
-    "都": "dou1",
-    "教": "jiao1",
     "乐": "le4",
     "难": "nan2",
-    "少": "shao3",
     "尽": "jin4",
     "不着": "zhao2",
 }
-EVERYDAY_WORDS = {"便宜": ("pian2", "yi5"), "大夫": ("dai4", "fu5")}
+EVERYDAY_WORDS = {
+    "便宜": ("pian2", "yi5"),
+    "大夫": ("dai4", "fu5"),
+    "怎么着": ("zen3", "me5", "zhe5"),
+    "这么着": ("zhe4", "me5", "zhe5"),
+    "那么着": ("na4", "me5", "zhe5"),
+}
 """Words CC-CEDICT reads two ways, one of them rare outside old texts (便宜 biànyí
 "expedient", 大夫 dàfū "senior official"): in everyday text they are read the other way."""
 DEGREE = _words(
     "很 太 真 挺 最 更 较 极 蛮 超 好 多 够 这么 那么 多么 非常 特别 比较 十分 相当 有点 "
     "有点儿 越来越 不太 这样 那样 一样 不够 那么样 如此"
 )
-MUST_AFTER = _words("就 还 也 都 又 总 可 才 只 真 必须 一定 非 总是 还是 也许 就是 可能 恐怕")
+MUST_AFTER = _words("就 还 也 都 总 真 必须 一定 非 总是 还是 也许 就是 可能 恐怕")
+NOT_MUST_AFTER = _words("怎 怎么 怎生 那里 哪里 何 如何 方可 岂 焉 安")
+GETTING_AFTER = _words("闻 方 若 能 可 如 须 是 难 获 取 所 不能 须是 才 只 又")
+"""Words after which 得 is dé, "get, be able to" (闻得, 方得, 若得, 能得)."""
+RESULTS = frozenset("见到去来起出着了住过完动上下开清懂")
+"""What follows the particle 得 in a dictionary word that starts with it (得见, 得到, 得去)."""
+NOT_MODIFIED = _words("有 无 了 着 过 到")
+CROSSING_BEFORE = _words(
+    "得 不 转 回 行 走 跳 越 渡 躲 闪 拿 捧 取 接 递 送 伸 要 换 赛 翻 爬 跨 飞 游 经 通 超 胜 "
+    "扭 熬 挨 度 混 错 放 穿 瞒 绕 传"
+)
+"""Words after which 过 is guò, "across, past, over", not the experiential particle."""
+FOUND_BEFORE = _words("找 猜 寻 见 碰 遇 睡 打 点 够 摸 逮 抓 买 借")
+"""Verbs after which 着 before the end of the clause, 的, 了 or a person is zháo (找着了)."""
+CAPITAL_BEFORE = _words("京 国 帝 首 建 定 迁 故 旧 陪")
+CAPITAL_AFTER = _words("城 总管 太监 督 尉 城隍 统 护 指挥 司")
+GROUND_BEFORE = _words("满 贵 凡 彻 遍 各 此 本 外 内 当 宝 福 天 没 不 也 都 就 又")
+LONG_AFTER_TIME = _words("夜 日 天 住 时 时间 日子 白天 夜里 年 岁月")
+YOUNG = _words("君 爷 时 主 奶奶 东家 年")
+SEVERAL_AFTER = _words("点 个 年 次 日 月 人 十 百 千 万 天 只 条 声")
+COURT_AFTER = _words("陛下 廷 见 拜 贺 贡 代 野 中 服 臣 政 觐")
+DOING_AFTER = _words("这 那 这个 那个 什么 啥 活 嘛 事 吗 么")
+EMPTY_AFTER = _words("去 来 手 空 跑 着 落 位 房 屋")
 ASPECT = _words("了 到 过 着")
 GROWING_AFTER = _words("了 得 着 大 高 出 成 满 胖 个子")
 PEOPLE = _words("我 你 他 她 它 您 我们 你们 他们 她们 它们 咱们 人家 别人 大家 自己")
@@ -102,6 +138,8 @@ def context_reading(
     words `before` and `after` ("" at the edge of its sentence); None where they leave it
     open."""
     rule = _RULES.get(word)
+    if rule is None and len(word) == 2 and word[0] == "得" and word[1] in RESULTS:
+        rule = _de_compound
     if rule is not None:
         return rule(before, after, classes, rest)
     return FREE.get(word)
@@ -110,7 +148,7 @@ def context_reading(
 def _di(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if not before or not classes.of(after) & _MODIFIED or after in PLACES:
         return None
-    if WordClass.PREPOSITION in classes.of(before):
+    if WordClass.PREPOSITION in classes.of(before) or before in GROUND_BEFORE:
         return None
     if classes.of(before) & _ADVERBIAL or _doubled(before) or len(before) == 4:
         return "de5"
@@ -120,8 +158,18 @@ def _di(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
 def _de(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if not before:
         return None
+    if before in GETTING_AFTER or before[-1:] in ("闻", "获"):
+        return "de2"
+    if after == "了" and rest[1:2] and rest[1] not in ENDS:
+        return "de2"
     subject = WordClass.PRONOUN in classes.of(before) or before in MUST_AFTER
-    if subject and after not in ASPECT and classes.of(after) & _MODIFIED:
+    if (
+        subject
+        and before not in NOT_MUST_AFTER
+        and after not in NOT_MODIFIED
+        and classes.of(after) & _MODIFIED
+        and not classes.of(after) & {WordClass.NUMERAL, WordClass.MEASURE}
+    ):
         return "dei3"
     if classes.of(before) & _VERBAL or _doubled(before):
         return "de5"
@@ -130,10 +178,21 @@ def _de(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     return None
 
 
+def _de_compound(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    """A dictionary word of 得 and a result (得见, 得到, 得去) after a verb: the particle de
+    (听得见, 找得到), not dé (得到 "obtain")."""
+    if before in GETTING_AFTER or not classes.of(before) & _VERBAL:
+        return None
+    return "de5"
+
+
 def _zhe(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if not before:
         return None
     if after == "了" or before in ("不", "得"):
+        return "zhao2"
+    found_end = not after or after[0] in ENDS or after in ("的", "了") or after in PEOPLE
+    if before in FOUND_BEFORE and found_end:
         return "zhao2"
     if classes.of(before) & _VERBAL:
         return "zhe5"
@@ -152,20 +211,21 @@ def _lei(before: str, after: str, classes: WordClasses, rest: str) -> str | None
 
 def _wearing(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     """穿着 before what is worn is the verb and the particle (chuān zhe), not "attire"."""
-    kinds = {WordClass.NUMERAL, WordClass.MEASURE, WordClass.NOUN, WordClass.ADJECTIVE}
-    if after and classes.of(after) & kinds and before != "的":
-        return "zhe5"
-    return None
+    if not after or after[0] in ENDS or before == "的" or after in ("打扮", "讲究", "朴素"):
+        return None
+    return "zhe5"
 
 
 def _guo(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
-    if not before or after[:1] in ("来", "去"):
+    if not before or after[:1] in ("来", "去") or "来" in rest[:4] or "去" in rest[:4]:
+        return None
+    if before in CROSSING_BEFORE or before[-1:] in CROSSING_BEFORE:
         return None
     return "guo5" if WordClass.VERB in classes.of(before) else None
 
 
 def _chang(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
-    if before in DEGREE or before in ("变", "拉", "延"):
+    if before in DEGREE or before in ("变", "拉", "延") or before in LONG_AFTER_TIME:
         return "chang2"
     if after in GROWING_AFTER:
         return "zhang3"
@@ -199,13 +259,30 @@ def _chang_event(before: str, after: str, classes: WordClasses, rest: str) -> st
 
 
 def _wei(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
-    if "所" in rest[:6]:
+    if "所" in rest[:6] or before in ("自", "以") or rest == "之":
         return "wei2"
     if after in PEOPLE or WordClass.PRONOUN in classes.of(after) or after == "了":
         return "wei4"
     if after[:1].isdigit() or after[:1] in COUNTED:
         return "wei2"
     return None
+
+
+def _teach(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    """教 alone: jiāo, "teach", before what or whom is taught; jiào, "let, tell", the older
+    sense of 叫, before a verb, an adjective or a quotation (且教回营, 老者教：)."""
+    if after in ("了", "过", "书", "学", "课", "会", "给") or after in PEOPLE:
+        return "jiao1"
+    kinds = classes.of(after)
+    if kinds & {WordClass.NOUN, WordClass.PRONOUN}:
+        return "jiao1"
+    if not after or after[0] in ENDS or after[0] in '“‘「"' or kinds & _VERBAL:
+        return "jiao4"
+    return None
+
+
+def _shao(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    return "shao4" if before in YOUNG or before == "年" or after in YOUNG else "shao3"
 
 
 def _jiao(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
@@ -224,22 +301,30 @@ def _zhong_hit(before: str, after: str, classes: WordClasses, rest: str) -> str 
 def _cha(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     if before == "之":
         return "cha1"
-    return "cha4" if after in ("得", "一点", "一点儿", "点", "不多", "远", "了") else None
+    return "cha4" if after in ("得", "一点", "一点儿", "点", "不多", "远") else None
 
 
 def _shu(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
-    return "shu3" if after in COUNTING_AFTER or before == "一" else None
+    if after in COUNTING_AFTER or before == "一":
+        return "shu3"
+    return "shu4" if after in SEVERAL_AFTER else None
 
 
 def _gan(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if after in DOING_AFTER:
+        return "gan4"
     return "gan1" if before in DEGREE else None
 
 
 def _kong(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if after in EMPTY_AFTER or before == "空":
+        return "kong1"
     return "kong4" if before in ("没", "有", "抽", "没有") else None
 
 
 def _zhao(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    if after in COURT_AFTER or before in ("来", "本", "上", "入", "还"):
+        return "chao2"
     if after in MORNING_AFTER or before in MORNING_BEFORE:
         return "zhao1"
     if after in FACING_AFTER:
@@ -258,6 +343,24 @@ def _how_many(before: str, after: str, classes: WordClasses, rest: str) -> str |
     return None
 
 
+def _dou(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+    """都 alone is dōu, "all", except as "capital" or in a title (京都, 都中, 都总管)."""
+    if before[-1:] in CAPITAL_BEFORE or after in CAPITAL_AFTER:
+        return "du1"
+    return "dou1"
+
+
+def potential_complement(word: str, classes: WordClasses) -> bool:
+    """A verb, 得 and a result (看得见, 吃得消): its 得 is the particle de, as CC-CEDICT writes
+    it in 43 such words, not dé as it writes it in three (看得见, 差得多, 想得美)."""
+    return (
+        len(word) == 3
+        and word[1] == "得"
+        and word[2] in RESULTS
+        and bool(classes.of(word[0]) & _VERBAL)
+    )
+
+
 def _doubled(word: str) -> bool:
     """A doubled form (慢慢, 高高兴兴, 一步一步), which modifies as an adverb does."""
     if len(word) == 2:
@@ -266,6 +369,9 @@ def _doubled(word: str) -> bool:
 
 
 _RULES: dict[str, Rule] = {
+    "教": _teach,
+    "都": _dou,
+    "少": _shao,
     "地": _di,
     "得": _de,
     "着": _zhe,

@@ -26,7 +26,13 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from reader.language.context_readings import EVERYDAY_WORDS, KEYED_AT, RULED, context_reading
+from reader.language.context_readings import (
+    EVERYDAY_WORDS,
+    KEYED_AT,
+    RULED,
+    context_reading,
+    potential_complement,
+)
 from reader.language.cover import WordCover
 from reader.language.dictionary import Dictionary, Entry
 from reader.language.hsk import HskLevels
@@ -170,6 +176,9 @@ class Pronouncer:
                 part = word[start:end]
                 if self._hsk.level(part) is not None:
                     self._fix(part, start, self._dictionary.lookup(part), readings, fixed_at)
+        if potential_complement(word, self._classes):
+            readings[1] = "de5"
+            fixed_at.add(1)
         return tuple(readings), frozenset(fixed_at)
 
     @staticmethod
