@@ -12,6 +12,7 @@ the dictionary (it needs only `numbered`) should not pay at start-up.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -76,6 +77,31 @@ def numbered(raw: str) -> str | None:
     return syllable if _NUMBERED.match(syllable) else None
 
 
+_pypinyin_lock = threading.Lock()
+_pypinyin_loaded = False
+
+
+def load_pypinyin() -> None:
+    """Imports pypinyin whole, once, under a lock; every lazy import of it comes after this.
+
+    Its package imports its submodules itself (pypinyin → core → … → seg.mmseg): a thread
+    importing `pypinyin.seg.mmseg` first while another imports `pypinyin` deadlocks, and
+    Python raises _DeadlockError in one of them (seen when the pinyin view's worker and the
+    lookup's warm-up start together).
+    """
+    global _pypinyin_loaded
+    if _pypinyin_loaded:
+        return
+    with _pypinyin_lock:
+        import pypinyin
+        import pypinyin.constants
+        import pypinyin.contrib.tone_convert
+        import pypinyin.seg.mmseg
+        import pypinyin.style  # noqa: F401
+
+        _pypinyin_loaded = True
+
+
 @lru_cache(maxsize=65536)
 def word_syllables(word: str) -> tuple[str | None, ...]:
     """The dictionary reading of each character of `word`, None where a character has none.
@@ -90,6 +116,7 @@ def word_syllables(word: str) -> tuple[str | None, ...]:
 
 
 def _pypinyin_syllables(word: str) -> tuple[str | None, ...]:
+    load_pypinyin()
     from pypinyin import Style, pinyin
 
     items = pinyin(
@@ -114,6 +141,7 @@ def _table_syllables(word: str) -> tuple[str | None, ...] | None:
     directly, a tenth of its time: its own split of the word (mmseg), each part's phrase
     reading or each character's first one. Checked equal on 60,000 words of two novels and
     the CPP sentences; None (ask pypinyin) for a word with any other character."""
+    load_pypinyin()
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
     from pypinyin.seg.mmseg import seg
 
@@ -140,6 +168,7 @@ def _table_syllables(word: str) -> tuple[str | None, ...] | None:
 
 @lru_cache(maxsize=4096)
 def _numbered_from_marks(syllable: str) -> str | None:
+    load_pypinyin()
     from pypinyin.contrib.tone_convert import to_tone3
 
     return numbered(to_tone3(syllable, neutral_tone_with_five=True))
@@ -148,6 +177,7 @@ def _numbered_from_marks(syllable: str) -> str | None:
 @lru_cache(maxsize=4096)
 def format_syllable(syllable: str, style: PinyinStyle = PinyinStyle.MARKS) -> str:
     """One numbered syllable written in `style`: lǜ, lv4 or ㄌㄩˋ; le, le5 or ˙ㄌㄜ."""
+    load_pypinyin()
     from pypinyin import Style
     from pypinyin.contrib.tone_convert import to_tone
     from pypinyin.style import convert

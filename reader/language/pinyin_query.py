@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from reader.language.pinyin import load_pypinyin
+
 MAX_PARSES = 64
 """Splits of one query tried at most; real queries have one to four."""
 SEPARATORS = frozenset(" \t'’‘-·")
@@ -83,6 +85,7 @@ def canonical(base: str) -> str:
 @cache
 def syllables() -> frozenset[str]:
     """Every toneless syllable pypinyin knows a character to be read (426: a … zuo)."""
+    load_pypinyin()
     from pypinyin.constants import PINYIN_DICT
     from pypinyin.contrib.tone_convert import to_normal
 

@@ -36,7 +36,7 @@ from reader.language.context_readings import (
 from reader.language.cover import WordCover
 from reader.language.dictionary import Dictionary, Entry
 from reader.language.hsk import HskLevels
-from reader.language.pinyin import is_han, word_syllables
+from reader.language.pinyin import is_han, load_pypinyin, word_syllables
 from reader.language.sandhi import spoken_syllables
 from reader.language.segmentation import Segmenter, Token
 from reader.language.word_classes import WordClasses
@@ -348,6 +348,7 @@ def _part_holding(parts: tuple[str, ...], index: int) -> Iterator[tuple[str, int
 @cache
 def _phrase_table() -> dict[str, list[list[str]]]:
     """pypinyin's phrase readings, loaded on first use (their import takes about 0.3 s)."""
+    load_pypinyin()
     from pypinyin.constants import PHRASES_DICT
 
     return PHRASES_DICT
@@ -362,6 +363,7 @@ def _window_starts(segmenter: Segmenter, window: str) -> tuple[int, ...]:
 @lru_cache(maxsize=16384)
 def _split(run: str) -> tuple[str, ...]:
     """pypinyin's own split of a run of Chinese characters (longest phrases first)."""
+    load_pypinyin()
     from pypinyin.seg.mmseg import seg
 
     return tuple(seg.cut(run))

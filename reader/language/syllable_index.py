@@ -20,7 +20,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from reader.language.pinyin import is_han
+from reader.language.pinyin import is_han, load_pypinyin
 from reader.language.pinyin_query import canonical
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ def _possible(char: str, folded: str, model: PolyphoneModel) -> frozenset[str]:
 
 @cache
 def _heteronyms(char: str) -> tuple[str, ...]:
+    load_pypinyin()
     from pypinyin.constants import PINYIN_DICT
     from pypinyin.contrib.tone_convert import to_normal
 

@@ -121,3 +121,33 @@ def test_words_read_from_pypinyins_tables_as_pinyin_reads_them(tools, seed_path)
     for word, syllables in read.items():
         if syllables is not None:
             assert syllables == _pypinyin_syllables(word), word
+
+
+def test_every_import_of_pypinyin_comes_after_it_is_loaded_whole():
+    """Two threads importing different parts of pypinyin first deadlock (the pinyin view's
+    worker and the lookup's warm-up start together): each import follows load_pypinyin()."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "reader"
+    checked = 0
+    for path in package.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef) or function.name == "load_pypinyin":
+                continue
+            loaded = False
+            for statement in function.body:
+                if isinstance(statement, ast.Expr) and "load_pypinyin" in ast.unparse(statement):
+                    loaded = True
+                names = (
+                    [statement.module or ""]
+                    if isinstance(statement, ast.ImportFrom)
+                    else [alias.name for alias in statement.names]
+                    if isinstance(statement, ast.Import)
+                    else []
+                )
+                if any(name.split(".")[0] == "pypinyin" for name in names):
+                    assert loaded, f"{path.name}: {function.name} imports pypinyin first"
+                    checked += 1
+    assert checked >= 6
