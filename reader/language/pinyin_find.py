@@ -266,7 +266,7 @@ class PinyinFinder:
         for span in [*spans, None]:
             if cluster and (span is None or span[0] - cluster[-1][1] > CLUSTER):
                 read = self._context_words(cluster, tokens)
-                syllables = pronouncer.syllables(text, read)
+                syllables = pronouncer.syllables(text, read, wanted=cluster)
                 first = read[0].start
                 for low, high in cluster:
                     for word in in_context(read, low, high):

@@ -83,13 +83,23 @@ class Pronouncer:
         self._word_reading = lru_cache(maxsize=65536)(self._read_word)
 
     def syllables(
-        self, text: str, tokens: Sequence[Token], spoken: bool = False
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        spoken: bool = False,
+        wanted: Sequence[tuple[int, int]] | None = None,
     ) -> list[str | None]:
         """One numbered syllable per character from the first token's start to the last's end.
 
         The tokens are in order; text between them (between a document's blocks) gets None,
         as do characters without a reading (punctuation, Latin letters, digits). With
         `spoken`, the tones are those said aloud (一, 不, third-tone sandhi).
+
+        With `wanted` (ranges in text order), only the polyphones inside them are decided in
+        context; the others keep their reading out of context. A character's reading does
+        not depend on its neighbours' readings, only on their words and its sentence, so
+        the wanted ones come out as they would with everything decided, at a fraction of the
+        cost: a hover needs one word of a sentence, not the model's reading of all of it.
         """
         if not tokens:
             return []
@@ -103,6 +113,8 @@ class Pronouncer:
             readings = list(readings)
             for index, (char, reading) in enumerate(zip(word, readings, strict=True)):
                 if reading is None or not self._model.is_polyphone(char):
+                    continue
+                if wanted is not None and not _inside(wanted, token.start + index):
                     continue
                 fixed = None
                 if char in RULED:
@@ -293,6 +305,12 @@ class Pronouncer:
             if reading is not None:
                 result[offset] = reading
         return result
+
+
+def _inside(ranges: Sequence[tuple[int, int]], offset: int) -> bool:
+    """True when `offset` lies in one of `ranges` (sorted, not overlapping)."""
+    number = bisect.bisect_right([start for start, _ in ranges], offset) - 1
+    return number >= 0 and offset < ranges[number][1]
 
 
 def _clause(text: str) -> str:

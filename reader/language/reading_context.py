@@ -52,14 +52,17 @@ def read_span(
     pronouncer: Pronouncer, text: str, start: int, end: int, words: WordsBetween
 ) -> SpanReading:
     """The readings of `text[start:end]` read with the words of its context, exactly as the
-    pinyin view reads them in their paragraph."""
+    pinyin view reads them in their paragraph. Only the span and the word after it are
+    decided in context: the spoken tones of the span's last word turn on that word's first
+    syllable, and nothing else of the context changes the span's readings."""
     tokens = list(words(*context_span(*windows_span(text, start, end), len(text))))
     syllables: list[str | None] = [None] * (end - start)
     spoken: list[str | None] = [None] * (end - start)
     if not tokens:
         return SpanReading(syllables, spoken)
     first = tokens[0].start
-    read = pronouncer.syllables(text, tokens)
+    following = next((token.end for token in tokens if token.start >= end), end)
+    read = pronouncer.syllables(text, tokens, wanted=[(start, following)])
     said = spoken_syllables(text, first, read, tokens)
     for offset in range(max(start, first), min(end, tokens[-1].end)):
         syllables[offset - start] = read[offset - first]
