@@ -13,8 +13,9 @@ on the word before and the word after and their parts of speech (word_classes.py
   lòng, "lane", after a house number (新华路593弄). 累 is lèi, "tired", after a word of degree,
   before 了, 死, 得 or at the end of a clause (累年, "for years", is lěi).
 - 地 after an adverbial (an adverb, an adjective, a vivid or doubled form, a four-character
-  phrase) and before a verb (or the adverb or preposition its phrase starts with) is the
-  particle de: 慢慢地走, 高兴地在院子里玩; 在地上, 一块地, 新地王, 满地乱跳 stay dì.
+  phrase, a word in 性 or 然: 创造性地, 突然地) and before a verb (or the adverb or preposition
+  its phrase starts with) is the particle de: 慢慢地走, 高兴地在院子里玩; 在地上, 一块地,
+  新地王, 满地乱跳 stay dì.
 - 得 after 闻, 方, 若, 能, 可, 如, or before 了 and an object, is dé, "get" (闻得, 得了珍宝);
   after a pronoun or an adverb such as 就, 还, 也 and before a verb děi, "must" (我得走, 就得再
   去; not after 怎生, 如何, nor before 有, 了); after a verb or an adjective the particle de
@@ -150,7 +151,8 @@ def _di(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
         return None
     if WordClass.PREPOSITION in classes.of(before) or before in GROUND_BEFORE:
         return None
-    if classes.of(before) & _ADVERBIAL or _doubled(before) or len(before) == 4:
+    adverbial = before[-1:] in ("性", "然")
+    if adverbial or classes.of(before) & _ADVERBIAL or _doubled(before) or len(before) == 4:
         return "de5"
     return None
 
