@@ -92,6 +92,8 @@ GETTING_AFTER = _words("闻 方 若 能 可 如 须 是 难 获 取 所 不能 �
 """Words after which 得 is dé, "get, be able to" (闻得, 方得, 若得, 能得)."""
 RESULTS = frozenset("见到去来起出着了住过完动上下开清懂")
 """What follows the particle 得 in a dictionary word that starts with it (得见, 得到, 得去)."""
+MODALS = _words("会 要 想 应 该 应该 可以 能够 必须 一定 愿意 肯 敢")
+"""Verbs that are not the verb of a verb-得-result: 总会得到 is dé."""
 NOT_MODIFIED = _words("有 无 了 着 过 到")
 CROSSING_BEFORE = _words(
     "得 不 转 回 行 走 跳 越 渡 躲 闪 拿 捧 取 接 递 送 伸 要 换 赛 翻 爬 跨 飞 游 经 通 超 胜 "
@@ -183,7 +185,7 @@ def _de(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
 def _de_compound(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
     """A dictionary word of 得 and a result (得见, 得到, 得去) after a verb: the particle de
     (听得见, 找得到), not dé (得到 "obtain")."""
-    if before in GETTING_AFTER or not classes.of(before) & _VERBAL:
+    if before in GETTING_AFTER or before in MODALS or not classes.of(before) & _VERBAL:
         return None
     return "de5"
 
