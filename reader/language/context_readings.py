@@ -46,6 +46,8 @@ on the word before and the word after and their parts of speech (word_classes.py
   背上) before what one carries (书包, 孩子) is bēi.
 - 多少 asking for a number (before a noun, a measure word or 钱, or ending a question) is
   duōshao; 不着 is bùzháo (睡不着, 用不着).
+- 撒, 钉, 盛, 划, 藏, 喝, 铺, 炸 as verbs of handling (`VERB_READINGS`): 撒上 sǎ, 钉在 dìng,
+  盛饭 chéng, 划船 huá, 所藏 cáng, 大喝一声 hè, 铺上 pū, 油炸 zhá.
 - 量 before 一下 is liáng, "to measure"; 中 before 了 or 奖 zhòng, "to hit"; 差 before 得,
   一点, 不多 chà, "short of", after 之 chā, "difference".
 
@@ -365,6 +367,37 @@ def potential_complement(word: str, classes: WordClasses) -> bool:
     )
 
 
+def _verb_reading(reading: str, before_words: frozenset[str], after_words: frozenset[str]) -> Rule:
+    """A rule for a character whose reading as a verb shows in the words around it: after
+    one of `before_words` or before one of `after_words` (or a number, for 炸) it is
+    `reading`; anywhere else it is left open."""
+
+    def rule(before: str, after: str, classes: WordClasses, rest: str) -> str | None:
+        if before in before_words or after in after_words or after[:1].isdigit():
+            return reading
+        return None
+
+    return rule
+
+
+VERB_READINGS = {
+    "撒": _verb_reading("sa3", _words("再 又 先"), _words("上 在 下 满 了 些 点 入 到 进")),
+    "钉": _verb_reading("ding4", _words("再 又 先"), _words("在 上 住 进 入 着 了 牢")),
+    "盛": _verb_reading(
+        "cheng2", _words("再 又 先 去 来"), _words("饭 米饭 汤 水 菜 满 着 在 了 一碗 到 上")
+    ),
+    "划": _verb_reading("hua2", _words("桨 再 又 先"), _words("船 桨 行 水 过 着 动 到")),
+    "藏": _verb_reading(
+        "cang2", _words("所 收 珍 躲 隐 私 暗 偷偷"), _words("在 着 了 起 于 到 好 起来")
+    ),
+    "喝": _verb_reading("he4", _words("大 怒 断 吆 一"), _words("一声 道 令 彩 止 斥")),
+    "铺": _verb_reading("pu1", _words("再 又 先"), _words("上 在 满 开 设 散 成 好 着 了")),
+    "炸": _verb_reading("zha2", _words("油 煎 续 再 先 又"), _words("熟 好 酥 黄 至 成 一下")),
+}
+"""Characters read one way as a verb of handling (撒上 sǎ, 钉在 dìng, 盛饭 chéng, 划船 huá,
+所藏 cáng, 大喝一声 hè, 铺上 pū, 油炸 zhá) and another in the words they are mostly found in."""
+
+
 def _doubled(word: str) -> bool:
     """A doubled form (慢慢, 高高兴兴, 一步一步), which modifies as an adverb does."""
     if len(word) == 2:
@@ -373,6 +406,7 @@ def _doubled(word: str) -> bool:
 
 
 _RULES: dict[str, Rule] = {
+    **VERB_READINGS,
     "教": _teach,
     "都": _dou,
     "少": _shao,
