@@ -46,8 +46,8 @@ on the word before and the word after and their parts of speech (word_classes.py
   背上) before what one carries (书包, 孩子) is bēi.
 - 多少 asking for a number (before a noun, a measure word or 钱, or ending a question) is
   duōshao; 不着 is bùzháo (睡不着, 用不着).
-- 撒, 钉, 盛, 划, 藏, 喝, 铺, 炸 as verbs of handling (`VERB_READINGS`): 撒上 sǎ, 钉在 dìng,
-  盛饭 chéng, 划船 huá, 所藏 cáng, 大喝一声 hè, 铺上 pū, 油炸 zhá.
+- 撒, 钉, 盛, 划, 藏, 喝, 铺, 炸, 调, 看 as verbs of handling (`VERB_READINGS`): 撒上 sǎ, 钉在
+  dìng, 盛饭 chéng, 划船 huá, 所藏 cáng, 大喝一声 hè, 铺上 pū, 油炸 zhá, 调大 tiáo, 看孩子 kān.
 - 量 before 一下 is liáng, "to measure"; 中 before 了 or 奖 zhòng, "to hit"; 差 before 得,
   一点, 不多 chà, "short of", after 之 chā, "difference".
 
@@ -393,9 +393,12 @@ VERB_READINGS = {
     "喝": _verb_reading("he4", _words("大 怒 断 吆 一"), _words("一声 道 令 彩 止 斥")),
     "铺": _verb_reading("pu1", _words("再 又 先"), _words("上 在 满 开 设 散 成 好 着 了")),
     "炸": _verb_reading("zha2", _words("油 煎 续 再 先 又"), _words("熟 好 酥 黄 至 成 一下")),
+    "调": _verb_reading("tiao2", _words("再 又 先"), _words("大 小 高 低 成 好 整 匀 馅 味 一下")),
+    "看": _verb_reading("kan1", frozenset(), _words("孩子 小孩 家 门 大门 店 摊子 守")),
 }
 """Characters read one way as a verb of handling (撒上 sǎ, 钉在 dìng, 盛饭 chéng, 划船 huá,
-所藏 cáng, 大喝一声 hè, 铺上 pū, 油炸 zhá) and another in the words they are mostly found in."""
+所藏 cáng, 大喝一声 hè, 铺上 pū, 油炸 zhá, 调大 tiáo, 看孩子 kān) and another in the words they
+are mostly found in or, for 调 and 看, as verbs of another sense (调到, 看书)."""
 
 
 def _doubled(word: str) -> bool:

@@ -74,6 +74,9 @@ def reading_at(tools, text: str, marked: str) -> str | None:
         ("他大[喝]一声，冲了上去。", "he4"),
         ("地上[铺]满了落叶。", "pu1"),
         ("把鱼再[炸]3分钟。", "zha2"),
+        ("请把声音[调]小一点。", "tiao2"),
+        ("周末我要在家[看]孩子。", "kan1"),
+        ("我在家[看]书。", "kan4"),
         # The older usage of novels such as 红楼梦 and 西游记:
         ("且[教]回营，明日再战。", "jiao4"),
         ("老者[教]：“你们且去。”", "jiao4"),
