@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.language.cover import WordCover
 from reader.language.dictionary import Dictionary, Entry
 from reader.language.hsk import HskLevel, HskLevels
 from reader.language.pinyin import (
@@ -115,7 +114,7 @@ class Lookup:
         self.dictionary = dictionary
         self.hsk = hsk
         self.pronouncer = pronouncer
-        self.cover = WordCover(dictionary)
+        self.cover = pronouncer.cover
 
     def word_at(
         self, text: str, offset: int, segmentation: Segmentation | None = None

@@ -16,8 +16,8 @@ ahead (a worker's job, with progress), after which every find is a look-up.
 
 What that gives on 红楼梦 (make bench): a name (baoyu, daiyu) answers in well under 300 ms
 once the book is segmented; a common syllable with polyphones (xian: 见 reads jiàn or xiàn;
-de, shi) must read thousands of sentences, each with all its words, as the pinyin view
-reads them (reader.language.reading_context): several seconds (xian about 6 to 12). So such a
+de, shi) must read thousands of matches, each with its neighbouring words and its sentence,
+as the pinyin view reads them: seconds (xian about 2, de about 4). So such a
 find reports its matches in batches as they are confirmed (those after the caret first) and
 can be cancelled by the next keystroke; readings once made are kept for the document, and a
 worker may `prepare` the whole book (about 45 s), after which even `de` is a look-up.

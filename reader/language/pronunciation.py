@@ -79,7 +79,8 @@ class Pronouncer:
         self._segmenter = segmenter
         self._model = model
         self._classes = classes
-        self._cover = WordCover(dictionary)
+        self.cover = WordCover(dictionary)
+        """The words CC-CEDICT has inside a word it lacks; the pop-up's parts use it too."""
         self._word_reading = lru_cache(maxsize=65536)(self._read_word)
 
     def syllables(
@@ -184,7 +185,7 @@ class Pronouncer:
         if entries:
             self._fix(word, 0, entries, readings, fixed_at)
         else:
-            for start, end in self._cover.parts(word):
+            for start, end in self.cover.parts(word):
                 part = word[start:end]
                 if self._hsk.level(part) is not None:
                     self._fix(part, start, self._dictionary.lookup(part), readings, fixed_at)
@@ -251,7 +252,7 @@ class Pronouncer:
         word = text[token.start : token.end]
         if len(word) == 1 or self._dictionary.readings(word):
             return [(token.start, token.end)]
-        parts = self._cover.parts(word) or tuple((i, i + 1) for i in range(len(word)))
+        parts = self.cover.parts(word) or tuple((i, i + 1) for i in range(len(word)))
         return [(token.start + start, token.start + end) for start, end in parts]
 
     def _word_beside(self, text: str, boundary: int, after: bool) -> tuple[int, int]:

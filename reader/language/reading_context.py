@@ -3,10 +3,10 @@
 The Pronouncer reads a character from its sentence window (the model) and from the words
 it is given (a word's neighbours and their parts of speech). The pinyin view reads whole
 paragraphs; the pop-up one word, find a few matches, `reader pinyin` the file. So that each
-shows the same reading, a word is always read with the words of its whole windows
+shows the same reading, the pop-up reads a word with the words of its whole windows
 (`sentence_windows`, which the text alone decides) and one word beyond them either side,
-the neighbours of the words at the windows' edges; a paragraph holds all of them, and a
-caller that wants less reads the words of `context_span` together and takes its slice.
+the neighbours of the words at the windows' edges, and takes its slice; find reads its
+matches with one word either side (the windows the model reads are the text's either way).
 """
 
 from __future__ import annotations
@@ -71,6 +71,6 @@ def read_span(
 
 
 def in_context(words: Sequence[Token], low: int, high: int) -> list[Token]:
-    """The `words` within `windows_span`'s `(low, high)`: read in their whole context when
-    `words` are the words of `context_span(low, high)` read together."""
+    """The `words` within `(low, high)`: read in their context when `words` are the words
+    of `context_span(low, high)` read together."""
     return [word for word in words if low <= word.start and word.end <= high]

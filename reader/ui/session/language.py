@@ -68,9 +68,11 @@ class LanguageWarmUp(QtCore.QObject):
         self.failed.connect(lambda _: callback(False))
 
     def _warm_up(self) -> None:
-        """On a worker: the dictionary, HSK levels, reading model and pypinyin, and jieba's
-        module but not its dictionary."""
+        """On a worker: the dictionary, HSK levels, reading model and pypinyin, the parts of
+        speech the reading rules ask (else the first hover over 的 would load them on the ui
+        thread), and jieba's module but not its dictionary."""
         self.tools.lookup.word(WARM_UP_WORD)
+        self.tools.word_classes.ensure_loaded()
         self.tools.segmenter.import_jieba()
 
     def _warmed(self, _: object) -> None:
