@@ -259,6 +259,12 @@ class Segmentation:
             if self._corrections.snapshot() is snapshot:
                 return stored
 
+    def span_word_starts(self, index: int) -> array:
+        """Where each word of one span begins, segmenting the span first if need be: the
+        compact form of `tokens`, for a walk over a whole book's words."""
+        starts = self._word_starts[index]
+        return starts if starts is not None else self.segment_span(index)
+
     def segment_all(
         self, first: Iterable[int] = (), cancelled: Callable[[], bool] | None = None
     ) -> int:

@@ -1,0 +1,183 @@
+"""How much of a text its reader knows: per section and for the whole document.
+
+Counting is split from judging, because the counts outlast the statuses. `count_words`
+walks the document's words once (the segmentation with the reader's corrections) and keeps,
+for the document and for each section, how often each counted word occurs
+(reader.language.counted_words: words with Han characters, numbers and names left out, by
+simplified form). `coverage` then weighs those counts by the reader's statuses in one pass
+over the different words: when a status changes, only that pass runs again.
+
+The share known is weighted by occurrence (a word read forty times counts forty times), as
+LingQ, Lute and Chinese Text Analyser weigh it: it is the share of the running words a
+reader meets that they know. Words marked ignored are left out of every figure. Words being
+learned (1-4) are not known: their share is given apart.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from reader.document import Document, Section
+from reader.language.counted_words import BANDS, CountedWords
+from reader.language.segmentation import Segmentation
+
+KNOWN = 99
+IGNORED = 98
+LEARNING = range(1, 5)
+"""Lute's numbers, as reader.store.word_status stores them (0 or no row: new)."""
+
+
+class CountingCancelled(Exception):
+    """The counting stopped halfway, as its caller asked (the document closed)."""
+
+
+@dataclass(frozen=True)
+class SectionCounts:
+    """How often each counted word occurs in one section (or the whole document)."""
+
+    section: Section | None
+    """None for the whole document."""
+    start: int
+    end: int
+    occurrences: Counter[str]
+    """Key (simplified form) -> running words."""
+
+
+@dataclass(frozen=True)
+class WordCounts:
+    """A document's counts: the whole, and each section below the title, in reading order."""
+
+    document: SectionCounts
+    sections: list[SectionCounts]
+    bands: dict[str, str]
+    """Key -> HSK band (counted_words.BANDS), for every key counted."""
+
+    def counts_of(self, section: Section) -> SectionCounts | None:
+        return next((counts for counts in self.sections if counts.section is section), None)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a reader knows of one stretch of text."""
+
+    words: int
+    """Running words counted (numbers, names and ignored words left out)."""
+    known: int
+    """Of those, the ones whose status is known."""
+    learning: int
+    """Of those, the ones being learned (statuses 1-4)."""
+    new_words: int
+    """Different words whose status is new."""
+    hsk: dict[str, int] = field(default_factory=dict)
+    """Running words per HSK band, in the order of counted_words.BANDS (all of them)."""
+
+    @property
+    def known_share(self) -> float:
+        """Known running words over running words; 0 when there are none."""
+        return self.known / self.words if self.words else 0.0
+
+    @property
+    def learning_share(self) -> float:
+        return self.learning / self.words if self.words else 0.0
+
+
+def count_words(
+    document: Document,
+    segmentation: Segmentation,
+    counted: CountedWords,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> WordCounts:
+    """The counts of `document` as `segmentation` cuts it (segmenting what is not yet).
+
+    `cancelled` is asked between paragraphs (raising CountingCancelled); `progress` is told
+    the paragraphs done and their number, every hundred or so.
+    """
+    text = document.text
+    sections = [section for section in document.sections() if section.parent is not None]
+    # The text is cut where any section starts or ends; a word belongs to the piece where
+    # it starts, and a section is the pieces between its start and its end.
+    cuts = sorted({0, len(text), *(s.start for s in sections), *(s.end for s in sections)})
+    pieces: list[Counter[str]] = [Counter() for _ in cuts]
+    total = len(segmentation)
+    for index in range(total):
+        if cancelled is not None and cancelled():
+            raise CountingCancelled
+        if progress is not None and index % 100 == 0:
+            progress(index, total)
+        starts = segmentation.span_word_starts(index)
+        span_start, span_end = segmentation.span(index)
+        piece = bisect.bisect_right(cuts, span_start) - 1
+        bound = cuts[piece + 1] if piece + 1 < len(cuts) else len(text)
+        if span_end <= bound:  # the whole paragraph in one piece: counted in one go
+            ends = [*starts[1:], span_end]
+            pieces[piece].update([text[a:b] for a, b in zip(starts, ends, strict=True)])
+            continue
+        for start, end in itertools.pairwise([*starts, span_end]):
+            if start >= bound:
+                piece = bisect.bisect_right(cuts, start) - 1
+                bound = cuts[piece + 1] if piece + 1 < len(cuts) else len(text)
+            pieces[piece][text[start:end]] += 1
+    if progress is not None:
+        progress(total, total)
+    return _by_key(document, sections, cuts, pieces, counted)
+
+
+def _by_key(
+    document: Document,
+    sections: list[Section],
+    cuts: list[int],
+    pieces: list[Counter[str]],
+    counted: CountedWords,
+) -> WordCounts:
+    """Words as written -> counted keys, for each piece, then the sections' sums."""
+    seen = counted.learn(set().union(*pieces))
+    bands: dict[str, str] = {}
+    keyed: list[Counter[str]] = []
+    for piece in pieces:
+        keys: Counter[str] = Counter()
+        for word, times in piece.items():
+            found = seen[word]
+            if found is not None:
+                keys[found.key] += times
+                bands[found.key] = found.band
+        keyed.append(keys)
+    whole: Counter[str] = Counter()
+    for keys in keyed:
+        whole.update(keys)
+    results = []
+    for section in sections:
+        first = bisect.bisect_left(cuts, section.start)
+        last = bisect.bisect_left(cuts, section.end)
+        occurrences: Counter[str] = Counter()
+        for keys in keyed[first:last]:
+            occurrences.update(keys)
+        results.append(SectionCounts(section, section.start, section.end, occurrences))
+    document_counts = SectionCounts(None, 0, len(document.text), whole)
+    return WordCounts(document_counts, results, bands)
+
+
+def coverage(
+    counts: SectionCounts, bands: Mapping[str, str], statuses: Mapping[str, int]
+) -> Coverage:
+    """What a reader with `statuses` (simplified word -> status; missing: new) knows of
+    `counts`: one dict lookup per different word."""
+    words = known = learning = new_words = 0
+    profile = dict.fromkeys(BANDS, 0)
+    for key, times in counts.occurrences.items():
+        status = statuses.get(key, 0)
+        if status == IGNORED:
+            continue
+        words += times
+        profile[bands[key]] += times
+        if status == KNOWN:
+            known += times
+        elif status in LEARNING:
+            learning += times
+        else:
+            new_words += 1
+    return Coverage(words, known, learning, new_words, profile)
