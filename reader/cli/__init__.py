@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.cli.common import DATA_DIR_HELP, EXIT_ERROR, EXIT_OK, CommandError
+from reader.cli.common import add_reading_options as _add_reading_options
+from reader.cli.common import read_document as _read
 from reader.cli.common import tell as _tell
 from reader.cli.find import find_command
 from reader.cli.language import lookup_command, pinyin_command, words_command
-from reader.document import Document, DocumentError, open_document
+from reader.cli.stats import stats_command
+from reader.document import DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
-from reader.document.encoding import replacements_message
 from reader.document.outline import block_lines, outline_lines
-from reader.document.user_pattern import UserPatternError
 
 if TYPE_CHECKING:
     from reader.store import AnchorReport
@@ -49,38 +50,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(message: str) -> None:
     _tell(f"error: {message}")
-
-
-def _add_reading_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--encoding",
-        metavar="NAME",
-        help=(
-            "read FILE in this encoding instead of detecting it: UTF-8, GB18030, Big5, "
-            "Big5-HKSCS, UTF-16 LE, UTF-16 BE, or any Python codec name"
-        ),
-    )
-    parser.add_argument(
-        "--heading-pattern",
-        metavar="REGEX",
-        help="a regular expression that marks chapter-heading lines, instead of the built-in rules",
-    )
-
-
-def _read(options: argparse.Namespace) -> Document:
-    """Open the file as the options say, warning on stderr about undecodable bytes."""
-    try:
-        if options.heading_pattern is not None:
-            compile_heading_pattern(options.heading_pattern)
-        document = open_document(
-            options.file, encoding=options.encoding, heading_pattern=options.heading_pattern
-        )
-    except UserPatternError as error:  # a bad pattern, or one that ran out of time
-        raise CommandError(f"--heading-pattern: {error}") from None
-    if document.replacements:
-        message = replacements_message(document.replacements, document.encoding)
-        _tell(f"warning: {options.file}: {message}")
-    return document
 
 
 def _outline(args: list[str]) -> int:
@@ -186,7 +155,7 @@ def _open_window(args: list[str]) -> int:
             "sub-commands: reader outline [--blocks] FILE; reader lookup [--json] WORD; "
             "reader pinyin [--json] FILE|-; reader words --json FILE|-; "
             "reader find [--json] [--pinyin] QUERY FILE; "
-            "reader notes export|import ... "
+            "reader notes export|import ...; reader stats [--json] FILE "
             "(reader COMMAND -h for more)"
         ),
     )
@@ -264,6 +233,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "words": words_command,
     "find": find_command,
     "notes": _notes,
+    "stats": stats_command,
 }
 
 

@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.document import DocumentError
-from reader.document.encoding import EncodingError, decode_text
+from reader.document import Document, DocumentError, open_document
+from reader.document.chapters import compile_heading_pattern
+from reader.document.encoding import EncodingError, decode_text, replacements_message
 from reader.document.limits import read_file, read_stream
+from reader.document.user_pattern import UserPatternError
 
 if TYPE_CHECKING:
     from reader.language.corrections import Corrections
@@ -67,3 +69,35 @@ def load_corrections(data_dir: str | None) -> Corrections:
     except CorrectionsError as error:
         tell(f"warning: {error}")
         return Corrections()
+
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help=(
+            "read FILE in this encoding instead of detecting it: UTF-8, GB18030, Big5, "
+            "Big5-HKSCS, UTF-16 LE, UTF-16 BE, or any Python codec name"
+        ),
+    )
+    parser.add_argument(
+        "--heading-pattern",
+        metavar="REGEX",
+        help="a regular expression that marks chapter-heading lines, instead of the built-in rules",
+    )
+
+
+def read_document(options: argparse.Namespace) -> Document:
+    """Open the file as the reading options say, warning on stderr about undecodable bytes."""
+    try:
+        if options.heading_pattern is not None:
+            compile_heading_pattern(options.heading_pattern)
+        document = open_document(
+            options.file, encoding=options.encoding, heading_pattern=options.heading_pattern
+        )
+    except UserPatternError as error:  # a bad pattern, or one that ran out of time
+        raise CommandError(f"--heading-pattern: {error}") from None
+    if document.replacements:
+        message = replacements_message(document.replacements, document.encoding)
+        tell(f"warning: {options.file}: {message}")
+    return document

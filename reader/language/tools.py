@@ -19,6 +19,7 @@ from reader.language.segmentation import Segmenter
 from reader.language.word_classes import WordClasses
 
 if TYPE_CHECKING:
+    from reader.language.counted_words import CountedWords
     from reader.language.polyphones import PolyphoneModel
 
 
@@ -35,6 +36,7 @@ class LanguageTools:
         self._model: PolyphoneModel | None = None
         self._pronouncer: Pronouncer | None = None
         self._lookup: Lookup | None = None
+        self._counted_words: CountedWords | None = None
 
     @property
     def ready(self) -> bool:
@@ -84,6 +86,18 @@ class LanguageTools:
                 self._lookup = Lookup(self.dictionary, self.hsk, self.pronouncer)
             return self._lookup
 
+    @property
+    def counted_words(self) -> CountedWords:
+        """Which words coverage counts, kept for every document read (reader.language.coverage)."""
+        with self._lock:
+            if self._counted_words is None:
+                from reader.language.counted_words import CountedWords
+                from reader.language.proper_names import ProperNames
+
+                names = ProperNames(self.dictionary, self.hsk, self._cache_folder)
+                self._counted_words = CountedWords(self.dictionary, self.hsk, names)
+            return self._counted_words
+
     def warm_up(self) -> None:
         """Builds everything now; meant for a worker thread at start-up."""
         self.segmenter.ensure_ready()
@@ -97,3 +111,4 @@ class LanguageTools:
                 self._dictionary = None
                 self._pronouncer = None
                 self._lookup = None
+                self._counted_words = None
