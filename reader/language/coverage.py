@@ -1,6 +1,6 @@
 """How much of a text its reader knows: per section and for the whole document.
 
-Counting is split from judging, because the counts outlast the statuses. `count_words`
+Counting is split from judging, because the counts outlast the statuses. `WordTally`
 walks the document's words once (the segmentation with the reader's corrections) and keeps,
 for the document and for each section, how often each counted word occurs
 (reader.language.counted_words: words with Han characters, numbers and names left out, by
@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reader.document import Document, Section
@@ -29,10 +29,6 @@ KNOWN = 99
 IGNORED = 98
 LEARNING = range(1, 5)
 """Lute's numbers, as reader.store.word_status stores them (0 or no row: new)."""
-
-
-class CountingCancelled(Exception):
-    """The counting stopped halfway, as its caller asked (the document closed)."""
 
 
 @dataclass(frozen=True)
@@ -85,80 +81,78 @@ class Coverage:
         return self.learning / self.words if self.words else 0.0
 
 
-def count_words(
-    document: Document,
-    segmentation: Segmentation,
-    counted: CountedWords,
-    cancelled: Callable[[], bool] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> WordCounts:
-    """The counts of `document` as `segmentation` cuts it (segmenting what is not yet).
+class WordTally:
+    """The words of a document's paragraphs, counted a paragraph at a time, in any order
+    (a worker does a slice at a time), then keyed and summed by `counts`."""
 
-    `cancelled` is asked between paragraphs (raising CountingCancelled); `progress` is told
-    the paragraphs done and their number, every hundred or so.
-    """
-    text = document.text
-    sections = [section for section in document.sections() if section.parent is not None]
-    # The text is cut where any section starts or ends; a word belongs to the piece where
-    # it starts, and a section is the pieces between its start and its end.
-    cuts = sorted({0, len(text), *(s.start for s in sections), *(s.end for s in sections)})
-    pieces: list[Counter[str]] = [Counter() for _ in cuts]
-    total = len(segmentation)
-    for index in range(total):
-        if cancelled is not None and cancelled():
-            raise CountingCancelled
-        if progress is not None and index % 100 == 0:
-            progress(index, total)
-        starts = segmentation.span_word_starts(index)
-        span_start, span_end = segmentation.span(index)
+    def __init__(self, document: Document, segmentation: Segmentation) -> None:
+        self._document = document
+        self._segmentation = segmentation
+        self._sections = [s for s in document.sections() if s.parent is not None]
+        # The text is cut where any section starts or ends; a word belongs to the piece
+        # where it starts, and a section is the pieces between its start and its end.
+        ends = (s.end for s in self._sections)
+        self._cuts = sorted({0, len(document.text), *(s.start for s in self._sections), *ends})
+        self._pieces: list[Counter[str]] = [Counter() for _ in self._cuts]
+
+    def __len__(self) -> int:
+        """The paragraphs to count."""
+        return len(self._segmentation)
+
+    def add(self, index: int) -> None:
+        """Counts the words of paragraph `index` (segmenting it first if need be), once."""
+        text, cuts = self._document.text, self._cuts
+        starts = self._segmentation.span_word_starts(index)
+        span_start, span_end = self._segmentation.span(index)
         piece = bisect.bisect_right(cuts, span_start) - 1
         bound = cuts[piece + 1] if piece + 1 < len(cuts) else len(text)
         if span_end <= bound:  # the whole paragraph in one piece: counted in one go
             ends = [*starts[1:], span_end]
-            pieces[piece].update([text[a:b] for a, b in zip(starts, ends, strict=True)])
-            continue
+            self._pieces[piece].update([text[a:b] for a, b in zip(starts, ends, strict=True)])
+            return
         for start, end in itertools.pairwise([*starts, span_end]):
             if start >= bound:
                 piece = bisect.bisect_right(cuts, start) - 1
                 bound = cuts[piece + 1] if piece + 1 < len(cuts) else len(text)
-            pieces[piece][text[start:end]] += 1
-    if progress is not None:
-        progress(total, total)
-    return _by_key(document, sections, cuts, pieces, counted)
+            self._pieces[piece][text[start:end]] += 1
+
+    def counts(self, counted: CountedWords) -> WordCounts:
+        """The counts so far, words as written turned into counted keys (names, numbers and
+        words without Han characters left out), per section and for the document."""
+        seen = counted.learn(set().union(*self._pieces))
+        bands: dict[str, str] = {}
+        keyed: list[Counter[str]] = []
+        for piece in self._pieces:
+            keys: Counter[str] = Counter()
+            for word, times in piece.items():
+                found = seen[word]
+                if found is not None:
+                    keys[found.key] += times
+                    bands[found.key] = found.band
+            keyed.append(keys)
+        whole: Counter[str] = Counter()
+        for keys in keyed:
+            whole.update(keys)
+        results = []
+        for section in self._sections:
+            first = bisect.bisect_left(self._cuts, section.start)
+            last = bisect.bisect_left(self._cuts, section.end)
+            occurrences: Counter[str] = Counter()
+            for keys in keyed[first:last]:
+                occurrences.update(keys)
+            results.append(SectionCounts(section, section.start, section.end, occurrences))
+        document = SectionCounts(None, 0, len(self._document.text), whole)
+        return WordCounts(document, results, bands)
 
 
-def _by_key(
-    document: Document,
-    sections: list[Section],
-    cuts: list[int],
-    pieces: list[Counter[str]],
-    counted: CountedWords,
+def count_words(
+    document: Document, segmentation: Segmentation, counted: CountedWords
 ) -> WordCounts:
-    """Words as written -> counted keys, for each piece, then the sections' sums."""
-    seen = counted.learn(set().union(*pieces))
-    bands: dict[str, str] = {}
-    keyed: list[Counter[str]] = []
-    for piece in pieces:
-        keys: Counter[str] = Counter()
-        for word, times in piece.items():
-            found = seen[word]
-            if found is not None:
-                keys[found.key] += times
-                bands[found.key] = found.band
-        keyed.append(keys)
-    whole: Counter[str] = Counter()
-    for keys in keyed:
-        whole.update(keys)
-    results = []
-    for section in sections:
-        first = bisect.bisect_left(cuts, section.start)
-        last = bisect.bisect_left(cuts, section.end)
-        occurrences: Counter[str] = Counter()
-        for keys in keyed[first:last]:
-            occurrences.update(keys)
-        results.append(SectionCounts(section, section.start, section.end, occurrences))
-    document_counts = SectionCounts(None, 0, len(document.text), whole)
-    return WordCounts(document_counts, results, bands)
+    """The counts of `document` as `segmentation` cuts it (segmenting what is not yet)."""
+    tally = WordTally(document, segmentation)
+    for index in range(len(tally)):
+        tally.add(index)
+    return tally.counts(counted)
 
 
 def coverage(

@@ -76,10 +76,17 @@ def word_details(
     words: list[str], lookup: Lookup, style: PinyinStyle = PinyinStyle.MARKS
 ) -> dict[str, WordDetails]:
     """The reading and first sense of each of `words`, looked up now (on a worker: the
-    reading model takes a few milliseconds a word); a word CC-CEDICT lacks has no gloss."""
+    reading model takes a few milliseconds a word). A word CC-CEDICT lacks is glossed by the
+    words it is made of; one without any (a name), not at all."""
     found: dict[str, WordDetails] = {}
     for word in words:
         looked = lookup.word(word)
-        senses = looked.entries[0].senses if looked.entries else ()
-        found[word] = WordDetails(looked.pinyin(style), senses[0] if senses else "")
+        if looked.entries:
+            gloss = looked.entries[0].senses[0]
+        else:  # 网络安全: by the words it is made of, "网络 network + 安全 safe"
+            gloss = " + ".join(
+                f"{part.word} {part.entries[0].senses[0]}" if part.entries else part.word
+                for part in looked.parts
+            )
+        found[word] = WordDetails(looked.pinyin(style), gloss)
     return found

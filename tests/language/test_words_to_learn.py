@@ -47,7 +47,10 @@ def test_the_list_is_cut_at_most_words() -> None:
 
 
 def test_details_give_the_usual_reading_and_the_first_sense(tools: LanguageTools) -> None:
-    details = word_details(["学习", "王夫人"], tools.lookup)
+    details = word_details(["学习", "网络安全"], tools.lookup)
     assert details["学习"].pinyin == "xuéxí"
     assert details["学习"].gloss.startswith("to learn")
-    assert details["王夫人"].gloss == ""
+    # A word CC-CEDICT lacks, by the words it is made of.
+    assert details["网络安全"].pinyin == "wǎngluò'ānquán"
+    assert details["网络安全"].gloss.startswith("网络 network")
+    assert " + 安全 safe" in details["网络安全"].gloss

@@ -17,6 +17,9 @@ from reader.language.tools import LanguageTools
 from reader.ui.annotations.controller import PANEL_LEAST_WIDTH, PANEL_WIDTH, AnnotationController
 from reader.ui.annotations.panel_showing import PanelShowing
 from reader.ui.corrections.controller import WordCorrectionsController
+from reader.ui.coverage.controller import CoverageController
+from reader.ui.coverage.menu import CoverageMenu
+from reader.ui.coverage.word_statuses import StoreWordStatuses
 from reader.ui.find.controller import FindController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.navigation.controller import NavigationController
@@ -47,6 +50,7 @@ class Features:
     navigation: NavigationController
     preferences: PreferencesController
     find: FindController
+    coverage: CoverageMenu | None
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
@@ -113,6 +117,7 @@ def make_features(
         window, window.edit_menu, view_menu, reading_view, pinyin, word_lookup, annotations.painter
     )
     preferences.offer_script(script_menu.actions)
+    coverage = make_coverage(window, view_menu, session, annotations)
     navigation = make_navigation(window, reading_view, shown_view, panels, pinyin)
     session.changed.connect(navigation.show_session)
     # Connected after the jumps themselves: heard once the view has moved.
@@ -128,7 +133,25 @@ def make_features(
         navigation,
         preferences,
         find,
+        coverage,
     )
+
+
+def make_coverage(
+    window: WindowMenus,
+    view_menu: QtWidgets.QMenu,
+    session: CurrentSession,
+    annotations: AnnotationController,
+) -> CoverageMenu | None:
+    """The sections' share known in the tree, Text Difficulty and Words to Learn, with the
+    statuses the store holds."""
+    tree = window.findChild(SectionTree)
+    if tree is None:
+        return None
+    statuses = StoreWordStatuses(annotations.writable_store)
+    tools = session.warm_up.tools
+    coverage = CoverageController(window, session, tree.section_model(), statuses, tools, window)
+    return CoverageMenu(view_menu, coverage, tree.current_section, window)
 
 
 def make_navigation(

@@ -112,6 +112,8 @@ GO = (
     Item("&Go To…", "Ctrl+G"),
 )
 """The navigation's Go menu (reader.ui.navigation.keys)."""
+VIEW_COVERAGE = (Section(), Item("Text &Difficulty…"), Item("&Words to Learn…"))
+"""The coverage's entries (reader.ui.coverage.controller)."""
 VIEW_LAST = (Section(), Item("&Full Screen", QtGui.QKeySequence.FullScreen, False))
 HELP_BEFORE_ABOUT = (Item("&Keyboard Shortcuts", QtGui.QKeySequence.HelpContents), Section())
 _STYLES = {
@@ -249,6 +251,7 @@ class MenuSkeleton:
         self._fill(
             window.view_menu, view_entries(lookup, pinyin, script, PreferenceSettings().theme)
         )
+        self._fill(window.view_menu, VIEW_COVERAGE)
         self._fill(window.view_menu, VIEW_LAST)
         self._fill(window.go_menu, GO)
         self._fill(window.help_menu, HELP_BEFORE_ABOUT, window.about_action)

@@ -9,10 +9,13 @@ from reader.ui.plain_text import shortened, tooltip
 from reader.ui.qt import QtCore, QtWidgets
 
 _NO_INDEX = QtCore.QModelIndex()
+FIGURE_COLUMN = 1
 
 
 class SectionModel(QtCore.QAbstractItemModel):
-    """One column of headings; the title's section is the single top-level row.
+    """Headings, and beside them a short figure per section (the share of its words the
+    reader knows: reader.ui.coverage), empty until one is given; the title's section is the
+    single top-level row.
 
     An index carries its section's place in reading order as its internal id, so the
     model holds plain integers for Qt and the sections stay plain Python objects.
@@ -24,6 +27,8 @@ class SectionModel(QtCore.QAbstractItemModel):
         self._ids: dict[int, int] = {}
         self._rows: dict[int, int] = {}
         self._shown: Callable[[str], str] = lambda heading: heading
+        self._figures: dict[int, tuple[str, str]] = {}
+        """Section number -> the second column's text and tooltip."""
 
     def set_shown(self, shown: Callable[[str], str]) -> None:
         """Headings shown as `shown` gives them (in the script the reader chose)."""
@@ -32,8 +37,21 @@ class SectionModel(QtCore.QAbstractItemModel):
             index = self.index_of(section)
             self.dataChanged.emit(index, index, [QtCore.Qt.DisplayRole, QtCore.Qt.ToolTipRole])
 
+    def set_figures(self, figure: Callable[[Section], tuple[str, str] | None]) -> None:
+        """The second column: each section's short text and its tooltip (None: empty)."""
+        self._figures = {}
+        for number, section in enumerate(self._sections):
+            found = figure(section)
+            if found is not None:
+                self._figures[number] = found
+        for number, section in enumerate(self._sections):
+            row = self._rows[id(section)]
+            index = self.createIndex(row, FIGURE_COLUMN, number)
+            self.dataChanged.emit(index, index, [QtCore.Qt.DisplayRole, QtCore.Qt.ToolTipRole])
+
     def set_document(self, document: Document | None) -> None:
         self.beginResetModel()
+        self._figures = {}
         self._sections = list(document.sections()) if document else []
         self._ids = {id(section): number for number, section in enumerate(self._sections)}
         self._rows = {}
@@ -81,23 +99,37 @@ class SectionModel(QtCore.QAbstractItemModel):
         return len(self._sections[parent.internalId()].children)
 
     def columnCount(self, parent: QtCore.QModelIndex = _NO_INDEX) -> int:
-        return 1
+        return 2
 
     def data(self, index: QtCore.QModelIndex, role: int = QtCore.Qt.DisplayRole) -> object:
         section = self.section(index)
         if section is None:
             return None
+        if index.column() == FIGURE_COLUMN:
+            return self._figure(index.internalId(), role)
         if role == QtCore.Qt.DisplayRole:
             return self._shown(shortened(section.heading))
         if role == QtCore.Qt.ToolTipRole:
             return tooltip(self._shown(shortened(section.heading)))
         return None
 
+    def _figure(self, number: int, role: int) -> object:
+        figure = self._figures.get(number)
+        if figure is None:
+            return None
+        if role == QtCore.Qt.DisplayRole:
+            return figure[0]
+        if role == QtCore.Qt.ToolTipRole:
+            return tooltip(figure[1])
+        if role == QtCore.Qt.TextAlignmentRole:
+            return int(QtCore.Qt.AlignRight | QtCore.Qt.AlignVCenter)
+        return None
+
     def headerData(
         self, section: int, orientation: QtCore.Qt.Orientation, role: int = QtCore.Qt.DisplayRole
     ) -> object:
-        if orientation == QtCore.Qt.Horizontal and role == QtCore.Qt.DisplayRole and section == 0:
-            return "Sections"
+        if orientation == QtCore.Qt.Horizontal and role == QtCore.Qt.DisplayRole:
+            return ("Sections", "Known")[section] if section in (0, 1) else None
         return None
 
 
@@ -119,6 +151,10 @@ class SectionTree(QtWidgets.QTreeView):
         self.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
         self.setSelectionMode(QtWidgets.QAbstractItemView.SingleSelection)
         self.setTextElideMode(QtCore.Qt.ElideRight)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.Stretch)
+        header.setSectionResizeMode(FIGURE_COLUMN, QtWidgets.QHeaderView.ResizeToContents)
         self.clicked.connect(self._choose)
 
     def section_model(self) -> SectionModel:

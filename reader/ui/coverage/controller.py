@@ -1,0 +1,135 @@
+"""Coverage in the window: each section's share known in the section tree, the Text
+Difficulty summary and the Words to Learn list, kept up to date.
+
+The words are counted once per document (and again after a correction of words) by
+CoverageCounting on a worker; the statuses are weighed on the ui thread, one pass over the
+document's different words, whenever `refresh` is called: after a word is marked here, and
+by whatever else changes statuses in the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reader.document import Section
+from reader.language.coverage import Coverage, SectionCounts, WordCounts, coverage
+from reader.language.tools import LanguageTools
+from reader.store import StoreError
+from reader.ui.annotations.host import MessageHost
+from reader.ui.coverage.counting import CoverageCounting
+from reader.ui.coverage.word_statuses import WordStatusSource
+from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.session.current import CurrentSession
+from reader.ui.session.document_session import DocumentSession
+from reader.ui.window.section_tree import SectionModel
+
+
+def share_label(found: Coverage) -> str:
+    """The share known as the tree shows it: "64%"; "–" where nothing is counted."""
+    return f"{found.known_share:.0%}" if found.words else "–"
+
+
+def coverage_tooltip(found: Coverage) -> str:
+    if not found.words:
+        return "No words counted here (numbers, names and ignored words are not counted)."
+    return (
+        f"{found.known_share:.0%} of its {found.words:,} running words known, "
+        f"{found.learning_share:.0%} being learned; {found.new_words:,} different new words"
+    )
+
+
+class CoverageController(QtCore.QObject):
+    """Counts each document shown and weighs it by the reader's statuses."""
+
+    changed = QtCore.Signal()
+    """New figures: the counts arrived, or the statuses changed."""
+
+    def __init__(
+        self,
+        window: MessageHost,
+        session: CurrentSession,
+        sections: SectionModel,
+        statuses: WordStatusSource,
+        tools: LanguageTools,
+        parent: QtCore.QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._sections = sections
+        self._statuses_source = statuses
+        self.tools = tools
+        self.runner = session.runner
+        self.counting = CoverageCounting(session.runner, tools, session.activity, self)
+        self.counting.counted.connect(lambda _: self.refresh())
+        self.counting.failed.connect(self._counting_failed)
+        self.statuses: Mapping[str, int] = {}
+        self._coverages: dict[int, Coverage] = {}
+        """id(section) -> its coverage; the document's under id(None)."""
+        self._session: DocumentSession | None = None
+        self._warm_up = session.warm_up
+        self._warm_up.ready.connect(self._restart)
+        session.changed.connect(self._start)
+        session.words_changed.connect(lambda *_: self._restart())
+
+    @property
+    def counts(self) -> WordCounts | None:
+        return self.counting.counts
+
+    def document_title(self) -> str:
+        return self._session.document.title if self._session is not None else ""
+
+    def coverage_of(self, counts: SectionCounts) -> Coverage | None:
+        """The figures of a section's (or the document's) counts, once counted."""
+        return self._coverages.get(id(counts.section))
+
+    @QtCore.Slot()
+    def refresh(self) -> None:
+        """Read the statuses again and weigh every section by them; call it after statuses
+        change (about 20 ms for a whole novel)."""
+        counts = self.counting.counts
+        if counts is None:
+            return
+        self.statuses = dict(self._statuses_source.all())
+        self._coverages = {
+            id(item.section): coverage(item, counts.bands, self.statuses)
+            for item in (counts.document, *counts.sections)
+        }
+
+        def figure(section: Section) -> tuple[str, str] | None:
+            found = self._coverages.get(id(section if section.parent else None))
+            return None if found is None else (share_label(found), coverage_tooltip(found))
+
+        # A reader who marks no words sees the tree as it was: a column of 0% says nothing.
+        self._sections.set_figures(figure if self.statuses else lambda _: None)
+        self.changed.emit()
+
+    def mark(self, changes: Mapping[str, int]) -> bool:
+        """Give words statuses (from a dialog); False, told, when the store refuses."""
+        try:
+            self._statuses_source.set(changes)
+        except StoreError as error:
+            self._window.show_message(
+                QtWidgets.QMessageBox.Warning, "The words could not be marked.", str(error)
+            )
+            return False
+        self.refresh()
+        return True
+
+    def _start(self, session: DocumentSession) -> None:
+        self._session = session
+        self._coverages = {}
+        self._sections.set_figures(lambda _: None)
+        self._restart()
+        self.changed.emit()
+
+    def _restart(self) -> None:
+        """Count the document shown, once the language tools are warm (so that a first
+        hover does not wait for this worker)."""
+        session = self._session
+        if session is not None and session.ready:
+            self.counting.start(session)
+
+    def _counting_failed(self, reason: str) -> None:
+        self._window.show_message(
+            QtWidgets.QMessageBox.Warning, "Reader could not count the document's words.", reason
+        )
