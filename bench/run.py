@@ -299,6 +299,17 @@ def word_answers(files: Sequence[Path], settings: Settings) -> Table:
     )
 
 
+def coverage(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/coverage_figures.py: the novel's coverage against its segmentation alone."""
+    if not NOVEL.is_file():
+        print(f"skipping coverage: {NOVEL} not found")
+        return None
+    import coverage_figures
+
+    figures = coverage_figures.measure(NOVEL, settings.runs)
+    return Table(coverage_figures.TITLE, coverage_figures.HEADERS, figure_rows(figures))
+
+
 def _print_skips(line: str) -> None:
     if "skipped" in line:
         print(line)
@@ -315,6 +326,7 @@ MEASUREMENTS: list[Measurement] = [
     pinyin_changes,
     word_answers,
     find_in_document,
+    coverage,
     word_lookup_window,
     find_window,
     long_line_window,

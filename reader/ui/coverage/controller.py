@@ -2,9 +2,9 @@
 Difficulty summary and the Words to Learn list, kept up to date.
 
 The words are counted once per document (and again after a correction of words) by
-CoverageCounting on a worker; the statuses are weighed on the ui thread, one pass over the
-document's different words, whenever `refresh` is called: after a word is marked here, and
-by whatever else changes statuses in the window.
+CoverageCounting on a worker; the statuses are weighed on a worker too (one pass over each
+section's different words, a tenth of a second for a novel), whenever `refresh` is called:
+after a word is marked here, and by whatever else changes statuses in the window.
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ class CoverageController(QtCore.QObject):
         self.statuses: Mapping[str, int] = {}
         self._coverages: dict[int, Coverage] = {}
         """id(section) -> its coverage; the document's under id(None)."""
+        self._weighing = 0
+        """The latest weighing asked for: an older one's result is dropped."""
         self._session: DocumentSession | None = None
         self._warm_up = session.warm_up
         self._warm_up.ready.connect(self._restart)
@@ -84,23 +86,31 @@ class CoverageController(QtCore.QObject):
 
     @QtCore.Slot()
     def refresh(self) -> None:
-        """Read the statuses again and weigh every section by them; call it after statuses
-        change (about 20 ms for a whole novel)."""
+        """Read the statuses again and weigh every section by them, on a worker (a tenth of
+        a second for a novel with thousands of words known); call it after statuses change."""
         counts = self.counting.counts
         if counts is None:
             return
-        self.statuses = dict(self._statuses_source.all())
-        self._coverages = {
-            id(item.section): coverage(item, counts.bands, self.statuses)
-            for item in (counts.document, *counts.sections)
-        }
+        statuses = dict(self._statuses_source.all())
+        self._weighing += 1
+        weighing = self._weighing
+        self.runner.run(
+            lambda: (weighing, counts, statuses, _weigh(counts, statuses)), self._weighed
+        )
+
+    def _weighed(self, result: tuple[int, WordCounts, dict[str, int], dict[int, Coverage]]) -> None:
+        weighing, counts, statuses, coverages = result
+        if weighing != self._weighing or counts is not self.counting.counts:
+            return  # statuses changed again meanwhile, or another document is shown
+        self.statuses = statuses
+        self._coverages = coverages
 
         def figure(section: Section) -> tuple[str, str] | None:
-            found = self._coverages.get(id(section if section.parent else None))
+            found = coverages.get(id(section if section.parent else None))
             return None if found is None else (share_label(found), coverage_tooltip(found))
 
         # A reader who marks no words sees the tree as it was: a column of 0% says nothing.
-        self._sections.set_figures(figure if self.statuses else lambda _: None)
+        self._sections.set_figures(figure if statuses else lambda _: None)
         self.changed.emit()
 
     def mark(self, changes: Mapping[str, int]) -> bool:
@@ -133,3 +143,11 @@ class CoverageController(QtCore.QObject):
         self._window.show_message(
             QtWidgets.QMessageBox.Warning, "Reader could not count the document's words.", reason
         )
+
+
+def _weigh(counts: WordCounts, statuses: Mapping[str, int]) -> dict[int, Coverage]:
+    """On a worker: each section's coverage by id(section), the document's by id(None)."""
+    return {
+        id(item.section): coverage(item, counts.bands, statuses)
+        for item in (counts.document, *counts.sections)
+    }

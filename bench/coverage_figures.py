@@ -1,0 +1,133 @@
+"""Coverage of a whole novel (reader/language/coverage.py) against its segmentation alone.
+
+    python bench/coverage_figures.py [--runs N] [NOVEL]
+
+The baseline is what coverage cannot do without: jieba cutting the whole book into words
+(a fresh Segmentation, jieba's dictionary already loaded). The figure is the same cutting
+followed by the counting (each different word looked at once: its simplified key, whether
+it is a number or a name, its HSK band, with a fresh CountedWords) and the weighing of every
+section by a reader's statuses (the HSK 1-3 words known), timed in the same run; the best
+of the runs of each. Weighing again after a status change is timed alone.
+
+`measure(novel, runs)` gives the figures; `TITLE`, `HEADERS` and `figure_rows(figures)`
+make the table bench/run.py prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from table import FIGURE_HEADERS, Figure, Table, figure_rows  # noqa: E402
+
+from reader.document import Document, open_document  # noqa: E402
+from reader.language.counted_words import CountedWords  # noqa: E402
+from reader.language.coverage import WordCounts, count_words, coverage  # noqa: E402
+from reader.language.hsk import LEVELS_RESOURCE  # noqa: E402
+from reader.language.proper_names import ProperNames  # noqa: E402
+from reader.language.segmentation import Segmentation  # noqa: E402
+from reader.language.tools import LanguageTools  # noqa: E402
+from reader.resources import find  # noqa: E402
+
+NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
+TITLE = "Coverage of a novel (reader/language/coverage.py)"
+HEADERS = FIGURE_HEADERS
+TARGET = "≤ 1.2× its segmentation"
+
+
+def measure(novel: Path = NOVEL, runs: int = 3) -> list[Figure]:
+    document = open_document(novel)
+    tools = LanguageTools()
+    tools.segmenter.ensure_ready()
+    tools.dictionary.scripts()
+    statuses = _hsk_known()
+    segmenting: list[float] = []
+    whole: list[float] = []
+    counts: WordCounts | None = None
+    for _ in range(runs):
+        segmenting.append(_timed(lambda: _segmented(document, tools)))
+
+        def covered() -> None:
+            nonlocal counts
+            counts = _covered(document, tools, statuses)
+
+        whole.append(_timed(covered))
+    assert counts is not None
+    found = counts
+    weighing = min(_timed(lambda: _weigh(found, statuses)) for _ in range(runs))
+    baseline = min(segmenting)
+    return [
+        Figure(
+            f"coverage of {novel.name} computed ({len(found.sections)} sections)",
+            min(whole),
+            "s",
+            baseline,
+            "its segmentation alone",
+            TARGET,
+        ),
+        Figure(
+            "weighing it again after a status change",
+            weighing * 1000,
+            "ms",
+            target="on a worker",
+        ),
+    ]
+
+
+def _timed(task: Callable[[], object]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    task()
+    return time.perf_counter() - start
+
+
+def _segmented(document: Document, tools: LanguageTools) -> Segmentation:
+    spans = [(block.start, block.end) for block in document.blocks]
+    segmentation = Segmentation(document.text, spans, tools.segmenter)
+    segmentation.segment_all()
+    return segmentation
+
+
+def _covered(document: Document, tools: LanguageTools, statuses: dict[str, int]) -> WordCounts:
+    spans = [(block.start, block.end) for block in document.blocks]
+    segmentation = Segmentation(document.text, spans, tools.segmenter)
+    names = ProperNames(tools.dictionary, tools.hsk)
+    counts = count_words(document, segmentation, CountedWords(tools.dictionary, tools.hsk, names))
+    _weigh(counts, statuses)
+    return counts
+
+
+def _weigh(counts: WordCounts, statuses: dict[str, int]) -> None:
+    for item in (counts.document, *counts.sections):
+        coverage(item, counts.bands, statuses)
+
+
+def _hsk_known() -> dict[str, int]:
+    """The words of HSK 1-3 (new HSK) known, as `reader vocab known --hsk 3` marks them."""
+    known = {}
+    for line in find(LEVELS_RESOURCE).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, new, _old = line.split("\t")
+            if new in {"1", "2", "3"}:
+                known[word] = 99
+    return known
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("novel", nargs="?", type=Path, default=NOVEL)
+    parser.add_argument("--runs", type=int, default=3)
+    options = parser.parse_args()
+    print(Table(TITLE, HEADERS, figure_rows(measure(options.novel, options.runs))).render())
+
+
+if __name__ == "__main__":
+    main()
