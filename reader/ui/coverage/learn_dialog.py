@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from reader.document import Section
 from reader.language.coverage import SectionCounts
-from reader.language.words_to_learn import TARGET_SHARE, WordDetails, word_details, words_to_learn
+from reader.language.words_to_learn import (
+    MOST_WORDS,
+    TARGET_SHARE,
+    WordDetails,
+    word_details,
+    words_to_learn,
+)
 from reader.ui.coverage.controller import CoverageController
 from reader.ui.coverage.difficulty_dialog import band_label, section_heading
 from reader.ui.plain_text import plain_label, shortened
@@ -165,14 +171,17 @@ class WordsToLearnDialog(QtWidgets.QDialog):
 
 def _summary(known: float, count: int, reached: float | None) -> str:
     target = f"{TARGET_SHARE:.0%}"
+    now = f"{known:.1%} of the running words here are known."
     if reached is None:
-        return f"{known:.1%} of the running words here are known: nothing to learn."
+        return f"{now} Nothing to learn: {target} or more."
     if reached >= TARGET_SHARE:
+        return f"{now} Learning the {count:,} words below brings it to {target}."
+    if count >= MOST_WORDS:
         return (
-            f"{known:.1%} of the running words here are known. Learning the {count:,} "
-            f"words below brings it to {target}; select some and mark them."
+            f"{now} The {count:,} most frequent new words below bring it to {reached:.1%}; "
+            f"{target} takes more."
         )
     return (
-        f"{known:.1%} of the running words here are known. Its {count:,} new words "
-        f"below bring it to {reached:.1%} (words being learned count once known)."
+        f"{now} Its {count:,} new words below bring it to {reached:.1%}: the rest are words "
+        "being learned, counted once known."
     )
