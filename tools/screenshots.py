@@ -1,9 +1,10 @@
 """Takes the README's screenshots again: docs/screenshot.png (the seed article, its section
 tree, highlights with a note, the annotations panel, the word pop-up over 应用),
 docs/pinyin-view.png (the same in the pinyin view, tone colours on, the pop-up over 信息化)
-and docs/dark-find.png (the dark theme, the pinyin view with two highlights, the find bar
+docs/dark-find.png (the dark theme, the pinyin view with two highlights, the find bar
 opened with Ctrl+F on the pinyin query wangluo: every 网络 in view marked, the current one
-stronger, the list of matches under the page).
+stronger, the list of matches under the page) and docs/coverage.png (the words of HSK 1–3
+known: each section's share known in the tree, and Words to Learn for a section).
 
 Run from the project folder after a change the screenshots show: python tools/screenshots.py
 [OUT_DIR] (default docs/). It builds the real window offscreen at 1400×900, on settings and
@@ -32,7 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from reader.document.model import Section  # noqa: E402
 from reader.resources import seed_article  # noqa: E402
+from reader.store import open_store, resolve_data_dir  # noqa: E402
+from reader.store.word_status import Status  # noqa: E402
 from reader.ui.app import application  # noqa: E402
+from reader.ui.coverage.menu import CoverageMenu  # noqa: E402
 from reader.ui.lookup.settings import LookupSettings  # noqa: E402
 from reader.ui.preferences.settings import PreferenceSettings, ThemeChoice  # noqa: E402
 from reader.ui.qt import QtCore, QtGui, QtWidgets  # noqa: E402
@@ -190,6 +194,41 @@ def grab(window: MainWindow, path: Path) -> None:
     print(path)
 
 
+def know_hsk(window: MainWindow, levels: set[str]) -> CoverageMenu:
+    """The words of these new-HSK levels known, in the window's store (as `reader vocab
+    known --hsk 3` marks them), and the coverage weighed by them."""
+    from reader.language.hsk import LEVELS_RESOURCE
+    from reader.resources import find as find_resource
+
+    known = {}
+    for line in find_resource(LEVELS_RESOURCE).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and line.split("\t")[1] in levels:
+            known[line.split("\t")[0]] = Status.KNOWN
+    with open_store(resolve_data_dir()) as store:
+        store.word_statuses.set(known)
+    coverage = window.findChild(CoverageMenu)
+    wait_until(lambda: coverage.coverage.counts is not None)
+    coverage.coverage.refresh()
+    settle()
+    return coverage
+
+
+def grab_with_dialog(window: MainWindow, dialog: QtWidgets.QDialog, path: Path) -> None:
+    """The window with `dialog` painted over the right of its page, framed."""
+    image = window.grab().toImage()
+    painter = QtGui.QPainter(image)
+    corner = QtCore.QPoint(
+        image.width() - dialog.width() - 40, image.height() - dialog.height() - 50
+    )
+    painter.drawPixmap(corner, dialog.grab())
+    painter.setPen(QtGui.QColor("#888888"))
+    painter.drawRect(QtCore.QRect(corner, dialog.size()).adjusted(-1, -1, 0, 0))
+    painter.end()
+    if not image.save(str(path)):
+        raise SystemExit(f"screenshots: error: {path}: could not write it")
+    print(path)
+
+
 def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     application()
@@ -222,6 +261,15 @@ def main(out_dir: Path) -> None:
     window.shown_view().place_caret(section_named(window, FIND_SECTION).start)
     find(window, FIND_QUERY)
     grab(window, out_dir / "dark-find.png")
+    window.close()
+
+    window = new_window(scratch / "coverage")
+    coverage = know_hsk(window, {"1", "2", "3"})
+    go_to_section(window, SECTION)
+    dialog = coverage.show_words_to_learn()
+    wait_until(lambda: dialog.table.rowCount() > 0 and dialog.table.item(0, 1).text() != "…")
+    settle()
+    grab_with_dialog(window, dialog, out_dir / "coverage.png")
     window.close()
     shutil.rmtree(scratch, ignore_errors=True)
 

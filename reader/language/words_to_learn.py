@@ -10,6 +10,7 @@ reach of new words alone, with the last new word, at most MOST_WORDS of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from reader.language.lookup import Lookup
 from reader.language.pinyin import PinyinStyle
 
 TARGET_SHARE = 0.95
+_VARIANT = re.compile(r"(old |archaic |Japanese )?variant of ")
 _NOT_NEW = frozenset({KNOWN, IGNORED, *LEARNING})
 MOST_WORDS = 500
 """The longest list offered: past it, a reader learns from a word list, not a chapter."""
@@ -82,7 +84,9 @@ def word_details(
     for word in words:
         looked = lookup.word(word)
         if looked.entries:
-            gloss = looked.entries[0].senses[0]
+            # 以's first entry is "old variant of 以[yi3]": its own sense says more.
+            senses = [entry.senses[0] for entry in looked.entries]
+            gloss = next((sense for sense in senses if not _VARIANT.match(sense)), senses[0])
         else:  # 网络安全: by the words it is made of, "网络 network + 安全 safe"
             gloss = " + ".join(
                 f"{part.word} {part.entries[0].senses[0]}" if part.entries else part.word

@@ -47,7 +47,8 @@ def test_the_list_is_cut_at_most_words() -> None:
 
 
 def test_details_give_the_usual_reading_and_the_first_sense(tools: LanguageTools) -> None:
-    details = word_details(["学习", "网络安全"], tools.lookup)
+    details = word_details(["学习", "网络安全", "以"], tools.lookup)
+    assert not details["以"].gloss.startswith("old variant")
     assert details["学习"].pinyin == "xuéxí"
     assert details["学习"].gloss.startswith("to learn")
     # A word CC-CEDICT lacks, by the words it is made of.
