@@ -18,6 +18,7 @@ from reader.cli.common import tell as _tell
 from reader.cli.find import find_command
 from reader.cli.language import lookup_command, pinyin_command, words_command
 from reader.cli.stats import stats_command
+from reader.cli.vocab import vocab_command
 from reader.document import DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
 from reader.document.outline import block_lines, outline_lines
@@ -155,7 +156,8 @@ def _open_window(args: list[str]) -> int:
             "sub-commands: reader outline [--blocks] FILE; reader lookup [--json] WORD; "
             "reader pinyin [--json] FILE|-; reader words --json FILE|-; "
             "reader find [--json] [--pinyin] QUERY FILE; "
-            "reader notes export|import ...; reader stats [--json] FILE "
+            "reader notes export|import ...; reader vocab known|status|save|export ...; "
+            "reader stats [--json] FILE "
             "(reader COMMAND -h for more)"
         ),
     )
@@ -233,6 +235,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "words": words_command,
     "find": find_command,
     "notes": _notes,
+    "vocab": vocab_command,
     "stats": stats_command,
 }
 
