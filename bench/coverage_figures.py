@@ -31,11 +31,10 @@ from table import FIGURE_HEADERS, Figure, Table, figure_rows  # noqa: E402
 from reader.document import Document, open_document  # noqa: E402
 from reader.language.counted_words import CountedWords  # noqa: E402
 from reader.language.coverage import WordCounts, count_words, coverage  # noqa: E402
-from reader.language.hsk import LEVELS_RESOURCE  # noqa: E402
+from reader.language.known_words import hsk_words  # noqa: E402
 from reader.language.proper_names import ProperNames  # noqa: E402
 from reader.language.segmentation import Segmentation  # noqa: E402
 from reader.language.tools import LanguageTools  # noqa: E402
-from reader.resources import find  # noqa: E402
 
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
 TITLE = "Coverage of a novel (reader/language/coverage.py)"
@@ -100,7 +99,7 @@ def _covered(document: Document, tools: LanguageTools, statuses: dict[str, int])
     spans = [(block.start, block.end) for block in document.blocks]
     segmentation = Segmentation(document.text, spans, tools.segmenter)
     names = ProperNames(tools.dictionary, tools.hsk)
-    counts = count_words(document, segmentation, CountedWords(tools.dictionary, tools.hsk, names))
+    counts = count_words(document, segmentation, CountedWords(tools.hsk, names))
     _weigh(counts, statuses)
     return counts
 
@@ -112,13 +111,7 @@ def _weigh(counts: WordCounts, statuses: dict[str, int]) -> None:
 
 def _hsk_known() -> dict[str, int]:
     """The words of HSK 1-3 (new HSK) known, as `reader vocab known --hsk 3` marks them."""
-    known = {}
-    for line in find(LEVELS_RESOURCE).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, new, _old = line.split("\t")
-            if new in {"1", "2", "3"}:
-                known[word] = 99
-    return known
+    return dict.fromkeys(hsk_words(3), 99)
 
 
 def main() -> None:

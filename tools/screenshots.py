@@ -194,18 +194,13 @@ def grab(window: MainWindow, path: Path) -> None:
     print(path)
 
 
-def know_hsk(window: MainWindow, levels: set[str]) -> CoverageMenu:
-    """The words of these new-HSK levels known, in the window's store (as `reader vocab
+def know_hsk(window: MainWindow, level: int) -> CoverageMenu:
+    """The words of new-HSK levels 1 to `level` known, in the window's store (as `reader vocab
     known --hsk 3` marks them), and the coverage weighed by them."""
-    from reader.language.hsk import LEVELS_RESOURCE
-    from reader.resources import find as find_resource
+    from reader.language.known_words import hsk_words
 
-    known = {}
-    for line in find_resource(LEVELS_RESOURCE).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#") and line.split("\t")[1] in levels:
-            known[line.split("\t")[0]] = Status.KNOWN
     with open_store(resolve_data_dir()) as store:
-        store.word_statuses.set(known)
+        store.word_statuses.set(dict.fromkeys(hsk_words(level), Status.KNOWN))
     coverage = window.findChild(CoverageMenu)
     wait_until(lambda: coverage.coverage.counts is not None)
     coverage.coverage.refresh()
@@ -264,7 +259,7 @@ def main(out_dir: Path) -> None:
     window.close()
 
     window = new_window(scratch / "coverage")
-    coverage = know_hsk(window, {"1", "2", "3"})
+    coverage = know_hsk(window, 3)
     go_to_section(window, SECTION)
     dialog = coverage.show_words_to_learn()
     wait_until(lambda: dialog.table.rowCount() > 0 and dialog.table.item(0, 1).text() != "…")

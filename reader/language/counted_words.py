@@ -5,7 +5,8 @@ numbers (numerals with their units, as Reader joins them: 三十, 4月, 第十�
 the HSK lists teach as words (一, 十分, 一点, 第一, 千万); proper names
 (reader.language.proper_names: 王夫人, 刘姥姥, 习近平); and, when a coverage is worked
 out, the words the learner marked ignored. Every word is keyed by its simplified form
-(OpenCC t2s: 說話 counts as 说话), the key word statuses are stored under.
+(OpenCC t2s, as reader.language.known_words.word_key: 說話 counts as 说话), the key word
+statuses are stored under.
 
 A book has tens of thousands of different words and hundreds of thousands of running ones:
 each different word is looked at once (a few dictionary queries for all of them together),
@@ -19,8 +20,8 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.language.dictionary import Dictionary
 from reader.language.hsk import HskLevels
+from reader.language.known_words import KEY_CONFIG, word_key
 from reader.language.numbers import NUMBER_WORD
 from reader.language.proper_names import ProperNames
 from reader.language.script import converter
@@ -50,8 +51,7 @@ class CountedWord:
 class CountedWords:
     """The counted form of each different word, worked out once per word and kept."""
 
-    def __init__(self, dictionary: Dictionary, hsk: HskLevels, names: ProperNames) -> None:
-        self._dictionary = dictionary
+    def __init__(self, hsk: HskLevels, names: ProperNames) -> None:
         self._hsk = hsk
         self._names = names
         self._seen: dict[str, CountedWord | None] = {}
@@ -75,12 +75,7 @@ class CountedWords:
             return {word: self._seen[word] for word in wanted}
 
     def _classify(self, words: list[str]) -> dict[str, CountedWord | None]:
-        traditional = self._dictionary.scripts().traditional
-        keys = {
-            word: word if traditional.isdisjoint(word) else simplified_key(word, self._dictionary)
-            for word in words
-            if _HAN.search(word)
-        }
+        keys = simplified_keys([word for word in words if _HAN.search(word)])
         numbers = {
             word
             for word, key in keys.items()
@@ -96,10 +91,15 @@ class CountedWords:
         return found
 
 
-def simplified_key(word: str, dictionary: Dictionary) -> str:
-    """`word` in simplified characters (OpenCC t2s), as word statuses are keyed; a word
-    without a traditional character is its own key, at no cost."""
-    if dictionary.scripts().traditional.isdisjoint(word):
-        return word
-    converted = converter("t2s").convert(word)
-    return converted if len(converted) == len(word) else word
+def simplified_keys(words: list[str]) -> dict[str, str]:
+    """Each word's key, as `known_words.word_key` gives it (OpenCC t2s), in one conversion
+    for all: OpenCC converts each line on its own, and one call costs a fraction of tens of
+    thousands."""
+    alone = [word for word in words if "\n" in word]
+    together = [word for word in words if "\n" not in word]
+    converted = converter(KEY_CONFIG).convert("\n".join(together)).split("\n")
+    if len(converted) != len(together):
+        alone, converted, together = words, [], []
+    keys = dict(zip(together, converted, strict=True))
+    keys.update((word, word_key(word)) for word in alone)
+    return keys

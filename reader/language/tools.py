@@ -95,7 +95,7 @@ class LanguageTools:
                 from reader.language.proper_names import ProperNames
 
                 names = ProperNames(self.dictionary, self.hsk, self._cache_folder)
-                self._counted_words = CountedWords(self.dictionary, self.hsk, names)
+                self._counted_words = CountedWords(self.hsk, names)
             return self._counted_words
 
     def warm_up(self) -> None:

@@ -4,7 +4,6 @@ statuses, read without writing; the table; errors."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from reader.cli import main
 from reader.document import open_document
@@ -49,32 +48,21 @@ def _top(document) -> set[str]:
 
 
 def test_known_words_raise_the_share_and_one_more_raises_it_again(seed_path, capsys, tmp_path):
-    from reader.language.hsk import HskLevels
-
-    levels = HskLevels()
-    first_three = [
-        line.split("\t")[0]
-        for line in Path(levels_path()).read_text(encoding="utf-8").splitlines()
-        if not line.startswith("#") and line.split("\t")[1] in {"1", "2", "3"}
-    ]
-    with open_store(tmp_path) as store:
-        store.word_statuses.set(dict.fromkeys(first_three, Status.KNOWN))
-    before = _records(capsys, "--data-dir", str(tmp_path), str(seed_path))[-1]
+    """The issue's check: `vocab known --hsk 3`, then one word more, through the CLI."""
+    data = ["--data-dir", str(tmp_path)]
+    assert main(["vocab", "known", "--hsk", "3", *data]) == 0
+    capsys.readouterr()
+    before = _records(capsys, *data, str(seed_path))[-1]
     assert 0.3 < before["known_share"] < 1
-    assert levels.level("网络") is not None and levels.level("网络").new != "1"
-    with open_store(tmp_path) as store:
-        store.word_statuses.set({"网络": Status.KNOWN})
-    after = _records(capsys, "--data-dir", str(tmp_path), str(seed_path))[-1]
+    assert before["known_share"] == round(
+        sum(before["hsk"][band] for band in ("1", "2", "3")) / before["words"], 4
+    )
+    assert main(["vocab", "status", "网络", "known", *data]) == 0
+    capsys.readouterr()
+    after = _records(capsys, *data, str(seed_path))[-1]
     assert after["known_share"] > before["known_share"]
     assert after["new_words"] == before["new_words"] - 1
     assert after["words"] == before["words"]
-
-
-def levels_path() -> Path:
-    from reader.language.hsk import LEVELS_RESOURCE
-    from reader.resources import find
-
-    return find(LEVELS_RESOURCE)
 
 
 def test_ignored_words_leave_the_count(seed_path, capsys, tmp_path):

@@ -11,7 +11,7 @@ from reader.language.tools import LanguageTools
 
 @pytest.fixture(scope="module")
 def counted(tools: LanguageTools) -> CountedWords:
-    return CountedWords(tools.dictionary, tools.hsk, ProperNames(tools.dictionary, tools.hsk))
+    return CountedWords(tools.hsk, ProperNames(tools.dictionary, tools.hsk))
 
 
 @pytest.mark.parametrize(

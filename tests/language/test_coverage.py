@@ -19,7 +19,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def counted(tools: LanguageTools) -> CountedWords:
-    return CountedWords(tools.dictionary, tools.hsk, ProperNames(tools.dictionary, tools.hsk))
+    return CountedWords(tools.hsk, ProperNames(tools.dictionary, tools.hsk))
 
 
 def _counts(document: Document, tools: LanguageTools, counted: CountedWords) -> WordCounts:
