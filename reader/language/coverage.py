@@ -52,9 +52,6 @@ class WordCounts:
     bands: dict[str, str]
     """Key -> HSK band (counted_words.BANDS), for every key counted."""
 
-    def counts_of(self, section: Section) -> SectionCounts | None:
-        return next((counts for counts in self.sections if counts.section is section), None)
-
 
 @dataclass(frozen=True)
 class Coverage:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.document import open_document
+from reader.ui.plain_text import tooltip
 from reader.ui.qt import QtCore
 from reader.ui.window.section_tree import SectionModel, SectionTree
 
@@ -104,3 +105,23 @@ def test_a_new_document_starts_at_its_title(qtbot, tree, seed, shared_data):
     assert tree.section_model().rowCount(tree.section_model().index(0, 0)) == len(
         novel.root.children
     )
+
+
+def test_figures_show_in_the_second_column_and_go_with_the_document(qtmodeltester, seed):
+    model = SectionModel()
+    model.set_document(seed)
+    model.set_figures(lambda section: (f"{section.start}%", f"tip {section.heading}"))
+    qtmodeltester.check(model, force_py=True)
+    for section in seed.sections():
+        index = model.index_of(section)
+        figure = model.index(index.row(), 1, index.parent())
+        assert model.section(figure) is section
+        assert model.data(figure) == f"{section.start}%"
+        assert model.data(figure, QtCore.Qt.ToolTipRole) == tooltip(f"tip {section.heading}")
+        assert model.data(figure, QtCore.Qt.TextAlignmentRole) == int(
+            QtCore.Qt.AlignRight | QtCore.Qt.AlignVCenter
+        )
+        assert model.data(index) == section.heading  # the heading stays in the first
+    model.set_document(seed)
+    assert model.data(model.index(0, 1)) is None
+    assert model.headerData(1, QtCore.Qt.Horizontal) == "Known"
