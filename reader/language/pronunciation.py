@@ -168,7 +168,8 @@ class Pronouncer:
 
         CC-CEDICT fixes a character's reading where every entry of the word gives it the same
         syllable (这种 zhèzhǒng, 头发 tóufa, 答应 dāying; not 东西, dōngxī "east and west"
-        beside dōngxi "thing", nor 明朝 míngzhāo "tomorrow morning" beside Míngcháo): that
+        beside dōngxi "thing", nor 明朝 míngzhāo "tomorrow morning" beside Míngcháo, nor
+        泄露 xièlù, whose entry adds "also pr. [xie4 lou4]", the reading most speakers use): that
         reading stands, and the rules below decide only what it leaves open. A word CC-CEDICT
         has only as a name (勃艮第, 帖木儿) fixes nothing: its names' readings disagree with
         other sources more often than its words'. Where it
@@ -199,7 +200,12 @@ class Pronouncer:
         word: str, start: int, entries: list[Entry], readings: list[str | None], fixed_at: set[int]
     ) -> None:
         """Puts CC-CEDICT's readings of `word` (at `start` in `readings`) where it fixes them."""
-        every = {e.syllables for e in entries if len(e.syllables) == len(word)}
+        every = {
+            syllables
+            for entry in entries
+            for syllables in (entry.syllables, *entry.also_pronounced)
+            if len(syllables) == len(word)
+        }
         common = any(not e.is_name for e in entries)
         for index in range(len(word)):
             reading = readings[start + index]

@@ -75,6 +75,19 @@ def test_neutral_tones_inside_words_come_from_the_dictionary(tools):
     assert marks(read(tools, "朋友")) == "péng you"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他们的计划泄露了。", "tā men de jì huà xiè lòu le"),
+        ("消息泄露出去了。", "xiāo xi xiè lòu chū qù le"),
+    ],
+)
+def test_a_reading_cc_cedict_gives_as_also_pronounced_is_left_to_the_sentence(
+    tools, text, expected
+):
+    assert marks(read(tools, text)) == expected
+
+
 def test_one_syllable_per_character_and_none_where_there_is_none(tools):
     text = "Python是一种语言。𠀀"
     syllables = read(tools, text)
