@@ -300,15 +300,28 @@ class Pronouncer:
         return None
 
     def _read_in_context(self, text: str, offsets: list[int]) -> dict[int, str]:
+        """The model's readings at `offsets`, each read in its sentence window.
+
+        The model reads a window without the white space around it (the line break that
+        ends a heading or a line of verse, a paragraph's indent): it was trained on
+        sentences that have none, and an unknown symbol at either end changes its reading
+        of the characters beside it (该到收获的季节啦 at the end of a line read lā).
+        """
         windows = sentence_windows(text, offsets[0], offsets[-1] + 1)
         window_starts = [start for start, _ in windows]
         numbers = [bisect.bisect_right(window_starts, offset) - 1 for offset in offsets]
         needed = sorted(set(numbers))
-        readings = self._model.readings([text[slice(*windows[number])] for number in needed])
-        by_window = dict(zip(needed, readings, strict=True))
+        sentences = [text[slice(*windows[number])] for number in needed]
+        trimmed = [sentence.strip() for sentence in sentences]
+        readings = self._model.readings(trimmed)
+        by_window = {
+            number: (window_starts[number] + len(sentence) - len(sentence.lstrip()), found)
+            for number, sentence, found in zip(needed, sentences, readings, strict=True)
+        }
         result: dict[int, str] = {}
         for offset, number in zip(offsets, numbers, strict=True):
-            reading = by_window[number].get(offset - window_starts[number])
+            start, found = by_window[number]
+            reading = found.get(offset - start)
             if reading is not None:
                 result[offset] = reading
         return result
