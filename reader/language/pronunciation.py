@@ -199,11 +199,17 @@ class Pronouncer:
     def _fix(
         word: str, start: int, entries: list[Entry], readings: list[str | None], fixed_at: set[int]
     ) -> None:
-        """Puts CC-CEDICT's readings of `word` (at `start` in `readings`) where it fixes them."""
-        every = {
+        """Puts CC-CEDICT's readings of `word` (at `start` in `readings`) where it fixes them.
+
+        A reading a sense gives as "also pr." unfixes a character where it is another
+        syllable or another full tone (泄露 xièlù, also xièlòu), not where it only gives
+        the neutral tone's full form (起来 qǐlai, also qǐlái): the neutral tone stands.
+        """
+        every = {e.syllables for e in entries if len(e.syllables) == len(word)}
+        also = {
             syllables
             for entry in entries
-            for syllables in (entry.syllables, *entry.also_pronounced)
+            for syllables in entry.also_pronounced
             if len(syllables) == len(word)
         }
         common = any(not e.is_name for e in entries)
@@ -213,8 +219,10 @@ class Pronouncer:
                 continue
             in_all = {syllables[index] for syllables in every}
             if common and len(in_all) == 1 and None not in in_all:
-                readings[start + index] = in_all.pop()
-                fixed_at.add(start + index)
+                fixed = in_all.pop()
+                readings[start + index] = fixed
+                if not any(_other_syllable(fixed, syllables[index]) for syllables in also):
+                    fixed_at.add(start + index)
             elif in_all == {reading[:-1] + "5"}:
                 readings[start + index] = reading[:-1] + "5"
 
@@ -325,6 +333,14 @@ class Pronouncer:
             if reading is not None:
                 result[offset] = reading
         return result
+
+
+def _other_syllable(reading: str, other: str | None) -> bool:
+    """True when `other` is another syllable than `reading`, or the same with another full
+    tone; not where one of them is the other's neutral form (起来 qǐlai, qǐlái)."""
+    if other is None or other == reading:
+        return False
+    return reading[:-1] != other[:-1] or "5" not in (reading[-1], other[-1])
 
 
 def _inside(ranges: Sequence[tuple[int, int]], offset: int) -> bool:

@@ -80,9 +80,11 @@ def test_neutral_tones_inside_words_come_from_the_dictionary(tools):
     [
         ("他们的计划泄露了。", "tā men de jì huà xiè lòu le"),
         ("消息泄露出去了。", "xiāo xi xiè lòu chū qù le"),
+        ("他站起来了。", "tā zhàn qǐ lai le"),
+        ("我的父亲是医生。", "wǒ de fù qīn shì yī shēng"),
     ],
 )
-def test_a_reading_cc_cedict_gives_as_also_pronounced_is_left_to_the_sentence(
+def test_what_cc_cedict_also_pronounces_is_left_to_the_sentence_but_neutral_tones_stand(
     tools, text, expected
 ):
     assert marks(read(tools, text)) == expected
