@@ -91,6 +91,7 @@ class WordTally:
         ends = (s.end for s in self._sections)
         self._cuts = sorted({0, len(document.text), *(s.start for s in self._sections), *ends})
         self._pieces: list[Counter[str]] = [Counter() for _ in self._cuts]
+        self._whole: Counter[str] = Counter()
 
     def __len__(self) -> int:
         """The paragraphs to count."""
@@ -105,40 +106,37 @@ class WordTally:
         bound = cuts[piece + 1] if piece + 1 < len(cuts) else len(text)
         if span_end <= bound:  # the whole paragraph in one piece: counted in one go
             ends = [*starts[1:], span_end]
-            self._pieces[piece].update([text[a:b] for a, b in zip(starts, ends, strict=True)])
+            words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+            self._pieces[piece].update(words)
+            self._whole.update(words)
             return
         for start, end in itertools.pairwise([*starts, span_end]):
             if start >= bound:
                 piece = bisect.bisect_right(cuts, start) - 1
                 bound = cuts[piece + 1] if piece + 1 < len(cuts) else len(text)
             self._pieces[piece][text[start:end]] += 1
+            self._whole[text[start:end]] += 1
 
     def counts(self, counted: CountedWords) -> WordCounts:
         """The counts so far, words as written turned into counted keys (names, numbers and
         words without Han characters left out), per section and for the document."""
-        seen = counted.learn(set().union(*self._pieces))
-        bands: dict[str, str] = {}
-        keyed: list[Counter[str]] = []
-        for piece in self._pieces:
-            keys: Counter[str] = Counter()
-            for word, times in piece.items():
-                found = seen[word]
-                if found is not None:
-                    keys[found.key] += times
-                    bands[found.key] = found.band
-            keyed.append(keys)
-        whole: Counter[str] = Counter()
-        for keys in keyed:
-            whole.update(keys)
+        whole = self._whole
+        seen = counted.learn(whole)
+        key_of = {word: found.key for word, found in seen.items() if found is not None}
+        bands = {found.key: found.band for found in seen.values() if found is not None}
+        keyed = [_keyed(piece, key_of) for piece in self._pieces]
         results = []
         for section in self._sections:
             first = bisect.bisect_left(self._cuts, section.start)
             last = bisect.bisect_left(self._cuts, section.end)
-            occurrences: Counter[str] = Counter()
-            for keys in keyed[first:last]:
-                occurrences.update(keys)
+            if last - first == 1:
+                occurrences = keyed[first]  # a section of one piece: a chapter
+            else:
+                occurrences = Counter()
+                for keys in keyed[first:last]:
+                    occurrences.update(keys)
             results.append(SectionCounts(section, section.start, section.end, occurrences))
-        document = SectionCounts(None, 0, len(self._document.text), whole)
+        document = SectionCounts(None, 0, len(self._document.text), _keyed(whole, key_of))
         return WordCounts(document, results, bands)
 
 
@@ -172,3 +170,14 @@ def coverage(
         else:
             new_words += 1
     return Coverage(words, known, learning, new_words, profile)
+
+
+def _keyed(written: Counter[str], key_of: dict[str, str]) -> Counter[str]:
+    """Occurrences by key: words left out dropped, words with one key (說, 说) added up."""
+    kept = [(key_of[word], times) for word, times in written.items() if word in key_of]
+    keys = Counter(dict(kept))
+    if len(keys) < len(kept):  # two forms of one word: added up, not one in place of the other
+        keys = Counter()
+        for key, times in kept:
+            keys[key] += times
+    return keys

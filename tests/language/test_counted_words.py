@@ -58,3 +58,13 @@ def test_jiebas_name_tags_do_not_count_for_words_cedict_knows(tools) -> None:
 def test_words_are_worked_out_once_in_a_batch(counted) -> None:
     found = counted.learn(["我们", "我们", "王夫人"])
     assert found == {"我们": CountedWord("我们", "1"), "王夫人": None}
+
+
+def test_the_names_are_kept_in_the_cache_folder_and_rebuilt_when_damaged(tools, tmp_path) -> None:
+    first = ProperNames(tools.dictionary, tools.hsk, tmp_path)
+    assert first.names(["王夫人", "林黛玉", "学习"]) == {"王夫人", "林黛玉"}
+    (cache,) = tmp_path.glob("names-*.marshal")
+    cache.write_bytes(cache.read_bytes()[:100])  # cut short
+    again = ProperNames(tools.dictionary, tools.hsk, tmp_path)
+    assert again.names(["王夫人", "林黛玉", "学习"]) == {"王夫人", "林黛玉"}
+    assert cache.stat().st_size > 100_000
