@@ -24,6 +24,8 @@ class Purpose(Enum):
     OPEN = "open"
     ANNOTATIONS = "annotations"
     """Exporting and importing annotations."""
+    WORDS = "words"
+    """Importing and exporting the known words."""
 
 
 def program_folders() -> list[Path]:

@@ -1,6 +1,6 @@
 """What the window gains once its first page is painted: the document's session, word
 lookup, annotations, word corrections, the pinyin switch, the script menu, find,
-preferences and navigation, wired to each other here and nowhere else.
+preferences, navigation and word statuses, wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -34,6 +34,7 @@ from reader.ui.views.text_surface import TextSurface
 from reader.ui.window.menus import WindowMenus
 from reader.ui.window.panel_room import PanelRoom
 from reader.ui.window.section_tree import SectionTree
+from reader.ui.words.controller import WordsController
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,12 @@ class Features:
     navigation: NavigationController
     preferences: PreferencesController
     find: FindController
+    words: WordsController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
         self.word_lookup.shutdown()
+        self.words.shutdown()
 
 
 def make_features(
@@ -118,6 +121,17 @@ def make_features(
     # Connected after the jumps themselves: heard once the view has moved.
     navigation.jumps.follow(annotations.panel.jump_requested)
     find.jumped.connect(navigation.jumps.jumped_from)
+    words = WordsController(
+        window,
+        window.words_menu,
+        session,
+        annotations.data_dir,
+        annotations.writable_store,
+        annotations.undo_stack,
+        word_lookup.popup,
+        shown_view,
+    )
+    annotations.add_context_menu_entries(words.keys.add_entries)
     return Features(
         session,
         annotations,
@@ -128,6 +142,7 @@ def make_features(
         navigation,
         preferences,
         find,
+        words,
     )
 
 

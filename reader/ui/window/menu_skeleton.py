@@ -112,6 +112,24 @@ GO = (
     Item("&Go To…", "Ctrl+G"),
 )
 """The navigation's Go menu (reader.ui.navigation.keys)."""
+WORDS = (
+    Submenu(
+        "Word &Status",
+        (
+            Item("&New", "N", False),
+            *(Item(f"Learning &{n}", str(n), False) for n in range(1, 5)),
+            Section(),
+            Item("&Known", "K", False),
+            Item("&Ignored", "I", False),
+        ),
+    ),
+    Section(),
+    Item("Mark the Rest of This Section &Known", "Ctrl+Shift+K"),
+    Section(),
+    Item("&Import Known Words…"),
+    Item("&Export Known Words…"),
+)
+"""The word statuses' Words menu (reader.ui.words)."""
 VIEW_LAST = (Section(), Item("&Full Screen", QtGui.QKeySequence.FullScreen, False))
 HELP_BEFORE_ABOUT = (Item("&Keyboard Shortcuts", QtGui.QKeySequence.HelpContents), Section())
 _STYLES = {
@@ -251,6 +269,7 @@ class MenuSkeleton:
         )
         self._fill(window.view_menu, VIEW_LAST)
         self._fill(window.go_menu, GO)
+        self._fill(window.words_menu, WORDS)
         self._fill(window.help_menu, HELP_BEFORE_ABOUT, window.about_action)
 
     def _toolbar(self, title: str, name: str) -> QtWidgets.QToolBar:
