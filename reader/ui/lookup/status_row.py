@@ -40,7 +40,7 @@ class StatusRow(QtWidgets.QWidget):
         for label in (self.status_label, self.keys_label):
             label.setFocusPolicy(QtCore.Qt.NoFocus)
         layout = QtWidgets.QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 3, 0, 0)  # apart from the characters above
         layout.setSpacing(10)
         layout.addWidget(self.status_label)
         layout.addWidget(self.keys_label, 1)

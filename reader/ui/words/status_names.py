@@ -29,5 +29,5 @@ STATUS_KEYS = {
     Status.KNOWN: "K",
     Status.IGNORED: "I",
 }
-KEYS_HINT = "1–4 learning · K known · I ignore · N new"
+KEYS_HINT = "1–4 learning · K known · I ignored · N new"
 """The keys as the pop-up shows them under a word's status."""
