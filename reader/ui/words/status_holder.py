@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from reader.language.known_words import word_key
+from reader.language.segmentation import short_switch_interval
 from reader.store import (
     BUSY_TIMEOUT_SECONDS,
     Status,
@@ -89,10 +90,18 @@ class StatusHolder(QtCore.QObject):
         return self._loaded
 
     def load(self) -> None:
-        """Read every status, by a worker; `changed(None)` once they are in."""
+        """Read every status, by a worker, once the event loop runs again (the window has
+        attached its features and shown its document: a worker meanwhile would slow them,
+        each Qt call waiting for the interpreter's lock); `changed(None)` once they are in."""
         if self._loaded or self._loading:
             return
         self._loading = True
+        QtCore.QTimer.singleShot(0, self, self._start_reading)
+
+    def _start_reading(self) -> None:
+        if self._loaded:
+            self._loading = False
+            return
         data_dir = self._data_dir
         self._runner.run(lambda: _read_all(data_dir), self._take, self._load_failed)
 
@@ -235,6 +244,7 @@ class StatusHolder(QtCore.QObject):
 
 
 def _read_all(data_dir: Path) -> dict[str, Status]:
-    """On a worker: every status not new, read on a connection of its own."""
-    with open_store(data_dir, read_only=True) as store:
+    """On a worker: every status not new, read on a connection of its own; the ui thread
+    takes the interpreter back within a short switch interval meanwhile."""
+    with short_switch_interval, open_store(data_dir, read_only=True) as store:
         return store.word_statuses.all()
