@@ -183,3 +183,31 @@ def test_the_keys_are_in_the_shortcut_list(qtbot, window):
     assert listed[("Words", "Word Status ▸ Ignored")] == "I"
     assert listed[("Words", "Word Status ▸ New")] == "N"
     assert listed[("Words", "Mark the Rest of This Section Known")] == "Ctrl+Shift+K"
+
+
+def test_the_keys_work_in_the_pinyin_view_too(qtbot, window, data_dir):
+    window.pinyin.all_action.trigger()
+    pinyin = window.pinyin.view
+    offset = offset_of(window, "发展")
+    pinyin.scroll_to_offset(offset)
+    point = pinyin.character_rect(offset).center().toPoint()
+    qtbot.mouseMove(pinyin.viewport(), QtCore.QPoint(1, 1))
+    qtbot.mouseMove(pinyin.viewport(), point)
+    popup = window.word_lookup.popup
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.lookup.word == "发展")
+    qtbot.keyClick(pinyin, QtCore.Qt.Key_3)
+    assert row_text(window) == "Learning 3"
+    assert stored(data_dir) == {"发展": Status.LEARNING_3}
+
+
+def test_a_key_typed_into_the_find_bar_is_text_not_a_status(qtbot, window, data_dir):
+    hover(qtbot, window, "发展")
+    bar = window.find.bar
+    window.find.find_action.trigger()
+    assert bar.edit.hasFocus()
+    window.word_lookup.show_word_at(offset_of(window, "发展"), move_caret=False)
+    assert window.word_lookup.popup.isVisible()
+    qtbot.keyClick(bar.edit, QtCore.Qt.Key_K)
+    qtbot.keyClick(bar.edit, QtCore.Qt.Key_2)
+    assert bar.edit.text() == "k2"
+    assert stored(data_dir) == {}
