@@ -74,10 +74,11 @@ class KnownWordsExchange:
 
     def _mark(self, words: list[str], source: str) -> int:
         holder = self._holder
-        holder.load_now()
-        statuses = holder.statuses(words)
-        new = [word for word, status in statuses.items() if status is Status.NEW]
-        count = holder.set(dict.fromkeys(new, Status.KNOWN), IMPORT_STEP)
+        with busy_cursor():  # a list of 100,000 words is written in a second or two
+            holder.load_now()
+            statuses = holder.statuses(words)
+            new = [word for word, status in statuses.items() if status is Status.NEW]
+            count = holder.set(dict.fromkeys(new, Status.KNOWN), IMPORT_STEP)
         kept = len(statuses) - len(new)
         marked = "1 word" if count == 1 else f"{count:,} words"
         text = f"{marked} became known."
