@@ -211,3 +211,14 @@ def test_a_key_typed_into_the_find_bar_is_text_not_a_status(qtbot, window, data_
     qtbot.keyClick(bar.edit, QtCore.Qt.Key_2)
     assert bar.edit.text() == "k2"
     assert stored(data_dir) == {}
+
+
+def test_the_context_menu_offers_no_status_off_a_chinese_word(qtbot, window):
+    view = window.reading_view
+    offset = offset_of(window, "2014") + 1
+    view.scroll_to_offset(offset)
+    view.customContextMenuRequested.emit(char_point(view, offset))
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activePopupWidget() is not None)
+    menu = QtWidgets.QApplication.activePopupWidget()
+    assert "Word &Status" not in [a.text() for a in menu.actions()]
+    menu.close()
