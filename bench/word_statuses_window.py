@@ -62,6 +62,7 @@ def _measure(runs: int, folder: Path) -> list[Figure]:
 
     def fresh(data: str) -> MainWindow:
         for window in windows:
+            _wait_for_statuses(window)  # its worker must not run into the next timing
             _close(window)
         windows[:] = [MainWindow(data_dir=folder / data)]
         return windows[0]
@@ -120,6 +121,17 @@ def _measure(runs: int, folder: Path) -> list[Figure]:
     for window in windows:
         _close(window)
     return figures
+
+
+def _wait_for_statuses(window: MainWindow) -> None:
+    controller = window.findChild(WordsController)
+    if controller is None:
+        return
+    began = time.perf_counter()
+    while not controller.holder.loaded:
+        QtWidgets.QApplication.processEvents()
+        if time.perf_counter() - began > LOADED_TIMEOUT_S:
+            raise TimeoutError("the word statuses were not read in time")
 
 
 def _close(window: MainWindow) -> None:
