@@ -37,7 +37,9 @@ from reader.store.import_file import (
 )
 from reader.store.location import DATA_DIR_VARIABLE, STORE_FILE, resolve_data_dir
 from reader.store.pending_changes import PendingChanges, StackMove
+from reader.store.saved_words import SavedWord, SavedWords, StaleSavedWord, saved_edit
 from reader.store.store import AnchorReport, OpenedDocument, Store, open_store
+from reader.store.word_status import Status, WordStatus, WordStatuses
 
 __all__ = [
     "BUSY_TIMEOUT_SECONDS",
@@ -71,11 +73,17 @@ __all__ = [
     "PendingChanges",
     "Placement",
     "Quote",
+    "SavedWord",
+    "SavedWords",
     "StackMove",
     "StaleAnnotation",
+    "StaleSavedWord",
+    "Status",
     "Store",
     "StoreBusyError",
     "StoreError",
+    "WordStatus",
+    "WordStatuses",
     "edited",
     "export_annotations",
     "filter_annotations",
@@ -87,4 +95,5 @@ __all__ = [
     "reanchor",
     "reattached",
     "resolve_data_dir",
+    "saved_edit",
 ]

@@ -73,6 +73,46 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE annotations ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
         f"PRAGMA application_id = {APPLICATION_ID:d}",
     ),
+    # 4: what the reader knows: a status per word (Lute's numbers: 0 new, 1-4 learning,
+    # 98 ignored, 99 known), and the words saved with the sentence they came from. Rows carry
+    # an id, an update time and a version, as annotations do, so that copies can be merged.
+    (
+        """
+        CREATE TABLE word_statuses (
+            word TEXT PRIMARY KEY,  -- the simplified form
+            status INTEGER NOT NULL CHECK (status IN (0, 1, 2, 3, 4, 98, 99)),
+            id TEXT NOT NULL UNIQUE,
+            first_seen TEXT NOT NULL,  -- when the word first got a row
+            updated TEXT NOT NULL,  -- when its status last changed
+            version INTEGER NOT NULL DEFAULT 1
+        )
+        """,
+        """
+        CREATE TABLE saved_words (
+            id TEXT PRIMARY KEY,
+            word TEXT NOT NULL,  -- the simplified form
+            written TEXT NOT NULL,  -- as the document writes it
+            traditional TEXT NOT NULL DEFAULT '',
+            pinyin TEXT NOT NULL DEFAULT '',  -- as read in its sentence
+            meaning TEXT NOT NULL DEFAULT '',  -- the chosen senses, one per line
+            hsk TEXT NOT NULL DEFAULT '',
+            sentence TEXT NOT NULL,
+            word_start INTEGER NOT NULL,  -- the word's place in the sentence
+            word_end INTEGER NOT NULL,
+            sentence_pinyin TEXT NOT NULL DEFAULT '',
+            document_path TEXT NOT NULL DEFAULT '',
+            document_title TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            offset INTEGER NOT NULL DEFAULT 0,  -- the word's offset in the document's text
+            tags TEXT NOT NULL DEFAULT '',  -- one tag per line
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            CHECK (0 <= word_start AND word_start < word_end)
+        )
+        """,
+        "CREATE INDEX saved_words_by_word ON saved_words (word)",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

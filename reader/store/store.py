@@ -19,7 +19,9 @@ from reader.store.damaged import file_identity, move_aside
 from reader.store.database import BUSY_TIMEOUT_SECONDS, CorruptStoreError, Database, StoreError
 from reader.store.documents import DocumentRecord, Documents
 from reader.store.location import STORE_FILE
+from reader.store.saved_words import SavedWords
 from reader.store.schema import SCHEMA_VERSION
+from reader.store.word_status import WordStatuses
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Store:
         self.documents = Documents(database)
         self.annotations = Annotations(database)
         self.colours = ColourNames(database)
+        self.word_statuses = WordStatuses(database)
+        self.saved_words = SavedWords(database)
 
     @property
     def path(self) -> Path:

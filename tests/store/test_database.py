@@ -282,7 +282,7 @@ def test_a_store_of_the_second_schema_gets_versions_and_the_application_id(data_
     connection.close()
 
     with open_store(data_dir) as store:
-        assert store.database.user_version() == SCHEMA_VERSION == 3
+        assert store.database.user_version() == SCHEMA_VERSION
         assert store.database.query("PRAGMA application_id")[0][0] == APPLICATION_ID
         (annotation,) = store.open_document(seed).annotations
         assert annotation.version == 1
