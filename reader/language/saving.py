@@ -15,13 +15,13 @@ from datetime import datetime
 
 from reader.document.model import Document
 from reader.language.hsk import HskLevel
-from reader.language.lookup import Lookup, WordLookup
-from reader.language.pinyin import PinyinStyle, is_han
+from reader.language.lookup import Lookup, WordLookup, entry_pinyin
+from reader.language.pinyin import PinyinStyle, format_word, is_han
 from reader.language.reading_context import WordsBetween, read_span
 from reader.language.script import TO_SIMPLIFIED, converter
 from reader.language.segmentation import Segmentation, Token
 from reader.language.sense_markup import entry_senses, sense_text
-from reader.language.sentence import pinyin_line, sentence_span
+from reader.language.sentence import WrittenWord, pinyin_line, sentence_span
 from reader.store.annotations import now
 from reader.store.saved_words import SavedWord
 
@@ -56,7 +56,9 @@ def saved_word(
         pinyin=found.pinyin(PinyinStyle.MARKS),
         meaning="\n".join(senses if senses is not None else default_senses(found)),
         hsk=hsk_label(found.hsk),
-        sentence_pinyin=pinyin_line(text, tokens, reading.syllables[tokens[0].start - low :])
+        sentence_pinyin=pinyin_line(
+            text, tokens, reading.syllables[tokens[0].start - low :], _name_writer(lookup)
+        )
         if tokens
         else "",
         document_path=str(document.path) if document.path is not None else "",
@@ -87,6 +89,20 @@ def default_senses(found: WordLookup) -> list[str]:
             meanings = entry_senses(entries[0].senses).meanings[:PART_SENSES]
             lines.append(f"{piece}: " + "; ".join(sense_text(sense) for sense in meanings))
     return lines
+
+
+def _name_writer(lookup: Lookup) -> WrittenWord:
+    """Writes a name CC-CEDICT knows with its capitals and spaces (Xí Jìnpíng), as `reader
+    pinyin` does; any other word's syllables run together."""
+
+    def written(word: str, syllables: list[str]) -> str:
+        if len(syllables) == len(word):
+            for entry in lookup.dictionary.lookup(word):
+                if entry.is_name and entry.syllables == tuple(syllables):
+                    return entry_pinyin(entry)
+        return format_word(syllables)
+
+    return written
 
 
 def hsk_label(level: HskLevel | None) -> str:

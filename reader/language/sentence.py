@@ -9,7 +9,7 @@ the word, which are at most a few dozen characters.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reader.language.pinyin import PinyinStyle, format_word
 from reader.language.pronunciation import SENTENCE_ENDS
@@ -23,6 +23,9 @@ CLOSING = frozenset("”’」』）)》〉】\"'")
 _PUNCTUATION = str.maketrans("。，、；：！？（）“”‘’「」『』《》", '.,,;:!?()""\'\'""""""')
 """Chinese punctuation as it stands in a line of pinyin."""
 _OPENING = frozenset("“‘「『《（(")
+
+WrittenWord = Callable[[str, list[str]], str]
+"""A word's reading as written, from the word and its numbered syllables."""
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -49,11 +52,13 @@ def pinyin_line(
     text: str,
     tokens: Sequence[Token],
     syllables: Sequence[str | None],
-    style: PinyinStyle = PinyinStyle.MARKS,
+    written: WrittenWord | None = None,
 ) -> str:
     """The words of `tokens` as one line of pinyin: words spaced, punctuation after its word,
     other text (Latin words, digits) as written. `syllables` holds one reading per
-    character from the first token's start."""
+    character from the first token's start; `written` writes a word's reading (a name
+    with its capitals), `format_word` with tone marks by default."""
+    write = written or (lambda _word, readings: format_word(readings, PinyinStyle.MARKS))
     if not tokens:
         return ""
     first = tokens[0].start
@@ -64,7 +69,7 @@ def pinyin_line(
         readings = [s for s in syllables[token.start - first : token.end - first] if s]
         written = text[token.start : token.end].strip()
         if readings:
-            piece = format_word(readings, style)
+            piece = write(text[token.start : token.end], readings)
         elif not written:
             continue
         elif written[0] in _OPENING:

@@ -126,3 +126,10 @@ def test_the_seed_saves_with_its_path(tools, seed_path: Path):
     saved = saved_word(document, found, tools.lookup, segmentation.tokens)
     assert saved.document_path == str(seed_path)
     assert saved.word in saved.sentence and len(saved.sentence) <= 200
+
+
+def test_a_name_in_the_sentence_pinyin_keeps_its_capitals(tools):
+    document, segmentation = segmentation_of("习近平主持召开座谈会。\n", tools)
+    found = tools.lookup.at(document.text, document.text.index("座谈会"), segmentation)
+    saved = saved_word(document, found, tools.lookup, segmentation.tokens)
+    assert saved.sentence_pinyin == "Xí Jìnpíng zhǔchí zhàokāi zuòtánhuì."
