@@ -42,7 +42,7 @@ def add_saved_actions(actions: Any) -> None:
         description=(
             "Write every saved word to OUT: an Anki package (apkg; importing a newer export "
             "updates the cards of an older one) or CSV (UTF-8, a header row; OUT may be - for "
-            "standard output)."
+            "standard output; a file starts with a byte-order mark for spreadsheet programs)."
         ),
     )
     export.add_argument(
@@ -132,7 +132,8 @@ def _export(options: argparse.Namespace) -> int:
                 sys.stdout.write(text)
                 sys.stdout.flush()
                 return EXIT_OK
-            Path(out).write_text(text, encoding="utf-8", newline="")
+            # A byte-order mark, which spreadsheet programs need to read Chinese as UTF-8.
+            Path(out).write_text(text, encoding="utf-8-sig", newline="")
     except OSError as error:
         raise CommandError(f"export: {out}: {error.strerror or error}") from None
     print(f"{out}: {len(saved_words)} saved words written ({format})")

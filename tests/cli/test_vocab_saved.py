@@ -103,7 +103,7 @@ def test_export_csv_gives_a_header_and_each_words_status(seed_path, data_dir, tm
     assert rows[1][0] == "座谈会" and rows[1][CSV_COLUMNS.index("Status")] == "2"
     out = tmp_path / "words.csv"
     assert main(["vocab", "export", str(out), "--data-dir", str(data_dir)]) == 0
-    assert out.read_text(encoding="utf-8").splitlines()[0].startswith('"Hanzi","Traditional"')
+    assert out.read_bytes().startswith(b'\xef\xbb\xbf"Hanzi","Traditional"')
 
 
 def test_export_to_a_folder_that_is_not_there_is_one_line_and_exit_2(data_dir, tmp_path):
