@@ -148,5 +148,26 @@ def lookup_span(lookup: Lookup, segmentation: Segmentation, start: int, end: int
     return replace(lookup.word(text[start:end], tuple(reading.syllables)), start=start, end=end)
 
 
+def place_in(text: str, saved: SavedWord) -> int:
+    """Where the saved word is in `text` (its document, perhaps changed since): its offset
+    if the word is still written there, else where its sentence is now, the nearest to the
+    offset, else the offset, kept inside the text."""
+    offset = saved.offset
+    if text[offset : offset + len(saved.written)] == saved.written:
+        return offset
+    sentence_at = offset - saved.word_start
+    found = [
+        match
+        for match in (
+            text.rfind(saved.sentence, 0, sentence_at + 1),
+            text.find(saved.sentence, sentence_at),
+        )
+        if match >= 0
+    ]
+    if found:
+        return min(found, key=lambda match: abs(match - sentence_at)) + saved.word_start
+    return max(0, min(offset, len(text) - 1))
+
+
 def _simplified(text: str) -> str:
     return converter(TO_SIMPLIFIED).convert(text)

@@ -24,6 +24,8 @@ class Purpose(Enum):
     OPEN = "open"
     ANNOTATIONS = "annotations"
     """Exporting and importing annotations."""
+    VOCABULARY = "vocabulary"
+    """Exporting the saved words."""
 
 
 def program_folders() -> list[Path]:
