@@ -9,7 +9,7 @@ import pytest
 from reader.document import build_document, open_document
 from reader.language.hsk import HskLevel
 from reader.language.lookup import Lookup
-from reader.language.saving import hsk_label, lookup_span, saved_word, word_span
+from reader.language.saving import hsk_label, lookup_span, place_in, saved_word, word_span
 from reader.language.segmentation import Segmentation
 from reader.language.sentence import pinyin_line, sentence_span
 from reader.language.tools import LanguageTools
@@ -133,3 +133,14 @@ def test_a_name_in_the_sentence_pinyin_keeps_its_capitals(tools):
     found = tools.lookup.at(document.text, document.text.index("座谈会"), segmentation)
     saved = saved_word(document, found, tools.lookup, segmentation.tokens)
     assert saved.sentence_pinyin == "Xí Jìnpíng zhǔchí zhàokāi zuòtánhuì."
+
+
+def test_a_saved_word_is_found_again_after_the_text_changed(tools):
+    document, segmentation = segmentation_of(TEXT, tools)
+    offset = document.text.index("行长走了")
+    found = tools.lookup.at(document.text, offset, segmentation)
+    saved = saved_word(document, found, tools.lookup, segmentation.tokens)
+    assert place_in(document.text, saved) == offset
+    changed = "新的一行。\n" + document.text
+    assert place_in(changed, saved) == offset + len("新的一行。\n")
+    assert place_in("别的。", saved) == 2

@@ -77,7 +77,8 @@ class VocabularyController(QtCore.QObject):
         self.panel.edit_requested.connect(self.edit)
         self.panel.delete_requested.connect(self.delete)
         self.panel.undo_requested.connect(self.changes.undo_stack.undo)
-        self.changes.undo_stack.indexChanged.connect(self._tell_last_change)
+        # The text comes with the signal: the stack says so as it is destroyed, too.
+        self.changes.undo_stack.undoTextChanged.connect(self.panel.show_last_change)
 
         self.toggle_action = self.dock.toggleViewAction()
         self.toggle_action.setText("&Vocabulary")
@@ -189,11 +190,6 @@ class VocabularyController(QtCore.QObject):
             self.panel.select(saved_id)
         if self._shown is not None:
             self._word_shown(self._shown)
-
-    def _tell_last_change(self) -> None:
-        """The last change that undo would take back, under the list with its Undo button."""
-        undo = self.changes.undo_stack.undoText()
-        self.panel.show_notice(f"Last change: {undo}" if undo else "", undo=bool(undo))
 
     def _saved(self, saved_id: str) -> SavedWord | None:
         return next((w for w in self.panel.model.all_words if w.id == saved_id), None)

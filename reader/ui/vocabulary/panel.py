@@ -148,6 +148,10 @@ class VocabularyPanel(QtWidgets.QWidget):
         self.undo_button.setVisible(undo)
         self.notice.setVisible(bool(text))
 
+    def show_last_change(self, undo_text: str) -> None:
+        """The change undo would take back, with its Undo button; nothing if none."""
+        self.show_notice(f"Last change: {undo_text}" if undo_text else "", undo=bool(undo_text))
+
     def _fill_choices(self) -> None:
         words = self.model.all_words
         documents: dict[str, str] = {}
