@@ -15,10 +15,10 @@ from datetime import datetime
 
 from reader.document.model import Document
 from reader.language.hsk import HskLevel
+from reader.language.known_words import word_key
 from reader.language.lookup import Lookup, WordLookup, entry_pinyin
 from reader.language.pinyin import PinyinStyle, format_word, is_han
 from reader.language.reading_context import WordsBetween, read_span
-from reader.language.script import TO_SIMPLIFIED, converter
 from reader.language.segmentation import Segmentation, Token
 from reader.language.sense_markup import entry_senses, sense_text
 from reader.language.sentence import WrittenWord, pinyin_line, sentence_span
@@ -47,7 +47,7 @@ def saved_word(
     section = document.section_at(found.start)
     moment = now() if moment is None else moment
     return SavedWord(
-        word=found.simplified,
+        word=word_key(found.word),
         sentence=text[low:high],
         word_start=found.start - low,
         word_end=found.end - low,
@@ -121,7 +121,7 @@ def word_span(
     `word` (the offset anywhere in it), else `word` written from `offset` on even where
     Reader cuts the text otherwise; None when it is not there."""
     text = segmentation.text
-    wanted = _simplified(word.strip())
+    wanted = word_key(word.strip())
     if 0 <= offset < len(text):
         segmentation.tokens(offset, offset + 1)  # segments the paragraph if not yet done
     if not wanted or not any(is_han(char) for char in wanted):
@@ -129,10 +129,10 @@ def word_span(
     tokens = lookup.word_at(text, offset, segmentation)
     if tokens is not None:
         start, end = tokens[0].start, tokens[-1].end
-        if _simplified(text[start:end]) == wanted:
+        if word_key(text[start:end]) == wanted:
             return start, end
     end = offset + len(wanted)
-    if offset >= 0 and end <= len(text) and _simplified(text[offset:end]) == wanted:
+    if offset >= 0 and end <= len(text) and word_key(text[offset:end]) == wanted:
         return offset, end
     return None
 
@@ -167,7 +167,3 @@ def place_in(text: str, saved: SavedWord) -> int:
     if found:
         return min(found, key=lambda match: abs(match - sentence_at)) + saved.word_start
     return max(0, min(offset, len(text) - 1))
-
-
-def _simplified(text: str) -> str:
-    return converter(TO_SIMPLIFIED).convert(text)
