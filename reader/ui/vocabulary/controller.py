@@ -180,7 +180,10 @@ class VocabularyController(QtCore.QObject):
             words = store.saved_words.all()
             statuses = store.word_statuses.statuses(saved.word for saved in words)
         except StoreError:
-            return  # the annotations' connection has told the reader
+            # The annotations' connection has told the reader; the pop-up's button is not
+            # to ask the store again at every word.
+            self._places = self._places or set()
+            return
         self._places = {(saved.document_path, saved.offset) for saved in words}
         self.panel.set_words(words, statuses)
 

@@ -18,6 +18,8 @@ from reader.ui.plain_text import plain_label, shortened
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.vocabulary.panel_model import COLUMNS, VocabularyModel
 
+LEAST_ROWS = 6
+"""Rows of the list kept in view however the dock's column is shared."""
 NO_WORDS = "No saved words yet: rest the mouse on a word and press S, or click Save."
 
 
@@ -56,7 +58,12 @@ class VocabularyPanel(QtWidgets.QWidget):
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SingleSelection)
         self.view.setTextElideMode(QtCore.Qt.ElideRight)
         self.view.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarAlwaysOff)
-        self.view.verticalHeader().hide()
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QtWidgets.QHeaderView.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # Stacked under the annotations panel, the list still shows a few words.
+        self.view.setMinimumHeight(rows.defaultSectionSize() * LEAST_ROWS)
         columns = self.view.horizontalHeader()
         columns.setHighlightSections(False)
         columns.setSectionResizeMode(QtWidgets.QHeaderView.ResizeToContents)
