@@ -1,6 +1,6 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, word corrections, the pinyin switch, the script menu, find,
-preferences and navigation, wired to each other here and nowhere else.
+lookup, annotations, the vocabulary, word corrections, the pinyin switch, the script menu,
+find, preferences and navigation, wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
