@@ -239,3 +239,20 @@ def test_the_panel_shows_the_sentence_as_plain_text(qtbot, make_window, tmp_path
     assert label.textFormat() == QtCore.Qt.PlainText
     assert "<b>网络</b>" in label.text()
     assert open_document(page).text.count("安全") == 1
+
+
+def test_s_saves_in_the_pinyin_view_too(qtbot, make_window, seed_path):
+    window = ready_window(qtbot, make_window, seed_path)
+    window.pinyin.all_action.trigger()
+    pinyin = window.pinyin.view
+    offset = window.reader_document.text.index("座谈会")
+    pinyin.scroll_to_offset(offset)
+    point = pinyin.character_rect(offset + 1).center().toPoint()
+    qtbot.mouseMove(pinyin.viewport(), QtCore.QPoint(1, 1))
+    qtbot.mouseMove(pinyin.viewport(), point)
+    lookup = window.word_lookup
+    qtbot.waitUntil(lambda: lookup.popup.isVisible() and lookup.current is not None)
+    qtbot.keyClick(pinyin.viewport(), QtCore.Qt.Key_S)
+    with open_store(resolve_data_dir(None), read_only=True) as store:
+        (saved,) = store.saved_words.all()
+    assert (saved.word, saved.offset, saved.pinyin) == ("座谈会", offset, "zuòtánhuì")
