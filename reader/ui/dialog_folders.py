@@ -26,6 +26,8 @@ class Purpose(Enum):
     """Exporting and importing annotations."""
     WORDS = "words"
     """Importing and exporting the known words."""
+    VOCABULARY = "vocabulary"
+    """Exporting the saved words."""
 
 
 def program_folders() -> list[Path]:

@@ -119,6 +119,7 @@ class WordPopup(QtWidgets.QFrame):
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.close_button)
+        self._buttons = buttons
         rule = QtWidgets.QFrame()
         rule.setFrameShape(QtWidgets.QFrame.HLine)
         rule.setObjectName("rule")
@@ -300,6 +301,12 @@ class WordPopup(QtWidgets.QFrame):
             self.dismiss()
             return
         super().keyPressEvent(event)
+
+    def add_button(self, button: QtWidgets.QToolButton) -> None:
+        """A feature's button after More senses (the vocabulary's Save)."""
+        button.setAutoRaise(True)
+        button.setFocusPolicy(QtCore.Qt.NoFocus)
+        self._buttons.insertWidget(2, button)
 
     def _labels(self) -> list[QtWidgets.QLabel]:
         return [
