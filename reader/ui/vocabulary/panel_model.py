@@ -13,6 +13,7 @@ from reader.store import SavedWord, Status
 from reader.store.vocabulary_filter import VocabularyFilter
 from reader.ui.plain_text import tooltip
 from reader.ui.qt import QtCore
+from reader.ui.words.status_names import STATUS_TEXT
 
 COLUMNS = ("Word", "Pinyin", "Meaning", "Status")
 ID_ROLE = QtCore.Qt.UserRole + 1
@@ -95,4 +96,4 @@ class VocabularyModel(QtCore.QAbstractTableModel):
             return saved.pinyin
         if column == 2:
             return "; ".join(saved.meaning.splitlines())
-        return self.status(saved).name_shown
+        return STATUS_TEXT[self.status(saved)]

@@ -256,3 +256,15 @@ def test_s_saves_in_the_pinyin_view_too(qtbot, make_window, seed_path):
     with open_store(resolve_data_dir(None), read_only=True) as store:
         (saved,) = store.saved_words.all()
     assert (saved.word, saved.offset, saved.pinyin) == ("座谈会", offset, "zuòtánhuì")
+
+
+def test_a_status_set_in_the_popup_shows_at_once_in_the_open_panel(qtbot, make_window, seed_path):
+    window = ready_window(qtbot, make_window, seed_path)
+    save_with_key(qtbot, window, "座谈会")
+    controller = vocabulary(window)
+    controller.toggle_action.trigger()
+    status_column = controller.panel.model.index(0, 3)
+    assert status_column.data() == "New"
+    rest_on(qtbot, window, "座谈会")
+    qtbot.keyClick(window.reading_view.viewport(), QtCore.Qt.Key_3)
+    assert controller.panel.model.index(0, 3).data() == "Learning 3"

@@ -31,8 +31,8 @@ def test_each_row_shows_the_word_its_pinyin_senses_and_status():
         for row in range(model.rowCount())
     ]
     assert rows == [
-        ["网络", "wǎngluò", "network; web", "new"],
-        ["座谈会", "zuòtánhuì", "forum", "3"],
+        ["网络", "wǎngluò", "network; web", "New"],
+        ["座谈会", "zuòtánhuì", "forum", "Learning 3"],
     ]
     assert model.index(1, 0).data(ID_ROLE) == WORDS[1].id
     assert model.index_of(WORDS[1].id).row() == 1
