@@ -62,6 +62,7 @@ _NAMES = {
     Status.IGNORED: "ignored",
 }
 _BY_NAME = {name: status for status, name in _NAMES.items()}
+_BY_NUMBER = {int(status): status for status in Status}
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ class WordStatuses:
     def all(self) -> dict[str, Status]:
         """Every word whose status is not new."""
         rows = self._database.query("SELECT word, status FROM word_statuses WHERE status != 0")
-        return {word: Status(status) for word, status in rows}
+        by_number = _BY_NUMBER  # Status(number) would take 0.1 s for 100,000 rows
+        return {word: by_number[status] for word, status in rows}
 
     def get(self, word: str) -> WordStatus | None:
         rows = self._database.query(

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from reader.document import Section
 from reader.language.coverage import Coverage, SectionCounts, WordCounts, coverage
 from reader.language.tools import LanguageTools
-from reader.store import StoreError
 from reader.ui.annotations.host import MessageHost
 from reader.ui.coverage.counting import CoverageCounting
 from reader.ui.coverage.word_statuses import WordStatusSource
@@ -113,17 +112,10 @@ class CoverageController(QtCore.QObject):
         self._sections.set_figures(figure if statuses else lambda _: None)
         self.changed.emit()
 
-    def mark(self, changes: Mapping[str, int]) -> bool:
-        """Give words statuses (from a dialog); False, told, when the store refuses."""
-        try:
-            self._statuses_source.set(changes)
-        except StoreError as error:
-            self._window.show_message(
-                QtWidgets.QMessageBox.Warning, "The words could not be marked.", str(error)
-            )
-            return False
-        self.refresh()
-        return True
+    def mark(self, changes: Mapping[str, int]) -> None:
+        """Give words statuses (from a dialog): one undoable step; the figures follow when
+        the statuses' holder says they changed."""
+        self._statuses_source.set(changes)
 
     def _start(self, session: DocumentSession) -> None:
         self._session = session

@@ -1,18 +1,22 @@
 """Where the coverage feature reads the reader's word statuses and marks words.
 
 The coverage needs two things of whatever holds the statuses in the window: all of them,
-and a way to change some. `StoreWordStatuses` reads and writes the store directly; a
-holder that keeps them for the whole window (with undo) can take its place, and calls
-`CoverageController.refresh` when they change.
+and a way to change some. In the window that is the one StatusHolder
+(reader.ui.words.status_holder): a change made here is one undoable step on the window's
+undo stack, written to the store as every status change is, and the holder's `changed`
+brings the coverage up to date (features.py connects it to `CoverageController.refresh`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Protocol
 
-from reader.store import Store, StoreError
-from reader.store.word_status import Status
+from reader.store import Status
+from reader.ui.words.status_holder import StatusHolder
+
+MARKED = "Mark Words to Learn"
+"""The undo step's name (Edit ▸ Undo Mark Words to Learn)."""
 
 
 class WordStatusSource(Protocol):
@@ -21,22 +25,18 @@ class WordStatusSource(Protocol):
         ...
 
     def set(self, changes: Mapping[str, int]) -> None:
-        """Give these words these statuses; raises StoreError when they cannot be kept."""
+        """Give these words (simplified) these statuses."""
         ...
 
 
-class StoreWordStatuses:
-    """The statuses as the store holds them; none while the store cannot be opened."""
+class HeldWordStatuses:
+    """The window's StatusHolder as the coverage asks it."""
 
-    def __init__(self, store: Callable[[], Store]) -> None:
-        """`store`: the window's open store (raising StoreError when there is none)."""
-        self._store = store
+    def __init__(self, holder: StatusHolder) -> None:
+        self._holder = holder
 
     def all(self) -> Mapping[str, int]:
-        try:
-            return self._store().word_statuses.all()
-        except StoreError:
-            return {}
+        return self._holder.all()
 
     def set(self, changes: Mapping[str, int]) -> None:
-        self._store().word_statuses.set({word: Status(s) for word, s in changes.items()})
+        self._holder.set({word: Status(status) for word, status in changes.items()}, MARKED)

@@ -1,6 +1,6 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, word corrections, the pinyin switch, the script menu, find,
-preferences and navigation, wired to each other here and nowhere else.
+lookup, annotations, the vocabulary, word corrections, the pinyin switch, the script menu,
+find, preferences, navigation and word statuses, wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -19,7 +19,7 @@ from reader.ui.annotations.panel_showing import PanelShowing
 from reader.ui.corrections.controller import WordCorrectionsController
 from reader.ui.coverage.controller import CoverageController
 from reader.ui.coverage.menu import CoverageMenu
-from reader.ui.coverage.word_statuses import StoreWordStatuses
+from reader.ui.coverage.word_statuses import HeldWordStatuses
 from reader.ui.find.controller import FindController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.navigation.controller import NavigationController
@@ -34,9 +34,13 @@ from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.text_surface import TextSurface
+from reader.ui.vocabulary.controller import PANEL_LEAST_WIDTH as VOCABULARY_LEAST_WIDTH
+from reader.ui.vocabulary.controller import PANEL_WIDTH as VOCABULARY_WIDTH
+from reader.ui.vocabulary.controller import VocabularyController
 from reader.ui.window.menus import WindowMenus
 from reader.ui.window.panel_room import PanelRoom
 from reader.ui.window.section_tree import SectionTree
+from reader.ui.words.controller import WordsController
 
 
 @dataclass(frozen=True)
@@ -50,11 +54,14 @@ class Features:
     navigation: NavigationController
     preferences: PreferencesController
     find: FindController
+    words: WordsController
+    vocabulary: VocabularyController
     coverage: CoverageMenu | None
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
         self.word_lookup.shutdown()
+        self.words.shutdown()
 
 
 def make_features(
@@ -82,7 +89,24 @@ def make_features(
     panels.reader_chose.connect(
         lambda dock, shown: showing.reader_chose(shown) if dock is annotations.dock else None
     )
+    # Saved words: written through the annotations' store; the panel closes for room
+    # before the annotations' does, and is shown when the reader last had it shown.
+    vocabulary = VocabularyController(
+        window,
+        window,
+        session,
+        annotations.writable_store,
+        lambda path, at: window.open_path(path, at=at),
+        lambda offset: word_lookup.show_word_at(offset),
+    )
+    vocabulary.add_menu_entries(window.file_menu, window.quit_action, view_menu)
+    panels.manage(vocabulary.dock, VOCABULARY_LEAST_WIDTH, VOCABULARY_WIDTH)
+    panels.set_wanted(vocabulary.dock, vocabulary.wanted)
+    panels.reader_chose.connect(
+        lambda dock, shown: vocabulary.reader_chose(shown) if dock is vocabulary.dock else None
+    )
     word_lookup = WordLookupController(window, view_menu, session, shown_view)
+    vocabulary.serve_popup(word_lookup.popup, word_lookup.popup.add_button, word_lookup.word_shown)
     word_lookup.serve(reading_view)
     word_lookup.leave_clicks_to(annotations.highlight_at)
     word_corrections = WordCorrectionsController(
@@ -117,12 +141,25 @@ def make_features(
         window, window.edit_menu, view_menu, reading_view, pinyin, word_lookup, annotations.painter
     )
     preferences.offer_script(script_menu.actions)
-    coverage = make_coverage(window, view_menu, session, annotations)
     navigation = make_navigation(window, reading_view, shown_view, panels, pinyin)
     session.changed.connect(navigation.show_session)
     # Connected after the jumps themselves: heard once the view has moved.
     navigation.jumps.follow(annotations.panel.jump_requested)
     find.jumped.connect(navigation.jumps.jumped_from)
+    words = WordsController(
+        window,
+        window.words_menu,
+        session,
+        annotations.data_dir,
+        annotations.writable_store,
+        annotations.undo_stack,
+        word_lookup.popup,
+        shown_view,
+    )
+    annotations.add_context_menu_entries(words.keys.add_entries)
+    navigation.jumps.follow(vocabulary.panel.jump_requested)
+    words.holder.changed.connect(lambda _words: vocabulary.statuses_changed())
+    coverage = make_coverage(window, session, words)
     return Features(
         session,
         annotations,
@@ -133,25 +170,25 @@ def make_features(
         navigation,
         preferences,
         find,
+        words,
+        vocabulary,
         coverage,
     )
 
 
 def make_coverage(
-    window: WindowMenus,
-    view_menu: QtWidgets.QMenu,
-    session: CurrentSession,
-    annotations: AnnotationController,
+    window: WindowMenus, session: CurrentSession, words: WordsController
 ) -> CoverageMenu | None:
-    """The sections' share known in the tree, Text Difficulty and Words to Learn, with the
-    statuses the store holds."""
+    """The sections' share known in the tree, and Words ▸ Text Difficulty and Words to
+    Learn, weighed again whenever the statuses change."""
     tree = window.findChild(SectionTree)
     if tree is None:
         return None
-    statuses = StoreWordStatuses(annotations.writable_store)
+    statuses = HeldWordStatuses(words.holder)
     tools = session.warm_up.tools
     coverage = CoverageController(window, session, tree.section_model(), statuses, tools, window)
-    return CoverageMenu(view_menu, coverage, tree.current_section, window)
+    words.holder.changed.connect(lambda _words: coverage.refresh())
+    return CoverageMenu(window.words_menu, coverage, tree.current_section, window)
 
 
 def make_navigation(
