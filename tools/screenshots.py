@@ -33,7 +33,6 @@ sys.path.insert(0, str(ROOT))
 
 from reader.document.model import Section  # noqa: E402
 from reader.resources import seed_article  # noqa: E402
-from reader.store import open_store, resolve_data_dir  # noqa: E402
 from reader.store.word_status import Status  # noqa: E402
 from reader.ui.app import application  # noqa: E402
 from reader.ui.coverage.menu import CoverageMenu  # noqa: E402
@@ -43,6 +42,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets  # noqa: E402
 from reader.ui.tasks import TaskRunner  # noqa: E402
 from reader.ui.views.tone_colours import ToneColours  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
+from reader.ui.words.status_holder import StatusHolder  # noqa: E402
 
 SIZE = (1400, 900)
 SECTION = "各级领导干部 要经常上网看看"
@@ -195,15 +195,15 @@ def grab(window: MainWindow, path: Path) -> None:
 
 
 def know_hsk(window: MainWindow, level: int) -> CoverageMenu:
-    """The words of new-HSK levels 1 to `level` known, in the window's store (as `reader vocab
-    known --hsk 3` marks them), and the coverage weighed by them."""
+    """The words of new-HSK levels 1 to `level` known (as Words ▸ Import Known Words marks
+    them), and the coverage weighed by them."""
     from reader.language.known_words import hsk_words
 
-    with open_store(resolve_data_dir()) as store:
-        store.word_statuses.set(dict.fromkeys(hsk_words(level), Status.KNOWN))
+    holder = window.findChild(StatusHolder)
+    wait_until(lambda: holder.loaded)
+    holder.set(dict.fromkeys(hsk_words(level), Status.KNOWN), "Known")
     coverage = window.findChild(CoverageMenu)
-    wait_until(lambda: coverage.coverage.counts is not None)
-    coverage.coverage.refresh()
+    wait_until(lambda: coverage.coverage.coverage_of(coverage.coverage.counts.document) is not None)
     settle()
     return coverage
 

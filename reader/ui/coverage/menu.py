@@ -1,4 +1,4 @@
-"""View ▸ Text Difficulty… and Words to Learn…: the coverage's dialogs, made on first use
+"""Words ▸ Text Difficulty… and Words to Learn…: the coverage's dialogs, made on first use
 and kept (shown again, up to date, the next time)."""
 
 from __future__ import annotations

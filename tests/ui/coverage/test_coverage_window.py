@@ -11,8 +11,9 @@ from reader.language.segmentation import Segmentation
 from reader.store import open_store, resolve_data_dir
 from reader.store.word_status import Status
 from reader.ui.coverage.menu import CoverageMenu
-from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.qt import QtCore
 from reader.ui.window.section_tree import FIGURE_COLUMN
+from reader.ui.words.status_holder import StatusHolder
 
 KNOWN = ["我们", "网络", "发展", "互联网", "的", "是", "在", "和", "要"]
 
@@ -27,9 +28,13 @@ def statuses() -> dict[str, Status]:
 
 
 def _counted(qtbot, window) -> CoverageMenu:
+    """The coverage once counted and weighed by the statuses read (the holder reads them
+    from the event loop)."""
     menu = window.findChild(CoverageMenu)
     assert menu is not None
-    qtbot.waitUntil(lambda: menu.coverage.counts is not None)
+    holder = window.findChild(StatusHolder)
+    qtbot.waitUntil(lambda: menu.coverage.counts is not None and holder.loaded)
+    qtbot.waitUntil(lambda: menu.coverage.coverage_of(menu.coverage.counts.document) is not None)
     return menu
 
 
@@ -83,14 +88,18 @@ def test_a_reader_who_marks_nothing_sees_no_column(qtbot, make_window, seed_path
     assert set(_tree_figures(window).values()) == {None}
 
 
-def test_refresh_follows_statuses_changed_elsewhere(qtbot, make_window, seed_path, statuses):
+def test_the_tree_follows_statuses_changed_anywhere_in_the_window_and_undo(
+    qtbot, make_window, seed_path, statuses
+):
     window = make_window(seed_path)
-    menu = _counted(qtbot, window)
-    before = _percent(_tree_figures(window)[window.reader_document.title])
-    with open_store(resolve_data_dir()) as store:
-        store.word_statuses.set({"安全": Status.KNOWN, "信息化": Status.KNOWN})
-    menu.coverage.refresh()
-    assert _percent(_tree_figures(window)[window.reader_document.title]) > before
+    _counted(qtbot, window)
+    title = window.reader_document.title
+    before = _percent(_tree_figures(window)[title])
+    holder = window.findChild(StatusHolder)
+    holder.set({"安全": Status.KNOWN, "信息化": Status.KNOWN}, "Known")  # as the pop-up's K
+    assert _percent(_tree_figures(window)[title]) > before
+    window.annotations.undo_stack.undo()
+    assert _percent(_tree_figures(window)[title]) == before
 
 
 def test_text_difficulty_shows_the_documents_figures(
@@ -99,7 +108,7 @@ def test_text_difficulty_shows_the_documents_figures(
     window = make_window(seed_path)
     menu = _counted(qtbot, window)
     action = menu.difficulty_action
-    assert action in window.view_menu.actions()
+    assert action in window.words_menu.actions()
     action.trigger()
     dialog = menu.difficulty
     assert dialog is not None and dialog.isVisible()
@@ -143,6 +152,10 @@ def test_marking_words_to_learn_takes_them_off_and_raises_the_share(
     qtbot.mouseClick(dialog.mark_buttons[Status.IGNORED], QtCore.Qt.LeftButton)
     assert ignored not in dialog.words()
     assert menu.coverage.statuses[ignored] == Status.IGNORED
+    # One step each on the window's undo stack: Edit ▸ Undo brings the word back.
+    assert window.annotations.undo_stack.undoText() == "Mark Words to Learn"
+    window.annotations.undo_stack.undo()
+    assert ignored in dialog.words()
 
 
 def test_the_buttons_wait_for_a_choice(qtbot, make_window, seed_path, statuses):
@@ -179,25 +192,3 @@ def test_figures_survive_a_restart_on_the_same_store(qtbot, make_window, seed_pa
     again = make_window(seed_path)
     _counted(qtbot, again)
     assert _tree_figures(again) == shown
-
-
-def test_a_store_that_refuses_the_change_is_told(qtbot, make_window, seed_path, statuses):
-    from reader.store import StoreError
-    from tests.ui.message_boxes import wait_for_message
-
-    window = make_window(seed_path)
-    menu = _counted(qtbot, window)
-
-    def refuse(_changes) -> None:
-        raise StoreError(resolve_data_dir(), "the disk is full")
-
-    menu.coverage._statuses_source.set = refuse
-    dialog = menu.show_words_to_learn()
-    first = dialog.words()[0]
-    dialog.table.selectRow(0)
-    qtbot.mouseClick(dialog.mark_buttons[Status.KNOWN], QtCore.Qt.LeftButton)
-    box = wait_for_message(qtbot)
-    assert "the disk is full" in box.informativeText()
-    box.close()
-    assert dialog.words()[0] == first
-    assert isinstance(dialog, QtWidgets.QDialog)
