@@ -46,15 +46,14 @@ class TextMarks:
         if not all(segmentation.is_segmented(i) for i in segmentation.span_indexes(start, end)):
             return None
         text = segmentation.text
-        status = self._status
+        status, studied = self._status, is_study_word
         marks = []
-        for token in segmentation.tokens(start, end):
-            word = text[token.start : token.end]
-            if not is_study_word(word):
-                continue
-            found = status(word)
-            if found == Status.NEW or Status.LEARNING_1 <= found <= Status.LEARNING_4:
-                marks.append(WordMark(token.start, token.end, Status(found)))
+        for first, last in segmentation.tokens(start, end):
+            word = text[first:last]
+            if studied(word):
+                found = status(word)
+                if found <= Status.LEARNING_4:  # new (0) or learning (1-4)
+                    marks.append(WordMark(first, last, found))
         self._kept[(start, end)] = marks
         while len(self._kept) > KEPT_RANGES:
             self._kept.popitem(last=False)

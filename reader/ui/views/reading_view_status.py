@@ -12,17 +12,21 @@ paragraph not segmented) is asked again a moment later.
 
 from __future__ import annotations
 
-from typing import Protocol
+import bisect
+from typing import TYPE_CHECKING, Protocol
 
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import theme
 from reader.ui.views.status_marks import GAP_EMS, THICKNESS_EMS, WordMarkSource, mark_colour
 
+if TYPE_CHECKING:
+    from reader.store import Status
+
 RETRY_MS = 250
 """How soon the blocks in view whose words were not known are asked again."""
-Underline = tuple[QtCore.QRectF, str]
-"""An underline in its block's coordinates, and its colour."""
+Underlines = dict["Status", list[QtCore.QRectF]]
+"""A block's underlines in its own coordinates, by the status they show."""
 
 
 class UnderlinedPage(Protocol):
@@ -52,11 +56,12 @@ class StatusUnderlines:
     def __init__(self, view: UnderlinedPage) -> None:
         self._view = view
         self._source: WordMarkSource | None = None
-        self._blocks: dict[int, list[Underline]] = {}
-        """Block number: its underlines, in the colours of the theme they were made in."""
+        self._blocks: dict[int, Underlines] = {}
+        """Block number: its underlines."""
+        self._colours: dict[Status, QtGui.QColor] = {}
         self._made_for: tuple[object, ...] = ()
         """The page, column width, em and theme the underlines kept were made for."""
-        self._retry = QtCore.QTimer()
+        self._retry = QtCore.QTimer(view.viewport())  # gone with the view
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(lambda: self._view.viewport().update())
@@ -86,30 +91,40 @@ class StatusUnderlines:
         if made_for != self._made_for:  # laid out anew, or another theme
             self._made_for = made_for
             self._blocks.clear()
+            self._colours.clear()
         layout = page.documentLayout()
         dx, dy = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
-        top, bottom = clip.top() + dy, clip.bottom() + dy
-        block = page.findBlock(view.position_at_y(top))
+        bottom = clip.bottom() + dy
+        block = page.findBlock(view.position_at_y(clip.top() + dy))
         painter = QtGui.QPainter(view.viewport())
         painter.setClipRect(clip)
+        painter.setPen(QtCore.Qt.NoPen)
         waiting = False
-        while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            if rect.top() > bottom:
-                break
+        while block.isValid() and layout.blockBoundingRect(block).top() <= bottom:
             underlines = self._underlines(block)
             if underlines is None:
                 waiting = True
-            else:
+            elif underlines:
                 origin = block.layout().position()
-                for area, colour in underlines:
-                    painter.fillRect(area.translated(origin.x() - dx, origin.y() - dy), colour)
+                painter.resetTransform()
+                painter.translate(origin.x() - dx, origin.y() - dy)
+                for status, rects in underlines.items():
+                    painter.setBrush(self._colour(status))
+                    painter.drawRects(rects)
             block = block.next()
         painter.end()
         if waiting:
             self._retry.start()
 
-    def _underlines(self, block: QtGui.QTextBlock) -> list[Underline] | None:
+    def _colour(self, status: Status) -> QtGui.QColor:
+        found = self._colours.get(status)
+        if found is None:
+            found = self._colours[status] = QtGui.QColor(mark_colour(status, theme()))
+        return found
+
+    def _underlines(self, block: QtGui.QTextBlock) -> Underlines | None:
+        """The block's underlines, made the first time it is seen; None while its words are
+        not known. Line by line: each line's height and each word's edge asked of Qt once."""
         number = block.blockNumber()
         found = self._blocks.get(number)
         if found is not None:
@@ -117,31 +132,48 @@ class StatusUnderlines:
         assert self._source is not None
         offsets = self._view.offsets
         first = block.position()
-        marks = self._source.between(
-            offsets.from_qt(first), offsets.from_qt(first + block.length() - 1)
-        )
+        length = block.length() - 1
+        start, end = offsets.from_qt(first), offsets.from_qt(first + length)
+        marks = self._source.between(start, end)
         if marks is None:
             return None
+        # A block without characters beyond the BMP (nearly all) needs no conversion per word.
+        shift = start if end - start == length else None
         text_layout = block.layout()
+        lines = [text_layout.lineAt(i) for i in range(text_layout.lineCount())]
+        ends = [line.textStart() + line.textLength() for line in lines]
         em = self._view.em()
         thickness = max(1.0, round(THICKNESS_EMS * em))
         gap = GAP_EMS * em
-        made: list[Underline] = []
-        for start, end, status in marks:
-            colour = mark_colour(status, theme())
-            if colour is None:
-                continue
-            word_start = offsets.to_qt(start) - first
-            begin = max(0, word_start)
-            finish = min(block.length() - 1, offsets.to_qt(end) - first)
-            line = text_layout.lineForTextPosition(begin)
-            while begin < finish and line.isValid():
-                stop = min(finish, line.textStart() + line.textLength())
-                left = line.cursorToX(begin)[0] + (gap if begin == word_start else 0.0)
-                right = line.cursorToX(stop)[0] - (gap if stop == finish else 0.0)
-                below = line.y() + line.ascent() + line.descent() * 0.55
-                made.append((QtCore.QRectF(left, below, max(1.0, right - left), thickness), colour))
+        made: Underlines = {}
+        index = -1
+        line = lines[0] if lines else None
+        below = 0.0
+        edges: dict[int, float] = {}
+        for word_start, word_end, status in marks:
+            if shift is not None:
+                word_start, word_end = word_start - shift, word_end - shift
+            else:
+                word_start = offsets.to_qt(word_start) - first
+                word_end = offsets.to_qt(word_end) - first
+            begin, finish = max(0, word_start), min(length, word_end)
+            while begin < finish:
+                if index < 0 or begin >= ends[index]:
+                    index = bisect.bisect_right(ends, begin, lo=max(0, index))
+                    if index >= len(lines):
+                        break
+                    line = lines[index]
+                    below = line.y() + line.ascent() + line.descent() * 0.55
+                    edges = {}
+                assert line is not None
+                stop = min(finish, ends[index])
+                for edge in (begin, stop):
+                    if edge not in edges:
+                        edges[edge] = line.cursorToX(edge)[0]
+                left = edges[begin] + (gap if begin == word_start else 0.0)
+                right = edges[stop] - (gap if stop == finish else 0.0)
+                rect = QtCore.QRectF(left, below, max(1.0, right - left), thickness)
+                made.setdefault(status, []).append(rect)
                 begin = stop
-                line = text_layout.lineAt(line.lineNumber() + 1)
         self._blocks[number] = made
         return made
