@@ -139,10 +139,12 @@ def _paint_piece(
     underline_at = baseline + fonts.metrics.descent() * 0.55
     thickness, gap = max(1.0, round(THICKNESS_EMS * fonts.em)), GAP_EMS * fonts.em
     word_colours: dict[Status, QtGui.QColor] = {}
+    underlines: dict[Status, list[QtCore.QRectF]] = {}
     for line in layout.lines:
         top = origin.y() + line.y
         if top > clip.bottom() or top + layout.line_height < clip.top():
             continue
+        run_left: float | None = None
         for number, box in enumerate(line.boxes):
             left = origin.x() + box.x
             band = QtCore.QRectF(left, top + fonts.ruby_band, box.width, fonts.text_band)
@@ -150,6 +152,16 @@ def _paint_piece(
             # Up to the next box where the same span goes on: one band, no seam between them.
             joined = band.adjusted(0, 0, after.x - box.x - box.width, 0) if after else band
             nxt = after.start if after else -1
+            word = marked.words.get(box.start)
+            if word is not None:
+                # One underline a word a line: from its first box here to its last.
+                if run_left is None:
+                    run_left = left + (gap if box.start == word.start else 0.0)
+                if marked.words.get(nxt) is not word:
+                    right = left + box.width - (gap if box.end >= word.end else 0.0)
+                    under = QtCore.QRectF(run_left, top + underline_at, right - run_left, thickness)
+                    underlines.setdefault(word.status, []).append(under)
+                    run_left = None
             if _covers(marked.selection, box.start):
                 painter.fillRect(joined if _covers(marked.selection, nxt) else band, selection)
                 continue
@@ -167,15 +179,13 @@ def _paint_piece(
                 if _covers(span, box.start):
                     colour = found_current if span == marked.current else found
                     painter.fillRect(joined if _covers(span, nxt) else band, colour)
-            word = marked.words.get(box.start)
-            if word is not None:
-                area = joined if marked.words.get(nxt) is word else band
-                left = area.left() + (gap if box.start == word.start else 0.0)
-                right = area.right() - (gap if box.end >= word.end else 0.0)
-                if word.status not in word_colours:
-                    word_colours[word.status] = QtGui.QColor(mark_colour(word.status, colours_now))
-                under = QtCore.QRectF(left, top + underline_at, right - left, thickness)
-                painter.fillRect(under, word_colours[word.status])
+        for status, rects in underlines.items():
+            if status not in word_colours:
+                word_colours[status] = QtGui.QColor(mark_colour(status, colours_now))
+            painter.setPen(QtCore.Qt.NoPen)
+            painter.setBrush(word_colours[status])
+            painter.drawRects(rects)
+        underlines.clear()
         painter.setFont(fonts.font)
         painter.setPen(text_ink)
         for box in line.boxes:
