@@ -15,6 +15,7 @@ from reader.cli.common import DATA_DIR_HELP, EXIT_ERROR, EXIT_OK, CommandError
 from reader.cli.common import tell as _tell
 from reader.cli.find import find_command
 from reader.cli.language import lookup_command, pinyin_command, words_command
+from reader.cli.vocab import vocab_command
 from reader.document import Document, DocumentError, open_document
 from reader.document.chapters import compile_heading_pattern
 from reader.document.encoding import replacements_message
@@ -186,7 +187,7 @@ def _open_window(args: list[str]) -> int:
             "sub-commands: reader outline [--blocks] FILE; reader lookup [--json] WORD; "
             "reader pinyin [--json] FILE|-; reader words --json FILE|-; "
             "reader find [--json] [--pinyin] QUERY FILE; "
-            "reader notes export|import ... "
+            "reader notes export|import ...; reader vocab known|status|save|export ... "
             "(reader COMMAND -h for more)"
         ),
     )
@@ -264,6 +265,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "words": words_command,
     "find": find_command,
     "notes": _notes,
+    "vocab": vocab_command,
 }
 
 
