@@ -66,3 +66,36 @@ def test_no_source_no_underlines(show_in_view):
     assert any(new in c for c in row_colours(view, (we, we + 2)).values())
     view.set_status_marks(None)
     assert not any(new in c for c in row_colours(view, (we, we + 2)).values())
+
+
+class CountingMarks(FixedMarks):
+    """Counts the ranges it is asked for."""
+
+    def __init__(self, marks: list[WordMark]) -> None:
+        super().__init__(marks)
+        self.asked: list[tuple[int, int]] = []
+
+    def between(self, start: int, end: int) -> list[WordMark]:
+        self.asked.append((start, end))
+        return super().between(start, end)
+
+
+def test_the_next_page_is_marked_while_the_reader_reads(qtbot, show_in_view):
+    paragraph = "我们学习中文，学习汉语。" * 2  # a line each
+    text = "\n\n".join([paragraph] * 60) + "\n"
+    marks = [WordMark(i, i + 2, Status.NEW) for i, char in enumerate(text) if char == "我"]
+    source = CountingMarks(marks)
+    view = show_in_view(build_document(text), (600, 300))
+    view.set_status_marks(source)
+    view.viewport().repaint()
+    shown = len(source.asked)
+    qtbot.waitUntil(lambda: len(source.asked) > shown)  # the page below, made while idle
+    qtbot.wait(100)
+    asked = len(source.asked)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + bar.pageStep())
+    view.viewport().repaint()
+    assert len(source.asked) == asked  # painted from what was made
+    new = mark_colour(Status.NEW, theme())
+    start = text.index("我", view.top_offset() + 60)  # a line well inside the page
+    assert any(new in c for c in row_colours(view, (start, start + 2)).values())
