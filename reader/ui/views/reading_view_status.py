@@ -5,9 +5,10 @@ Not ExtraSelections or formats: an underline format would run on from one new wo
 the next, and splits every line's text into as many runs as it has words; ExtraSelections
 are made again at every scroll. Here each block in view is asked for its marks once, their
 underlines kept in the block's own coordinates (its layout moves as a whole when the page
-above it is laid out), and a paint draws those of the blocks it reaches: scrolling and the
-hovered word's repaint cost a few rectangles. A block whose words are not known yet (its
-paragraph not segmented) is asked again a moment later.
+above it is laid out), and a paint draws those of the blocks it reaches, one call a colour
+a block: the hovered word's repaint costs a few calls. The next page's underlines are made
+while the reader reads, so that paging down finds them made. A block whose words are not
+known yet (its paragraph not segmented) is asked again a moment later.
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ if TYPE_CHECKING:
     from reader.store import Status
 
 RETRY_MS = 250
+"""How soon the blocks in view whose words were not known are asked again."""
 AHEAD_S = 0.003
 """Seconds of work at a time on the next page's underlines, between two events."""
 EVEN = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019]+")
 """Characters of one width in the page's CJK face: a line of them has its edges at even
 steps (checked on a novel: 1.3 pixels out at most)."""
-"""How soon the blocks in view whose words were not known are asked again."""
 Underlines = dict["Status", list[QtCore.QRectF]]
 """A block's underlines in its own coordinates, by the status they show."""
 
