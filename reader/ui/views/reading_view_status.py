@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 RETRY_MS = 250
 """How soon the blocks in view whose words were not known are asked again."""
+AHEAD_AFTER_MS = 60
+"""How long the page must have stood still before the next page's underlines are made."""
 AHEAD_S = 0.003
 """Seconds of work at a time on the next page's underlines, between two events."""
 EVEN = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019]+")
@@ -75,7 +77,7 @@ class StatusUnderlines:
         self._retry.timeout.connect(lambda: self._view.viewport().update())
         self._ahead = QtCore.QTimer(view.viewport())
         self._ahead.setSingleShot(True)
-        self._ahead.setInterval(0)
+        self._ahead.setInterval(AHEAD_AFTER_MS)
         self._ahead.timeout.connect(self._make_ahead)
         self._next_block = QtGui.QTextBlock()
         """The first block below the last paint: the next page's are made while idle."""
@@ -129,7 +131,8 @@ class StatusUnderlines:
         painter.end()
         if waiting:
             self._retry.start()
-        elif block.isValid():
+        elif block.isValid() and clip.height() * 2 >= view.viewport().height():
+            # After a page's paint, not a word's (the hovered word's mark).
             self._next_block = block
             self._ahead.start()
 
@@ -149,7 +152,7 @@ class StatusUnderlines:
             block = block.next()
             if time.perf_counter() - started > AHEAD_S:
                 self._next_block = block
-                self._ahead.start()
+                self._ahead.start()  # on after the events that came meanwhile
                 return
 
     def _colour(self, status: Status) -> QtGui.QColor:
