@@ -84,16 +84,11 @@ def _window_figures(novel: Path, runs: int, hovers: int) -> list[Figure]:
 
         return setup
 
-    scroll_on = _timed(lambda: _scroll(view), runs, marks_on(True))
-    scroll_off = _timed(lambda: _scroll(view), runs, marks_on(False))
-    marks_on(True)()
-    hover_on = _hovers(window, app, hovers)
-    marks_on(False)()
-    hover_off = _hovers(window, app, hovers)
+    scroll_on, scroll_off = _alternated(lambda: _scroll(view), runs, marks_on)
+    hover_on, hover_off = _hovers(window, app, hovers, marks_on)
     window.pinyin.all_action.trigger()
     pinyin = window.pinyin.view
-    pinyin_on = _timed(lambda: _scroll(pinyin), runs, marks_on(True))
-    pinyin_off = _timed(lambda: _scroll(pinyin), runs, marks_on(False))
+    pinyin_on, pinyin_off = _alternated(lambda: _scroll(pinyin), runs, marks_on)
     window.close()
     page = 1000 / SCROLL_PAGES
     return [
@@ -166,20 +161,27 @@ def _scroll(view) -> None:
         view.viewport().repaint()
 
 
-def _timed(action: Callable[[], None], runs: int, setup: Callable[[], None]) -> float:
-    samples = []
+def _alternated(
+    action: Callable[[], None], runs: int, marks_on: Callable[[bool], Callable[[], None]]
+) -> tuple[float, float]:
+    """The median seconds of `action` with the marks on and off, run in turn, so that the
+    machine's other work weighs on both alike."""
+    samples: dict[bool, list[float]] = {True: [], False: []}
     for _ in range(runs):
-        setup()
-        began = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - began)
-    return statistics.median(samples)
+        for shown in (True, False):
+            marks_on(shown)()
+            began = time.perf_counter()
+            action()
+            samples[shown].append(time.perf_counter() - began)
+    return statistics.median(samples[True]), statistics.median(samples[False])
 
 
-def _hovers(window, app, hovers: int) -> list[float]:
+def _hovers(
+    window, app, hovers: int, marks_on: Callable[[bool], Callable[[], None]]
+) -> tuple[list[float], list[float]]:
     """Milliseconds from a mouse move to the pop-up shown and the part of the page it
-    changed painted again, over moves that showed a word (the same random places and points
-    in each call)."""
+    changed painted again, over moves that showed a word: at each random place, the same
+    random points with the marks on and then off."""
     from reader.ui.qt import QtCore, QtGui, QtWidgets
 
     lookup = window.word_lookup
@@ -189,29 +191,35 @@ def _hovers(window, app, hovers: int) -> list[float]:
     shown: list[bool] = []
     lookup.word_shown.connect(lambda _: shown.append(True))
     rng = random.Random(14)
-    times = []
-    for number in range(hovers):
-        if number % SCROLL_EVERY == 0:
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(max(1, hovers // SCROLL_EVERY)):
+        place = rng.randrange(len(text))
+        points = [
+            QtCore.QPointF(rng.uniform(0, viewport.width()), rng.uniform(0, viewport.height()))
+            for _ in range(SCROLL_EVERY)
+        ]
+        for marked in (True, False):
+            marks_on(marked)()
             lookup.hide_popup()
-            view.scroll_to_offset(rng.randrange(len(text)))
+            view.scroll_to_offset(place)
             viewport.repaint()
             app.processEvents()
-        point = QtCore.QPointF(rng.uniform(0, viewport.width()), rng.uniform(0, viewport.height()))
-        event = QtGui.QMouseEvent(
-            QtCore.QEvent.MouseMove,
-            point,
-            viewport.mapToGlobal(point),
-            QtCore.Qt.NoButton,
-            QtCore.Qt.NoButton,
-            QtCore.Qt.NoModifier,
-        )
-        shown.clear()
-        began = time.perf_counter()
-        QtWidgets.QApplication.sendEvent(viewport, event)
-        app.processEvents()  # the paint of the hovered word's mark, underlines and all
-        if shown:
-            times.append((time.perf_counter() - began) * 1000)
-    return times
+            for point in points:
+                event = QtGui.QMouseEvent(
+                    QtCore.QEvent.MouseMove,
+                    point,
+                    viewport.mapToGlobal(point),
+                    QtCore.Qt.NoButton,
+                    QtCore.Qt.NoButton,
+                    QtCore.Qt.NoModifier,
+                )
+                shown.clear()
+                began = time.perf_counter()
+                QtWidgets.QApplication.sendEvent(viewport, event)
+                app.processEvents()  # the paint of the hovered word's mark, underlines and all
+                if shown:
+                    times[marked].append((time.perf_counter() - began) * 1000)
+    return times[True], times[False]
 
 
 def _store_figure(folder: Path, runs: int) -> Figure:
