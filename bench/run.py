@@ -204,6 +204,14 @@ def annotations_window(files: Sequence[Path], settings: Settings) -> Table | Non
     return Table(window_bench.TITLE, window_bench.HEADERS, window_bench.rows(figures))
 
 
+def word_statuses_window(files: Sequence[Path], settings: Settings) -> Table:
+    """bench/word_statuses_window.py: the window's start with 100,000 word statuses."""
+    import word_statuses_window as statuses_bench
+
+    figures = statuses_bench.measure(settings.runs)
+    return Table(statuses_bench.TITLE, statuses_bench.HEADERS, statuses_bench.rows(figures))
+
+
 def word_lookup_window(files: Sequence[Path], settings: Settings) -> Table | None:
     """bench/lookup_window.py: lookup ready after first paint, hover to pop-up content."""
     if not NOVEL.is_file():
@@ -322,6 +330,7 @@ MEASUREMENTS: list[Measurement] = [
     document_opening,
     annotation_store,
     annotations_window,
+    word_statuses_window,
     language_layer,
     pinyin_accuracy,
     pinyin_changes,

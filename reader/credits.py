@@ -113,12 +113,27 @@ CREDITS: tuple[Credit, ...] = (
         "https://github.com/executablebooks/markdown-it-py",
         "licences/markdown-it-py-MIT.txt",
     ),
+    Credit(
+        "genanki",
+        "writing Anki decks of the saved words",
+        "© 2017 Kerrick Staley.",
+        "MIT License",
+        "https://github.com/kerrickstaley/genanki",
+        "licences/genanki-MIT.txt",
+    ),
 )
 
 LICENCES: tuple[tuple[str, str], ...] = (
     *((f"{credit.name}: {credit.licence}", credit.licence_file) for credit in CREDITS),
     ("GNU General Public License v3 (the LGPLv3 adds to it)", "licences/GPL-3.0.txt"),
     ("mdurl: MIT License", "licences/mdurl-MIT.txt"),
+    ("chevron (for genanki): MIT License", "licences/chevron-MIT.txt"),
+    (
+        "cached-property (for genanki): BSD 3-Clause License",
+        "licences/cached-property-BSD-3-Clause.txt",
+    ),
+    ("PyYAML (for genanki): MIT License", "licences/pyyaml-MIT.txt"),
+    ("frozendict (for genanki): LGPLv3", "licences/Qt-LGPL-3.0.txt"),
 )
 """Every licence text Reader ships: what it is for, and its path under resources/."""
 LICENCE_FILES: tuple[str, ...] = tuple(path for _, path in LICENCES)

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,6 +154,30 @@ def test_frozen_missing_file_is_one_line_and_exit_2(frozen_app: FrozenApp, tmp_p
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("reader: error: missing.txt: ")
     assert "Traceback" not in result.stderr
+
+
+def test_frozen_vocab_saves_a_word_and_exports_an_anki_deck(
+    frozen_app: FrozenApp, tmp_path: Path
+) -> None:
+    """genanki and what it imports are in the bundle: the deck is written."""
+    data = ["--data-dir", str(tmp_path / "data")]
+    saved = frozen_app.run("vocab", "save", "座谈会", str(SEED), "--at", "0", *data, cwd=tmp_path)
+    assert saved.returncode == 2 and saved.stderr.startswith("reader: error: save: ")
+    words = frozen_app.run("words", "--json", str(SEED), cwd=tmp_path)
+    offset = next(
+        record["start"]
+        for record in map(json.loads, words.stdout.splitlines())
+        if record["text"] == "座谈会"
+    )
+    saved = frozen_app.run(
+        "vocab", "save", "座谈会", str(SEED), "--at", str(offset), *data, cwd=tmp_path
+    )
+    assert saved.returncode == 0, saved.stderr
+    assert saved.stdout.startswith("座谈会\tzuòtánhuì\t")
+    exported = frozen_app.run("vocab", "export", "words.apkg", *data, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    with zipfile.ZipFile(tmp_path / "words.apkg") as package:
+        assert "collection.anki2" in package.namelist()
 
 
 def test_frozen_app_carries_the_seed(frozen_app: FrozenApp, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.common import DATA_DIR_HELP, EXIT_OK, CommandError
 from reader.cli.common import tell as _tell
+from reader.cli.vocab_saved import SAVED_ACTIONS, add_saved_actions
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -55,7 +56,10 @@ def vocab_command(args: list[str]) -> int:
     status.add_argument("word", help="the word, simplified or traditional")
     status.add_argument("status", nargs="?", help="new, 1, 2, 3, 4, known or ignored")
     status.add_argument("--data-dir", metavar="DIR", help=DATA_DIR_HELP)
+    add_saved_actions(actions)
     options = parser.parse_args(args)
+    if options.action in SAVED_ACTIONS:
+        return SAVED_ACTIONS[options.action](options)
     if options.action == "known":
         return _known(options)
     return _status(options)

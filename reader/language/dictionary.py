@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import marshal
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -50,6 +51,7 @@ CREATE INDEX entry_simplified ON entry (simplified);
 CREATE INDEX entry_traditional ON entry (traditional);
 """
 _SENSE_SEPARATOR = "/"
+_ALSO_PRONOUNCED = re.compile(r"\balso pr\. \[([^\]]+)\]")
 _build_lock = threading.Lock()
 
 
@@ -71,6 +73,19 @@ class Entry:
     @property
     def is_name(self) -> bool:
         return self.pinyin[:1].isupper()
+
+    @property
+    def also_pronounced(self) -> tuple[tuple[str | None, ...], ...]:
+        """The other readings a sense gives the whole word ("also pr. [xie4 lou4]" in
+        泄露 xie4 lu4), in Reader's numbered form; Taiwan's readings ("Taiwan pr.") are not
+        among them."""
+        found = []
+        for sense in self.senses:
+            for match in _ALSO_PRONOUNCED.finditer(sense):
+                syllables = tuple(numbered(part) for part in match.group(1).split())
+                if len(syllables) == len(self.syllables):
+                    found.append(syllables)
+        return tuple(found)
 
 
 @dataclass(frozen=True)

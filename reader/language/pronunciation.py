@@ -168,7 +168,8 @@ class Pronouncer:
 
         CC-CEDICT fixes a character's reading where every entry of the word gives it the same
         syllable (这种 zhèzhǒng, 头发 tóufa, 答应 dāying; not 东西, dōngxī "east and west"
-        beside dōngxi "thing", nor 明朝 míngzhāo "tomorrow morning" beside Míngcháo): that
+        beside dōngxi "thing", nor 明朝 míngzhāo "tomorrow morning" beside Míngcháo, nor
+        泄露 xièlù, whose entry adds "also pr. [xie4 lou4]", the reading most speakers use): that
         reading stands, and the rules below decide only what it leaves open. A word CC-CEDICT
         has only as a name (勃艮第, 帖木儿) fixes nothing: its names' readings disagree with
         other sources more often than its words'. Where it
@@ -198,8 +199,19 @@ class Pronouncer:
     def _fix(
         word: str, start: int, entries: list[Entry], readings: list[str | None], fixed_at: set[int]
     ) -> None:
-        """Puts CC-CEDICT's readings of `word` (at `start` in `readings`) where it fixes them."""
+        """Puts CC-CEDICT's readings of `word` (at `start` in `readings`) where it fixes them.
+
+        A reading a sense gives as "also pr." unfixes a character where it is another
+        syllable or another full tone (泄露 xièlù, also xièlòu), not where it only gives
+        the neutral tone's full form (起来 qǐlai, also qǐlái): the neutral tone stands.
+        """
         every = {e.syllables for e in entries if len(e.syllables) == len(word)}
+        also = {
+            syllables
+            for entry in entries
+            for syllables in entry.also_pronounced
+            if len(syllables) == len(word)
+        }
         common = any(not e.is_name for e in entries)
         for index in range(len(word)):
             reading = readings[start + index]
@@ -207,8 +219,10 @@ class Pronouncer:
                 continue
             in_all = {syllables[index] for syllables in every}
             if common and len(in_all) == 1 and None not in in_all:
-                readings[start + index] = in_all.pop()
-                fixed_at.add(start + index)
+                fixed = in_all.pop()
+                readings[start + index] = fixed
+                if not any(_other_syllable(fixed, syllables[index]) for syllables in also):
+                    fixed_at.add(start + index)
             elif in_all == {reading[:-1] + "5"}:
                 readings[start + index] = reading[:-1] + "5"
 
@@ -294,18 +308,39 @@ class Pronouncer:
         return None
 
     def _read_in_context(self, text: str, offsets: list[int]) -> dict[int, str]:
+        """The model's readings at `offsets`, each read in its sentence window.
+
+        The model reads a window without the white space around it (the line break that
+        ends a heading or a line of verse, a paragraph's indent): it was trained on
+        sentences that have none, and an unknown symbol at either end changes its reading
+        of the characters beside it (该到收获的季节啦 at the end of a line read lā).
+        """
         windows = sentence_windows(text, offsets[0], offsets[-1] + 1)
         window_starts = [start for start, _ in windows]
         numbers = [bisect.bisect_right(window_starts, offset) - 1 for offset in offsets]
         needed = sorted(set(numbers))
-        readings = self._model.readings([text[slice(*windows[number])] for number in needed])
-        by_window = dict(zip(needed, readings, strict=True))
+        sentences = [text[slice(*windows[number])] for number in needed]
+        trimmed = [sentence.strip() for sentence in sentences]
+        readings = self._model.readings(trimmed)
+        by_window = {
+            number: (window_starts[number] + len(sentence) - len(sentence.lstrip()), found)
+            for number, sentence, found in zip(needed, sentences, readings, strict=True)
+        }
         result: dict[int, str] = {}
         for offset, number in zip(offsets, numbers, strict=True):
-            reading = by_window[number].get(offset - window_starts[number])
+            start, found = by_window[number]
+            reading = found.get(offset - start)
             if reading is not None:
                 result[offset] = reading
         return result
+
+
+def _other_syllable(reading: str, other: str | None) -> bool:
+    """True when `other` is another syllable than `reading`, or the same with another full
+    tone; not where one of them is the other's neutral form (起来 qǐlai, qǐlái)."""
+    if other is None or other == reading:
+        return False
+    return reading[:-1] != other[:-1] or "5" not in (reading[-1], other[-1])
 
 
 def _inside(ranges: Sequence[tuple[int, int]], offset: int) -> bool:

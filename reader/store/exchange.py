@@ -239,7 +239,7 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP, CSV injection)."""
 
 
-def _csv_cell(value: str | int) -> str | int:
+def csv_cell(value: str | int) -> str | int:
     """A text cell that a spreadsheet would run as a formula (=HYPERLINK(...), +1+1, @SUM,
     -2+3) starts with a single quote, as OWASP recommends; the writer quotes every cell."""
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
@@ -249,7 +249,7 @@ def _csv_cell(value: str | int) -> str | int:
 
 def to_csv(document: Document, annotations: list[Annotation], names: dict[str, str]) -> str:
     """One row per annotation; an orphan has no offsets and no section. Every cell is
-    quoted, and none can run as a spreadsheet formula (`_csv_cell`)."""
+    quoted, and none can run as a spreadsheet formula (`csv_cell`)."""
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
@@ -271,7 +271,7 @@ def to_csv(document: Document, annotations: list[Annotation], names: dict[str, s
             _w3c_time(a.created),
             _w3c_time(a.updated),
         )
-        writer.writerow([_csv_cell(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
 
 

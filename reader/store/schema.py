@@ -81,11 +81,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         CREATE TABLE word_statuses (
             word TEXT PRIMARY KEY,  -- the simplified form
             status INTEGER NOT NULL CHECK (status IN (0, 1, 2, 3, 4, 98, 99)),
-            id TEXT NOT NULL UNIQUE,
+            id TEXT NOT NULL,  -- a UUID: the key for merging two stores
             first_seen TEXT NOT NULL,  -- when the word first got a row
             updated TEXT NOT NULL,  -- when its status last changed
             version INTEGER NOT NULL DEFAULT 1
-        )
+        ) WITHOUT ROWID
         """,
         """
         CREATE TABLE saved_words (

@@ -24,6 +24,10 @@ class Purpose(Enum):
     OPEN = "open"
     ANNOTATIONS = "annotations"
     """Exporting and importing annotations."""
+    WORDS = "words"
+    """Importing and exporting the known words."""
+    VOCABULARY = "vocabulary"
+    """Exporting the saved words."""
 
 
 def program_folders() -> list[Path]:

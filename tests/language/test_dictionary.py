@@ -41,6 +41,14 @@ def test_readings_of_a_word_one_syllable_per_character(tools):
     assert tools.dictionary.readings("了") >= {("le5",), ("liao3",)}
 
 
+def test_other_readings_an_entry_gives_in_its_senses(tools):
+    (leak,) = tools.dictionary.lookup("泄露")
+    assert leak.syllables == ("xie4", "lu4")
+    assert leak.also_pronounced == (("xie4", "lou4"),)
+    (break_free,) = tools.dictionary.lookup("挣脱")  # "Taiwan pr. [zheng1 tuo1]" only
+    assert break_free.also_pronounced == ()
+
+
 def test_longest_match_finds_a_name_jieba_splits(tools, seed_path):
     text = seed_path.read_text(encoding="utf-8")
     offset = text.index("扎克伯格")

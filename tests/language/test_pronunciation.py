@@ -75,6 +75,33 @@ def test_neutral_tones_inside_words_come_from_the_dictionary(tools):
     assert marks(read(tools, "朋友")) == "péng you"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他们的计划泄露了。", "tā men de jì huà xiè lòu le"),
+        ("消息泄露出去了。", "xiāo xi xiè lòu chū qù le"),
+        ("他站起来了。", "tā zhàn qǐ lai le"),
+        ("我的父亲是医生。", "wǒ de fù qīn shì yī shēng"),
+    ],
+)
+def test_what_cc_cedict_also_pronounces_is_left_to_the_sentence_but_neutral_tones_stand(
+    tools, text, expected
+):
+    assert marks(read(tools, text)) == expected
+
+
+@pytest.mark.parametrize("line", ["该到收获的季节啦", "他还没还钱", "这家银行的行长长大了"])
+def test_a_line_reads_the_same_with_its_indent_and_line_break(tools, line):
+    alone = read(tools, line)
+    assert read(tools, f"{line}\n") == [*alone, None]
+    indented = read(tools, f"\u3000\u3000{line}\n下面")
+    assert indented[2 : 2 + len(line)] == alone
+
+
+def test_a_line_without_its_full_stop_is_read_as_a_sentence(tools):
+    assert read(tools, "该到收获的季节啦\n")[-2] == "la5"
+
+
 def test_one_syllable_per_character_and_none_where_there_is_none(tools):
     text = "Python是一种语言。𠀀"
     syllables = read(tools, text)

@@ -11,7 +11,7 @@ import pytest
 
 from reader.document import open_document
 from reader.store import ExchangeError, export_annotations, import_annotations, open_store
-from reader.store.exchange import _csv_cell
+from reader.store.exchange import csv_cell
 
 
 @pytest.fixture
@@ -352,9 +352,9 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(store, seed, span, formula)
 
 @pytest.mark.parametrize("formula", FORMULAS)
 def test_a_cell_that_starts_a_formula_starts_with_a_quote(formula):
-    assert _csv_cell(formula) == "'" + formula
-    assert _csv_cell("七亿 = 7亿") == "七亿 = 7亿"
-    assert _csv_cell(42) == 42
+    assert csv_cell(formula) == "'" + formula
+    assert csv_cell("七亿 = 7亿") == "七亿 = 7亿"
+    assert csv_cell(42) == 42
 
 
 def test_markdown_shows_html_and_links_in_notes_as_text(store, seed, span):

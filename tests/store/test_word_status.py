@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from reader.store import SCHEMA_VERSION, STORE_FILE, Status, open_store
+from reader.store import SCHEMA_VERSION, STORE_FILE, CorruptStoreError, Status, open_store
 from reader.store.schema import MIGRATIONS
 
 
@@ -116,3 +116,20 @@ def test_a_store_of_version_3_gains_the_word_tables_and_keeps_its_data(data_dir,
         store.word_statuses.set({"网民": Status.KNOWN})
         assert store.word_statuses.all() == {"网民": Status.KNOWN}
         assert store.saved_words.all() == []
+
+
+def test_damaged_statuses_are_found_when_read_not_at_every_open(data_dir):
+    with open_store(data_dir) as store:
+        store.word_statuses.set({f"词{n}": Status.KNOWN for n in range(5000)})
+    path = data_dir / STORE_FILE
+    page_size = 4096
+    pages = path.stat().st_size // page_size
+    assert pages > 20
+    with path.open("r+b") as file:
+        file.seek(pages // 2 * page_size)
+        file.write(bytes(range(256)) * (page_size // 256))
+
+    with open_store(data_dir) as store:
+        assert store.notice is None
+        with pytest.raises(CorruptStoreError, match="damaged"):
+            store.word_statuses.all()

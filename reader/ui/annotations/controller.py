@@ -182,27 +182,31 @@ class AnnotationController(QtCore.QObject):
         self._window.show_message(QtWidgets.QMessageBox.Warning, text, details)
 
     def undo(self) -> None:
-        """Write the store, then move the stack; refused, the stack stays where it is."""
+        """Write the store, then move the stack; refused, the stack stays where it is.
+        Other commands on the stack (word statuses) undo themselves, keeping what the
+        store refuses to write it later."""
         stack = self.undo_stack
         if self._saved_first() and stack.canUndo():
             command = stack.command(stack.index() - 1)
-            assert isinstance(command, EditCommand)
-            move = self._changes.prepare_undo(command.edit)
-            if move is StackMove.OBSOLETE:
-                command.setObsolete(True)  # the stack drops it instead of undoing it
-            if move is not StackMove.REFUSED:
-                stack.undo()
+            if isinstance(command, EditCommand):
+                move = self._changes.prepare_undo(command.edit)
+                if move is StackMove.OBSOLETE:
+                    command.setObsolete(True)  # the stack drops it instead of undoing it
+                if move is StackMove.REFUSED:
+                    return
+            stack.undo()
 
     def redo(self) -> None:
         stack = self.undo_stack
         if self._saved_first() and stack.canRedo():
             command = stack.command(stack.index())
-            assert isinstance(command, EditCommand)
-            move = self._changes.prepare_redo(command.edit)
-            if move is StackMove.OBSOLETE:
-                command.setObsolete(True)
-            if move is not StackMove.REFUSED:
-                stack.redo()
+            if isinstance(command, EditCommand):
+                move = self._changes.prepare_redo(command.edit)
+                if move is StackMove.OBSOLETE:
+                    command.setObsolete(True)
+                if move is StackMove.REFUSED:
+                    return
+            stack.redo()
 
     def _saved_first(self) -> bool:
         """Undo and redo come after the changes not saved yet: those are saved first (and

@@ -51,6 +51,8 @@ class WordPopup(QtWidgets.QFrame):
     reference_activated = QtCore.Signal(object)
     """A word a sense refers to was clicked: its `Reference`, to be looked up and shown
     with `show_reference`."""
+    lookup_shown = QtCore.Signal(object)
+    """The pop-up now shows this WordLookup (hovered, a reference followed, Back)."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent, QtCore.Qt.ToolTip | QtCore.Qt.FramelessWindowHint)
@@ -117,6 +119,7 @@ class WordPopup(QtWidgets.QFrame):
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.close_button)
+        self._buttons = buttons
         rule = QtWidgets.QFrame()
         rule.setFrameShape(QtWidgets.QFrame.HLine)
         rule.setObjectName("rule")
@@ -191,6 +194,11 @@ class WordPopup(QtWidgets.QFrame):
         self._lookup = lookup
         self._unfolded = False
         self._fill()
+        self.lookup_shown.emit(lookup)
+
+    def add_row(self, row: QtWidgets.QWidget) -> None:
+        """Another feature's row about the word (its status), above the buttons."""
+        self.layout().insertWidget(self.layout().count() - 2, row)
 
     def toggle_more(self) -> None:
         self._unfolded = not self._unfolded
@@ -293,6 +301,12 @@ class WordPopup(QtWidgets.QFrame):
             self.dismiss()
             return
         super().keyPressEvent(event)
+
+    def add_button(self, button: QtWidgets.QToolButton) -> None:
+        """A feature's button after More senses (the vocabulary's Save)."""
+        button.setAutoRaise(True)
+        button.setFocusPolicy(QtCore.Qt.NoFocus)
+        self._buttons.insertWidget(2, button)
 
     def _labels(self) -> list[QtWidgets.QLabel]:
         return [

@@ -2,9 +2,9 @@
 "only words I do not know" shows pinyin above.
 
 Each document's session gets a TextMarks over its words; the views ask it for the part in
-view. Where the statuses come from is given once (`set_status`, the session's status holder:
-a word as written to its Status), and `statuses_changed` is what that holder calls when
-statuses change: the marks in view and their pinyin follow at once, nothing else is laid
+view. Where the statuses come from is given once (`set_status`: the window's status holder,
+reader.ui.words, a word as written to its Status), and `statuses_changed` hears the
+holder's `changed`: the marks in view and their pinyin follow at once, nothing else is laid
 out again. Until a holder is given, every word counts as new.
 """
 

@@ -9,6 +9,7 @@ no answer (None): nothing here segments on the ui thread.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -17,6 +18,8 @@ from reader.language.study_words import is_study_word
 from reader.store import Status
 from reader.ui.views.status_marks import WordMark
 
+_studied = functools.lru_cache(maxsize=65_536)(is_study_word)
+"""Asked for every word in view at every scroll: the same few thousand words, remembered."""
 KEPT_RANGES = 64
 """Ranges whose marks are kept: the blocks of a few screens."""
 StatusOf = Callable[[str], Status]
@@ -46,7 +49,7 @@ class TextMarks:
         if not all(segmentation.is_segmented(i) for i in segmentation.span_indexes(start, end)):
             return None
         text = segmentation.text
-        status, studied = self._status, is_study_word
+        status, studied = self._status, _studied
         marks = []
         for first, last in segmentation.tokens(start, end):
             word = text[first:last]

@@ -1,7 +1,7 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, word corrections, the pinyin switch, the marks of the words the reader
-does not know, the script menu, find, preferences and navigation, wired to each other here
-and nowhere else.
+lookup, annotations, the vocabulary, word corrections, the pinyin switch, the marks of the
+words the reader does not know, the script menu, find, preferences, navigation and word
+statuses, wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -33,9 +33,13 @@ from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
 from reader.ui.views.reading_view import ReadingView
 from reader.ui.views.text_surface import TextSurface
+from reader.ui.vocabulary.controller import PANEL_LEAST_WIDTH as VOCABULARY_LEAST_WIDTH
+from reader.ui.vocabulary.controller import PANEL_WIDTH as VOCABULARY_WIDTH
+from reader.ui.vocabulary.controller import VocabularyController
 from reader.ui.window.menus import WindowMenus
 from reader.ui.window.panel_room import PanelRoom
 from reader.ui.window.section_tree import SectionTree
+from reader.ui.words.controller import WordsController
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,13 @@ class Features:
     navigation: NavigationController
     preferences: PreferencesController
     find: FindController
+    words: WordsController
+    vocabulary: VocabularyController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
         self.word_lookup.shutdown()
+        self.words.shutdown()
 
 
 def make_features(
@@ -81,7 +88,24 @@ def make_features(
     panels.reader_chose.connect(
         lambda dock, shown: showing.reader_chose(shown) if dock is annotations.dock else None
     )
+    # Saved words: written through the annotations' store; the panel closes for room
+    # before the annotations' does, and is shown when the reader last had it shown.
+    vocabulary = VocabularyController(
+        window,
+        window,
+        session,
+        annotations.writable_store,
+        lambda path, at: window.open_path(path, at=at),
+        lambda offset: word_lookup.show_word_at(offset),
+    )
+    vocabulary.add_menu_entries(window.file_menu, window.quit_action, view_menu)
+    panels.manage(vocabulary.dock, VOCABULARY_LEAST_WIDTH, VOCABULARY_WIDTH)
+    panels.set_wanted(vocabulary.dock, vocabulary.wanted)
+    panels.reader_chose.connect(
+        lambda dock, shown: vocabulary.reader_chose(shown) if dock is vocabulary.dock else None
+    )
     word_lookup = WordLookupController(window, view_menu, session, shown_view)
+    vocabulary.serve_popup(word_lookup.popup, word_lookup.popup.add_button, word_lookup.word_shown)
     word_lookup.serve(reading_view)
     word_lookup.leave_clicks_to(annotations.highlight_at)
     word_corrections = WordCorrectionsController(
@@ -125,6 +149,22 @@ def make_features(
     # Connected after the jumps themselves: heard once the view has moved.
     navigation.jumps.follow(annotations.panel.jump_requested)
     find.jumped.connect(navigation.jumps.jumped_from)
+    words = WordsController(
+        window,
+        window.words_menu,
+        session,
+        annotations.data_dir,
+        annotations.writable_store,
+        annotations.undo_stack,
+        word_lookup.popup,
+        shown_view,
+    )
+    annotations.add_context_menu_entries(words.keys.add_entries)
+    navigation.jumps.follow(vocabulary.panel.jump_requested)
+    words.holder.changed.connect(lambda _words: vocabulary.statuses_changed())
+    # The marks and the pinyin of the words the reader does not know follow the statuses.
+    status_marks.set_status(words.holder.status)
+    words.holder.changed.connect(status_marks.statuses_changed)
     return Features(
         session,
         annotations,
@@ -136,6 +176,8 @@ def make_features(
         navigation,
         preferences,
         find,
+        words,
+        vocabulary,
     )
 
 

@@ -1,6 +1,6 @@
-"""The window's final shape before its features are attached: the annotations dock, the
-highlight and lookup toolbars and every menu entry the features will add, as disabled
-stand-ins in their places.
+"""The window's final shape before its features are attached: the annotations and vocabulary
+docks, the highlight and lookup toolbars and every menu entry the features will add, as
+disabled stand-ins in their places.
 
 The features' modules and widgets are made after the first paint (they cost a quarter of a
 second), but the first paint already shows the menus and toolbars they end with, so
@@ -30,6 +30,7 @@ from reader.ui.views.tone_colours import ToneColours
 from reader.ui.window.menus import WindowMenus
 
 ANNOTATIONS_DOCK = "annotations-dock"
+VOCABULARY_DOCK = "vocabulary-dock"
 HIGHLIGHT_TOOLBAR = "highlight-toolbar"
 LOOKUP_TOOLBAR = "lookup-toolbar"
 ANNOTATIONS_DOCK_WIDTH = 380
@@ -90,7 +91,13 @@ _COLOUR_ITEMS = tuple(
 _NOTE = Item("Add or Edit &Note…", "Ctrl+Shift+N")
 _LOOKUP = Item("Word &Lookup", "Ctrl+Shift+L")
 
-FILE_BEFORE_QUIT = (Item("&Export Annotations…"), Item("&Import Annotations…"), Section())
+FILE_BEFORE_QUIT = (
+    Item("&Export Annotations…"),
+    Item("&Import Annotations…"),
+    Section(),
+    Item("Export &Vocabulary…"),
+    Section(),
+)
 EDIT_BEFORE_COPY = (Item("&Undo", "Ctrl+Z"), Item("&Redo", "Ctrl+Shift+Z"), Section())
 EDIT_FIND = (
     Section(),
@@ -119,6 +126,24 @@ GO = (
     Item("&Go To…", "Ctrl+G"),
 )
 """The navigation's Go menu (reader.ui.navigation.keys)."""
+WORDS = (
+    Submenu(
+        "Word &Status",
+        (
+            Item("&New", "N", False),
+            *(Item(f"Learning &{n}", str(n), False) for n in range(1, 5)),
+            Section(),
+            Item("&Known", "K", False),
+            Item("&Ignored", "I", False),
+        ),
+    ),
+    Section(),
+    Item("Mark the Rest of This Section &Known", "Ctrl+Shift+K"),
+    Section(),
+    Item("&Import Known Words…"),
+    Item("&Export Known Words…"),
+)
+"""The word statuses' Words menu (reader.ui.words)."""
 VIEW_LAST = (Section(), Item("&Full Screen", QtGui.QKeySequence.FullScreen, False))
 HELP_BEFORE_ABOUT = (Item("&Keyboard Shortcuts", QtGui.QKeySequence.HelpContents), Section())
 _STYLES = {
@@ -228,6 +253,11 @@ class MenuSkeleton:
         window.addDockWidget(QtCore.Qt.RightDockWidgetArea, self.dock)
         window.resizeDocks([self.dock], [ANNOTATIONS_DOCK_WIDTH], QtCore.Qt.Horizontal)
         self.dock.hide()  # as the panel is until it has something in it
+        self.vocabulary_dock = QtWidgets.QDockWidget("Vocabulary", window)
+        self.vocabulary_dock.setObjectName(VOCABULARY_DOCK)
+        self.vocabulary_dock.setFeatures(self.dock.features())
+        window.addDockWidget(QtCore.Qt.RightDockWidgetArea, self.vocabulary_dock)
+        self.vocabulary_dock.hide()  # as the panel is until the reader asks for it
         highlight = self._toolbar("Highlight", HIGHLIGHT_TOOLBAR)
         swatch = _grey_swatch()
         for colour in _COLOUR_ITEMS:
@@ -249,6 +279,7 @@ class MenuSkeleton:
         for widget, text, shortcut in (
             (self.dock, "&Annotations", "Ctrl+Shift+A"),
             (highlight, "Highlight &Toolbar", ""),
+            (self.vocabulary_dock, "&Vocabulary", "Ctrl+Shift+V"),
         ):
             action = widget.toggleViewAction()
             action.setText(text)
@@ -261,6 +292,7 @@ class MenuSkeleton:
         )
         self._fill(window.view_menu, VIEW_LAST)
         self._fill(window.go_menu, GO)
+        self._fill(window.words_menu, WORDS)
         self._fill(window.help_menu, HELP_BEFORE_ABOUT, window.about_action)
 
     def _toolbar(self, title: str, name: str) -> QtWidgets.QToolBar:
@@ -311,8 +343,9 @@ class MenuSkeleton:
             self._drop(toolbar)
             self._window.removeToolBar(toolbar)
         self._toolbars.clear()
-        self._drop(self.dock)
-        self._window.removeDockWidget(self.dock)
+        for dock in (self.dock, self.vocabulary_dock):
+            self._drop(dock)
+            self._window.removeDockWidget(dock)
 
     @staticmethod
     def _drop(widget: QtWidgets.QWidget) -> None:

@@ -1,4 +1,4 @@
-"""The main window's File, Edit, View, Go and Help menus, and the menus filled as they open.
+"""The main window's File, Edit, View, Go, Words and Help menus, and the menus filled as they open.
 
 A part of MainWindow (a mixin), in its own module so the window's module is about
 documents and places; its handlers (open_path, choose_file, ...) are the window's.
@@ -77,6 +77,7 @@ class WindowMenus(QtWidgets.QMainWindow):
 
         # Filled by the navigation when the features attach (its stand-ins until then).
         self.go_menu = self.menuBar().addMenu("&Go")
+        self.words_menu = self.menuBar().addMenu("&Words")  # filled by reader.ui.words
         self.help_menu = help_menu = self.menuBar().addMenu("&Help")
         self.about_action = help_menu.addAction("&About Reader")
         self.about_action.setMenuRole(QtGui.QAction.AboutRole)

@@ -9,6 +9,7 @@ import pytest
 from reader.store import Status
 from reader.ui.views.page_style import theme
 from reader.ui.views.status_marks import mark_colour
+from reader.ui.words.controller import WordsController
 from tests.ui.lookup_helpers import open_ready_window
 from tests.ui.views.pinyin_helpers import wait_readings
 
@@ -139,3 +140,19 @@ def test_the_preferences_reading_page_offers_the_marks(window):
     dialog.unknown_box.click()
     assert window.pinyin.choice.unknown_only
     dialog.close()
+
+
+def test_the_window_s_status_holder_drives_the_marks(qtbot, make_window, seed_path):
+    """Wired in the window: a status set as the pop-up's keys set it (the holder, one undoable
+    step) takes the mark away at once, and undoing it brings the mark back."""
+    window = open_ready_window(qtbot, make_window, seed_path)
+    holder = window.findChild(WordsController).holder
+    qtbot.waitUntil(lambda: holder.loaded)
+    window.status_marks.action.trigger()
+    view = window.reading_view
+    new = mark_colour(Status.NEW, theme())
+    assert new in colours_under(view, word_span(window, "批评"))
+    holder.set({"批评": Status.KNOWN}, "Mark Known")
+    assert new not in colours_under(view, word_span(window, "批评"))
+    window.annotations.undo()
+    assert new in colours_under(view, word_span(window, "批评"))
