@@ -167,8 +167,8 @@ def _alternated(
     """The median seconds of `action` with the marks on and off, run in turn, so that the
     machine's other work weighs on both alike."""
     samples: dict[bool, list[float]] = {True: [], False: []}
-    for _ in range(runs):
-        for shown in (True, False):
+    for run in range(runs):
+        for shown in (True, False) if run % 2 == 0 else (False, True):
             marks_on(shown)()
             began = time.perf_counter()
             action()
@@ -181,7 +181,7 @@ def _hovers(
 ) -> tuple[list[float], list[float]]:
     """Milliseconds from a mouse move to the pop-up shown and the part of the page it
     changed painted again, over moves that showed a word: at each random place, the same
-    random points with the marks on and then off."""
+    random points with the marks on and off, in turn."""
     from reader.ui.qt import QtCore, QtGui, QtWidgets
 
     lookup = window.word_lookup
@@ -192,13 +192,14 @@ def _hovers(
     lookup.word_shown.connect(lambda _: shown.append(True))
     rng = random.Random(14)
     times: dict[bool, list[float]] = {True: [], False: []}
-    for _ in range(max(1, hovers // SCROLL_EVERY)):
+    for number in range(max(1, hovers // SCROLL_EVERY)):
         place = rng.randrange(len(text))
         points = [
             QtCore.QPointF(rng.uniform(0, viewport.width()), rng.uniform(0, viewport.height()))
             for _ in range(SCROLL_EVERY)
         ]
-        for marked in (True, False):
+        # Which goes first takes turns: the first finds the pop-up's words not yet looked up.
+        for marked in (True, False) if number % 2 == 0 else (False, True):
             marks_on(marked)()
             lookup.hide_popup()
             view.scroll_to_offset(place)
