@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from reader.document.model import Section  # noqa: E402
 from reader.language.hsk import HskLevels  # noqa: E402
 from reader.resources import seed_article  # noqa: E402
-from reader.store import Status, open_store  # noqa: E402
+from reader.store import Status  # noqa: E402
 from reader.ui.app import application  # noqa: E402
 from reader.ui.lookup.settings import LookupSettings  # noqa: E402
 from reader.ui.preferences.settings import PreferenceSettings, ThemeChoice  # noqa: E402
@@ -43,6 +43,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets  # noqa: E402
 from reader.ui.tasks import TaskRunner  # noqa: E402
 from reader.ui.views.tone_colours import ToneColours  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
+from reader.ui.words.controller import WordsController  # noqa: E402
 
 SIZE = (1400, 900)
 SECTION = "各级领导干部 要经常上网看看"
@@ -182,9 +183,10 @@ def find(window: MainWindow, query: str) -> None:
     settle()
 
 
-def know_hsk_1_to_3(window: MainWindow, data_dir: Path) -> None:
-    """Statuses as a learner who knows the words of HSK 1-3 and learns LEARNING has them, in
-    the window's store, marked in the text."""
+def know_hsk_1_to_3(window: MainWindow) -> None:
+    """Statuses as a learner who knows the words of HSK 1-3 and learns LEARNING has them,
+    set through the window's status holder (as Words ▸ Import Known Words sets them), and
+    the new and learning words marked in the text."""
     text = window.reader_document.text
     session = window.session
     session.segmentation.segment_all()
@@ -195,10 +197,8 @@ def know_hsk_1_to_3(window: MainWindow, data_dir: Path) -> None:
         if level is not None and level.new in ("1", "2", "3"):
             changes[text[token.start : token.end]] = Status.KNOWN
     changes.update({word: Status(step) for word, step in LEARNING.items()})
-    with open_store(data_dir) as store:
-        store.word_statuses.set(changes)
-        statuses = store.word_statuses.all()
-    window.status_marks.set_status(lambda word: statuses.get(word, Status.NEW))
+    holder = window.findChild(WordsController).holder
+    holder.set(changes, "Import Known Words")
     window.status_marks.action.trigger()
 
 
@@ -251,7 +251,7 @@ def main(out_dir: Path) -> None:
     window.close()
 
     window = new_window(scratch / "marks")
-    know_hsk_1_to_3(window, scratch / "marks" / "data")
+    know_hsk_1_to_3(window)
     window.pinyin.all_action.trigger()
     window.pinyin.unknown_action.trigger()
     go_to_section(window, SECTION)
