@@ -234,6 +234,18 @@ def find_window(files: Sequence[Path], settings: Settings) -> Table | None:
     return Table(find_bench.TITLE, find_bench.HEADERS, figure_rows(figures))
 
 
+def word_marks(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/marks_window.py: hover and scroll with the word marks on against off; the
+    store's extra start time with 100,000 word statuses."""
+    if not NOVEL.is_file():
+        print(f"skipping the word marks: {NOVEL} not found")
+        return None
+    import marks_window
+
+    figures = marks_window.measure(NOVEL, settings.runs, settings.env)
+    return Table(marks_window.TITLE, marks_window.HEADERS, figure_rows(figures))
+
+
 def long_line_window(files: Sequence[Path], settings: Settings) -> Table:
     """bench/long_line.py: a one-line file of a million characters, the window against the CLI."""
     import long_line
@@ -338,6 +350,7 @@ MEASUREMENTS: list[Measurement] = [
     coverage,
     word_lookup_window,
     find_window,
+    word_marks,
     long_line_window,
 ]
 

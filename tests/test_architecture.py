@@ -380,5 +380,6 @@ def test_the_views_and_the_note_editor_own_text_positions():
         "ui/views/reading_view_lines.py",
         "ui/views/reading_view_marks.py",
         "ui/views/reading_view_page.py",
+        "ui/views/reading_view_status.py",
     ]
     assert not owns_text_positions(PACKAGE / "ui" / "lookup" / "pinyin_view_lookup.py")

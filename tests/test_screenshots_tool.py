@@ -1,4 +1,4 @@
-"""tools/screenshots.py, which retakes the README's screenshots, still runs: three PNGs of the
+"""tools/screenshots.py, which retakes the README's screenshots, still runs: four PNGs of the
 window's size, the dark one dark, and the settings and store of the user (here the test's)
 untouched."""
 
@@ -27,7 +27,7 @@ def test_the_screenshots_tool_writes_every_picture(tmp_path, isolated_settings):
     )
     assert done.returncode == 0, done.stderr
     lightness = {}
-    for name in ("screenshot.png", "pinyin-view.png", "dark-find.png"):
+    for name in ("screenshot.png", "pinyin-view.png", "dark-find.png", "new-words.png"):
         image = QtGui.QImage(str(tmp_path / "shots" / name))
         assert (image.width(), image.height()) == (1400, 900), name
         # the page's paper, right of the section tree and under the toolbar

@@ -3,8 +3,10 @@ tree, highlights with a note, the annotations panel, the word pop-up over 应用
 docs/pinyin-view.png (the same in the pinyin view, tone colours on, the pop-up over 信息化)
 docs/dark-find.png (the dark theme, the pinyin view with two highlights, the find bar
 opened with Ctrl+F on the pinyin query wangluo: every 网络 in view marked, the current one
-stronger, the list of matches under the page) and docs/coverage.png (the words of HSK 1–3
-known: each section's share known in the tree, and Words to Learn for a section).
+stronger, the list of matches under the page), docs/new-words.png (a learner who knows
+HSK 1–3 and is learning a few words: the new and learning words underlined, pinyin over
+them alone) and docs/coverage.png (the words of HSK 1–3 known: each section's share known
+in the tree, and Words to Learn for a section).
 
 Run from the project folder after a change the screenshots show: python tools/screenshots.py
 [OUT_DIR] (default docs/). It builds the real window offscreen at 1400×900, on settings and
@@ -32,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.document.model import Section  # noqa: E402
+from reader.language.hsk import HskLevels  # noqa: E402
 from reader.resources import seed_article  # noqa: E402
-from reader.store.word_status import Status  # noqa: E402
+from reader.store import Status  # noqa: E402
 from reader.ui.app import application  # noqa: E402
 from reader.ui.coverage.menu import CoverageMenu  # noqa: E402
 from reader.ui.lookup.settings import LookupSettings  # noqa: E402
@@ -42,6 +45,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets  # noqa: E402
 from reader.ui.tasks import TaskRunner  # noqa: E402
 from reader.ui.views.tone_colours import ToneColours  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
+from reader.ui.words.controller import WordsController  # noqa: E402
 from reader.ui.words.status_holder import StatusHolder  # noqa: E402
 
 SIZE = (1400, 900)
@@ -64,6 +68,8 @@ FIND_MARKS = [
     ("亿万民众共同的精神家园", "yellow", "cyberspace as a shared spiritual home"),
     ("社会主义核心价值观", "green", ""),
 ]
+LEARNING = {"网信": 1, "发展": 2, "创新": 3, "互联网": 4, "信息化": 1, "网民": 2}
+"""The words the learner of new-words.png is learning, and how far (1-4)."""
 FIND_QUERY = "wangluo"
 """Typed into the find bar in FIND_SECTION, where 网络 (wǎngluò) comes seven times."""
 
@@ -180,6 +186,25 @@ def find(window: MainWindow, query: str) -> None:
     settle()
 
 
+def know_hsk_1_to_3(window: MainWindow) -> None:
+    """Statuses as a learner who knows the words of HSK 1-3 and learns LEARNING has them,
+    set through the window's status holder (as Words ▸ Import Known Words sets them), and
+    the new and learning words marked in the text."""
+    text = window.reader_document.text
+    session = window.session
+    session.segmentation.segment_all()
+    hsk = HskLevels()
+    changes = {}
+    for token in session.segmentation.tokens(0, len(text)):
+        level = hsk.level(text[token.start : token.end])
+        if level is not None and level.new in ("1", "2", "3"):
+            changes[text[token.start : token.end]] = Status.KNOWN
+    changes.update({word: Status(step) for word, step in LEARNING.items()})
+    holder = window.findChild(WordsController).holder
+    holder.set(changes, "Import Known Words")
+    window.status_marks.action.trigger()
+
+
 def grab(window: MainWindow, path: Path) -> None:
     """The window with the pop-up painted where it stands on the screen."""
     image = window.grab().toImage()
@@ -256,6 +281,14 @@ def main(out_dir: Path) -> None:
     window.shown_view().place_caret(section_named(window, FIND_SECTION).start)
     find(window, FIND_QUERY)
     grab(window, out_dir / "dark-find.png")
+    window.close()
+
+    window = new_window(scratch / "marks")
+    know_hsk_1_to_3(window)
+    window.pinyin.all_action.trigger()
+    window.pinyin.unknown_action.trigger()
+    go_to_section(window, SECTION)
+    grab(window, out_dir / "new-words.png")
     window.close()
 
     window = new_window(scratch / "coverage")

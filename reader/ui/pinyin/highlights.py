@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from reader.store import Annotation, AnnotationChange, AnnotationSet
 from reader.ui.views.highlight_colours import highlight_colour, note_colour
-from reader.ui.views.pinyin_view import Highlight, PinyinView
+from reader.ui.views.pinyin_painting import Highlight
+from reader.ui.views.pinyin_view import PinyinView
 
 
 class PinyinViewHighlights:

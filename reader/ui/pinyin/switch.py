@@ -1,17 +1,21 @@
 """Pinyin above the characters, switched from View ▸ Pinyin: the window's central widget is a
 stack of the reading view and the pinyin view, and switching keeps the line at the top.
 
-View ▸ Pinyin holds every choice about pinyin, one level deep: above which words it stands,
+View ▸ Pinyin holds every choice about pinyin, one level deep: above which words it stands
+(all, those above an HSK level, and either of them for the words the reader does not know),
 its size there, its tone colours and how it is written (the last two shared with the word
 pop-up, whose actions they are)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from reader.store import AnnotationSet
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.pinyin.highlights import PinyinViewHighlights
 from reader.ui.pinyin.settings import (
     HSK_LEVELS,
+    UNKNOWN_ONLY,
     PinyinChoice,
     PinyinMode,
     PinyinSettings,
@@ -89,6 +93,13 @@ class PinyinSwitch(QtCore.QObject):
             action = self._radio(self.menu, group, label)
             action.triggered.connect(lambda _=False, n=level: self.set_level(n))
             self.level_actions[level] = action
+        self.menu.addSeparator()
+        self.unknown_action = self.menu.addAction(UNKNOWN_ONLY)
+        self.unknown_action.setCheckable(True)
+        self.unknown_action.setToolTip(
+            "Pinyin above the new and learning words only, not above those known or ignored"
+        )
+        self.unknown_action.toggled.connect(self.set_unknown_only)
         self.menu.addSection("Size")
         sizes = QtGui.QActionGroup(self.menu)
         self.size_actions: dict[RubySize, QtGui.QAction] = {}
@@ -120,13 +131,23 @@ class PinyinSwitch(QtCore.QObject):
         return self.view if self.showing_pinyin else self._reading_view
 
     def set_mode(self, mode: PinyinMode) -> None:
-        self._apply(PinyinChoice(mode, self._choice.level, self._choice.size))
+        self._apply(replace(self._choice, mode=mode))
 
     def set_level(self, level: int) -> None:
-        self._apply(PinyinChoice(PinyinMode.ABOVE_LEVEL, level, self._choice.size))
+        self._apply(replace(self._choice, mode=PinyinMode.ABOVE_LEVEL, level=level))
 
     def set_size(self, size: RubySize) -> None:
-        self._apply(PinyinChoice(self._choice.mode, self._choice.level, size))
+        self._apply(replace(self._choice, size=size))
+
+    def set_unknown_only(self, unknown_only: bool) -> None:
+        """Pinyin over the words the reader does not know only (or over all the mode's); asked
+        for while pinyin is off, it comes on, over all such words."""
+        if unknown_only == self._choice.unknown_only:
+            return
+        mode = self._choice.mode
+        if unknown_only and mode is PinyinMode.OFF:
+            mode = PinyinMode.ALL
+        self._apply(replace(self._choice, mode=mode, unknown_only=unknown_only))
 
     def _apply(self, choice: PinyinChoice, switch: bool = False) -> None:
         self._choice = choice
@@ -136,7 +157,7 @@ class PinyinSwitch(QtCore.QObject):
         colours = next((s for s, a in scheme.items() if a.isChecked()), ToneColours.PLECO)
         self.view.set_tone_colours(colours)
         self.view.set_ruby_size(choice.size)
-        self.view.set_hsk_level(choice.level if choice.mode is PinyinMode.ABOVE_LEVEL else 0)
+        self.view.set_pinyin_words(choice.hidden_level, choice.unknown_only)
         wanted = self._reading_view if choice.mode is PinyinMode.OFF else self.view
         if wanted is not self.stack.currentWidget() or switch:
             self._show(wanted)
@@ -148,6 +169,7 @@ class PinyinSwitch(QtCore.QObject):
             action.setChecked(choice.mode is PinyinMode.ABOVE_LEVEL and level == choice.level)
         for size, action in self.size_actions.items():
             action.setChecked(size is choice.size)
+        self.unknown_action.setChecked(choice.unknown_only)
 
     def _show(self, view: QtWidgets.QWidget) -> None:
         """Show `view` with the line that was at the top of the other one at its top."""

@@ -57,6 +57,7 @@ class PreferencesController(QtCore.QObject):
         self._choice = self._settings.theme
         self._dialog: PreferencesDialog | None = None
         self._script_actions: dict[Script, QtGui.QAction] = {}
+        self._marks_action: QtGui.QAction | None = None
 
         edit_menu.addSeparator()
         self.action = edit_menu.addAction("Pre&ferences…")
@@ -122,6 +123,10 @@ class PreferencesController(QtCore.QObject):
         """The View ▸ Script actions, whose choice the dialog offers too."""
         self._script_actions = actions
 
+    def offer_marks(self, action: QtGui.QAction) -> None:
+        """View ▸ Mark New and Learning Words, which the dialog's Reading page offers too."""
+        self._marks_action = action
+
     # The dialog
 
     @property
@@ -141,6 +146,7 @@ class PreferencesController(QtCore.QObject):
                 self.pinyin,
                 self._script_actions,
                 self._window,
+                self._marks_action,
             )
         self._dialog.show()
         self._dialog.raise_()

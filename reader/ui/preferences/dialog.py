@@ -44,9 +44,11 @@ class PreferencesDialog(QtWidgets.QDialog):
         pinyin: PinyinSwitch,
         script_actions: dict[Script, QtGui.QAction],
         parent: QtWidgets.QWidget,
+        marks_action: QtGui.QAction | None = None,
     ) -> None:
         """`theme_actions`: View ▸ Theme's; `set_page`: applies and remembers a page;
-        `script_actions`: View ▸ Script's."""
+        `script_actions`: View ▸ Script's; `marks_action`: View ▸ Mark New and Learning
+        Words."""
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._theme_actions = theme_actions
@@ -55,10 +57,12 @@ class PreferencesDialog(QtWidgets.QDialog):
         self._script_actions = script_actions
         self.tabs = QtWidgets.QTabWidget()
         self.reading_page = ReadingPage(set_page)
+        self.marks_box = _action_box("&Mark new and learning words in the text", marks_action)
+        self.reading_page.layout().addRow("", self.marks_box)
         self._defaults: list[Callable[[], None]] = []
         """Each page's Restore Defaults, in the order of the tabs."""
         for page, title, defaults in (
-            (self.reading_page, "&Reading", self.reading_page.restore_defaults),
+            (self.reading_page, "&Reading", self._reading_defaults),
             (self._theme_page(), "&Theme", self._theme_actions[DEFAULT_THEME].trigger),
             (self._lookup_page(), "Word &Lookup", self._lookup_defaults),
             (self._pinyin_page(), "&Pinyin View", self._pinyin_defaults),
@@ -137,10 +141,18 @@ class PreferencesDialog(QtWidgets.QDialog):
         modes.update(switch.level_actions)
         self.words_box = ActionChoice(modes)
         self.size_box = ActionChoice(switch.size_actions, {s: s.label for s in RubySize})
+        self.unknown_box = _action_box(
+            "&Only over words I do not know (new and learning)", switch.unknown_action
+        )
         form = QtWidgets.QFormLayout(page)
         form.addRow("Pinyin &over:", self.words_box)
+        form.addRow("", self.unknown_box)
         form.addRow("Pinyin &size:", self.size_box)
-        note = QtWidgets.QLabel("Words of HSK 1 to the level chosen get no pinyin.")
+        note = QtWidgets.QLabel(
+            "Words of HSK 1 to the level chosen get no pinyin, nor, if asked, the words "
+            "you marked known or ignored."
+        )
+        note.setWordWrap(True)
         note.setTextFormat(QtCore.Qt.PlainText)
         form.addRow(note)
         return page
@@ -164,6 +176,10 @@ class PreferencesDialog(QtWidgets.QDialog):
         """The defaults of the page shown (the others keep what the reader chose)."""
         self._defaults[self.tabs.currentIndex()]()
 
+    def _reading_defaults(self) -> None:
+        self.reading_page.restore_defaults()
+        self.marks_box.setChecked(False)
+
     def _lookup_defaults(self) -> None:
         self.delay_box.choose(DEFAULT_DELAY_MS)
         self.tone_box.choose(ToneColours.PLECO)
@@ -176,3 +192,16 @@ class PreferencesDialog(QtWidgets.QDialog):
             default.level if default.mode is PinyinMode.ABOVE_LEVEL else default.mode
         )
         self.size_box.choose(default.size)
+        self.unknown_box.setChecked(default.unknown_only)
+
+
+def _action_box(label: str, action: QtGui.QAction | None) -> QtWidgets.QCheckBox:
+    """A check box that follows a checkable action and sets it (hidden without one)."""
+    box = QtWidgets.QCheckBox(label)
+    if action is None:
+        box.hide()
+        return box
+    box.setChecked(action.isChecked())
+    box.toggled.connect(action.setChecked)
+    action.toggled.connect(box.setChecked)
+    return box

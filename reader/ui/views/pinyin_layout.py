@@ -25,6 +25,7 @@ from reader.ui.views.page_style import StyleKey, block_style, block_styles, poin
 from reader.ui.views.pinyin_fonts import RubyFonts, RubySize
 from reader.ui.views.pinyin_pieces import Piece, cut_pieces
 from reader.ui.views.ruby_layout import BlockLayout, BlockShape, layout_block
+from reader.ui.views.status_marks import WordMarkSource
 
 RUBY_PADDING_EMS = 0.1
 """Room on either side of a reading, in ems of the character."""
@@ -59,6 +60,9 @@ class PinyinLayout:
         self._zoom = 0
         self._hsk_level = 0
         """Words of HSK 1..this level show no pinyin; 0 shows all."""
+        self._unknown_only = False
+        """Only the new and learning words (the word marks') show pinyin."""
+        self._word_marks: WordMarkSource | None = None
         self._style = PinyinStyle.MARKS
         self._ruby_size = RubySize.MEDIUM
         self._fonts: dict[StyleKey, RubyFonts] = {}
@@ -131,6 +135,21 @@ class PinyinLayout:
 
     def set_hsk_level(self, level: int) -> None:
         self._hsk_level = level
+
+    @property
+    def unknown_only(self) -> bool:
+        return self._unknown_only
+
+    def set_unknown_only(self, unknown_only: bool) -> None:
+        """Pinyin above the new and learning words alone (and the level's filter too)."""
+        self._unknown_only = unknown_only
+
+    def set_word_marks(self, source: WordMarkSource | None) -> None:
+        """Where the new and learning words are found (None: every word is new); given again
+        when their statuses changed, the pieces laid out are laid out anew if it matters."""
+        self._word_marks = source
+        if self._unknown_only:
+            self._layouts.clear()
 
     @property
     def pinyin_style(self) -> PinyinStyle:
@@ -279,10 +298,21 @@ class PinyinLayout:
         into = piece.start - self._document.blocks[piece.block].start
         syllables = readings.syllables[into : into + len(text)]
         levels = readings.levels[into : into + len(text)]
+        unknown = self._unknown_in(piece)
         for index, (syllable, level) in enumerate(zip(syllables, levels, strict=True)):
-            if syllable is not None and level > self._hsk_level:
+            if syllable is None or level <= self._hsk_level:
+                continue
+            if unknown is None or piece.start + index in unknown:
                 rubies[index] = (format_syllable(syllable, self._style), tone(syllable))
         return rubies
+
+    def _unknown_in(self, piece: Piece) -> set[int] | None:
+        """The offsets of the piece's new and learning words when only they show pinyin
+        (none while its words are not known yet), else None: every word."""
+        if not self._unknown_only or self._word_marks is None:
+            return None
+        marks = self._word_marks.between(piece.start, piece.end) or []
+        return {offset for mark in marks for offset in range(mark.start, mark.end)}
 
     # Scrolling
 

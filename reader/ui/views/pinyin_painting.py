@@ -1,6 +1,6 @@
 """Painting the pinyin view: each laid-out line's backgrounds (the selection, the word looked
-up, highlights, a find's matches), then its characters, then their readings above them in
-tone colours.
+up, highlights, a find's matches) and the underlines of the words the reader does not know,
+then its characters, then their readings above them in tone colours.
 
 The page (reader.ui.views.pinyin_layout) says where every box is; this module only draws
 them, so what is painted and what is hit-tested come from the same layout.
@@ -10,12 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.found_spans import FoundSpans
 from reader.ui.views.page_style import block_style, ink, theme
 from reader.ui.views.pinyin_layout import PinyinLayout
+from reader.ui.views.status_marks import (
+    GAP_EMS,
+    THICKNESS_EMS,
+    WordMark,
+    WordMarkSource,
+    mark_colour,
+)
 from reader.ui.views.tone_colours import ToneColours
+
+if TYPE_CHECKING:
+    from reader.store import Status
 
 Span = tuple[int, int]
 
@@ -41,6 +52,8 @@ class Marked:
     highlights: list[Highlight]
     found: list[Span] = field(default_factory=list)
     current: Span | None = None
+    words: dict[int, WordMark] = field(default_factory=dict)
+    """The new and learning words to underline, by the offset of each of their characters."""
 
 
 class PageMarks:
@@ -52,6 +65,9 @@ class PageMarks:
         self.highlights: Callable[[int, int], list[Highlight]] = lambda start, end: []
         """The highlights reaching into `[start, end)`, the one on top last."""
         self.found = FoundSpans()
+        self.words: WordMarkSource | None = None
+        self.words_shown = False
+        """The new and learning words are underlined."""
 
     def marked(self, selection: Span | None, page: PinyinLayout, pieces: Sequence[int]) -> Marked:
         """What to paint under the characters of `pieces`."""
@@ -61,7 +77,21 @@ class PageMarks:
         found = self.found.between(start, end, page.document)
         current = self.found.current(page.document)
         highlights = self.highlights(start, end)
-        return Marked(selection, self.hovered, highlights, found, current)
+        return Marked(
+            selection, self.hovered, highlights, found, current, self._words(page, pieces)
+        )
+
+    def _words(self, page: PinyinLayout, pieces: Sequence[int]) -> dict[int, WordMark]:
+        """The pieces' new and learning words, by offset; each piece asked on its own, so that
+        one not segmented yet leaves the others their marks."""
+        if self.words is None or not self.words_shown:
+            return {}
+        words: dict[int, WordMark] = {}
+        for index in pieces:
+            piece = page.piece(index)
+            for mark in self.words.between(piece.start, piece.end) or []:
+                words.update(dict.fromkeys(range(mark.start, mark.end), mark))
+        return words
 
 
 def paint_page(
@@ -106,10 +136,15 @@ def _paint_piece(
     baseline = fonts.ruby_band + (fonts.text_band - fonts.metrics.height()) / 2
     baseline += fonts.metrics.ascent()
     ruby_baseline = fonts.ruby_top + fonts.ruby_metrics.ascent()
+    underline_at = baseline + fonts.metrics.descent() * 0.55
+    thickness, gap = max(1.0, round(THICKNESS_EMS * fonts.em)), GAP_EMS * fonts.em
+    word_colours: dict[Status, QtGui.QColor] = {}
+    underlines: dict[Status, list[QtCore.QRectF]] = {}
     for line in layout.lines:
         top = origin.y() + line.y
         if top > clip.bottom() or top + layout.line_height < clip.top():
             continue
+        run_left: float | None = None
         for number, box in enumerate(line.boxes):
             left = origin.x() + box.x
             band = QtCore.QRectF(left, top + fonts.ruby_band, box.width, fonts.text_band)
@@ -117,6 +152,16 @@ def _paint_piece(
             # Up to the next box where the same span goes on: one band, no seam between them.
             joined = band.adjusted(0, 0, after.x - box.x - box.width, 0) if after else band
             nxt = after.start if after else -1
+            word = marked.words.get(box.start)
+            if word is not None:
+                # One underline a word a line: from its first box here to its last.
+                if run_left is None:
+                    run_left = left + (gap if box.start == word.start else 0.0)
+                if marked.words.get(nxt) is not word:
+                    right = left + box.width - (gap if box.end >= word.end else 0.0)
+                    under = QtCore.QRectF(run_left, top + underline_at, right - run_left, thickness)
+                    underlines.setdefault(word.status, []).append(under)
+                    run_left = None
             if _covers(marked.selection, box.start):
                 painter.fillRect(joined if _covers(marked.selection, nxt) else band, selection)
                 continue
@@ -134,6 +179,13 @@ def _paint_piece(
                 if _covers(span, box.start):
                     colour = found_current if span == marked.current else found
                     painter.fillRect(joined if _covers(span, nxt) else band, colour)
+        for status, rects in underlines.items():
+            if status not in word_colours:
+                word_colours[status] = QtGui.QColor(mark_colour(status, colours_now))
+            painter.setPen(QtCore.Qt.NoPen)
+            painter.setBrush(word_colours[status])
+            painter.drawRects(rects)
+        underlines.clear()
         painter.setFont(fonts.font)
         painter.setPen(text_ink)
         for box in line.boxes:

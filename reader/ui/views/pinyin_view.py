@@ -14,7 +14,7 @@ are shown in): no Qt text positions are involved, so there is nothing to convert
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from reader.document import Document
 from reader.language.pinyin import PinyinStyle
@@ -27,13 +27,14 @@ from reader.ui.views.pinyin_caret import SCROLL_TO_ENDS, Caret, CaretBlink, care
 from reader.ui.views.pinyin_column import column, comfortable_viewport
 from reader.ui.views.pinyin_fonts import RubySize
 from reader.ui.views.pinyin_layout import PinyinLayout
-from reader.ui.views.pinyin_painting import Highlight, PageMarks, paint_page
+from reader.ui.views.pinyin_marking import PinyinMarking
+from reader.ui.views.pinyin_painting import PageMarks, paint_page
 from reader.ui.views.readings_source import ReadingsSource
 from reader.ui.views.tone_colours import ToneColours
 from reader.ui.views.wheel_zoom import WheelZoom
 
 
-class PinyinView(QtWidgets.QAbstractScrollArea):
+class PinyinView(PinyinMarking, QtWidgets.QAbstractScrollArea):
     """Shows one Document with pinyin above its characters; reports its top offset."""
 
     top_offset_changed = QtCore.Signal(int)
@@ -80,20 +81,16 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     def reader_document(self) -> Document | None:
         return self._page.document
 
-    def set_highlight_source(self, source: Callable[[int, int], list[Highlight]]) -> None:
-        """The highlights reaching into `[start, end)`, the one on top last: asked at every
-        paint for the part in view."""
-        self._marks.highlights = source
-        self.viewport().update()
-
     def set_zoom(self, zoom: int) -> None:
         if zoom != self._page.zoom:
             self._restyle(lambda: self._page.set_zoom(zoom))
 
-    def set_hsk_level(self, level: int) -> None:
-        """Hide the pinyin of words of HSK 1 to `level`; 0 shows it for every word."""
-        if level != self._page.hsk_level:
+    def set_pinyin_words(self, level: int, unknown_only: bool = False) -> None:
+        """Hide the pinyin of words of HSK 1 to `level` (0: of none), and with `unknown_only`
+        that of every word but the new and learning ones."""
+        if (level, unknown_only) != (self._page.hsk_level, self._page.unknown_only):
             self._page.set_hsk_level(level)
+            self._page.set_unknown_only(unknown_only)
             self._relayout(self.top_offset())
 
     def set_ruby_size(self, size: RubySize) -> None:
@@ -325,18 +322,6 @@ class PinyinView(QtWidgets.QAbstractScrollArea):
     def ruby_at(self, offset: int) -> str | None:
         """The reading painted above the character at `offset`, or None for none."""
         return self._page.ruby_at(offset)
-
-    def set_marked(self, span: tuple[int, int] | None) -> None:
-        """The word the pop-up shows, tinted; None takes the tint away."""
-        if span != self._marks.hovered:
-            self._marks.hovered = span
-            self.viewport().update()
-
-    def set_found(self, spans: Sequence[tuple[int, int]], current: int | None) -> None:
-        """A find's matches, painted over the highlights, `spans[current]` strongest."""
-        if spans or self._marks.found:
-            self._marks.found.set(spans, current, self._page.document)
-            self.viewport().update()
 
     # Selection and copying
 

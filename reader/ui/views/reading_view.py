@@ -41,6 +41,8 @@ from reader.ui.views.reading_view_page import (
     restyle_page,
     show_text,
 )
+from reader.ui.views.reading_view_status import StatusUnderlines
+from reader.ui.views.status_marks import WordMarkSource
 from reader.ui.views.wheel_zoom import WheelZoom
 
 CARET_WIDTH = 2
@@ -95,6 +97,7 @@ class ReadingView(QtWidgets.QTextBrowser):
         self.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self._marks = PageMarks(self)
+        self._status = StatusUnderlines(self)
 
     @property
     def reader_document(self) -> Document | None:
@@ -139,6 +142,7 @@ class ReadingView(QtWidgets.QTextBrowser):
             keep = self.top_offset()
             show_text(self, self._document.blocks, self._offsets, self._shown, text)
             self._shown = text
+            self._status.forget()
             self._put_at = None  # the lines are laid out anew
             self.scroll_to_offset(keep)
 
@@ -446,6 +450,15 @@ class ReadingView(QtWidgets.QTextBrowser):
     def set_found(self, spans: Sequence[tuple[int, int]], current: int | None) -> None:
         """A find's matches, over the highlights; only those in view are drawn."""
         self._marks.set_found(spans, current)
+
+    def set_status_marks(self, source: WordMarkSource | None) -> None:
+        """Underline the new and learning words `source` gives, those in view (None: none);
+        given again when their statuses changed."""
+        self._status.set_source(source)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._status.paint(event.rect())
 
     def visible_range(self) -> tuple[int, int]:
         """From the character at the top left of the viewport to the one at its bottom right."""

@@ -1,6 +1,7 @@
 """What the window gains once its first page is painted: the document's session, word
-lookup, annotations, the vocabulary, word corrections, the pinyin switch, the script menu,
-find, preferences, navigation and word statuses, wired to each other here and nowhere else.
+lookup, annotations, the vocabulary, word corrections, the pinyin switch, the marks of the
+words the reader does not know, the script menu, find, preferences, navigation and word
+statuses, wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -22,6 +23,7 @@ from reader.ui.coverage.menu import CoverageMenu
 from reader.ui.coverage.word_statuses import HeldWordStatuses
 from reader.ui.find.controller import FindController
 from reader.ui.lookup.controller import WordLookupController
+from reader.ui.marks.controller import StatusMarksController
 from reader.ui.navigation.controller import NavigationController
 from reader.ui.pinyin.switch import PinyinSwitch
 from reader.ui.preferences.controller import PreferencesController
@@ -50,6 +52,7 @@ class Features:
     word_lookup: WordLookupController
     word_corrections: WordCorrectionsController
     pinyin: PinyinSwitch
+    status_marks: StatusMarksController
     script_menu: ScriptMenu
     navigation: NavigationController
     preferences: PreferencesController
@@ -125,6 +128,9 @@ def make_features(
     panels.measure_by(pinyin.view, pinyin.view.measure_changed)
     pinyin.stack.currentChanged.connect(lambda _: panels.fit())
     pinyin.stack.currentChanged.connect(annotations.keep_editor_in_view)
+    status_marks = StatusMarksController(
+        view_menu, pinyin.menu.menuAction(), session, reading_view, pinyin.view
+    )
     script_menu = ScriptMenu(view_menu, script)
     ScriptDisplay(script, reading_view, pinyin.view, session, shown_view)
     # Find's bar and list go under the views' stack; its marks follow the view shown.
@@ -141,6 +147,7 @@ def make_features(
         window, window.edit_menu, view_menu, reading_view, pinyin, word_lookup, annotations.painter
     )
     preferences.offer_script(script_menu.actions)
+    preferences.offer_marks(status_marks.action)
     navigation = make_navigation(window, reading_view, shown_view, panels, pinyin)
     session.changed.connect(navigation.show_session)
     # Connected after the jumps themselves: heard once the view has moved.
@@ -159,6 +166,9 @@ def make_features(
     annotations.add_context_menu_entries(words.keys.add_entries)
     navigation.jumps.follow(vocabulary.panel.jump_requested)
     words.holder.changed.connect(lambda _words: vocabulary.statuses_changed())
+    # The marks and the pinyin of the words the reader does not know follow the statuses.
+    status_marks.set_status(words.holder.status)
+    words.holder.changed.connect(status_marks.statuses_changed)
     coverage = make_coverage(window, session, words)
     return Features(
         session,
@@ -166,6 +176,7 @@ def make_features(
         word_lookup,
         word_corrections,
         pinyin,
+        status_marks,
         script_menu,
         navigation,
         preferences,

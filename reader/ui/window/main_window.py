@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reader.ui.corrections.controller import WordCorrectionsController
     from reader.ui.find.controller import FindController
     from reader.ui.lookup.controller import WordLookupController
+    from reader.ui.marks.controller import StatusMarksController
     from reader.ui.navigation.controller import NavigationController
     from reader.ui.pinyin.switch import PinyinSwitch
     from reader.ui.preferences.controller import PreferencesController
@@ -217,6 +218,10 @@ class MainWindow(WindowMenus):
     @property
     def find(self) -> FindController:
         return self._attach_features().find
+
+    @property
+    def status_marks(self) -> StatusMarksController:
+        return self._attach_features().status_marks
 
     def shown_view(self) -> TextSurface:
         """The reading view, or the pinyin view while it is chosen."""

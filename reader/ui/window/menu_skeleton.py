@@ -15,7 +15,14 @@ from __future__ import annotations
 from reader.language.pinyin import PinyinStyle
 from reader.language.script import Script
 from reader.ui.lookup.settings import DELAYS_MS, LookupSettings
-from reader.ui.pinyin.settings import HSK_LEVELS, PinyinChoice, PinyinMode, level_label
+from reader.ui.marks.settings import MARK_WORDS, MarkSettings
+from reader.ui.pinyin.settings import (
+    HSK_LEVELS,
+    UNKNOWN_ONLY,
+    PinyinChoice,
+    PinyinMode,
+    level_label,
+)
 from reader.ui.preferences.settings import PreferenceSettings, ThemeChoice
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.pinyin_fonts import RubySize
@@ -158,8 +165,8 @@ _SCRIPTS = {
 def view_entries(
     lookup: LookupSettings, pinyin: PinyinChoice, script: Script, theme: ThemeChoice
 ) -> tuple[Entry, ...]:
-    """What word lookup, pinyin, the script and preferences add to View, after the
-    annotations' panel and toolbar, checked as they will be."""
+    """What word lookup, the word marks, pinyin, the script and preferences add to View,
+    after the annotations' panel and toolbar, checked as they will be."""
     delay = lookup.delay_ms
     mode = pinyin.mode
     return (
@@ -180,6 +187,7 @@ def view_entries(
                 ),
             ),
         ),
+        Item(MARK_WORDS, checked=MarkSettings().shown),
         Submenu(
             "&Pinyin",
             (
@@ -193,6 +201,8 @@ def view_entries(
                     )
                     for level in HSK_LEVELS
                 ),
+                Section(),
+                Item(UNKNOWN_ONLY, checked=pinyin.unknown_only),
                 Section("Size"),
                 *(Item(f"{size.label} Pinyin", checked=size is pinyin.size) for size in RubySize),
                 Section("Tone Colours"),

@@ -1,0 +1,240 @@
+"""The reading view's marks of the words a learner does not know yet (reader.ui.views.
+status_marks), painted over its page after Qt has painted the text.
+
+Not ExtraSelections or formats: an underline format would run on from one new word into
+the next, and splits every line's text into as many runs as it has words; ExtraSelections
+are made again at every scroll. Here each block in view is asked for its marks once, their
+underlines kept in the block's own coordinates (its layout moves as a whole when the page
+above it is laid out), and a paint draws those of the blocks it reaches, one call a colour
+a block: the hovered word's repaint costs a few calls. The next page's underlines are made
+while the reader reads, so that paging down finds them made. A block whose words are not
+known yet (its paragraph not segmented) is asked again a moment later.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from typing import TYPE_CHECKING, Protocol
+
+from reader.ui.qt import QtCore, QtGui, QtWidgets
+from reader.ui.views.offsets import OffsetMap
+from reader.ui.views.page_style import theme
+from reader.ui.views.status_marks import GAP_EMS, THICKNESS_EMS, WordMarkSource, mark_colour
+
+if TYPE_CHECKING:
+    from reader.store import Status
+
+RETRY_MS = 250
+"""How soon the blocks in view whose words were not known are asked again."""
+AHEAD_AFTER_MS = 60
+"""How long the page must have stood still before the next page's underlines are made."""
+AHEAD_S = 0.003
+"""Seconds of work at a time on the next page's underlines, between two events."""
+EVEN = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019]+")
+"""Characters of one width in the page's CJK face: a line of them has its edges at even
+steps (checked on a novel: 1.3 pixels out at most)."""
+Underlines = dict["Status", list[QtCore.QRectF]]
+"""A block's underlines in its own coordinates, by the status they show."""
+
+
+class UnderlinedPage(Protocol):
+    """What the marks ask of the reading view."""
+
+    @property
+    def offsets(self) -> OffsetMap: ...
+
+    def document(self) -> QtGui.QTextDocument: ...
+
+    def viewport(self) -> QtWidgets.QWidget: ...
+
+    def verticalScrollBar(self) -> QtWidgets.QScrollBar: ...
+
+    def horizontalScrollBar(self) -> QtWidgets.QScrollBar: ...
+
+    def position_at_y(self, y: float) -> int: ...
+
+    def em(self) -> float: ...
+
+    def lineWrapColumnOrWidth(self) -> int: ...
+
+
+class StatusUnderlines:
+    """The underlines of the blocks seen so far, until the page or the statuses change."""
+
+    def __init__(self, view: UnderlinedPage) -> None:
+        self._view = view
+        self._source: WordMarkSource | None = None
+        self._blocks: dict[int, Underlines] = {}
+        """Block number: its underlines."""
+        self._colours: dict[Status, QtGui.QColor] = {}
+        self._made_for: tuple[object, ...] = ()
+        """The page, column width, em and theme the underlines kept were made for."""
+        self._retry = QtCore.QTimer(view.viewport())  # gone with the view
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(lambda: self._view.viewport().update())
+        self._ahead = QtCore.QTimer(view.viewport())
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(AHEAD_AFTER_MS)
+        self._ahead.timeout.connect(self._make_ahead)
+        self._next_block = QtGui.QTextBlock()
+        """The first block below the last paint: the next page's are made while idle."""
+
+    @property
+    def source(self) -> WordMarkSource | None:
+        return self._source
+
+    def set_source(self, source: WordMarkSource | None) -> None:
+        """Mark the words `source` gives (None: no marks); given again when they changed."""
+        self._source = source
+        self.forget()
+        self._view.viewport().update()
+
+    def forget(self) -> None:
+        """Every block is asked again when seen (the statuses or the characters changed;
+        a new page, width, size or theme is seen by the paint itself)."""
+        self._blocks.clear()
+
+    def paint(self, clip: QtCore.QRect) -> None:
+        """Draw the underlines of the blocks reaching into `clip` (viewport coordinates)."""
+        if self._source is None:
+            return
+        view = self._view
+        page = view.document()
+        made_for = (page, view.lineWrapColumnOrWidth(), view.em(), theme())
+        if made_for != self._made_for:  # laid out anew, or another theme
+            self._made_for = made_for
+            self._blocks.clear()
+            self._colours.clear()
+        layout = page.documentLayout()
+        dx, dy = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+        bottom = clip.bottom() + dy
+        block = page.findBlock(view.position_at_y(clip.top() + dy))
+        painter = QtGui.QPainter(view.viewport())
+        painter.setClipRect(clip)
+        painter.setPen(QtCore.Qt.NoPen)
+        waiting = False
+        while block.isValid() and layout.blockBoundingRect(block).top() <= bottom:
+            underlines = self._underlines(block)
+            if underlines is None:
+                waiting = True
+            elif underlines:
+                origin = block.layout().position()
+                painter.resetTransform()
+                painter.translate(origin.x() - dx, origin.y() - dy)
+                for status, rects in underlines.items():
+                    painter.setBrush(self._colour(status))
+                    painter.drawRects(rects)
+            block = block.next()
+        painter.end()
+        if waiting:
+            self._retry.start()
+        elif block.isValid() and clip.height() * 2 >= view.viewport().height():
+            # After a page's paint, not a word's (the hovered word's mark).
+            self._next_block = block
+            self._ahead.start()
+
+    def _make_ahead(self) -> None:
+        """The underlines of the page below the view, made while the reader reads, a block
+        at a time (an event may come between two), so that the next page shows at once."""
+        block = self._next_block
+        if self._source is None or not block.isValid() or not self._made_for:
+            return
+        view = self._view
+        limit = view.verticalScrollBar().value() + 2 * view.viewport().height()
+        layout = view.document().documentLayout()
+        started = time.perf_counter()
+        while block.isValid() and layout.blockBoundingRect(block).top() <= limit:
+            if self._underlines(block) is None:
+                return
+            block = block.next()
+            if time.perf_counter() - started > AHEAD_S:
+                self._next_block = block
+                self._ahead.start()  # on after the events that came meanwhile
+                return
+
+    def _colour(self, status: Status) -> QtGui.QColor:
+        found = self._colours.get(status)
+        if found is None:
+            found = self._colours[status] = QtGui.QColor(mark_colour(status, theme()))
+        return found
+
+    def _underlines(self, block: QtGui.QTextBlock) -> Underlines | None:
+        """The block's underlines, made the first time it is seen; None while its words are
+        not known. Line by line: each line's height and each word's edge asked of Qt once."""
+        number = block.blockNumber()
+        found = self._blocks.get(number)
+        if found is not None:
+            return found
+        assert self._source is not None
+        offsets = self._view.offsets
+        first = block.position()
+        length = block.length() - 1
+        start, end = offsets.from_qt(first), offsets.from_qt(first + length)
+        marks = self._source.between(start, end)
+        if marks is None:
+            return None
+        # A block without characters beyond the BMP (nearly all) needs no conversion per word.
+        shift = start if end - start == length else None
+        text_layout = block.layout()
+        text = block.text() if shift is not None else ""  # its indexes are Qt's then
+        lines = [text_layout.lineAt(i) for i in range(text_layout.lineCount())]
+        ends = [line.textStart() + line.textLength() for line in lines]
+        em = self._view.em()
+        thickness = max(1.0, round(THICKNESS_EMS * em))
+        gap = GAP_EMS * em
+        made: Underlines = {}
+        index = -1
+        below = 0.0
+        edges: _Edges | None = None
+        for word_start, word_end, status in marks:
+            if shift is not None:
+                word_start, word_end = word_start - shift, word_end - shift
+            else:
+                word_start = offsets.to_qt(word_start) - first
+                word_end = offsets.to_qt(word_end) - first
+            begin, finish = max(0, word_start), min(length, word_end)
+            while begin < finish:
+                if index < 0 or begin >= ends[index]:
+                    index = bisect.bisect_right(ends, begin, lo=max(0, index))
+                    if index >= len(lines):
+                        break
+                    line = lines[index]
+                    below = line.y() + line.ascent() + line.descent() * 0.55
+                    edges = _Edges(line, text, ends[index])
+                assert edges is not None
+                stop = min(finish, ends[index])
+                left = edges[begin] + (gap if begin == word_start else 0.0)
+                right = edges[stop] - (gap if stop == finish else 0.0)
+                rect = QtCore.QRectF(left, below, max(1.0, right - left), thickness)
+                made.setdefault(status, []).append(rect)
+                begin = stop
+        self._blocks[number] = made
+        return made
+
+
+class _Edges(dict[int, float]):
+    """A line's x at each position asked for, asked of Qt once each; on a line whose
+    characters are all as wide (Chinese characters and full-width punctuation, however the
+    line is justified) reckoned from its first and last characters' places instead: within
+    a pixel and a half on a novel, for two calls a line rather than two a word."""
+
+    def __init__(self, line: QtGui.QTextLine, text: str, end: int) -> None:
+        super().__init__()
+        self._line = line
+        self._first = first = line.textStart()
+        self._end = end
+        self._step: float | None = None
+        if end - first >= 2 and EVEN.fullmatch(text, first, end):
+            self._x = self[first]
+            self._step = (line.cursorToX(end - 1)[0] - self._x) / (end - 1 - first)
+
+    def __missing__(self, position: int) -> float:
+        if self._step is not None and self._first < position < self._end:
+            x = self._x + (position - self._first) * self._step
+        else:
+            x = self._line.cursorToX(position)[0]
+        self[position] = x
+        return x

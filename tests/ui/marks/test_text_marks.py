@@ -1,0 +1,61 @@
+"""The new and learning words of a text, as the views are given them: words to study only,
+known and ignored ones left out, nothing before the paragraph is segmented."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.language.segmentation import Segmentation
+from reader.store import Status
+from reader.ui.marks.text_marks import TextMarks
+
+TEXT = "网上善意批评要认真研究吸收。\n习近平19日上午在京主持三百个会议。"
+
+
+@pytest.fixture
+def segmentation(tools) -> Segmentation:
+    first = TEXT.index("\n")
+    return Segmentation(TEXT, [(0, first), (first + 1, len(TEXT))], tools.segmenter)
+
+
+def words(marks) -> list[tuple[str, Status]]:
+    return [(TEXT[mark.start : mark.end], mark.status) for mark in marks]
+
+
+def test_new_and_learning_words_are_marked_known_and_ignored_are_not(segmentation, stored_statuses):
+    stored_statuses.set({"认真": Status.KNOWN, "吸收": Status.IGNORED, "研究": Status.LEARNING_2})
+    segmentation.segment_all()
+    marks = TextMarks(segmentation, stored_statuses)
+    first = words(marks.between(0, TEXT.index("\n")))
+    assert first == [
+        ("网上", Status.NEW),
+        ("善意", Status.NEW),
+        ("批评", Status.NEW),
+        ("要", Status.NEW),
+        ("研究", Status.LEARNING_2),
+    ]
+
+
+def test_numbers_and_punctuation_are_not_marked(segmentation, stored_statuses):
+    segmentation.segment_all()
+    marked = {word for word, _ in words(TextMarks(segmentation, stored_statuses).between(0, 99))}
+    assert "习近平" in marked and "会议" in marked
+    assert not marked & {"19日", "三百", "三百个", "。"}
+
+
+def test_nothing_is_known_before_the_paragraph_is_segmented(segmentation, stored_statuses):
+    marks = TextMarks(segmentation, stored_statuses)
+    second = TEXT.index("\n") + 1
+    segmentation.segment_span(0)
+    assert marks.between(second, len(TEXT)) is None
+    assert not segmentation.is_segmented(1)  # asking did not segment it on the ui thread
+    assert marks.between(0, 5)
+
+
+def test_a_changed_status_is_seen_once_the_marks_forget(segmentation, stored_statuses):
+    segmentation.segment_all()
+    marks = TextMarks(segmentation, stored_statuses)
+    assert ("批评", Status.NEW) in words(marks.between(0, 14))
+    stored_statuses.set({"批评": Status.KNOWN})
+    marks.forget()
+    assert ("批评", Status.NEW) not in words(marks.between(0, 14))
