@@ -1,6 +1,7 @@
 """Words ▸ Mark the Rest of This Section Known: LingQ's page turn. Every word of the section
 the reader is in that is still new becomes known, in one undoable step; what the reader
-marked stays as marked, and numbers and names stay new (reader.language.study_words).
+marked stays as marked, and numbers and names stay new: the words are those the coverage
+counts (reader.language.counted_words).
 
 "This section" is the deepest section at the top of the view shown (the one the status bar
 names), without the sections under it: they are read, and marked, when the reader gets
@@ -13,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reader.document.model import Section
-from reader.language.known_words import word_key
-from reader.language.study_words import study_words
 from reader.store import Status
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.document_session import DocumentSession
@@ -70,11 +69,8 @@ class SectionKnown:
         def words() -> list[str]:
             tokens = session.segmentation.tokens(start, end, session.cancelled)
             text = session.text
-            written = dict.fromkeys(text[t.start : t.end] for t in tokens)
-            keys = word_key("\n".join(written)).split("\n")  # one OpenCC call
-            if len(keys) != len(written):
-                keys = [word_key(word) for word in written]
-            return study_words(keys, tools.dictionary, tools.hsk)
+            counted = tools.counted_words.learn(text[t.start : t.end] for t in tokens)
+            return list(dict.fromkeys(word.key for word in counted.values() if word))
 
         self._current.runner.run(words, lambda found: self._found(session, section, found))
         return True
