@@ -27,7 +27,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from table import FIGURE_HEADERS, Figure, Table, figure_rows  # noqa: E402
+from table import FIGURE_HEADERS, Figure, Table, figure_rows, percentile  # noqa: E402
 
 from reader.document import Document, open_document  # noqa: E402
 from reader.document.match_places import MatchPlaces  # noqa: E402
@@ -74,16 +74,16 @@ def keystrokes(document: Document, runs: int) -> list[Figure]:
         Figure(
             f"keystroke p95, {len(prefixes)} prefixes of {', '.join(TYPED)} "
             f"(up to {most:,} matches)",
-            _percentile(core, 95) * 1000,
+            percentile(core, 95) * 1000,
             "ms",
-            _percentile(plain, 95) * 1000,
+            percentile(plain, 95) * 1000,
             "str.find loop over the raw text",
             KEYSTROKE_TARGET,
         ),
         Figure("keystroke max", max(core) * 1000, "ms", max(plain) * 1000, "str.find loop"),
         Figure(
             "section + context of every match, p95 (the result list, if made whole)",
-            _percentile(listed, 95) * 1000,
+            percentile(listed, 95) * 1000,
             "ms",
         ),
     ]
@@ -170,11 +170,6 @@ def _timed(task: Callable[[], object]) -> float:
 
 def _best(task: Callable[[], object], runs: int) -> float:
     return statistics.median(_timed(task) for _ in range(runs))
-
-
-def _percentile(values: list[float], percent: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 import jieba  # noqa: E402
+from table import percentile  # noqa: E402
 
 from reader.document import Document, open_document  # noqa: E402
 from reader.language.segmentation import Segmentation, Token  # noqa: E402  (imports jieba quietly)
@@ -201,7 +202,7 @@ def hover_lookup(document: Document, tools: LanguageTools) -> list[Figure]:
     return [
         Figure(
             f"hover lookup p99, wall clock ({HOVER_SAMPLES} random Han offsets)",
-            _percentile(costs, 99) * 1000,
+            percentile(costs, 99) * 1000,
             "ms",
             query,
             baseline,
@@ -209,7 +210,7 @@ def hover_lookup(document: Document, tools: LanguageTools) -> list[Figure]:
         ),
         Figure(
             "hover lookup p99, CPU time of the thread (unaffected by other processes)",
-            _percentile(cpu_costs, 99) * 1000,
+            percentile(cpu_costs, 99) * 1000,
             "ms",
             query,
             baseline,
@@ -405,11 +406,6 @@ def _child(code: str, cache: Path) -> dict:
 
 def _spans(document: Document) -> list[tuple[int, int]]:
     return [(block.start, block.end) for block in document.blocks]
-
-
-def _percentile(values: list[float], percent: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from table import FIGURE_HEADERS, Figure, Table, figure_rows
+from table import FIGURE_HEADERS, Figure, Table, figure_rows, percentile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
@@ -168,9 +168,9 @@ def hover_times(novel: Path, hovers: int, env: dict[str, str] | None = None) -> 
     figures = [
         Figure(
             f"hover to pop-up content p99 ({novel.name}, {len(after_window)} hovers)",
-            _percentile(after_window, 99),
+            percentile(after_window, 99),
             "ms",
-            _percentile(after_core, 99),
+            percentile(after_core, 99),
             "core lookup p99",
             "≤ 5 ms",
         ),
@@ -183,9 +183,9 @@ def hover_times(novel: Path, hovers: int, env: dict[str, str] | None = None) -> 
         ),
         Figure(
             "hover to pop-up laid out and placed p99",
-            _percentile(after_placed, 99),
+            percentile(after_placed, 99),
             "ms",
-            _percentile(after_window, 99),
+            percentile(after_window, 99),
             "content set p99",
         ),
         Figure(
@@ -200,18 +200,13 @@ def hover_times(novel: Path, hovers: int, env: dict[str, str] | None = None) -> 
         figures.append(
             Figure(
                 f"p99 while the book is segmented in the background ({len(during_window)} hovers)",
-                _percentile(during_window, 99),
+                percentile(during_window, 99),
                 "ms",
-                _percentile(during_core, 99),
+                percentile(during_core, 99),
                 "core lookup p99",
             )
         )
     return figures
-
-
-def _percentile(values: list[float], percent: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from table import FIGURE_HEADERS, Figure, Table, figure_rows
+from table import FIGURE_HEADERS, Figure, Table, figure_rows, percentile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
@@ -94,9 +94,9 @@ def _window_figures(novel: Path, runs: int, hovers: int) -> list[Figure]:
     return [
         Figure(
             f"hover p99, marks on ({len(hover_on)} hovers: pop-up shown, page painted)",
-            _percentile(hover_on, 99),
+            percentile(hover_on, 99),
             "ms",
-            _percentile(hover_off, 99),
+            percentile(hover_off, 99),
             "marks off",
             "≤ 5 ms, ≤ 1.2×",
         ),
@@ -257,11 +257,6 @@ def _store_figure(folder: Path, runs: int) -> Figure:
         "open an empty store",
         "≤ 0.1 s",
     )
-
-
-def _percentile(values: list[float], percent: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -64,3 +64,9 @@ def _is_number(cell: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def percentile(values: list[float], percent: float) -> float:
+    """The value `percent` per cent of `values` are at or below (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]

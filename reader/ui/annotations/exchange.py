@@ -22,6 +22,7 @@ from reader.store import (
 )
 from reader.ui.annotations.host import AnnotationsHost
 from reader.ui.dialog_folders import Purpose, remember_folder, start_folder
+from reader.ui.export_dialog import open_export_dialog
 from reader.ui.qt import QtCore, QtWidgets
 from reader.ui.settings import Settings
 
@@ -63,23 +64,13 @@ class AnnotationExchange:
             return None
         folder = start_folder(self._settings, Purpose.ANNOTATIONS)
         stem = document.path.stem if document.path else "annotations"
-        dialog = QtWidgets.QFileDialog(
+        return open_export_dialog(
             self._window.window(),
             "Export Annotations",
-            str(folder / f"{stem}.annotations.json"),
-            ";;".join(EXPORT_FILTERS),
+            folder / f"{stem}.annotations.json",
+            EXPORT_FILTERS,
+            self._export_chosen,
         )
-        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptSave)
-        dialog.setDefaultSuffix("json")
-        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
-        dialog.filterSelected.connect(
-            lambda chosen: dialog.setDefaultSuffix(EXPORT_FILTERS.get(chosen, "json"))
-        )
-        dialog.fileSelected.connect(
-            lambda name: self._export_chosen(Path(name), dialog.selectedNameFilter())
-        )
-        dialog.open()
-        return dialog
 
     def _export_chosen(self, path: Path, name_filter: str) -> bool:
         """The format is the chosen filter's, unless the name ends in another format's

@@ -13,7 +13,8 @@ from reader.store.deck import write_deck
 from reader.store.vocabulary_csv import vocabulary_csv
 from reader.ui.annotations.host import MessageHost
 from reader.ui.dialog_folders import Purpose, remember_folder, start_folder
-from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.export_dialog import open_export_dialog
+from reader.ui.qt import QtWidgets
 from reader.ui.settings import Settings
 
 EXPORT_FILTERS = {"Anki package (*.apkg)": "apkg", "CSV (*.csv)": "csv"}
@@ -38,23 +39,13 @@ class VocabularyExport:
     def choose_file(self) -> QtWidgets.QFileDialog:
         """Ask where to export; the filter chosen gives the format."""
         folder = start_folder(self._settings, Purpose.VOCABULARY)
-        dialog = QtWidgets.QFileDialog(
+        return open_export_dialog(
             self._host.window(),
             "Export Vocabulary",
-            str(folder / "vocabulary.apkg"),
-            ";;".join(EXPORT_FILTERS),
+            folder / "vocabulary.apkg",
+            EXPORT_FILTERS,
+            self._chosen,
         )
-        dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptSave)
-        dialog.setDefaultSuffix("apkg")
-        dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
-        dialog.filterSelected.connect(
-            lambda chosen: dialog.setDefaultSuffix(EXPORT_FILTERS.get(chosen, "apkg"))
-        )
-        dialog.fileSelected.connect(
-            lambda name: self._chosen(Path(name), dialog.selectedNameFilter())
-        )
-        dialog.open()
-        return dialog
 
     def _chosen(self, path: Path, name_filter: str) -> bool:
         """The chosen filter's format, unless the name ends in the other's suffix."""

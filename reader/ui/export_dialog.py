@@ -1,0 +1,32 @@
+"""The Save dialog of every export: a file type per format, the suffix following the type
+chosen, and the name and type passed on once the reader accepts (the dialog is not modal,
+so the window goes on meanwhile)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from reader.ui.qt import QtCore, QtWidgets
+
+
+def open_export_dialog(
+    parent: QtWidgets.QWidget,
+    title: str,
+    proposed: Path,
+    filters: Mapping[str, str],
+    chosen: Callable[[Path, str], object],
+) -> QtWidgets.QFileDialog:
+    """`filters`: each file type's filter text to its suffix, the first the default;
+    `chosen(path, filter)` hears the reader's choice."""
+    default = next(iter(filters.values()))
+    dialog = QtWidgets.QFileDialog(parent, title, str(proposed), ";;".join(filters))
+    dialog.setAcceptMode(QtWidgets.QFileDialog.AcceptSave)
+    dialog.setDefaultSuffix(default)
+    dialog.setAttribute(QtCore.Qt.WA_DeleteOnClose)
+    dialog.filterSelected.connect(
+        lambda picked: dialog.setDefaultSuffix(filters.get(picked, default))
+    )
+    dialog.fileSelected.connect(lambda name: chosen(Path(name), dialog.selectedNameFilter()))
+    dialog.open()
+    return dialog
