@@ -218,6 +218,8 @@ class Segmentation:
         self._segmenter = segmenter
         self._corrections = corrections if corrections is not None else Corrections()
         self._word_starts: list[array | None] = [None] * len(spans)
+        self._first_waiting = 0
+        """No span before this one waits to be segmented (all_segmented)."""
 
     def __len__(self) -> int:
         return len(self._span_starts)
@@ -234,6 +236,16 @@ class Segmentation:
 
     def segmented_count(self) -> int:
         return sum(starts is not None for starts in self._word_starts)
+
+    def all_segmented(self) -> bool:
+        """Every span segmented; asked at every scroll, so it resumes where it last found a
+        span waiting instead of counting a book's thousands of spans each time. Only the
+        thread that forgets spans (the ui thread) may ask it."""
+        starts, first = self._word_starts, self._first_waiting
+        while first < len(starts) and starts[first] is not None:
+            first += 1
+        self._first_waiting = first
+        return first == len(starts)
 
     def span_indexes(self, start: int, end: int) -> range:
         """The spans that overlap `[start, end)`, for example the visible part of a view."""
@@ -360,6 +372,7 @@ class Segmentation:
             start, end = self.span(index)
             if any(self.text.find(word, start, end) >= 0 for word in wanted):
                 self._word_starts[index] = None
+                self._first_waiting = min(self._first_waiting, index)
                 stale.append(index)
         return stale
 

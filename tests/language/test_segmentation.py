@@ -196,8 +196,21 @@ def test_a_document_is_segmented_in_the_order_asked(segmenter, seed_path):
     assert done == 1
     assert segmentation.is_segmented(last)
     assert not segmentation.is_segmented(0)
+    assert not segmentation.all_segmented()
     assert segmentation.segment_all() == len(segmentation) - 1
     assert segmentation.segmented_count() == len(segmentation)
+    assert segmentation.all_segmented()
+
+
+def test_all_segmented_again_only_once_forgotten_spans_are_segmented_again(segmenter, seed_path):
+    segmentation = seed_segmentation(segmenter, seed_path)
+    segmentation.segment_all()
+    assert segmentation.all_segmented()
+    stale = segmentation.invalidate_containing(["网络安全"])
+    assert stale and not segmentation.all_segmented()
+    for index in stale:
+        segmentation.segment_span(index)
+    assert segmentation.all_segmented()
 
 
 def test_the_word_at_an_offset(segmenter, seed_path):

@@ -202,7 +202,7 @@ class DocumentSession(QtCore.QObject):
 
     @property
     def fully_segmented(self) -> bool:
-        return self.segmentation.segmented_count() >= len(self.segmentation)
+        return self.segmentation.all_segmented()
 
     def words_corrected(self, words: list[str], visible: range, at: int | None) -> list[int]:
         """The reader corrected `words` (at offset `at`): their paragraphs are segmented
