@@ -31,7 +31,6 @@ if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
 import jieba  # noqa: E402
-from table import percentile  # noqa: E402
 
 from reader.document import Document, open_document  # noqa: E402
 from reader.language.segmentation import Segmentation, Token  # noqa: E402  (imports jieba quietly)
@@ -202,7 +201,7 @@ def hover_lookup(document: Document, tools: LanguageTools) -> list[Figure]:
     return [
         Figure(
             f"hover lookup p99, wall clock ({HOVER_SAMPLES} random Han offsets)",
-            percentile(costs, 99) * 1000,
+            _percentile(costs, 99) * 1000,
             "ms",
             query,
             baseline,
@@ -210,7 +209,7 @@ def hover_lookup(document: Document, tools: LanguageTools) -> list[Figure]:
         ),
         Figure(
             "hover lookup p99, CPU time of the thread (unaffected by other processes)",
-            percentile(cpu_costs, 99) * 1000,
+            _percentile(cpu_costs, 99) * 1000,
             "ms",
             query,
             baseline,
@@ -412,6 +411,13 @@ def main() -> int:
     print("language bench (reader/language)")
     figures(report=print)
     return 0
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    """As bench/table.py's percentile: this module is also imported as bench.language, by a
+    child process that has no bench folder on its path."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]
 
 
 if __name__ == "__main__":
