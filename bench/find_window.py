@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from lookup_window import _environment, _percentile
-from table import FIGURE_HEADERS, Figure, Table, figure_rows
+from lookup_window import _environment
+from table import FIGURE_HEADERS, Figure, Table, figure_rows, percentile
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
@@ -110,9 +110,9 @@ def measure(novel: Path, rounds: int = ROUNDS, env: dict[str, str] | None = None
         Figure(
             f"keystroke to matches marked and painted p95 ({novel.name}, segmented, "
             f"{len(window_ms)} keystrokes)",
-            _percentile(window_ms, 95),
+            percentile(window_ms, 95),
             "ms",
-            _percentile(core_ms, 95),
+            percentile(core_ms, 95),
             "core character find p95",
             "≤ 50 ms",
         ),
