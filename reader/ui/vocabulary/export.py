@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.store import Store, StoreError
-from reader.store.deck import write_deck
 from reader.store.vocabulary_csv import vocabulary_csv
 from reader.ui.annotations.host import MessageHost
 from reader.ui.dialog_folders import Purpose, remember_folder, start_folder
@@ -64,6 +63,9 @@ class VocabularyExport:
             store = self._store()
             saved_words = list(reversed(store.saved_words.all()))
             if format == "apkg":
+                # genanki loads in a twentieth of a second: when a deck is made, not at start.
+                from reader.store.deck import write_deck
+
                 write_deck(path, saved_words)
             else:
                 statuses = store.word_statuses.statuses(saved.word for saved in saved_words)
