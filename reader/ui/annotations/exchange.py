@@ -69,19 +69,8 @@ class AnnotationExchange:
             "Export Annotations",
             folder / f"{stem}.annotations.json",
             EXPORT_FILTERS,
-            self._export_chosen,
+            self.export_to,
         )
-
-    def _export_chosen(self, path: Path, name_filter: str) -> bool:
-        """The format is the chosen filter's, unless the name ends in another format's
-        suffix (typed on purpose); a name without one gets the filter's."""
-        format = EXPORT_FILTERS.get(name_filter, "json")
-        typed = path.suffix.lower().lstrip(".")
-        if typed in EXPORT_FILTERS.values():
-            format = typed
-        else:
-            path = path.with_name(f"{path.name}.{format}")
-        return self.export_to(path, format)
 
     def export_to(self, path: Path, format: str) -> bool:
         """Write the document's annotations to `path`; CSV gets a byte-order mark, which

@@ -43,18 +43,8 @@ class VocabularyExport:
             "Export Vocabulary",
             folder / "vocabulary.apkg",
             EXPORT_FILTERS,
-            self._chosen,
+            self.export_to,
         )
-
-    def _chosen(self, path: Path, name_filter: str) -> bool:
-        """The chosen filter's format, unless the name ends in the other's suffix."""
-        format = EXPORT_FILTERS.get(name_filter, "apkg")
-        typed = path.suffix.lower().lstrip(".")
-        if typed in EXPORT_FILTERS.values():
-            format = typed
-        else:
-            path = path.with_name(f"{path.name}.{format}")
-        return self.export_to(path, format)
 
     def export_to(self, path: Path, format: str) -> bool:
         """Write every saved word to `path`, the first saved first; CSV with a byte-order
