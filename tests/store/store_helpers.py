@@ -19,6 +19,10 @@ from typing import Any
 
 import pytest
 
+from reader.document import Document
+from reader.store import STORE_FILE
+from reader.store.schema import MIGRATIONS
+
 HOLDER = """
 import sqlite3, sys, time
 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -105,3 +109,27 @@ def sqlite_calls_timed() -> Iterator[SqliteCalls]:
 def _into_sqlite(function: Any) -> bool:
     owner = getattr(function, "__self__", None)
     return function is sqlite3.connect or isinstance(owner, sqlite3.Connection | sqlite3.Cursor)
+
+
+def old_store(data_dir: Path, version: int, document: Document) -> None:
+    """A store as Reader `version` left it, holding `document` and one red highlight of its
+    first two characters: what a migration must keep."""
+    data_dir.mkdir()
+    connection = sqlite3.connect(data_dir / STORE_FILE)
+    for step in MIGRATIONS[:version]:
+        for statement in step:
+            connection.execute(statement)
+    connection.execute(f"PRAGMA user_version = {version:d}")
+    connection.execute(
+        "INSERT INTO documents (id, fingerprint, path, title, length, opened) "
+        "VALUES (1, ?, ?, '', ?, '2024-01-01T00:00:00.000+00:00')",
+        (document.fingerprint, str(document.path), len(document.text)),
+    )
+    connection.execute(
+        "INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, colour, "
+        "created, updated) VALUES ('7f1c2a34-5b6d-4e8f-9a0b-1c2d3e4f5a6b', 1, 0, 2, ?, 'red', "
+        "'2024-01-01T00:00:00.000+00:00', '2024-01-01T00:00:00.000+00:00')",
+        (document.text[:2],),
+    )
+    connection.commit()
+    connection.close()

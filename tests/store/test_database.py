@@ -27,7 +27,7 @@ from reader.store import (
     open_store,
 )
 from reader.store.schema import APPLICATION_ID, MIGRATIONS
-from tests.store.store_helpers import frozen
+from tests.store.store_helpers import frozen, old_store
 
 
 def digest(path: Path) -> str:
@@ -261,25 +261,7 @@ def test_a_new_store_carries_reader_s_application_id(store):
 
 
 def test_a_store_of_the_second_schema_gets_versions_and_the_application_id(data_dir, seed):
-    data_dir.mkdir()
-    connection = sqlite3.connect(data_dir / STORE_FILE)
-    for step in MIGRATIONS[:2]:
-        for statement in step:
-            connection.execute(statement)
-    connection.execute("PRAGMA user_version = 2")
-    connection.execute(
-        "INSERT INTO documents (id, fingerprint, path, title, length, opened) "
-        "VALUES (1, ?, ?, '', ?, '2024-01-01T00:00:00.000+00:00')",
-        (seed.fingerprint, str(seed.path), len(seed.text)),
-    )
-    connection.execute(
-        "INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, colour, "
-        "created, updated) VALUES ('7f1c2a34-5b6d-4e8f-9a0b-1c2d3e4f5a6b', 1, 0, 2, ?, 'red', "
-        "'2024-01-01T00:00:00.000+00:00', '2024-01-01T00:00:00.000+00:00')",
-        (seed.text[:2],),
-    )
-    connection.commit()
-    connection.close()
+    old_store(data_dir, 2, seed)
 
     with open_store(data_dir) as store:
         assert store.database.user_version() == SCHEMA_VERSION

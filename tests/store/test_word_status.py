@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from reader.store import SCHEMA_VERSION, STORE_FILE, CorruptStoreError, Status, open_store
-from reader.store.schema import MIGRATIONS
+from tests.store.store_helpers import old_store
 
 
 def test_a_word_without_a_row_is_new(store):
@@ -89,25 +89,7 @@ def test_the_store_refuses_a_status_outside_the_scale(store):
 
 
 def test_a_store_of_version_3_gains_the_word_tables_and_keeps_its_data(data_dir, seed):
-    data_dir.mkdir()
-    connection = sqlite3.connect(data_dir / STORE_FILE)
-    for step in MIGRATIONS[:3]:
-        for statement in step:
-            connection.execute(statement)
-    connection.execute("PRAGMA user_version = 3")
-    connection.execute(
-        "INSERT INTO documents (id, fingerprint, path, title, length, opened) "
-        "VALUES (1, ?, ?, '', ?, '2024-01-01T00:00:00.000+00:00')",
-        (seed.fingerprint, str(seed.path), len(seed.text)),
-    )
-    connection.execute(
-        "INSERT INTO annotations (id, document_id, start_offset, end_offset, quote, colour, "
-        "created, updated) VALUES ('7f1c2a34-5b6d-4e8f-9a0b-1c2d3e4f5a6b', 1, 0, 2, ?, 'red', "
-        "'2024-01-01T00:00:00.000+00:00', '2024-01-01T00:00:00.000+00:00')",
-        (seed.text[:2],),
-    )
-    connection.commit()
-    connection.close()
+    old_store(data_dir, 3, seed)
 
     with open_store(data_dir) as store:
         assert store.database.user_version() == SCHEMA_VERSION == 4
