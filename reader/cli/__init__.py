@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import __version__
-from reader.cli.common import DATA_DIR_HELP, EXIT_ERROR, EXIT_OK, CommandError
+from reader.cli.common import DATA_DIR_HELP, EXIT_ERROR, EXIT_OK, CommandError, offset
 from reader.cli.common import add_reading_options as _add_reading_options
 from reader.cli.common import read_document as _read
 from reader.cli.common import tell as _tell
@@ -221,11 +221,10 @@ def _open_window(args: list[str]) -> int:
 
 
 def _offset(value: str) -> int:
-    """An offset given on the command line: a whole number, 0 or more."""
-    digits = value.strip()
-    if not (digits.isascii() and digits.isdigit()):
-        raise CommandError(f"--at: {value!r} is not an offset (a whole number, 0 or more)")
-    return int(digits)
+    try:
+        return offset(value)
+    except ValueError as error:
+        raise CommandError(f"--at: {error}") from None
 
 
 COMMANDS: dict[str, Callable[[list[str]], int]] = {

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,7 @@ from reader.document.user_pattern import UserPatternError
 
 if TYPE_CHECKING:
     from reader.language.corrections import Corrections
+    from reader.store import Store
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -101,3 +104,25 @@ def read_document(options: argparse.Namespace) -> Document:
         message = replacements_message(document.replacements, document.encoding)
         tell(f"warning: {options.file}: {message}")
     return document
+
+
+def offset(value: str) -> int:
+    """An offset given on the command line: a whole number, 0 or more; ValueError if not."""
+    digits = value.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        raise ValueError(f"{value!r} is not an offset (a whole number, 0 or more)")
+    return int(digits)
+
+
+@contextmanager
+def opened_store(data_dir: str | None, *, read_only: bool = False) -> Iterator[Store]:
+    """The store for one command; its errors become the CLI's one line, its notice is told."""
+    from reader.store import StoreError, open_store, resolve_data_dir
+
+    try:
+        with open_store(resolve_data_dir(data_dir), read_only=read_only) as store:
+            if store.notice:
+                tell(store.notice)
+            yield store
+    except StoreError as error:
+        raise CommandError(str(error)) from None

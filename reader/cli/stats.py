@@ -17,8 +17,8 @@ from reader.cli.common import (
     CommandError,
     add_reading_options,
     load_corrections,
+    opened_store,
     read_document,
-    tell,
 )
 
 SHARE_DIGITS = 4
@@ -102,12 +102,5 @@ def _header() -> str:
 
 def _statuses(data_dir: str | None) -> dict[str, int]:
     """The reader's word statuses, read without writing (an empty store: every word new)."""
-    from reader.store import StoreError, open_store, resolve_data_dir
-
-    try:
-        with open_store(resolve_data_dir(data_dir), read_only=True) as store:
-            if store.notice:
-                tell(store.notice)
-            return {word: int(status) for word, status in store.word_statuses.all().items()}
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    with opened_store(data_dir, read_only=True) as store:
+        return {word: int(status) for word, status in store.word_statuses.all().items()}

@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from reader.cli.common import DATA_DIR_HELP, EXIT_OK, CommandError
-from reader.cli.common import tell as _tell
+from reader.cli.common import DATA_DIR_HELP, EXIT_OK, CommandError, opened_store
 from reader.cli.vocab_saved import SAVED_ACTIONS, add_saved_actions
-
-if TYPE_CHECKING:
-    from reader.store import Store
 
 
 def vocab_command(args: list[str]) -> int:
@@ -76,7 +69,7 @@ def _known(options: argparse.Namespace) -> int:
     from reader.store import Status
 
     if options.hsk is None and options.word_list is None:
-        with _opened(options.data_dir, read_only=True) as store:
+        with opened_store(options.data_dir, read_only=True) as store:
             sys.stdout.write(
                 "".join(f"{w}\n" for w in store.word_statuses.words_with(Status.KNOWN))
             )
@@ -90,7 +83,7 @@ def _known(options: argparse.Namespace) -> int:
     else:
         words = read_word_list(Path(options.word_list))
         source = options.word_list
-    with _opened(options.data_dir) as store:
+    with opened_store(options.data_dir) as store:
         before = store.word_statuses.statuses(words)
         changes = {word: Status.KNOWN for word, status in before.items() if status is Status.NEW}
         store.word_statuses.set(changes)
@@ -110,28 +103,14 @@ def _status(options: argparse.Namespace) -> int:
     if not word:
         raise CommandError("status: no word given")
     if options.status is None:
-        with _opened(options.data_dir, read_only=True) as store:
+        with opened_store(options.data_dir, read_only=True) as store:
             print(f"{word}\t{store.word_statuses.status(word).name_shown}")
         return EXIT_OK
     try:
         wanted = Status.parse(options.status)
     except ValueError as error:
         raise CommandError(f"status: {error}") from None
-    with _opened(options.data_dir) as store:
+    with opened_store(options.data_dir) as store:
         store.word_statuses.set({word: wanted})
     print(f"{word}\t{wanted.name_shown}")
     return EXIT_OK
-
-
-@contextmanager
-def _opened(data_dir: str | None, *, read_only: bool = False) -> Iterator[Store]:
-    """The store for one command; its errors become the CLI's one line, its notice is told."""
-    from reader.store import StoreError, open_store, resolve_data_dir
-
-    try:
-        with open_store(resolve_data_dir(data_dir), read_only=read_only) as store:
-            if store.notice:
-                _tell(store.notice)
-            yield store
-    except StoreError as error:
-        raise CommandError(str(error)) from None

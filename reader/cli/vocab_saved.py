@@ -13,8 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from reader.cli.common import DATA_DIR_HELP, EXIT_OK, CommandError, load_corrections
-from reader.cli.common import tell as _tell
+from reader.cli.common import (
+    DATA_DIR_HELP,
+    EXIT_OK,
+    CommandError,
+    load_corrections,
+    offset,
+    opened_store,
+)
 
 EXPORT_FORMATS = ("apkg", "csv")
 
@@ -55,10 +61,10 @@ def add_saved_actions(actions: Any) -> None:
 
 
 def _offset(value: str) -> int:
-    digits = value.strip()
-    if not (digits.isascii() and digits.isdigit()):
-        raise argparse.ArgumentTypeError(f"{value!r} is not an offset (a whole number, 0 or more)")
-    return int(digits)
+    try:
+        return offset(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _save(options: argparse.Namespace) -> int:
@@ -69,7 +75,6 @@ def _save(options: argparse.Namespace) -> int:
     from reader.language.saving import lookup_span, saved_word, word_span
     from reader.language.segmentation import Segmentation
     from reader.language.tools import LanguageTools
-    from reader.store import StoreError, open_store, resolve_data_dir
 
     document = open_document(options.file)
     corrections = load_corrections(options.data_dir)
@@ -87,13 +92,8 @@ def _save(options: argparse.Namespace) -> int:
         saved = saved_word(document, found, tools.lookup, segmentation.tokens)
     except (MissingDataError, OSError, sqlite3.Error) as error:
         raise CommandError(f"the language data cannot be opened: {error}") from None
-    try:
-        with open_store(resolve_data_dir(options.data_dir)) as store:
-            if store.notice:
-                _tell(store.notice)
-            store.saved_words.save(saved)
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    with opened_store(options.data_dir) as store:
+        store.saved_words.save(saved)
     print(f"{saved.written}\t{saved.pinyin}\t{saved.sentence}")
     return EXIT_OK
 
@@ -105,7 +105,6 @@ def _what_is_at(text: str, offset: int) -> str:
 
 
 def _export(options: argparse.Namespace) -> int:
-    from reader.store import StoreError, open_store, resolve_data_dir
     from reader.store.deck import write_deck
     from reader.store.vocabulary_csv import vocabulary_csv
 
@@ -113,14 +112,9 @@ def _export(options: argparse.Namespace) -> int:
     format = options.format or ("csv" if out == "-" or out.lower().endswith(".csv") else "apkg")
     if out == "-" and format != "csv":
         raise CommandError("export: only CSV can be written to standard output")
-    try:
-        with open_store(resolve_data_dir(options.data_dir), read_only=True) as store:
-            if store.notice:
-                _tell(store.notice)
-            saved_words = list(reversed(store.saved_words.all()))  # the first saved first
-            statuses = store.word_statuses.statuses(saved.word for saved in saved_words)
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    with opened_store(options.data_dir, read_only=True) as store:
+        saved_words = list(reversed(store.saved_words.all()))  # the first saved first
+        statuses = store.word_statuses.statuses(saved.word for saved in saved_words)
     try:
         if format == "apkg":
             write_deck(Path(out), saved_words)
