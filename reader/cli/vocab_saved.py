@@ -98,10 +98,10 @@ def _save(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _what_is_at(text: str, offset: int) -> str:
-    if offset >= len(text):
+def _what_is_at(text: str, at: int) -> str:
+    if at >= len(text):
         return f"the text has {len(text)} characters"
-    return f"the text there reads {text[offset : offset + 8]!r}"
+    return f"the text there reads {text[at : at + 8]!r}"
 
 
 def _export(options: argparse.Namespace) -> int:
