@@ -61,6 +61,11 @@ class SectionModel(QtCore.QAbstractItemModel):
                 [QtCore.Qt.DisplayRole, QtCore.Qt.ToolTipRole],
             )
 
+    @property
+    def has_figures(self) -> bool:
+        """Whether any section has a figure (a reader who tracks no words has none)."""
+        return bool(self._figures)
+
     def set_document(self, document: Document | None) -> None:
         self.beginResetModel()
         self._figures = {}
@@ -167,7 +172,17 @@ class SectionTree(QtWidgets.QTreeView):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.Stretch)
         header.setSectionResizeMode(FIGURE_COLUMN, QtWidgets.QHeaderView.ResizeToContents)
+        # An empty column would still take its minimum width from the headings.
+        model = self.section_model()
+        self.setColumnHidden(FIGURE_COLUMN, True)
+        model.dataChanged.connect(self._show_figures_if_any)
+        model.modelReset.connect(self._show_figures_if_any)
         self.clicked.connect(self._choose)
+
+    def _show_figures_if_any(self) -> None:
+        hidden = not self.section_model().has_figures
+        if self.isColumnHidden(FIGURE_COLUMN) != hidden:
+            self.setColumnHidden(FIGURE_COLUMN, hidden)
 
     def section_model(self) -> SectionModel:
         model = self.model()

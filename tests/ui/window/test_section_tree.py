@@ -125,3 +125,17 @@ def test_figures_show_in_the_second_column_and_go_with_the_document(qtmodelteste
     model.set_document(seed)
     assert model.data(model.index(0, 1)) is None
     assert model.headerData(1, QtCore.Qt.Horizontal) == "Known"
+
+
+def test_the_figure_column_takes_no_room_until_a_section_has_a_figure(qtbot, seed):
+    tree = SectionTree()
+    qtbot.addWidget(tree)
+    tree.set_document(seed)
+    assert tree.isColumnHidden(1)
+    tree.section_model().set_figures(lambda section: ("42%", "tip"))
+    assert not tree.isColumnHidden(1)
+    tree.section_model().set_figures(lambda section: None)
+    assert tree.isColumnHidden(1)
+    tree.section_model().set_figures(lambda section: ("42%", "tip"))
+    tree.set_document(seed)  # another document: no figures until counted
+    assert tree.isColumnHidden(1)
