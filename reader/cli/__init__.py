@@ -16,6 +16,7 @@ from reader.cli.common import add_reading_options as _add_reading_options
 from reader.cli.common import read_document as _read
 from reader.cli.common import tell as _tell
 from reader.cli.find import find_command
+from reader.cli.freq import freq_command
 from reader.cli.language import lookup_command, pinyin_command, words_command
 from reader.cli.stats import stats_command
 from reader.cli.vocab import vocab_command
@@ -157,7 +158,7 @@ def _open_window(args: list[str]) -> int:
             "reader pinyin [--json] FILE|-; reader words --json FILE|-; "
             "reader find [--json] [--pinyin] QUERY FILE; "
             "reader notes export|import ...; reader vocab known|status|save|export ...; "
-            "reader stats [--json] FILE "
+            "reader stats [--json] FILE; reader freq [--json] [--chars] FILE|--library "
             "(reader COMMAND -h for more)"
         ),
     )
@@ -236,6 +237,7 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "notes": _notes,
     "vocab": vocab_command,
     "stats": stats_command,
+    "freq": freq_command,
 }
 
 
