@@ -16,7 +16,6 @@ from reader.cli.common import (
     CommandError,
     add_reading_options,
     load_corrections,
-    opened_store,
     read_document,
 )
 
@@ -94,22 +93,15 @@ def _library_rows(options: argparse.Namespace) -> Sequence[FrequencyRow | Charac
     """From the counts the index stored, for the documents the library lists."""
     import sqlite3
 
-    from reader.library.frequency import library_character_frequencies, library_word_frequencies
-    from reader.library.index_file import LibraryIndex, index_path
-    from reader.store import STORE_FILE, resolve_data_dir
+    from reader.library.library_frequency import NoLibraryIndex, library_lists
+    from reader.store import StoreError, resolve_data_dir
 
-    path = index_path(resolve_data_dir(options.data_dir) / STORE_FILE)
-    if not path.exists():
-        raise CommandError(f"{path}: the library has no index yet (reader library add PATH)")
-    with opened_store(options.data_dir, read_only=True) as store:
-        listed = [entry.id for entry in store.library.entries()]
     try:
-        with LibraryIndex.open(path) as index:
-            if options.chars:
-                return library_character_frequencies(index, listed)
-            return library_word_frequencies(index, listed)
+        return library_lists(resolve_data_dir(options.data_dir), options.chars)
+    except (NoLibraryIndex, StoreError) as error:
+        raise CommandError(str(error)) from None
     except (OSError, sqlite3.Error) as error:
-        raise CommandError(f"{path}: {error}") from None
+        raise CommandError(f"the library's index cannot be read: {error}") from None
 
 
 def _word_line(row: FrequencyRow, as_json: bool) -> str:
