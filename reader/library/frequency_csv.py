@@ -1,5 +1,6 @@
-"""A frequency list as CSV: UTF-8 with a header row, the columns of `reader freq --json`, so
-a spreadsheet or a script reads what the window and the command line show."""
+"""A frequency list as CSV: UTF-8 with a byte-order mark (which spreadsheet programs need to
+read Chinese as UTF-8, as for the vocabulary's CSV) and a header row, the fields of
+`reader freq --json`, so a spreadsheet or a script reads what the window shows."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def write_frequency_csv(
     cannot be."""
     kind = CharacterRow if characters else FrequencyRow
     names = [field.name for field in dataclasses.fields(kind)]
-    with path.open("w", encoding="utf-8", newline="") as file:
+    with path.open("w", encoding="utf-8-sig", newline="") as file:
         writer = csv.writer(file)
         writer.writerow(names)
         for row in rows:

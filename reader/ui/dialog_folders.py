@@ -28,6 +28,8 @@ class Purpose(Enum):
     """Importing and exporting the known words."""
     VOCABULARY = "vocabulary"
     """Exporting the saved words."""
+    FREQUENCY = "frequency"
+    """Exporting a frequency list."""
 
 
 def program_folders() -> list[Path]:

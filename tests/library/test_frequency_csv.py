@@ -15,8 +15,8 @@ def test_words_and_characters_read_back(tmp_path) -> None:
     ]
     path = tmp_path / "words.csv"
     write_frequency_csv(path, words)
-    assert path.read_bytes().startswith(b"word,count,")
-    with path.open(encoding="utf-8", newline="") as file:
+    assert path.read_bytes().startswith("\ufeffword,count,".encode())
+    with path.open(encoding="utf-8-sig", newline="") as file:
         read = list(csv.DictReader(file))
     assert read[0] == {
         "word": "宝玉",
@@ -31,7 +31,7 @@ def test_words_and_characters_read_back(tmp_path) -> None:
     assert read[1]["hsk"] == "1"
     chars = tmp_path / "chars.csv"
     write_frequency_csv(chars, [CharacterRow("学", 2, 5000.0, 1.0)], characters=True)
-    assert chars.read_text(encoding="utf-8").splitlines() == [
+    assert chars.read_text(encoding="utf-8-sig").splitlines() == [
         "char,count,per_10k,cumulative",
         "学,2,5000.0,1.0",
     ]

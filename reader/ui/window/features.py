@@ -22,6 +22,7 @@ from reader.ui.coverage.controller import CoverageController
 from reader.ui.coverage.menu import CoverageMenu
 from reader.ui.coverage.word_statuses import HeldWordStatuses
 from reader.ui.find.controller import FindController
+from reader.ui.frequency.menu import FrequencyMenu
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.marks.controller import StatusMarksController
 from reader.ui.navigation.controller import NavigationController
@@ -170,6 +171,7 @@ def make_features(
     status_marks.set_status(words.holder.status)
     words.holder.changed.connect(status_marks.statuses_changed)
     coverage = make_coverage(window, session, words)
+    make_frequency(window, session, annotations.data_dir)
     return Features(
         session,
         annotations,
@@ -200,6 +202,14 @@ def make_coverage(
     coverage = CoverageController(window, session, tree.section_model(), statuses, tools, window)
     words.holder.changed.connect(lambda _words: coverage.refresh())
     return CoverageMenu(window.words_menu, coverage, tree.current_section, window)
+
+
+def make_frequency(window: WindowMenus, session: CurrentSession, data_dir: Path) -> FrequencyMenu:
+    """Words ▸ Word Frequency…, after the coverage's entries; the section being read is the
+    section tree's current one."""
+    tree = window.findChild(SectionTree)
+    current = tree.current_section if tree is not None else lambda: None
+    return FrequencyMenu(window.words_menu, session, data_dir, current, window.show_message, window)
 
 
 def make_navigation(

@@ -146,6 +146,8 @@ WORDS = (
 """The word statuses' Words menu (reader.ui.words)."""
 WORDS_COVERAGE = (Section(), Item("Text &Difficulty…"), Item("&Words to Learn…"))
 """The coverage's entries in the Words menu, after the statuses' (reader.ui.coverage.menu)."""
+WORDS_FREQUENCY = (Section(), Item("Word &Frequency…"))
+"""The frequency list's entry, after the coverage's (reader.ui.frequency.menu)."""
 VIEW_LAST = (Section(), Item("&Full Screen", QtGui.QKeySequence.FullScreen, False))
 HELP_BEFORE_ABOUT = (Item("&Keyboard Shortcuts", QtGui.QKeySequence.HelpContents), Section())
 _STYLES = {
@@ -296,6 +298,7 @@ class MenuSkeleton:
         self._fill(window.go_menu, GO)
         self._fill(window.words_menu, WORDS)
         self._fill(window.words_menu, WORDS_COVERAGE)
+        self._fill(window.words_menu, WORDS_FREQUENCY)
         self._fill(window.help_menu, HELP_BEFORE_ABOUT, window.about_action)
 
     def _toolbar(self, title: str, name: str) -> QtWidgets.QToolBar:

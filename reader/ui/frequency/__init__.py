@@ -1,0 +1,1 @@
+"""Words ▸ Word Frequency…: the frequency lists of the document, a section or the library."""
