@@ -330,6 +330,17 @@ def coverage(files: Sequence[Path], settings: Settings) -> Table | None:
     return Table(coverage_figures.TITLE, coverage_figures.HEADERS, figure_rows(figures))
 
 
+def frequency(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/frequency_figures.py: the novel's word frequency list against its segmentation."""
+    if not NOVEL.is_file():
+        print(f"skipping frequency: {NOVEL} not found")
+        return None
+    import frequency_figures
+
+    figures = frequency_figures.measure(NOVEL, settings.runs)
+    return Table(frequency_figures.TITLE, frequency_figures.HEADERS, figure_rows(figures))
+
+
 def _print_skips(line: str) -> None:
     if "skipped" in line:
         print(line)
@@ -348,6 +359,7 @@ MEASUREMENTS: list[Measurement] = [
     word_answers,
     find_in_document,
     coverage,
+    frequency,
     word_lookup_window,
     find_window,
     word_marks,
