@@ -8,6 +8,7 @@ import json
 import pytest
 
 from reader.cli import main
+from reader.store import STORE_FILE, open_store
 
 FIELDS = ["word", "count", "per_10k", "sections", "hsk", "pinyin", "gloss", "cumulative"]
 CHAR_FIELDS = ["char", "count", "per_10k", "cumulative"]
@@ -92,3 +93,43 @@ def test_on_the_novel_baoyu_is_among_the_first_twenty_words(shared_data, tmp_pat
     lines = _out(capsys, "--json", "--data-dir", str(tmp_path), str(novel))
     top = [json.loads(line)["word"] for line in lines[:20]]
     assert "宝玉" in top
+
+
+def test_the_library_without_an_index_is_an_error(tmp_path, capsys):
+    pytest.importorskip("reader.library.index_file")  # the index helper's part
+    assert main(["freq", "--library", "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("reader: error: ") and "no index yet" in err and err.count("\n") == 1
+
+
+def test_the_library_lists_its_documents_from_their_stored_counts(book, tmp_path, capsys):
+    indexing = pytest.importorskip("reader.library.indexing")
+    from reader.library.index_file import LibraryIndex, index_path
+
+    other = tmp_path / "other.txt"
+    other.write_text("别的书\n\n丫鬟笑了，丫鬟又笑了。\n", encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    with open_store(data) as store, LibraryIndex.open(index_path(data / STORE_FILE)) as index:
+        indexing.add_to_library(store, index, book)
+        removed = indexing.add_to_library(store, index, other)
+    alone = [
+        json.loads(line) for line in _out(capsys, "--json", "--data-dir", str(data), str(book))
+    ]
+    both = [
+        json.loads(line) for line in _out(capsys, "--json", "--library", "--data-dir", str(data))
+    ]
+    assert all(list(record) == FIELDS for record in both)
+    counts = {r["word"]: r["count"] for r in both}
+    assert counts["丫鬟"] == 2 and counts["学习"] == 3
+    with open_store(data) as store:
+        store.library.remove(removed.id)  # unlisted: out of the list at once
+    listed = [
+        json.loads(line) for line in _out(capsys, "--json", "--library", "--data-dir", str(data))
+    ]
+    assert [(r["word"], r["count"]) for r in listed] == [(r["word"], r["count"]) for r in alone]
+    chars = [
+        json.loads(line)
+        for line in _out(capsys, "--json", "--chars", "--library", "--data-dir", str(data))
+    ]
+    assert {r["char"]: r["count"] for r in chars}["学"] == 3
