@@ -10,6 +10,7 @@ import csv
 import pytest
 
 from reader.library.frequency import word_frequencies
+from reader.store import STORE_FILE, open_store, resolve_data_dir
 from reader.ui.frequency.dialog import FrequencyDialog
 from reader.ui.frequency.menu import FREQUENCY_TEXT, FrequencyMenu
 from reader.ui.frequency.scope import ScopeKind
@@ -203,3 +204,22 @@ def test_the_library_without_an_index_says_so(qtbot, make_window, book):
     assert dialog.summary.text() == "Nothing has been added to the library yet."
     assert not dialog.progress.isVisible()
     assert isinstance(dialog.summary, QtWidgets.QLabel)
+
+
+def test_the_librarys_list_comes_from_its_index(qtbot, make_window, book, tmp_path):
+    indexing = pytest.importorskip("reader.library.indexing")  # the index helper's part
+    from reader.library.index_file import LibraryIndex, index_path
+
+    data = resolve_data_dir()
+    other = tmp_path / "other.txt"
+    other.write_text("别的书\n\n丫鬟笑了，丫鬟又笑了。\n", encoding="utf-8")
+    with open_store(data) as store, LibraryIndex.open(index_path(data / STORE_FILE)) as index:
+        indexing.add_to_library(store, index, book)
+        indexing.add_to_library(store, index, other)
+    dialog = _dialog(qtbot, make_window(book))
+    dialog.scope_box.setCurrentIndex(dialog.scope_box.findText("The library"))
+    qtbot.waitUntil(lambda: "in the library" in dialog.summary.text())
+    counts = dict(zip(_column(dialog, "Word"), _column(dialog, "Count"), strict=True))
+    assert counts["学习"] == "6" and counts["丫鬟"] == "3"
+    dialog.table.setCurrentIndex(dialog.model.index(0, 0))
+    assert "a document's or a section's list only" in dialog.neighbours_title.text()
