@@ -111,7 +111,12 @@ def count_words(
     with the sections each occurs in; segments what the segmentation has not yet."""
     text = document.text
     start, end = span if span is not None else (0, len(text))
-    indexes = segmentation.span_indexes(start, end)
+    spans = segmentation.span_indexes(start, end)
+    # The paragraphs already cut first, then the others from the last: a window's own
+    # workers cut from the first, so the two share the work instead of racing for it.
+    done_first = [index for index in spans if segmentation.is_segmented(index)]
+    first = set(done_first)
+    indexes = [*done_first, *(index for index in reversed(spans) if index not in first)]
     innermost = _Innermost(document)
     by_section: dict[int, Counter[str]] = {}
     for done, index in enumerate(indexes):

@@ -153,3 +153,11 @@ def test_the_library_list_sums_the_stored_counts_by_key(tools) -> None:
     chars = library_character_frequencies(stored, {1, 2})
     assert [(row.char, row.count) for row in chars] == [("学", 6)]
     assert stored.asked == [{1, 2}, {1, 2}]
+
+
+def test_paragraphs_cut_before_are_reused_and_counted_once(tools) -> None:
+    document = build_document(TEXT)
+    fresh = word_frequencies(document, _segmentation(document, tools), tools=tools)
+    partly = _segmentation(document, tools)
+    partly.segment_span(len(partly) - 1)  # as a window's worker may have
+    assert word_frequencies(document, partly, tools=tools) == fresh
