@@ -232,10 +232,10 @@ class FrequencyDialog(QtWidgets.QDialog):
         self.hsk_box.setEnabled(not found.characters)
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
-        gloss = len(self.model.columns()) - 2  # the words' gloss stretches; numbers keep their room
+        gloss = len(self.model.columns()) - 2  # the words' gloss takes the room left
         for column in range(len(self.model.columns())):
             mode = QtWidgets.QHeaderView.Interactive
-            if not found.characters and column == gloss:
+            if found.characters or column == gloss:  # four short columns share the width
                 mode = QtWidgets.QHeaderView.Stretch
             header.setSectionResizeMode(column, mode)
         self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -281,7 +281,10 @@ class FrequencyDialog(QtWidgets.QDialog):
         found = self._shown
         row = self.model.row_at(index.row()) if index.isValid() else None
         if found is None or not isinstance(row, FrequencyRow):
-            self.neighbours_title.setText("Collocations: select a word.")
+            words = found is None or not found.characters
+            self.neighbours_title.setText(
+                "Collocations: select a word." if words else "Collocations: of words only."
+            )
             return
         word = row.word
         if found.scope.kind is ScopeKind.LIBRARY:
