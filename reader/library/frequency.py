@@ -99,7 +99,7 @@ class StoredCounts(Protocol):
     ) -> Iterable[tuple[str, int]]: ...
 
 
-def count_words(
+def count_running_words(
     document: Document,
     segmentation: Segmentation,
     tools: LanguageTools,
@@ -115,8 +115,8 @@ def count_words(
     # The paragraphs already cut first, then the others from the last: a window's own
     # workers cut from the first, so the two share the work instead of racing for it.
     done_first = [index for index in spans if segmentation.is_segmented(index)]
-    first = set(done_first)
-    indexes = [*done_first, *(index for index in reversed(spans) if index not in first)]
+    cut = set(done_first)
+    indexes = [*done_first, *(index for index in reversed(spans) if index not in cut)]
     innermost = _Innermost(document)
     by_section: dict[int, Counter[str]] = {}
     for done, index in enumerate(indexes):
@@ -161,7 +161,7 @@ def word_frequencies(
     if segmentation is None:
         spans = [(block.start, block.end) for block in document.blocks]
         segmentation = Segmentation(document.text, spans, tools.segmenter)
-    counted = count_words(document, segmentation, tools, span, cancelled, progress)
+    counted = count_running_words(document, segmentation, tools, span, cancelled, progress)
     return frequency_rows(
         ((word, times, counted.sections[word]) for word, times in counted.counts.items()),
         tools,
