@@ -6,7 +6,9 @@ the next, and splits every line's text into as many runs as it has words; ExtraS
 are made again at every scroll. Here each block in view is asked for its marks once, their
 underlines kept in the block's own coordinates (its layout moves as a whole when the page
 above it is laid out), and a paint draws those of the blocks it reaches, one call a colour
-a block: the hovered word's repaint costs a few calls. The next page's underlines are made
+a block: the hovered word's repaint costs a few calls. Where each word's underline goes is
+kept apart from its status, so that a status change (which asks every block again) costs a
+look-up per word, not Qt's measures again. The next page's underlines are made
 while the reader reads, so that paging down finds them made. A block whose words are not
 known yet (its paragraph not segmented) is asked again a moment later.
 """
@@ -68,6 +70,10 @@ class StatusUnderlines:
         self._source: WordMarkSource | None = None
         self._blocks: dict[int, Underlines] = {}
         """Block number: its underlines."""
+        self._geometry: dict[int, _BlockGeometry] = {}
+        """Block number: where its words' underlines go, whatever their statuses; kept while
+        the marks are off, for the same source."""
+        self._measured_for: WordMarkSource | None = None
         self._colours: dict[Status, QtGui.QColor] = {}
         self._made_for: tuple[object, ...] = ()
         """The page, column width, em and theme the underlines kept were made for."""
@@ -87,15 +93,20 @@ class StatusUnderlines:
         return self._source
 
     def set_source(self, source: WordMarkSource | None) -> None:
-        """Mark the words `source` gives (None: no marks); given again when they changed."""
+        """Mark the words `source` gives (None: no marks); given again when their statuses
+        changed: the underlines are made again from the places kept for the words."""
+        if source is not None and source is not self._measured_for:  # another document's
+            self._geometry.clear()
+            self._measured_for = source
         self._source = source
-        self.forget()
+        self._blocks.clear()
         self._view.viewport().update()
 
     def forget(self) -> None:
-        """Every block is asked again when seen (the statuses or the characters changed;
-        a new page, width, size or theme is seen by the paint itself)."""
+        """Every block is measured and asked again when seen (the characters changed; a new
+        page, width, size or theme is seen by the paint itself)."""
         self._blocks.clear()
+        self._geometry.clear()
 
     def paint(self, clip: QtCore.QRect) -> None:
         """Draw the underlines of the blocks reaching into `clip` (viewport coordinates)."""
@@ -106,7 +117,7 @@ class StatusUnderlines:
         made_for = (page, view.lineWrapColumnOrWidth(), view.em(), theme())
         if made_for != self._made_for:  # laid out anew, or another theme
             self._made_for = made_for
-            self._blocks.clear()
+            self.forget()
             self._colours.clear()
         layout = page.documentLayout()
         dx, dy = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
@@ -162,56 +173,82 @@ class StatusUnderlines:
         return found
 
     def _underlines(self, block: QtGui.QTextBlock) -> Underlines | None:
-        """The block's underlines, made the first time it is seen; None while its words are
-        not known. Line by line: each line's height and each word's edge asked of Qt once."""
+        """The block's underlines, made the first time it is seen after a change of the
+        statuses; None while its words are not known."""
         number = block.blockNumber()
         found = self._blocks.get(number)
         if found is not None:
             return found
         assert self._source is not None
-        offsets = self._view.offsets
-        first = block.position()
-        length = block.length() - 1
-        start, end = offsets.from_qt(first), offsets.from_qt(first + length)
-        marks = self._source.between(start, end)
+        geometry = self._geometry.get(number)
+        if geometry is None:
+            geometry = self._geometry[number] = _BlockGeometry(block, self._view)
+        marks = self._source.between(geometry.start, geometry.end)
         if marks is None:
             return None
-        # A block without characters beyond the BMP (nearly all) needs no conversion per word.
-        shift = start if end - start == length else None
-        text_layout = block.layout()
-        text = block.text() if shift is not None else ""  # its indexes are Qt's then
-        lines = [text_layout.lineAt(i) for i in range(text_layout.lineCount())]
-        ends = [line.textStart() + line.textLength() for line in lines]
-        em = self._view.em()
-        thickness = max(1.0, round(THICKNESS_EMS * em))
-        gap = GAP_EMS * em
         made: Underlines = {}
-        index = -1
-        below = 0.0
-        edges: _Edges | None = None
         for word_start, word_end, status in marks:
-            if shift is not None:
-                word_start, word_end = word_start - shift, word_end - shift
-            else:
-                word_start = offsets.to_qt(word_start) - first
-                word_end = offsets.to_qt(word_end) - first
-            begin, finish = max(0, word_start), min(length, word_end)
-            while begin < finish:
-                if index < 0 or begin >= ends[index]:
-                    index = bisect.bisect_right(ends, begin, lo=max(0, index))
-                    if index >= len(lines):
-                        break
-                    line = lines[index]
-                    below = line.y() + line.ascent() + line.descent() * 0.55
-                    edges = _Edges(line, text, ends[index])
-                assert edges is not None
-                stop = min(finish, ends[index])
-                left = edges[begin] + (gap if begin == word_start else 0.0)
-                right = edges[stop] - (gap if stop == finish else 0.0)
-                rect = QtCore.QRectF(left, below, max(1.0, right - left), thickness)
-                made.setdefault(status, []).append(rect)
-                begin = stop
+            rects = geometry.rects(word_start, word_end)
+            if rects:
+                made.setdefault(status, []).extend(rects)
         self._blocks[number] = made
+        return made
+
+
+class _BlockGeometry:
+    """Where the underline of each word of one block goes, in the block's coordinates: the
+    same whatever the word's status, so kept when the statuses change. Made word by word as
+    they are asked for, line by line: each line's height and each word's edge asked of Qt
+    once."""
+
+    def __init__(self, block: QtGui.QTextBlock, view: UnderlinedPage) -> None:
+        self._offsets = offsets = view.offsets
+        self._first = first = block.position()
+        self._length = length = block.length() - 1
+        self.start, self.end = offsets.from_qt(first), offsets.from_qt(first + length)
+        # A block without characters beyond the BMP (nearly all) needs no conversion per word.
+        self._shift = self.start if self.end - self.start == length else None
+        self._text = block.text() if self._shift is not None else ""  # its indexes are Qt's then
+        layout = block.layout()
+        self._lines = [layout.lineAt(i) for i in range(layout.lineCount())]
+        self._ends = [line.textStart() + line.textLength() for line in self._lines]
+        self._edges: dict[int, _Edges] = {}
+        """Line index: its edges, once a word there was asked for."""
+        em = view.em()
+        self._thickness = max(1.0, round(THICKNESS_EMS * em))
+        self._gap = GAP_EMS * em
+        self._rects: dict[tuple[int, int], list[QtCore.QRectF]] = {}
+
+    def rects(self, word_start: int, word_end: int) -> list[QtCore.QRectF]:
+        """The underline of the word at `[word_start, word_end)` (document offsets), a rect
+        for each line it is on."""
+        found = self._rects.get((word_start, word_end))
+        if found is None:
+            found = self._rects[(word_start, word_end)] = self._make(word_start, word_end)
+        return found
+
+    def _make(self, word_start: int, word_end: int) -> list[QtCore.QRectF]:
+        if self._shift is not None:
+            word_start, word_end = word_start - self._shift, word_end - self._shift
+        else:
+            word_start = self._offsets.to_qt(word_start) - self._first
+            word_end = self._offsets.to_qt(word_end) - self._first
+        begin, finish = max(0, word_start), min(self._length, word_end)
+        made = []
+        while begin < finish:
+            index = bisect.bisect_right(self._ends, begin)
+            if index >= len(self._lines):
+                break
+            line = self._lines[index]
+            edges = self._edges.get(index)
+            if edges is None:
+                edges = self._edges[index] = _Edges(line, self._text, self._ends[index])
+            below = line.y() + line.ascent() + line.descent() * 0.55
+            stop = min(finish, self._ends[index])
+            left = edges[begin] + (self._gap if begin == word_start else 0.0)
+            right = edges[stop] - (self._gap if stop == finish else 0.0)
+            made.append(QtCore.QRectF(left, below, max(1.0, right - left), self._thickness))
+            begin = stop
         return made
 
 
