@@ -2,23 +2,24 @@
 (the session's segmentation, with the reader's corrections) that are words to study
 (reader.language.study_words), with the status the reader gave them.
 
-Asked at every paint of the part in view, so two things are kept. Each paragraph's words
-to study, found once from its word starts and kept while the segmentation keeps those
-starts (a correction gives the paragraph new ones): they do not depend on the statuses, so
-a status change costs a view only a look-up per word in view. And the answers to the last
-few ranges asked, until the statuses or the words change. A range whose paragraphs are not
-segmented yet has no answer (None): nothing here segments on the ui thread.
+Asked at every paint of the part in view, so each paragraph's words to study are found once
+from its word starts and kept while the segmentation keeps those starts (a correction gives
+the paragraph new ones), with its marks and the statuses they were made from. After a status
+change a paragraph's statuses are read again, a look-up a word, and where none of them
+changed its marks are the same list as before: the views, which keep what they made from
+it, make nothing again. The answers to the last few ranges asked are kept too, until the
+statuses or the words change. A range whose paragraphs are not segmented yet has no answer
+(None): nothing here segments on the ui thread.
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import NamedTuple
+from dataclasses import dataclass, field
 
 from reader.language.segmentation import Segmentation
 from reader.language.study_words import is_study_word
@@ -35,13 +36,17 @@ StatusOf = Callable[[str], Status]
 """A word as written to its status (the session's status holder)."""
 
 
-class _StudyWords(NamedTuple):
-    """One paragraph's words to study, in order, found from its word starts `made_from`."""
+@dataclass
+class _SpanMarks:
+    """One paragraph's words to study, in order, found from its word starts `made_from`,
+    and its marks as made from `statuses` (a byte a word to study)."""
 
     made_from: array
     starts: list[int]
     ends: list[int]
     words: list[str]
+    statuses: bytes | None = None
+    marks: list[WordMark] = field(default_factory=list)
 
 
 class TextMarks:
@@ -51,8 +56,8 @@ class TextMarks:
         self._segmentation = segmentation
         self._status = status
         self._kept: OrderedDict[tuple[int, int], list[WordMark]] = OrderedDict()
-        self._spans: OrderedDict[int, _StudyWords] = OrderedDict()
-        """Span index: its words to study."""
+        self._spans: OrderedDict[int, _SpanMarks] = OrderedDict()
+        """Span index: its words to study and their marks."""
 
     @property
     def segmentation(self) -> Segmentation:
@@ -60,37 +65,51 @@ class TextMarks:
 
     def between(self, start: int, end: int) -> list[WordMark] | None:
         """The new and learning words reaching into `[start, end)`, in order; None while a
-        paragraph there is not segmented."""
+        paragraph there is not segmented. A whole paragraph's are the same list as long as
+        its words and their statuses stay the same."""
         kept = self._kept.get((start, end))
         if kept is not None:
             self._kept.move_to_end((start, end))
             return kept
-        found: list[tuple[_StudyWords, int, int]] = []
-        for index in self._segmentation.span_indexes(start, end):
-            words = self._study_words(index)
-            if words is None:
+        segmentation = self._segmentation
+        found: list[list[WordMark]] = []
+        for index in segmentation.span_indexes(start, end):
+            marks = self._span_marks(index)
+            if marks is None:
                 return None
-            first = bisect.bisect_right(words.ends, start)
-            found.append((words, first, bisect.bisect_left(words.starts, end, lo=first)))
-        status = self._status
-        marks = []
-        for words, first, last in found:
-            starts, ends, texts = words.starts, words.ends, words.words
-            for i in range(first, last):
-                word_status = status(texts[i])
-                if word_status <= Status.LEARNING_4:  # new (0) or learning (1-4)
-                    marks.append(WordMark(starts[i], ends[i], word_status))
+            span_start, span_end = segmentation.span(index)
+            if start > span_start or end < span_end:
+                marks = [mark for mark in marks if mark.end > start and mark.start < end]
+            found.append(marks)
+        marks = found[0] if len(found) == 1 else list(itertools.chain.from_iterable(found))
         self._kept[(start, end)] = marks
         while len(self._kept) > KEPT_RANGES:
             self._kept.popitem(last=False)
         return marks
 
     def forget(self) -> None:
-        """The statuses or the words changed: every range is found again when asked (each
-        paragraph's words to study again only if its words changed)."""
+        """The statuses or the words changed: every range is found again when asked, each
+        paragraph's statuses read again (its words to study again only if its words
+        changed)."""
         self._kept.clear()
 
-    def _study_words(self, index: int) -> _StudyWords | None:
+    def _span_marks(self, index: int) -> list[WordMark] | None:
+        """The span's new and learning words; None while it is not segmented."""
+        span = self._study_words(index)
+        if span is None:
+            return None
+        found = list(map(self._status, span.words))
+        statuses = bytes(found)
+        if statuses != span.statuses:
+            span.statuses = statuses
+            span.marks = [
+                WordMark(start, end, status)
+                for start, end, status in zip(span.starts, span.ends, found, strict=True)
+                if status <= Status.LEARNING_4  # new (0) or learning (1-4)
+            ]
+        return span.marks
+
+    def _study_words(self, index: int) -> _SpanMarks | None:
         """The span's words to study; None while it is not segmented."""
         segmentation = self._segmentation
         if not segmentation.is_segmented(index):
@@ -100,19 +119,17 @@ class TextMarks:
         if kept is not None and kept.made_from is word_starts:
             self._spans.move_to_end(index)
             return kept
-        text, span_end = segmentation.text, segmentation.span(index)[1]
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
+        text = segmentation.text
         bounds = list(word_starts)
-        bounds.append(span_end)
+        bounds.append(segmentation.span(index)[1])
+        made = _SpanMarks(word_starts, [], [], [])
         for word_start, word_end in itertools.pairwise(bounds):
             word = text[word_start:word_end]
             if _studied(word):
-                starts.append(word_start)
-                ends.append(word_end)
-                words.append(word)
-        made = self._spans[index] = _StudyWords(word_starts, starts, ends, words)
+                made.starts.append(word_start)
+                made.ends.append(word_end)
+                made.words.append(word)
+        self._spans[index] = made
         while len(self._spans) > KEPT_SPANS:
             self._spans.popitem(last=False)
         return made

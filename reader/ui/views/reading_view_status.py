@@ -18,12 +18,19 @@ from __future__ import annotations
 import bisect
 import re
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.offsets import OffsetMap
 from reader.ui.views.page_style import theme
-from reader.ui.views.status_marks import GAP_EMS, THICKNESS_EMS, WordMarkSource, mark_colour
+from reader.ui.views.status_marks import (
+    GAP_EMS,
+    THICKNESS_EMS,
+    WordMark,
+    WordMarkSource,
+    mark_colour,
+)
 
 if TYPE_CHECKING:
     from reader.store import Status
@@ -68,8 +75,10 @@ class StatusUnderlines:
     def __init__(self, view: UnderlinedPage) -> None:
         self._view = view
         self._source: WordMarkSource | None = None
-        self._blocks: dict[int, Underlines] = {}
-        """Block number: its underlines."""
+        self._blocks: dict[int, tuple[Sequence[WordMark], Underlines]] = {}
+        """Block number: its marks and the underlines made of them."""
+        self._current: set[int] = set()
+        """The blocks of `_blocks` asked for their marks since the statuses last changed."""
         self._geometry: dict[int, _BlockGeometry] = {}
         """Block number: where its words' underlines go, whatever their statuses; kept while
         the marks are off, for the same source."""
@@ -99,13 +108,14 @@ class StatusUnderlines:
             self._geometry.clear()
             self._measured_for = source
         self._source = source
-        self._blocks.clear()
+        self._current.clear()
         self._view.viewport().update()
 
     def forget(self) -> None:
         """Every block is measured and asked again when seen (the characters changed; a new
         page, width, size or theme is seen by the paint itself)."""
         self._blocks.clear()
+        self._current.clear()
         self._geometry.clear()
 
     def paint(self, clip: QtCore.QRect) -> None:
@@ -173,12 +183,13 @@ class StatusUnderlines:
         return found
 
     def _underlines(self, block: QtGui.QTextBlock) -> Underlines | None:
-        """The block's underlines, made the first time it is seen after a change of the
-        statuses; None while its words are not known."""
+        """The block's underlines; after a change of the statuses, the block's marks asked
+        for again the first time it is seen, and the underlines made again if they are not
+        the same marks. None while its words are not known."""
         number = block.blockNumber()
-        found = self._blocks.get(number)
-        if found is not None:
-            return found
+        kept = self._blocks.get(number)
+        if kept is not None and number in self._current:
+            return kept[1]
         assert self._source is not None
         geometry = self._geometry.get(number)
         if geometry is None:
@@ -186,12 +197,15 @@ class StatusUnderlines:
         marks = self._source.between(geometry.start, geometry.end)
         if marks is None:
             return None
+        self._current.add(number)
+        if kept is not None and kept[0] is marks:  # its words' statuses did not change
+            return kept[1]
         made: Underlines = {}
         for word_start, word_end, status in marks:
             rects = geometry.rects(word_start, word_end)
             if rects:
                 made.setdefault(status, []).extend(rects)
-        self._blocks[number] = made
+        self._blocks[number] = (marks, made)
         return made
 
 
