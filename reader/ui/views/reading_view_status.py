@@ -96,6 +96,8 @@ class StatusUnderlines:
         self._ahead.timeout.connect(self._make_ahead)
         self._next_block = QtGui.QTextBlock()
         """The first block below the last paint: the next page's are made while idle."""
+        self._top_block = QtGui.QTextBlock()
+        """The first block of the last paint: the next paint's is found from it."""
 
     @property
     def source(self) -> WordMarkSource | None:
@@ -117,6 +119,7 @@ class StatusUnderlines:
         self._blocks.clear()
         self._current.clear()
         self._geometry.clear()
+        self._top_block = QtGui.QTextBlock()
 
     def paint(self, clip: QtCore.QRect) -> None:
         """Draw the underlines of the blocks reaching into `clip` (viewport coordinates)."""
@@ -132,7 +135,7 @@ class StatusUnderlines:
         layout = page.documentLayout()
         dx, dy = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
         bottom = clip.bottom() + dy
-        block = page.findBlock(view.position_at_y(clip.top() + dy))
+        block = self._first_block(layout, clip.top() + dy)
         painter = QtGui.QPainter(view.viewport())
         painter.setClipRect(clip)
         painter.setPen(QtCore.Qt.NoPen)
@@ -156,6 +159,22 @@ class StatusUnderlines:
             # After a page's paint, not a word's (the hovered word's mark).
             self._next_block = block
             self._ahead.start()
+
+    def _first_block(self, layout: QtGui.QAbstractTextDocumentLayout, y: float) -> QtGui.QTextBlock:
+        """The first block reaching below page height `y`: a walk of a few blocks from the
+        last paint's first one, as the view finds its top line."""
+        block = self._top_block
+        if not block.isValid():
+            block = self._view.document().findBlock(self._view.position_at_y(y))
+        rect = layout.blockBoundingRect(block)
+        while y < rect.top() and block.previous().isValid():
+            block = block.previous()
+            rect = layout.blockBoundingRect(block)
+        while y >= rect.bottom() and block.next().isValid():
+            block = block.next()
+            rect = layout.blockBoundingRect(block)
+        self._top_block = block
+        return block
 
     def _make_ahead(self) -> None:
         """The underlines of the page below the view, made while the reader reads, a block
