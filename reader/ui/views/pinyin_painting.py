@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from reader.store import Status
 
 Span = tuple[int, int]
+KEPT_PIECES = 256
+"""Pieces whose marks by offset are kept: a few screens' worth."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,9 @@ class PageMarks:
         self.words: WordMarkSource | None = None
         self.words_shown = False
         """The new and learning words are underlined."""
+        self._by_offset: dict[Span, tuple[Sequence[WordMark], dict[int, WordMark]]] = {}
+        """A piece's range: its marks as last given, by the offset of each of their
+        characters; made again only when the source gives other marks."""
 
     def marked(self, selection: Span | None, page: PinyinLayout, pieces: Sequence[int]) -> Marked:
         """What to paint under the characters of `pieces`."""
@@ -89,8 +94,18 @@ class PageMarks:
         words: dict[int, WordMark] = {}
         for index in pieces:
             piece = page.piece(index)
-            for mark in self.words.between(piece.start, piece.end) or []:
-                words.update(dict.fromkeys(range(mark.start, mark.end), mark))
+            marks = self.words.between(piece.start, piece.end)
+            if not marks:
+                continue
+            kept = self._by_offset.get((piece.start, piece.end))
+            if kept is None or kept[0] is not marks:
+                by_offset: dict[int, WordMark] = {}
+                for mark in marks:
+                    by_offset.update(dict.fromkeys(range(mark.start, mark.end), mark))
+                if len(self._by_offset) >= KEPT_PIECES:
+                    self._by_offset.clear()
+                kept = self._by_offset[(piece.start, piece.end)] = (marks, by_offset)
+            words.update(kept[1])
         return words
 
 

@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 RETRY_MS = 250
 """How soon the blocks in view whose words were not known are asked again."""
 AHEAD_AFTER_MS = 60
-"""How long the page must have stood still before the next page's underlines are made."""
-AHEAD_S = 0.003
+"""How long the page must have stood still (nothing painted, not even a hovered word's
+mark) before the next page's underlines are made."""
+AHEAD_S = 0.001
 """Seconds of work at a time on the next page's underlines, between two events."""
 EVEN = re.compile("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u201c\u201d\u2018\u2019]+")
 """Characters of one width in the page's CJK face: a line of them has its edges at even
@@ -92,7 +93,6 @@ class StatusUnderlines:
         self._retry.timeout.connect(lambda: self._view.viewport().update())
         self._ahead = QtCore.QTimer(view.viewport())
         self._ahead.setSingleShot(True)
-        self._ahead.setInterval(AHEAD_AFTER_MS)
         self._ahead.timeout.connect(self._make_ahead)
         self._next_block = QtGui.QTextBlock()
         """The first block below the last paint: the next page's are made while idle."""
@@ -158,7 +158,9 @@ class StatusUnderlines:
         elif block.isValid() and clip.height() * 2 >= view.viewport().height():
             # After a page's paint, not a word's (the hovered word's mark).
             self._next_block = block
-            self._ahead.start()
+            self._ahead.start(AHEAD_AFTER_MS)
+        elif self._ahead.isActive():  # the reader moves over the page: after they stop
+            self._ahead.start(AHEAD_AFTER_MS)
 
     def _first_block(self, layout: QtGui.QAbstractTextDocumentLayout, y: float) -> QtGui.QTextBlock:
         """The first block reaching below page height `y`: a walk of a few blocks from the
@@ -192,7 +194,7 @@ class StatusUnderlines:
             block = block.next()
             if time.perf_counter() - started > AHEAD_S:
                 self._next_block = block
-                self._ahead.start()  # on after the events that came meanwhile
+                self._ahead.start(0)  # on after the events that came meanwhile
                 return
 
     def _colour(self, status: Status) -> QtGui.QColor:
