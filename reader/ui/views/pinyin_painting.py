@@ -8,13 +8,14 @@ them, so what is painted and what is hit-tested come from the same layout.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.found_spans import FoundSpans
-from reader.ui.views.page_style import block_style, ink, theme
+from reader.ui.views.page_style import Theme, block_style, ink, theme
 from reader.ui.views.pinyin_layout import PinyinLayout
 from reader.ui.views.status_marks import (
     GAP_EMS,
@@ -153,7 +154,6 @@ def _paint_piece(
     ruby_baseline = fonts.ruby_top + fonts.ruby_metrics.ascent()
     underline_at = baseline + fonts.metrics.descent() * 0.55
     thickness, gap = max(1.0, round(THICKNESS_EMS * fonts.em)), GAP_EMS * fonts.em
-    word_colours: dict[Status, QtGui.QColor] = {}
     underlines: dict[Status, list[QtCore.QRectF]] = {}
     for line in layout.lines:
         top = origin.y() + line.y
@@ -195,10 +195,8 @@ def _paint_piece(
                     colour = found_current if span == marked.current else found
                     painter.fillRect(joined if _covers(span, nxt) else band, colour)
         for status, rects in underlines.items():
-            if status not in word_colours:
-                word_colours[status] = QtGui.QColor(mark_colour(status, colours_now))
             painter.setPen(QtCore.Qt.NoPen)
-            painter.setBrush(word_colours[status])
+            painter.setBrush(_word_colour(status, colours_now))
             painter.drawRects(rects)
         underlines.clear()
         painter.setFont(fonts.font)
@@ -225,6 +223,12 @@ def _paint_piece(
             painter.scale(box.squeeze, 1.0)
             painter.drawText(QtCore.QPointF(0.0, 0.0), box.ruby)
             painter.restore()
+
+
+@functools.lru_cache(maxsize=64)
+def _word_colour(status: Status, colours: Theme) -> QtGui.QColor:
+    """The underline's colour, made once a status and theme, not once a piece."""
+    return QtGui.QColor(mark_colour(status, colours))
 
 
 def _covers(span: Span | None, offset: int) -> bool:
