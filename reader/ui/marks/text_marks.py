@@ -47,6 +47,9 @@ class _SpanMarks:
     words: list[str]
     statuses: bytes | None = None
     marks: list[WordMark] = field(default_factory=list)
+    parts: dict[tuple[int, int], list[WordMark]] = field(default_factory=dict)
+    """The marks of parts of the paragraph asked for (a pinyin view's pieces), by range:
+    the same lists as long as `marks` is."""
 
 
 class TextMarks:
@@ -65,8 +68,8 @@ class TextMarks:
 
     def between(self, start: int, end: int) -> list[WordMark] | None:
         """The new and learning words reaching into `[start, end)`, in order; None while a
-        paragraph there is not segmented. A whole paragraph's are the same list as long as
-        its words and their statuses stay the same."""
+        paragraph there is not segmented. A paragraph's, or a part's of one, are the same
+        list as long as its words and their statuses stay the same."""
         kept = self._kept.get((start, end))
         if kept is not None:
             self._kept.move_to_end((start, end))
@@ -74,13 +77,18 @@ class TextMarks:
         segmentation = self._segmentation
         found: list[list[WordMark]] = []
         for index in segmentation.span_indexes(start, end):
-            marks = self._span_marks(index)
-            if marks is None:
+            span = self._span_marks(index)
+            if span is None:
                 return None
             span_start, span_end = segmentation.span(index)
-            if start > span_start or end < span_end:
-                marks = [mark for mark in marks if mark.end > start and mark.start < end]
-            found.append(marks)
+            if start <= span_start and end >= span_end:
+                found.append(span.marks)
+                continue
+            part = span.parts.get((start, end))
+            if part is None:
+                part = [mark for mark in span.marks if mark.end > start and mark.start < end]
+                span.parts[(start, end)] = part
+            found.append(part)
         marks = found[0] if len(found) == 1 else list(itertools.chain.from_iterable(found))
         self._kept[(start, end)] = marks
         while len(self._kept) > KEPT_RANGES:
@@ -93,8 +101,9 @@ class TextMarks:
         changed)."""
         self._kept.clear()
 
-    def _span_marks(self, index: int) -> list[WordMark] | None:
-        """The span's new and learning words; None while it is not segmented."""
+    def _span_marks(self, index: int) -> _SpanMarks | None:
+        """The span with its new and learning words as of now; None while it is not
+        segmented."""
         span = self._study_words(index)
         if span is None:
             return None
@@ -102,12 +111,13 @@ class TextMarks:
         statuses = bytes(found)
         if statuses != span.statuses:
             span.statuses = statuses
+            span.parts = {}
             span.marks = [
                 WordMark(start, end, status)
                 for start, end, status in zip(span.starts, span.ends, found, strict=True)
                 if status <= Status.LEARNING_4  # new (0) or learning (1-4)
             ]
-        return span.marks
+        return span
 
     def _study_words(self, index: int) -> _SpanMarks | None:
         """The span's words to study; None while it is not segmented."""

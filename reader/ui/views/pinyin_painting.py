@@ -17,7 +17,7 @@ from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.found_spans import FoundSpans
 from reader.ui.views.page_style import Theme, block_style, ink, theme
 from reader.ui.views.pinyin_layout import PinyinLayout
-from reader.ui.views.pinyin_underlines import LineUnderlines, PieceUnderlines, text_baseline
+from reader.ui.views.pinyin_underlines import PieceLines, PieceUnderlines, text_baseline
 from reader.ui.views.status_marks import WordMarkSource, mark_colour
 from reader.ui.views.tone_colours import ToneColours
 
@@ -48,7 +48,7 @@ class Marked:
     highlights: list[Highlight]
     found: list[Span] = field(default_factory=list)
     current: Span | None = None
-    underlines: dict[int, list[LineUnderlines]] = field(default_factory=dict)
+    underlines: dict[int, PieceLines] = field(default_factory=dict)
     """The underlines of the new and learning words, by piece and line."""
 
 
@@ -78,7 +78,7 @@ class PageMarks:
             selection, self.hovered, highlights, found, current, self._words(page, pieces)
         )
 
-    def _words(self, page: PinyinLayout, pieces: Sequence[int]) -> dict[int, list[LineUnderlines]]:
+    def _words(self, page: PinyinLayout, pieces: Sequence[int]) -> dict[int, PieceLines]:
         """The pieces' underlines of their new and learning words; each piece asked on its
         own, so that one not segmented yet leaves the others their marks."""
         if self.words is None or not self.words_shown:
@@ -165,10 +165,11 @@ def _paint_piece(
                 if _covers(span, box.start):
                     colour = found_current if span == marked.current else found
                     painter.fillRect(joined if _covers(span, nxt) else band, colour)
-        if underlines and underlines[line_number]:
+        line_underlines = underlines.line(line_number) if underlines is not None else None
+        if line_underlines:
             painter.setPen(QtCore.Qt.NoPen)
             painter.translate(origin)  # made in the piece's coordinates
-            for status, rects in underlines[line_number].items():
+            for status, rects in line_underlines.items():
                 painter.setBrush(_word_colour(status, colours_now))
                 painter.drawRects(rects)
             painter.translate(-origin)

@@ -10,12 +10,13 @@ every box again.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.ui.qt import QtCore
 from reader.ui.views.pinyin_fonts import RubyFonts
-from reader.ui.views.ruby_layout import BlockLayout
+from reader.ui.views.ruby_layout import BlockLayout, Line
 from reader.ui.views.status_marks import GAP_EMS, THICKNESS_EMS, WordMark
 
 if TYPE_CHECKING:
@@ -36,46 +37,61 @@ class PieceUnderlines:
     """The underlines of the pieces painted, kept until their layout or marks change."""
 
     def __init__(self) -> None:
-        self._kept: dict[int, tuple[BlockLayout, Sequence[WordMark], list[LineUnderlines]]] = {}
+        self._kept: dict[int, PieceLines] = {}
 
     def of(
         self, index: int, layout: BlockLayout, marks: Sequence[WordMark], fonts: RubyFonts
-    ) -> list[LineUnderlines]:
-        """Piece `index`'s underlines, line by line, as laid out in `layout`."""
+    ) -> PieceLines:
+        """Piece `index`'s underlines, line by line as laid out in `layout`."""
         kept = self._kept.get(index)
-        if kept is not None and kept[0] is layout and kept[1] is marks:
-            return kept[2]
-        made = _underlines(layout, marks, fonts)
+        if kept is not None and kept.layout is layout and kept.marks is marks:
+            return kept
         if len(self._kept) >= KEPT_PIECES:
             self._kept.clear()
-        self._kept[index] = (layout, marks, made)
+        made = self._kept[index] = PieceLines(layout, marks, fonts)
         return made
 
 
-def _underlines(
-    layout: BlockLayout, marks: Sequence[WordMark], fonts: RubyFonts
-) -> list[LineUnderlines]:
-    by_offset: dict[int, WordMark] = {}
-    for mark in marks:
-        by_offset.update(dict.fromkeys(range(mark.start, mark.end), mark))
-    below = text_baseline(fonts) + fonts.metrics.descent() * 0.55
-    thickness, gap = max(1.0, round(THICKNESS_EMS * fonts.em)), GAP_EMS * fonts.em
-    lines = []
-    for line in layout.lines:
+class PieceLines:
+    """One piece's underlines, each line's made when first painted (a piece may reach far
+    below the view)."""
+
+    def __init__(self, layout: BlockLayout, marks: Sequence[WordMark], fonts: RubyFonts) -> None:
+        self.layout, self.marks = layout, marks
+        self._ends = [mark.end for mark in marks]
+        self._below = text_baseline(fonts) + fonts.metrics.descent() * 0.55
+        self._thickness = max(1.0, round(THICKNESS_EMS * fonts.em))
+        self._gap = GAP_EMS * fonts.em
+        self._lines: dict[int, LineUnderlines] = {}
+
+    def line(self, number: int) -> LineUnderlines:
+        """The underlines of line `number` of the layout, by status."""
+        made = self._lines.get(number)
+        if made is None:
+            made = self._lines[number] = self._make(self.layout.lines[number])
+        return made
+
+    def _make(self, line: Line) -> LineUnderlines:
+        """A word's boxes are those starting inside it: its underline runs from the first
+        of them on the line to the last."""
         made: LineUnderlines = {}
         boxes = line.boxes
-        run_left: float | None = None
-        for number, box in enumerate(boxes):
-            word = by_offset.get(box.start)
-            if word is None:
+        if not boxes:
+            return made
+        starts = [box.start for box in boxes]
+        gap, top, last_end = self._gap, line.y + self._below, boxes[-1].end
+        marks = self.marks
+        for number in range(bisect.bisect_right(self._ends, starts[0]), len(marks)):
+            mark = marks[number]
+            if mark.start >= last_end:
+                break
+            first = bisect.bisect_left(starts, mark.start)
+            last = bisect.bisect_left(starts, mark.end, lo=first) - 1
+            if last < first:
                 continue
-            if run_left is None:
-                run_left = box.x + (gap if box.start == word.start else 0.0)
-            after = boxes[number + 1].start if number + 1 < len(boxes) else -1
-            if by_offset.get(after) is not word:
-                right = box.x + box.width - (gap if box.end >= word.end else 0.0)
-                rect = QtCore.QRectF(run_left, line.y + below, right - run_left, thickness)
-                made.setdefault(word.status, []).append(rect)
-                run_left = None
-        lines.append(made)
-    return lines
+            left_box, right_box = boxes[first], boxes[last]
+            left = left_box.x + (gap if left_box.start == mark.start else 0.0)
+            right = right_box.x + right_box.width - (gap if right_box.end >= mark.end else 0.0)
+            rect = QtCore.QRectF(left, top, right - left, self._thickness)
+            made.setdefault(mark.status, []).append(rect)
+        return made
