@@ -18,55 +18,20 @@ chunk: slower, and rare.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from reader.language.pinyin_find import non_overlapping
-from reader.language.pinyin_query import PinyinQuery, PinyinQueryError, QuerySyllable, parse_query
-from reader.library.chunks import HAN, han_offsets, readings_of, search_form, toneless
+from reader.language.pinyin_query import PinyinQuery
+from reader.library.chunks import HAN, readings_of, search_form
 from reader.library.index_file import LibraryIndex
+from reader.library.matching import character_places, context, parse_pinyin, pinyin_places
+from reader.library.note_search import note_hits
+from reader.library.query import Hit, LibraryQuery, QueryError
+
+__all__ = ["Hit", "LibraryQuery", "QueryError", "search"]
 
 if TYPE_CHECKING:
     from reader.store import Store
-
-CONTEXT = 30
-"""Characters of context on each side of a hit."""
-
-
-class QueryError(ValueError):
-    """The query cannot be searched (not pinyin, say); the message is for the user."""
-
-
-@dataclass(frozen=True)
-class LibraryQuery:
-    text: str
-    pinyin: bool = False
-    notes: bool = False
-    """Search the annotations (quote, note, tags) instead of the documents' text."""
-    documents: frozenset[int] | None = None
-    """Only these documents; None for all."""
-    tags: frozenset[str] = frozenset()
-    """Annotations carrying any of these tags (case ignored); empty for any."""
-    colours: frozenset[str] = frozenset()
-    """Annotations of any of these colours; empty for any."""
-
-
-@dataclass(frozen=True)
-class Hit:
-    document_id: int
-    path: Path | None
-    title: str
-    start: int
-    end: int
-    """Offsets into the document's text (for a note, the annotation's)."""
-    section: str
-    left: str
-    match: str
-    right: str
-    """Context on one line: line breaks shown as spaces."""
-    annotation_id: str | None = None
 
 
 def search(
@@ -79,8 +44,6 @@ def search(
     """The hits of `query` in (document, start) order, at most `limit` of them; those found
     so far if `cancelled` says True. QueryError for a query that is not pinyin."""
     if query.notes:
-        from reader.library.note_search import note_hits
-
         if store is None:
             return []
         return note_hits(index, store, query, limit, cancelled)
@@ -91,13 +54,6 @@ def search(
         if limit is not None and len(hits) >= limit:
             break
     return hits
-
-
-def parse_pinyin(text: str) -> PinyinQuery:
-    try:
-        return parse_query(text)
-    except PinyinQueryError as error:
-        raise QueryError(str(error)) from None
 
 
 def _text_hits(
@@ -162,67 +118,6 @@ def _pinyin_candidates(parsed: PinyinQuery) -> tuple[str, tuple[str, ...]]:
 
 def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
-
-
-def character_places(form: str, needle: str) -> list[tuple[int, int]]:
-    """Where `needle` occurs in `form` (both in search form), in order, not overlapping."""
-    found = []
-    step = len(needle)
-    at = form.find(needle)
-    while at >= 0:
-        found.append((at, at + step))
-        at = form.find(needle, at + step)
-    return found
-
-
-def pinyin_places(
-    text: str,
-    readings: Sequence[int],
-    parsed: PinyinQuery,
-    syllable_name: Callable[[int], str],
-) -> list[tuple[int, int]]:
-    """The runs of consecutive Han characters of `text` whose readings (one syllable id per
-    Han character) are one of the query's splits, in order, not overlapping."""
-    offsets = han_offsets(text)
-    names = [syllable_name(id_) for id_ in readings]
-    bases = [toneless(name) for name in names]
-    found: set[tuple[int, int]] = set()
-    for parse in parsed.parses:
-        size = len(parse)
-        first = parse[0].base
-        rank = _next(bases, first, 0)
-        while rank >= 0 and rank + size <= len(offsets):
-            begin = offsets[rank]
-            if offsets[rank + size - 1] - begin == size - 1 and _agrees(
-                names[rank : rank + size], parse
-            ):
-                found.add((begin, begin + size))
-            rank = _next(bases, first, rank + 1)
-    return non_overlapping(found)
-
-
-def _next(bases: list[str], base: str, start: int) -> int:
-    try:
-        return bases.index(base, start)
-    except ValueError:
-        return -1
-
-
-def _agrees(names: Sequence[str], parse: tuple[QuerySyllable, ...]) -> bool:
-    return all(s.matches(name) for s, name in zip(parse, names, strict=True))
-
-
-def one_line(text: str) -> str:
-    return text.replace("\r", " ").replace("\n", " ")
-
-
-def context(text: str, begin: int, end: int) -> tuple[str, str, str]:
-    """(left, match, right) of `text[begin:end]`, CONTEXT characters each side, on one line."""
-    return (
-        one_line(text[max(0, begin - CONTEXT) : begin]),
-        one_line(text[begin:end]),
-        one_line(text[end : end + CONTEXT]),
-    )
 
 
 class _Places:
