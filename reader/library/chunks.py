@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.language.pinyin_query import canonical
@@ -70,21 +70,22 @@ def toneless(name: str) -> str:
 
 
 def fts_row(
-    chunk_id: int, text: str, form: str, readings: array, syllable_name: Callable[[int], str]
+    chunk_id: int, text: str, form: str, readings: array, tokens: Sequence[str]
 ) -> tuple[int, str, str, str]:
     """(id, folded text, Han characters, toneless syllables) as the FTS tables take them:
-    the Han characters are those of the text as written, in their folded form."""
-    hans = " ".join(form[offset] for offset in han_offsets(text))
-    syls = " ".join(toneless(syllable_name(id_)) for id_ in readings)
+    the Han characters are those of the text as written, in their folded form; `tokens`
+    is the toneless syllable of each syllable id."""
+    hans = " ".join([form[offset] for offset in han_offsets(text)])
+    syls = " ".join(map(tokens.__getitem__, readings))
     return chunk_id, form, hans, syls
 
 
 def fts_rows(
-    rows: Iterable[tuple[int, str, bytes]], syllable_name: Callable[[int], str]
+    rows: Iterable[tuple[int, str, bytes]], tokens: Sequence[str]
 ) -> Iterator[tuple[int, str, str, str]]:
     """FTS rows made again from stored chunks (id, text, readings)."""
     for chunk_id, text, blob in rows:
-        yield fts_row(chunk_id, text, search_form(text), readings_of(blob), syllable_name)
+        yield fts_row(chunk_id, text, search_form(text), readings_of(blob), tokens)
 
 
 def readings_of(blob: bytes) -> array:

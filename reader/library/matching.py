@@ -3,11 +3,12 @@ reading per Han character; and the context shown around a match."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Sequence
 
 from reader.language.pinyin_find import non_overlapping
-from reader.language.pinyin_query import PinyinQuery, PinyinQueryError, QuerySyllable, parse_query
-from reader.library.chunks import han_offsets, toneless
+from reader.language.pinyin_query import PinyinQuery, PinyinQueryError, parse_query
+from reader.library.chunks import han_offsets
 from reader.library.query import QueryError
 
 CONTEXT = 30
@@ -32,41 +33,54 @@ def character_places(form: str, needle: str) -> list[tuple[int, int]]:
     return found
 
 
-def pinyin_places(
-    text: str,
-    readings: Sequence[int],
-    parsed: PinyinQuery,
-    syllable_name: Callable[[int], str],
-) -> list[tuple[int, int]]:
-    """The runs of consecutive Han characters of `text` whose readings (one syllable id per
-    Han character) are one of the query's splits, in order, not overlapping."""
-    offsets = han_offsets(text)
-    names = [syllable_name(id_) for id_ in readings]
-    bases = [toneless(name) for name in names]
-    found: set[tuple[int, int]] = set()
-    for parse in parsed.parses:
-        size = len(parse)
-        first = parse[0].base
-        rank = _next(bases, first, 0)
-        while rank >= 0 and rank + size <= len(offsets):
-            begin = offsets[rank]
-            if offsets[rank + size - 1] - begin == size - 1 and _agrees(
-                names[rank : rank + size], parse
-            ):
-                found.add((begin, begin + size))
-            rank = _next(bases, first, rank + 1)
-    return non_overlapping(found)
+class PinyinMatcher:
+    """A parsed pinyin query against readings stored as syllable ids (one per Han
+    character): made once per search, it knows which ids each syllable accepts."""
+
+    def __init__(self, parsed: PinyinQuery, names: Sequence[str]) -> None:
+        """`names`: the numbered syllable ("bao3") of each id."""
+        self._parses = [
+            [
+                frozenset(id_ for id_, name in enumerate(names) if syllable.matches(name))
+                for syllable in parse
+            ]
+            for parse in parsed.parses
+        ]
+
+    def places(self, text: str, readings: array) -> list[tuple[int, int]]:
+        """The runs of side-by-side Han characters of `text` whose readings (one id per Han
+        character) are one of the query's splits, in order, not overlapping."""
+        blob = readings.tobytes()
+        offsets: list[int] | None = None
+        found: set[tuple[int, int]] = set()
+        for parse in self._parses:
+            size = len(parse)
+            for rank in _ranks(blob, parse[0]):
+                if rank + size > len(readings) or not all(
+                    readings[rank + k] in accepted for k, accepted in enumerate(parse)
+                ):
+                    continue
+                if offsets is None:
+                    offsets = han_offsets(text)
+                begin = offsets[rank]
+                if offsets[rank + size - 1] - begin == size - 1:
+                    found.add((begin, begin + size))
+        return non_overlapping(found)
 
 
-def _next(bases: list[str], base: str, start: int) -> int:
-    try:
-        return bases.index(base, start)
-    except ValueError:
-        return -1
-
-
-def _agrees(names: Sequence[str], parse: tuple[QuerySyllable, ...]) -> bool:
-    return all(s.matches(name) for s, name in zip(parse, names, strict=True))
+def _ranks(blob: bytes, accepted: frozenset[int]) -> list[int]:
+    """The positions in `blob` (array("H") bytes) of the ids `accepted`, found in C."""
+    ranks = []
+    for id_ in accepted:
+        pattern = array("H", [id_]).tobytes()
+        at = blob.find(pattern)
+        while at >= 0:
+            if at % 2 == 0:
+                ranks.append(at // 2)
+                at = blob.find(pattern, at + 2)
+            else:
+                at = blob.find(pattern, at + 1)
+    return ranks
 
 
 def one_line(text: str) -> str:
