@@ -9,6 +9,7 @@ found where the cut falls.
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,6 +25,7 @@ HAN = re.compile(
     "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af]"
 )
 """A Han character, as reader.language.pinyin.is_han tells one."""
+HAN_RUN = re.compile(HAN.pattern + "+")
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,36 @@ def search_form(text: str) -> str:
 def han_offsets(text: str) -> list[int]:
     """The offsets of the Han characters of `text`: a token's position in `han_fts`."""
     return [match.start() for match in HAN.finditer(text)]
+
+
+class HanRuns:
+    """The runs of side-by-side Han characters of a text: where the Han character of a
+    given rank stands, and whether a few from one rank on stand side by side. Cheaper
+    than every Han character's offset: punctuation breaks a text into far fewer runs."""
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] = []
+        self._ranks: list[int] = []
+        """The rank of each run's first Han character."""
+        self._sizes: list[int] = []
+        rank = 0
+        for match in HAN_RUN.finditer(text):
+            start, end = match.span()
+            self._starts.append(start)
+            self._ranks.append(rank)
+            self._sizes.append(end - start)
+            rank += end - start
+
+    def place(self, rank: int, size: int) -> int | None:
+        """The offset of the Han character of `rank` if it and the `size - 1` after it
+        stand side by side, else None."""
+        run = bisect.bisect_right(self._ranks, rank) - 1
+        if run < 0:
+            return None
+        inside = rank - self._ranks[run]
+        if inside + size > self._sizes[run]:
+            return None
+        return self._starts[run] + inside
 
 
 def toneless(name: str) -> str:

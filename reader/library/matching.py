@@ -3,12 +3,15 @@ reading per Han character; and the context shown around a match."""
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Sequence
+from functools import cache
 
 from reader.language.pinyin_find import non_overlapping
 from reader.language.pinyin_query import PinyinQuery, PinyinQueryError, parse_query
-from reader.library.chunks import han_offsets
+from reader.language.script import fold_table
+from reader.library.chunks import HanRuns
 from reader.library.query import QueryError
 
 CONTEXT = 30
@@ -22,15 +25,38 @@ def parse_pinyin(text: str) -> PinyinQuery:
         raise QueryError(str(error)) from None
 
 
-def character_places(form: str, needle: str) -> list[tuple[int, int]]:
-    """Where `needle` occurs in `form` (both in search form), in order, not overlapping."""
-    found = []
-    step = len(needle)
-    at = form.find(needle)
-    while at >= 0:
-        found.append((at, at + step))
-        at = form.find(needle, at + step)
-    return found
+def needle_pattern(needle: str) -> re.Pattern[str]:
+    """A pattern that finds `needle` (in search form: reader.library.chunks.search_form) in
+    a text as written: each character stands for every character that folds to it, a
+    lowercase letter for its capital too. Matching the text as written spares folding
+    every candidate chunk (str.translate is slow on a whole chunk); the needle is escaped,
+    never read as a pattern."""
+    variants = _variants()
+    parts = []
+    for char in needle:
+        chars = {char, *variants.get(char, ())}
+        upper = char.upper()
+        if len(upper) == 1 and upper.lower() == char:
+            chars.add(upper)
+        if len(chars) == 1:
+            parts.append(re.escape(char))
+        else:
+            parts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return re.compile("".join(parts))
+
+
+@cache
+def _variants() -> dict[str, tuple[str, ...]]:
+    """Simplified character -> the characters that fold to it."""
+    found: dict[str, list[str]] = {}
+    for code, simplified in fold_table().items():
+        found.setdefault(simplified, []).append(chr(code))
+    return {char: tuple(others) for char, others in found.items()}
+
+
+def character_places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the needle of `pattern` occurs in `text`, in order, not overlapping."""
+    return [match.span() for match in pattern.finditer(text)]
 
 
 class PinyinMatcher:
@@ -51,7 +77,7 @@ class PinyinMatcher:
         """The runs of side-by-side Han characters of `text` whose readings (one id per Han
         character) are one of the query's splits, in order, not overlapping."""
         blob = readings.tobytes()
-        offsets: list[int] | None = None
+        runs: HanRuns | None = None
         found: set[tuple[int, int]] = set()
         for parse in self._parses:
             size = len(parse)
@@ -60,10 +86,10 @@ class PinyinMatcher:
                     readings[rank + k] in accepted for k, accepted in enumerate(parse)
                 ):
                     continue
-                if offsets is None:
-                    offsets = han_offsets(text)
-                begin = offsets[rank]
-                if offsets[rank + size - 1] - begin == size - 1:
+                if runs is None:
+                    runs = HanRuns(text)
+                begin = runs.place(rank, size)
+                if begin is not None:
                     found.add((begin, begin + size))
         return non_overlapping(found)
 

@@ -17,7 +17,13 @@ from reader.language.script import fold
 from reader.library.chunks import han_offsets, search_form
 from reader.library.index_file import NO_READING, LibraryIndex
 from reader.library.indexing import shared_segmenter
-from reader.library.matching import PinyinMatcher, character_places, context, parse_pinyin
+from reader.library.matching import (
+    PinyinMatcher,
+    character_places,
+    context,
+    needle_pattern,
+    parse_pinyin,
+)
 from reader.library.query import Hit, LibraryQuery
 
 if TYPE_CHECKING:
@@ -92,7 +98,7 @@ def _first_match(
             readings, names = _readings(text)
             places = PinyinMatcher(parsed, names).places(text, readings)
         else:
-            places = character_places(search_form(text), needle)
+            places = character_places(text, needle_pattern(needle))
         if places:
             return text, *places[0]
     return None
