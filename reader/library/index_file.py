@@ -6,9 +6,8 @@ wrote is deleted and made anew (`rebuilt` says so) instead of being repaired or 
 
 What it holds per document (reader.library.indexing writes it, reader.library.search reads):
 - `chunks`: the text in pieces of about a thousand characters cut at line ends, with the
-  start offset, the original text (hits take their context from it; the search form,
-  reader.library.chunks.search_form, is made again from it for each candidate) and the
-  readings: one syllable id per Han character, `array('H')` bytes.
+  start offset, the text as written (hits take their context from it) and the readings:
+  a syllable id per character (0 for none), both compressed (reader.library.chunks).
 - `text_fts`: a contentless trigram FTS5 table over each chunk's search form, rowids only
   (detail=none: a query of three characters or more asks for the chunks holding all its
   trigrams, and the places are found in Python; positions would double its size).
@@ -64,7 +63,7 @@ CREATE TABLE chunks (
     document_id INTEGER NOT NULL,
     start INTEGER NOT NULL,
     length INTEGER NOT NULL,
-    text TEXT NOT NULL,
+    text BLOB NOT NULL,
     readings BLOB NOT NULL
 );
 CREATE INDEX chunks_by_document ON chunks (document_id, start);

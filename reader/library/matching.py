@@ -11,7 +11,6 @@ from functools import cache
 from reader.language.pinyin_find import non_overlapping
 from reader.language.pinyin_query import PinyinQuery, PinyinQueryError, parse_query
 from reader.language.script import fold_table
-from reader.library.chunks import HanRuns
 from reader.library.query import QueryError
 
 CONTEXT = 30
@@ -60,36 +59,31 @@ def character_places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int
 
 
 class PinyinMatcher:
-    """A parsed pinyin query against readings stored as syllable ids (one per Han
-    character): made once per search, it knows which ids each syllable accepts."""
+    """A parsed pinyin query against readings stored as syllable ids (one per character):
+    made once per search, it knows which ids each syllable accepts."""
 
     def __init__(self, parsed: PinyinQuery, names: Sequence[str]) -> None:
         """`names`: the numbered syllable ("bao3") of each id."""
         self._parses = [
             [
-                frozenset(id_ for id_, name in enumerate(names) if syllable.matches(name))
+                frozenset(id_ for id_, name in enumerate(names) if id_ and syllable.matches(name))
                 for syllable in parse
             ]
             for parse in parsed.parses
         ]
 
-    def places(self, text: str, readings: array) -> list[tuple[int, int]]:
-        """The runs of side-by-side Han characters of `text` whose readings (one id per Han
-        character) are one of the query's splits, in order, not overlapping."""
+    def places(self, readings: array) -> list[tuple[int, int]]:
+        """The runs of characters whose readings (one id per character, 0 for none) are
+        one of the query's splits, in order, not overlapping: Han characters side by side,
+        since any other character has no reading."""
         blob = readings.tobytes()
-        runs: HanRuns | None = None
         found: set[tuple[int, int]] = set()
         for parse in self._parses:
             size = len(parse)
-            for rank in _ranks(blob, parse[0]):
-                if rank + size > len(readings) or not all(
-                    readings[rank + k] in accepted for k, accepted in enumerate(parse)
+            for begin in _ranks(blob, parse[0]):
+                if begin + size <= len(readings) and all(
+                    readings[begin + k] in accepted for k, accepted in enumerate(parse)
                 ):
-                    continue
-                if runs is None:
-                    runs = HanRuns(text)
-                begin = runs.place(rank, size)
-                if begin is not None:
                     found.add((begin, begin + size))
         return non_overlapping(found)
 

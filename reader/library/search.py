@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.language.pinyin_query import PinyinQuery
-from reader.library.chunks import HAN, readings_of, search_form
+from reader.library.chunks import HAN, search_form, unpack_readings, unpack_text
 from reader.library.index_file import LibraryIndex
 from reader.library.matching import (
     PinyinMatcher,
@@ -90,11 +90,12 @@ def _text_hits(
     matcher = PinyinMatcher(parsed, index.syllable_names()) if parsed is not None else None
     pattern = needle_pattern(needle)
     last_end = (-1, 0)
-    for document_id, start, length, text, blob in rows:
+    for document_id, start, length, packed_text, packed_readings in rows:
         if cancelled is not None and cancelled():
             return
+        text = unpack_text(packed_text)
         if matcher is not None:
-            found = matcher.places(text, readings_of(blob))
+            found = matcher.places(unpack_readings(packed_readings))
         else:
             found = character_places(text, pattern)
         for begin, end in found:
