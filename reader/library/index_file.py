@@ -215,6 +215,15 @@ class LibraryIndex:
                 self.insert_fts(fts_rows(rows, self.syllable_tokens()))
                 execute("UPDATE orphans SET chunks = 0")
 
+    def optimize(self) -> None:
+        """Merges the FTS tables' segments into one each (a fifth smaller): after adding a
+        folder of books, say; it takes about a second per ten million characters."""
+        execute = self.connection.execute
+        execute("INSERT INTO text_fts(text_fts) VALUES ('optimize')")
+        execute("INSERT INTO han_fts(han_fts) VALUES ('optimize')")
+        execute("VACUUM")
+        execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def insert_fts(self, rows: Iterable[tuple[int, str, str, str]]) -> None:
         """(chunk id, folded text, Han characters, syllables) into the FTS tables."""
         rows = list(rows)

@@ -117,7 +117,7 @@ def index_document(
     if walked is None:
         return
     readings, words, sections = walked
-    chars = Counter(HAN.findall(text))
+    chars = Counter({char: n for char, n in Counter(text).items() if HAN.match(char)})
     try:
         _write(index, document_id, document, readings, words, sections, chars)
     except BaseException:
