@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.document import open_document
+from reader.document import DocumentError, open_document
 from reader.language.corrections import CORRECTIONS_FILE, Corrections
 from reader.language.find import Finder
 from reader.library.chunks import LONGEST_CHUNK, cut
-from reader.library.indexing import files_in_folder, index_document
+from reader.library.indexing import add_to_library, files_in_folder, index_document
 from reader.library.search import LibraryQuery, search
 
 
@@ -105,9 +105,6 @@ def test_the_book_files_of_a_folder_recursively_sorted(tmp_path: Path):
 
 
 def test_add_to_library_lists_and_indexes_once(books, store, index, segmenter):
-    pytest.importorskip("reader.store.library")
-    from reader.library.indexing import add_to_library
-
     entry = add_to_library(store, index, books[0], segmenter=segmenter)
     assert store.library.entry(entry.id) is not None
     assert index.is_current(entry.id, open_document(books[0]).fingerprint)
@@ -116,3 +113,23 @@ def test_add_to_library_lists_and_indexes_once(books, store, index, segmenter):
     again = add_to_library(store, index, books[0], segmenter=segmenter)
     assert again.id == entry.id
     assert len(search(index, store, LibraryQuery("宝玉"))) == len(hits)
+    assert [e.id for e in store.library.entries()] == [entry.id]
+
+
+def test_add_to_library_indexes_a_changed_file_again(books, store, index, segmenter):
+    entry = add_to_library(store, index, books[1], segmenter=segmenter)
+    books[1].write_text("新书\n\n第一章 开始\n湘云来了。\n\n第二章 后来\n她走了。\n", "utf-8")
+    again = add_to_library(store, index, books[1], segmenter=segmenter)
+    assert again.id == entry.id
+    assert index.is_current(entry.id, open_document(books[1]).fingerprint)
+    assert search(index, store, LibraryQuery("宝玉")) == []
+    assert [hit.match for hit in search(index, store, LibraryQuery("湘云"))] == ["湘云"]
+
+
+def test_a_file_that_is_no_book_is_refused_with_its_reason(tmp_path, store, index):
+    picture = tmp_path / "picture.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    with pytest.raises(DocumentError, match="PNG"):
+        add_to_library(store, index, picture)
+    assert store.library.entries() == []
+    assert index.indexed() == {}
