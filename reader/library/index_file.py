@@ -27,7 +27,6 @@ One connection per thread: a worker opens the file again.
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -106,7 +105,27 @@ class IndexedDocument:
 
 
 class _NotOurs(Exception):
-    """The file is damaged, another program's, or an older index."""
+    """The file is another program's, or an older index."""
+
+
+class IndexFileError(Exception):
+    """The index file cannot be opened or made; the message says which and why."""
+
+    def __init__(self, path: Path, error: Exception) -> None:
+        reason = getattr(error, "strerror", None) or str(error)
+        super().__init__(f"the library index {path} cannot be opened: {reason}")
+        self.path = path
+
+
+_DAMAGE = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _damaged(error: Exception) -> bool:
+    """A file to make again (damaged, foreign, old), not one busy or out of reach."""
+    if isinstance(error, _NotOurs):
+        return True
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _DAMAGE
 
 
 class LibraryIndex:
@@ -124,21 +143,27 @@ class LibraryIndex:
     @classmethod
     def open(cls, path: Path | str) -> LibraryIndex:
         """Opens (or makes) the index at `path`; a file that is not a current index is
-        deleted and made again."""
+        deleted and made again. IndexFileError if the file cannot be opened or made (no
+        room, no permission, another process holding it past the busy timeout)."""
         path = Path(path)
-        existed = path.exists()
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            existed = path.exists()
             connection = _connect(path)
-            _check(connection)
-            return cls(connection, path, rebuilt=False)
-        except (sqlite3.DatabaseError, _NotOurs):
-            with contextlib.suppress(UnboundLocalError, sqlite3.Error):
+            try:
+                _check(connection)
+                return cls(connection, path, rebuilt=False)
+            except (sqlite3.DatabaseError, _NotOurs) as error:
                 connection.close()
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
-        connection = _connect(path)
-        _create(connection)
-        return cls(connection, path, rebuilt=existed)
+                if not _damaged(error):
+                    raise
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            connection = _connect(path)
+            _create(connection)
+            return cls(connection, path, rebuilt=existed)
+        except (OSError, sqlite3.Error) as error:
+            raise IndexFileError(path, error) from None
 
     def close(self) -> None:
         self.connection.close()

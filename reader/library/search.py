@@ -25,6 +25,7 @@ from reader.language.pinyin_query import PinyinQuery
 from reader.library.chunks import HAN, search_form, unpack_readings, unpack_text
 from reader.library.index_file import LibraryIndex
 from reader.library.matching import (
+    CONTEXT,
     PinyinMatcher,
     character_places,
     context,
@@ -138,6 +139,13 @@ class _Places:
         self._sections: dict[int, tuple[list[tuple[int, int]], list[tuple[int, str]]]] = {}
 
     def hit(self, document_id: int, chunk_start: int, text: str, begin: int, end: int) -> Hit:
+        if begin < CONTEXT and chunk_start > 0:
+            before = self._neighbour(document_id, chunk_start, before=True)[-CONTEXT:]
+            text, begin, end = before + text, begin + len(before), end + len(before)
+            chunk_start -= len(before)
+        if end + CONTEXT > len(text):
+            after = self._neighbour(document_id, chunk_start + len(text), before=False)
+            text += after[: end + CONTEXT - len(text)]
         left, match, right = context(text, begin, end)
         document = self._documents.get(document_id)
         start = chunk_start + begin
@@ -152,6 +160,24 @@ class _Places:
             match,
             right,
         )
+
+    def _neighbour(self, document_id: int, offset: int, before: bool) -> str:
+        """The text of the document just before `offset` (a chunk's start) or from it on:
+        a hit near a chunk's edge takes its context across it."""
+        if before:
+            sql = "start < ? ORDER BY start DESC"
+        else:
+            sql = "start <= ? AND start + length > ? ORDER BY start"
+        parameters = (document_id, offset) if before else (document_id, offset, offset)
+        row = self._index.connection.execute(
+            f"SELECT start, length, text FROM chunks WHERE document_id = ? AND {sql} LIMIT 1",
+            parameters,
+        ).fetchone()
+        if row is None:
+            return ""
+        start, length, packed = row
+        text = unpack_text(packed)
+        return text[: offset - start] if before else text[offset - start : length]
 
     def section(self, document_id: int, offset: int) -> str:
         """The heading of the deepest section holding `offset`."""

@@ -9,7 +9,9 @@ from reader.document import DocumentError, open_document
 from reader.language.corrections import CORRECTIONS_FILE, Corrections
 from reader.language.find import Finder
 from reader.library.chunks import LONGEST_CHUNK, cut
+from reader.library.index_file import IndexFileError, LibraryIndex
 from reader.library.indexing import add_to_library, files_in_folder, index_document
+from reader.library.matching import CONTEXT
 from reader.library.search import LibraryQuery, search
 
 
@@ -76,12 +78,24 @@ def test_many_chunks_and_a_long_line_cut_inside_lose_no_match(tmp_path, index, s
     document = open_document(path)
     assert len(list(cut(document.text))) > 5
     index_document(index, 1, document, segmenter=segmenter)
+    text = document.text
     for query in ("宝玉", "宝玉来了", "林黛玉笑道"):
         hits = search(index, None, LibraryQuery(query))
-        expected = Finder(document.text).find_characters(query)
+        expected = Finder(text).find_characters(query)
         assert [(h.start, h.end) for h in hits] == expected, query
+        for hit in hits:  # the context crosses the chunks' edges
+            assert hit.left == text[max(0, hit.start - CONTEXT) : hit.start].replace("\n", " ")
+            assert hit.right == text[hit.end : hit.end + CONTEXT].replace("\n", " ")
     pinyin = search(index, None, LibraryQuery("baoyu", pinyin=True))
     assert [(h.start, h.end) for h in pinyin] == Finder(document.text).find_characters("宝玉")
+
+
+def test_an_index_that_cannot_be_made_says_why(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(IndexFileError, match="cannot be opened"):
+        LibraryIndex.open(blocker / "library-index.sqlite3")
+    assert blocker.read_text(encoding="utf-8") == "x"
 
 
 def test_chunks_cover_the_text_and_end_at_line_ends():
