@@ -12,9 +12,9 @@ What it holds per document (reader.library.indexing writes it, reader.library.se
   (detail=none: a query of three characters or more asks for the chunks holding all its
   trigrams, and the places are found in Python; positions would double its size).
 - `han_fts`: a contentless unicode61 table whose columns are the chunk's Han characters
-  (folded) and their toneless syllables, one token per Han character
-  in both, so that a token's position is the character's rank among the chunk's Han ones
-  (queries of one or two characters, and pinyin queries).
+  (folded), one token each, and the toneless syllables of those the dictionary reads, with
+  positions: a phrase of characters for queries of one or two, a phrase of syllables for
+  pinyin; the exact places are then found in the chunk's text and readings.
 - `sections`, and the word and character counts the frequency lists read.
 
 A contentless table in SQLite 3.40 cannot delete a row without being given its indexed
