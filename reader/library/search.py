@@ -54,6 +54,8 @@ def search(
         if store is None:
             return []
         return note_hits(index, store, query, limit, cancelled)
+    if not query.text.strip():
+        return []
     parsed = parse_pinyin(query.text) if query.pinyin else None
     hits = []
     for hit in _text_hits(index, query, parsed, cancelled):

@@ -83,3 +83,22 @@ def test_documents_counts_and_forget(index_books, index, segmenter):
     assert first.id not in index.indexed()
     assert all(hit.document_id != first.id for hit in search(index, None, LibraryQuery("玉")))
     assert list(index.word_counts([first.id])) == []
+
+
+def test_forgotten_rows_are_swept_once_they_outnumber_the_rest(tmp_path, index, segmenter):
+    from reader.document import open_document
+    from reader.library.indexing import index_document
+
+    path = tmp_path / "long.txt"
+    path.write_text("标题\n\n" + "宝玉来了，黛玉走了。\n" * 20_000, encoding="utf-8")
+    index_document(index, 1, open_document(path), segmenter=segmenter)
+    count = index.connection.execute
+
+    def fts_rows() -> int:
+        return count("SELECT count(*) FROM han_fts").fetchone()[0]
+
+    chunks = count("SELECT count(*) FROM chunks").fetchone()[0]
+    assert chunks > 100 and fts_rows() == chunks
+    index.forget(1)
+    assert fts_rows() == 0
+    assert count("SELECT chunks FROM orphans").fetchone()[0] == 0

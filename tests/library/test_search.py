@@ -103,6 +103,7 @@ def test_limit_documents_and_cancel(index_books, index):
 def test_a_query_is_plain_text_and_an_empty_one_finds_nothing(index_books, index):
     index_books()
     assert search(index, None, LibraryQuery("   ")) == []
+    assert search(index, None, LibraryQuery(" ", pinyin=True)) == []
     assert search(index, None, LibraryQuery('"宝玉"')) == []
     assert search(index, None, LibraryQuery("宝.")) == []
     assert search(index, None, LibraryQuery("宝玉 OR 黛玉")) == []
