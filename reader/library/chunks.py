@@ -10,6 +10,7 @@ found where the cut falls.
 from __future__ import annotations
 
 import re
+import sys
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,12 +22,14 @@ from reader.language.script import fold
 CHUNK_SIZE = 1_000
 LONGEST_CHUNK = 4_000
 OVERLAP = 64
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
 LEVEL = 1
 """zlib's level for stored text and readings: the fastest, for a third less than level 6."""
 HAN = re.compile(
     "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af]"
 )
 """A Han character, as reader.language.pinyin.is_han tells one."""
+HAN_RUNS = re.compile(HAN.pattern + "+")
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,8 @@ def toneless(name: str) -> str:
 def fts_row(
     chunk_id: int, form: str, readings: array, tokens: Sequence[str]
 ) -> tuple[int, str, str, str]:
-    """(id, search form, Han characters, toneless syllables) as the FTS tables take them.
+    """(id, search form but Han characters, Han characters, toneless syllables) as the FTS
+    tables take them.
 
     `readings` has a syllable id per character (0 for none: every character but Han ones
     the dictionary reads); `tokens` gives each id's toneless syllable. The syllables are
@@ -78,7 +82,7 @@ def fts_row(
     characters read so, and the exact places are checked on `readings` afterwards."""
     hans = " ".join(HAN.findall(form))
     syls = " ".join(map(tokens.__getitem__, filter(None, readings)))
-    return chunk_id, form, hans, syls
+    return chunk_id, HAN_RUNS.sub(" ", form), hans, syls
 
 
 def fts_rows(
@@ -87,7 +91,8 @@ def fts_rows(
     """FTS rows made again from stored chunks (id, packed text, packed readings)."""
     for chunk_id, packed_text, packed_readings in rows:
         form = search_form(unpack_text(packed_text))
-        yield fts_row(chunk_id, form, unpack_readings(packed_readings), tokens)
+        readings = array("H", zlib.decompress(packed_readings))
+        yield fts_row(chunk_id, form, readings, tokens)
 
 
 def pack_text(text: str) -> bytes:
@@ -104,7 +109,13 @@ def pack_readings(readings: bytes) -> bytes:
     return zlib.compress(readings, LEVEL)
 
 
-def unpack_readings(packed: bytes) -> array:
-    found = array("H")
-    found.frombytes(zlib.decompress(packed))
-    return found
+def unpack_readings(packed: bytes) -> str:
+    """A chunk's readings as a string: each syllable id a character (see readings_text)."""
+    return readings_text(zlib.decompress(packed))
+
+
+def readings_text(readings: bytes) -> str:
+    """`array("H")` bytes of syllable ids as a string of as many characters, each id the
+    code point: a pattern over it finds runs of readings in C (ids stay far below the
+    surrogates: there are some 1,500 toned syllables)."""
+    return readings.decode(_UTF16)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.language.pinyin import word_syllables
 from reader.language.script import fold
-from reader.library.chunks import HAN, search_form
+from reader.library.chunks import HAN, readings_text, search_form
 from reader.library.index_file import NO_READING, LibraryIndex
 from reader.library.indexing import shared_segmenter
 from reader.library.matching import (
@@ -104,7 +104,7 @@ def _first_match(
     return None
 
 
-def _readings(text: str) -> tuple[array, list[str]]:
+def _readings(text: str) -> tuple[str, list[str]]:
     """A reading per character of `text` (0 for none), as ids into the list of names
     returned with them, read as the index reads a document's words."""
     names = [NO_READING]
@@ -120,7 +120,7 @@ def _readings(text: str) -> tuple[array, list[str]]:
                     ids[name] = len(names)
                     names.append(name)
                 readings[offset] = ids[name]
-    return readings, names
+    return readings_text(readings.tobytes()), names
 
 
 def index_section(index: LibraryIndex, document_id: int, offset: int) -> str:

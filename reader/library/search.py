@@ -8,11 +8,12 @@ numbers or marks, `xian` one syllable, `xi'an` two). Pinyin matches the index's 
 the dictionary's reading of each word of the reader's segmentation (reader.library.indexing),
 where the single-document find reads in context.
 
-FTS5 gives the candidate chunks (reader.library.index_file): the trigram table for three
-characters or more, the Han-character table (a phrase of single characters) for one or two,
-the syllable column for pinyin; then the exact places are found in Python within each
-candidate chunk. A short query that is not all Han characters (`AI`, `3月`) reads every
-chunk: slower, and rare.
+FTS5 gives the candidate chunks (reader.library.index_file): the Han-character column (a
+phrase of single characters) for the query's runs of Han characters, the trigram table for
+its other runs of three characters or more, the syllable column (a phrase) for pinyin; then
+the exact places are found within each candidate chunk by a pattern (the needle escaped,
+each character standing for its variants in either script). A short query of no Han
+characters (`AI`, `3`) reads every chunk: slower, and rare.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.language.pinyin_query import PinyinQuery
-from reader.library.chunks import HAN, search_form, unpack_readings, unpack_text
+from reader.library.chunks import HAN_RUNS, search_form, unpack_readings, unpack_text
 from reader.library.index_file import LibraryIndex
 from reader.library.matching import (
     CONTEXT,
@@ -111,14 +112,20 @@ def _text_hits(
 
 
 def _character_candidates(needle: str) -> tuple[str, tuple[str, ...]]:
-    if len(needle) >= 3:
-        trigrams = dict.fromkeys(needle[at : at + 3] for at in range(len(needle) - 2))
-        wanted = " AND ".join(_phrase(trigram) for trigram in trigrams)
-        return "id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ?)", (wanted,)
-    if all(HAN.fullmatch(char) for char in needle):
-        phrase = _phrase(" ".join(needle))
-        return "id IN (SELECT rowid FROM han_fts WHERE han_fts MATCH ?)", (f"hans : {phrase}",)
-    return "1", ()
+    """The chunks that may hold `needle`: those holding each of its runs of Han characters
+    as a phrase and each of its other runs of three characters or more as trigrams; every
+    chunk for a short query of other characters alone (`AI`, `3`)."""
+    clauses = []
+    parameters = []
+    for run in HAN_RUNS.findall(needle):
+        clauses.append("id IN (SELECT rowid FROM han_fts WHERE han_fts MATCH ?)")
+        parameters.append("hans : " + _phrase(" ".join(run)))
+    for run in HAN_RUNS.split(needle):
+        if len(run) >= 3:
+            trigrams = dict.fromkeys(run[at : at + 3] for at in range(len(run) - 2))
+            clauses.append("id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ?)")
+            parameters.append(" AND ".join(_phrase(trigram) for trigram in trigrams))
+    return " AND ".join(clauses) or "1", tuple(parameters)
 
 
 def _pinyin_candidates(parsed: PinyinQuery) -> tuple[str, tuple[str, ...]]:
