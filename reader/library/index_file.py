@@ -111,6 +111,10 @@ class _NotOurs(Exception):
     """The file is another program's, or an older index."""
 
 
+class StaleSyllables(Exception):
+    """Another connection stored syllables since this one read them (see syllable_id)."""
+
+
 class IndexFileError(Exception):
     """The index file cannot be opened or made; the message says which and why."""
 
@@ -141,6 +145,9 @@ class LibraryIndex:
         self._syllable_ids: dict[str, int] = {}
         self._syllable_names: list[str] = []
         self._new_syllables: list[tuple[int, str]] = []
+        self.word_readings: dict[str, bytes] = {}
+        """Word -> its characters' syllable ids (reader.library.indexing), kept from one
+        document to the next: books share most of their words."""
         self.reload_syllables()
 
     @classmethod
@@ -268,6 +275,7 @@ class LibraryIndex:
     def reload_syllables(self) -> None:
         """Syllable ids as stored (after a write that failed, those named since are gone)."""
         self._new_syllables = []
+        self.word_readings = {}
         self._syllable_names = [NO_READING]
         self._syllable_ids = {NO_READING: 0}
         for id_, name in self.connection.execute("SELECT id, name FROM syllables ORDER BY id"):
@@ -290,7 +298,13 @@ class LibraryIndex:
         return found
 
     def store_new_syllables(self) -> None:
-        """Writes the syllables named since the last call; inside the write transaction."""
+        """Writes the syllables named since the last call; inside the write transaction.
+        StaleSyllables if another connection (a worker, another process) stored others
+        since this one read them: the ids this one gave are then taken."""
+        (stored,) = self.connection.execute("SELECT count(*) FROM syllables").fetchone()
+        known = len(self._syllable_names) - len(self._new_syllables) - 1
+        if stored != known:
+            raise StaleSyllables
         self.connection.executemany("INSERT INTO syllables VALUES (?, ?)", self._new_syllables)
         self._new_syllables = []
 
@@ -301,7 +315,11 @@ class LibraryIndex:
         return [toneless(name) for name in self._syllable_names]
 
     def syllable_names(self) -> list[str]:
-        """The numbered syllable ("bao3") of each syllable id, by id."""
+        """The numbered syllable ("bao3") of each syllable id, by id, with those another
+        connection stored since this one read them."""
+        (stored,) = self.connection.execute("SELECT count(*) FROM syllables").fetchone()
+        if not self._new_syllables and stored != len(self._syllable_names) - 1:
+            self.reload_syllables()
         return list(self._syllable_names)
 
     # Counts for the frequency lists ------------------------------------------------------

@@ -26,7 +26,7 @@ from reader.language.pinyin import word_syllables
 from reader.language.script import fold
 from reader.language.segmentation import Segmentation, Segmenter, SegmentingCancelled
 from reader.library.chunks import HAN, cut, fts_row, pack_readings, pack_text, search_form
-from reader.library.index_file import LibraryIndex
+from reader.library.index_file import LibraryIndex, StaleSyllables
 
 if TYPE_CHECKING:
     from reader.language.corrections import Corrections
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from reader.store.library import LibraryEntry
 
 BOOK_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"})
+WORDS_KEPT = 500_000
+"""Words whose readings the index keeps between documents at most (some 50 MB)."""
 Progress = Callable[[int, int], None]
 """Called with (characters done, characters in all) while a document is segmented."""
 
@@ -110,19 +112,25 @@ def index_document(
         segmentation = Segmentation(
             text, spans, segmenter or shared_segmenter(), user_corrections(index)
         )
-    try:
-        walked = _walk_words(index, document, segmentation, cancelled, progress)
-    except SegmentingCancelled:
-        return
-    if walked is None:
-        return
-    readings, words, sections = walked
-    chars = Counter({char: n for char, n in Counter(text).items() if HAN.match(char)})
-    try:
-        _write(index, document_id, document, readings, words, sections, chars)
-    except BaseException:
-        index.reload_syllables()
-        raise
+    for attempt in (1, 2):
+        try:
+            walked = _walk_words(index, document, segmentation, cancelled, progress)
+        except SegmentingCancelled:
+            return
+        if walked is None:
+            return
+        readings, words, sections = walked
+        chars = Counter({char: n for char, n in Counter(text).items() if HAN.match(char)})
+        try:
+            _write(index, document_id, document, readings, words, sections, chars)
+            return
+        except StaleSyllables:
+            index.reload_syllables()  # another connection named syllables meanwhile
+            if attempt == 2:
+                raise
+        except BaseException:
+            index.reload_syllables()
+            raise
 
 
 def _walk_words(
@@ -143,7 +151,9 @@ def _walk_words(
     words: Counter[str] = Counter()
     by_section: dict[int, set[str]] = {}
     section_of = _SectionWalk(document)
-    cache: dict[str, bytes] = {}
+    cache = index.word_readings
+    if len(cache) > WORDS_KEPT:
+        cache.clear()
     for number in range(len(segmentation)):
         if cancelled is not None and cancelled():
             return None

@@ -102,3 +102,20 @@ def test_forgotten_rows_are_swept_once_they_outnumber_the_rest(tmp_path, index, 
     index.forget(1)
     assert fts_rows() == 0
     assert count("SELECT chunks FROM orphans").fetchone()[0] == 0
+
+
+def test_two_connections_naming_syllables_at_once_agree(tmp_path, books, segmenter):
+    from reader.document import open_document
+    from reader.library.indexing import index_document
+
+    path = tmp_path / INDEX_FILE
+    with LibraryIndex.open(path) as first, LibraryIndex.open(path) as second:
+        index_document(first, 1, open_document(books[0]), segmenter=segmenter)
+        index_document(second, 2, open_document(books[1]), segmenter=segmenter)
+        index_document(second, 3, open_document(books[2]), segmenter=segmenter)
+        for index in (first, second):
+            hits = search(index, None, LibraryQuery("baoyu", pinyin=True))
+            assert {hit.document_id for hit in hits} == {1, 2, 3}
+            # 孙悟空 is only in the third book: its syllables were named by `second`
+            (hit,) = search(index, None, LibraryQuery("sun wu kong", pinyin=True))
+            assert hit.document_id == 3
