@@ -6,9 +6,9 @@ The library: files of about FILE_CHARS characters, each the chapters of hongloum
 xiyouji.txt in an order of its own (a seeded shuffle, so every run builds the same files),
 written to a temporary folder; 40 million characters by default, as issue 15 asks.
 
-Indexing is timed as `reader library add` runs it (open the file, segment it with jieba,
-index it: reader.library.indexing.index_document, into a fresh index; registering the file
-in the store is not the index's cost and is left out). The baseline, timed in the same run,
+Indexing is timed as `reader library add` runs it: reader.library.indexing.add_to_library
+(open the file, list it in the store, segment it with jieba and index it) into a fresh store
+and index. The baseline, timed in the same run,
 is reading, decoding and segmenting the same text (open_document and a whole Segmentation),
 on the first K files, per character: segmenting all 40 million twice would take the better
 part of an hour on a small machine. Queries: 25 words of each length (2, 3, 4 characters)
@@ -33,8 +33,11 @@ import time
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BENCH = PROJECT_ROOT / "bench"
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
+if str(BENCH) not in sys.path:  # its siblings, also when imported as bench.<module> (tests)
+    sys.path.append(str(BENCH))
 
 from table import FIGURE_HEADERS, Figure, Table, figure_rows, percentile  # noqa: E402
 
@@ -42,9 +45,10 @@ from reader.document import open_document  # noqa: E402
 from reader.language.pinyin import word_syllables  # noqa: E402
 from reader.language.segmentation import Segmentation, Segmenter  # noqa: E402
 from reader.library.chunks import HAN  # noqa: E402
-from reader.library.index_file import LibraryIndex  # noqa: E402
-from reader.library.indexing import index_document  # noqa: E402
+from reader.library.index_file import LibraryIndex, index_path  # noqa: E402
+from reader.library.indexing import add_to_library  # noqa: E402
 from reader.library.search import LibraryQuery, search  # noqa: E402
+from reader.store import open_store  # noqa: E402
 
 NOVELS = PROJECT_ROOT.parent / "shared" / "data" / "novels"
 SOURCES = ("hongloumeng.txt", "xiyouji.txt")
@@ -71,17 +75,18 @@ def measure(
         baseline_s = _segmenting(files[:baseline_files], segmenter)
         per_char = baseline_s / sum(characters[:baseline_files])
         baseline = per_char * sum(characters)
-        index_file = Path(folder) / "library-index.sqlite3"
-        with LibraryIndex.open(index_file) as index:
-            started = time.process_time()
-            for number, path in enumerate(files, 1):
-                index_document(index, number, open_document(path), segmenter=segmenter)
-            indexing = time.process_time() - started
-            index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            size = index_file.stat().st_size
-            index.optimize()
-            optimized = index_file.stat().st_size
-            queries = _figures(index)
+        with open_store(Path(folder) / "data") as store:
+            index_file = index_path(store.path)
+            with LibraryIndex.open(index_file) as index:
+                started = time.process_time()
+                for path in files:
+                    add_to_library(store, index, path, segmenter=segmenter)
+                indexing = time.process_time() - started
+                index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                size = index_file.stat().st_size
+                index.optimize()
+                optimized = index_file.stat().st_size
+                queries = _figures(index)
         total = f"{sum(characters) / 1e6:.1f}M characters in {len(files)} files"
         return [
             Figure(
@@ -109,6 +114,7 @@ def measure(
 
 def build_library(folder: Path, total_chars: int) -> list[Path]:
     """Files of about FILE_CHARS characters of the novels' chapters, each in its own order."""
+    folder.mkdir(parents=True, exist_ok=True)
     chapters: list[str] = []
     for name in SOURCES:
         text = (NOVELS / name).read_text(encoding="utf-8")
