@@ -86,7 +86,7 @@ def _text_hits(
         where += f" AND document_id IN ({', '.join('?' * len(ids))})"
         parameters = (*parameters, *ids)
     rows = index.connection.execute(
-        "SELECT document_id, start, length, text, readings FROM chunks "
+        f"SELECT document_id, start, length, text, {'readings' if parsed else 'NULL'} FROM chunks "
         f"WHERE {where} ORDER BY document_id, start",
         parameters,
     )
@@ -97,10 +97,13 @@ def _text_hits(
     for document_id, start, length, packed_text, packed_readings in rows:
         if cancelled is not None and cancelled():
             return
-        text = unpack_text(packed_text)
         if matcher is not None:
             found = matcher.places(unpack_readings(packed_readings))
+            if not found:
+                continue
+            text = unpack_text(packed_text)
         else:
+            text = unpack_text(packed_text)
             found = character_places(text, pattern)
         for begin, end in found:
             if begin >= length:
