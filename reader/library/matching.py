@@ -1,5 +1,5 @@
-"""Where a query matches inside one piece of text: by characters, or by pinyin over one
-reading per Han character; and the context shown around a match."""
+"""Where a query matches inside one piece of text: by characters (in either script), or by
+pinyin over a reading per character; and the context shown around a match."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ CONTEXT = 30
 
 
 def parse_pinyin(text: str) -> PinyinQuery:
+    """The query's splits into syllables; QueryError (its message for the user) if the
+    query is not pinyin."""
     try:
         return parse_query(text)
     except PinyinQueryError as error:
@@ -87,6 +89,7 @@ def _one_of(ids: Iterable[int]) -> str:
 
 
 def one_line(text: str) -> str:
+    """Context is shown on one line: a line break reads as a space."""
     return text.replace("\r", " ").replace("\n", " ")
 
 

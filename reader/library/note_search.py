@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reader.language.pinyin_query import PinyinQuery
     from reader.store import Store
     from reader.store.annotations import Annotation
+    from reader.store.documents import DocumentRecord
 
 
 def note_hits(
@@ -73,7 +74,7 @@ def note_hits(
     return hits
 
 
-def _annotations(store: Store, query: LibraryQuery) -> Iterator[tuple[object, Annotation]]:
+def _annotations(store: Store, query: LibraryQuery) -> Iterator[tuple[DocumentRecord, Annotation]]:
     tags = {tag.casefold() for tag in query.tags}
     records = sorted(store.documents.all(), key=lambda record: record.id)
     for record in records:
