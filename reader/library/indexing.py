@@ -4,9 +4,10 @@ Readings here are cheap on purpose: each word of the reader's segmentation (jieb
 word corrections) is read by the dictionary alone, pypinyin's phrase table then its
 characters' first readings (reader.language.pinyin.word_syllables, of the word folded to
 simplified script), heteronym-free and without the context model, which reads a novel in
-most of a minute and a library in hours. A word is read once per document however often it
-occurs (a novel has some 40,000 distinct words). So a library pinyin search finds what
-"jieba + pypinyin" reads, where the single-document find reads in context.
+most of a minute and a library in hours. A word is read once however often it occurs (a
+novel has some 40,000 distinct words), and its reading kept for the next document. So a
+library pinyin search finds what "jieba + pypinyin" reads, where the single-document find
+reads in context.
 
 A document is indexed in one transaction that first deletes its old rows: a crash leaves
 either the old rows or the new ones.
@@ -123,6 +124,7 @@ def index_document(
         chars = Counter({char: n for char, n in Counter(text).items() if HAN.match(char)})
         try:
             _write(index, document_id, document, readings, words, sections, chars)
+            index.compact_if_needed()  # the rows of an older text are orphans now
             return
         except StaleSyllables:
             index.reload_syllables()  # another connection named syllables meanwhile
