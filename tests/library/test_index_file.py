@@ -85,7 +85,7 @@ def test_documents_counts_and_forget(index_books, index, segmenter):
     assert list(index.word_counts([first.id])) == []
 
 
-def test_forgotten_rows_are_swept_once_they_outnumber_the_rest(tmp_path, index, segmenter):
+def test_rows_of_an_older_text_are_swept_once_they_outnumber_the_rest(tmp_path, index, segmenter):
     from reader.document import open_document
     from reader.library.indexing import index_document
 
@@ -99,9 +99,14 @@ def test_forgotten_rows_are_swept_once_they_outnumber_the_rest(tmp_path, index, 
 
     chunks = count("SELECT count(*) FROM chunks").fetchone()[0]
     assert chunks > 100 and fts_rows() == chunks
+    path.write_text("标题\n\n宝玉来了。\n", encoding="utf-8")
+    index_document(index, 1, open_document(path), segmenter=segmenter)  # the text changed
+    assert fts_rows() == count("SELECT count(*) FROM chunks").fetchone()[0] == 1
+    assert len(search(index, None, LibraryQuery("宝玉"))) == 1
+    index_document(index, 2, open_document(path), segmenter=segmenter)
     index.forget(1)
-    assert fts_rows() == 0
-    assert count("SELECT chunks FROM orphans").fetchone()[0] == 0
+    assert fts_rows() == 2  # one orphan is left until orphans outnumber the rest
+    assert [hit.document_id for hit in search(index, None, LibraryQuery("宝玉"))] == [2]
 
 
 def test_two_connections_naming_syllables_at_once_agree(tmp_path, books, segmenter):
