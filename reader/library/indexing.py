@@ -83,8 +83,9 @@ def add_to_library(
     progress: Progress | None = None,
 ) -> LibraryEntry:
     """Opens the file, lists it in the store's library and indexes it unless its text is
-    indexed already. Raises DocumentError for a file that cannot be opened."""
-    path = Path(path)
+    indexed already. The path is made absolute first: the library opens it again later,
+    from wherever. Raises DocumentError for a file that cannot be opened."""
+    path = Path(path).absolute()
     document = open_document(path)
     entry = store.library.add(document)
     if not index.is_current(entry.id, document.fingerprint):

@@ -147,3 +147,10 @@ def test_a_file_that_is_no_book_is_refused_with_its_reason(tmp_path, store, inde
         add_to_library(store, index, picture)
     assert store.library.entries() == []
     assert index.indexed() == {}
+
+
+def test_add_to_library_keeps_the_files_absolute_path(books, store, index, segmenter, monkeypatch):
+    monkeypatch.chdir(books[0].parent)
+    entry = add_to_library(store, index, Path(books[0].name), segmenter=segmenter)
+    assert entry.path == books[0]
+    assert index.documents()[0].path == books[0]
