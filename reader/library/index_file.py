@@ -38,7 +38,7 @@ from types import TracebackType
 
 INDEX_FILE = "library-index.sqlite3"
 APPLICATION_ID = 0x52644C78  # "RdLx": a file with another id is not ours
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 """Raised whenever what the index stores, or how, changes: an older index is made again."""
 BUSY_TIMEOUT_MS = 10_000
 NO_READING = "xx5"
@@ -50,7 +50,9 @@ CREATE TABLE documents (
     path TEXT,
     title TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
-    length INTEGER NOT NULL
+    length INTEGER NOT NULL,
+    first_chunk INTEGER NOT NULL,
+    last_chunk INTEGER NOT NULL
 );
 CREATE TABLE sections (
     document_id INTEGER NOT NULL,

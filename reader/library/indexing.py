@@ -229,11 +229,6 @@ def _write(
     with index.transaction():
         index.remove_rows(document_id)
         index.store_new_syllables()
-        path = str(document.path) if document.path is not None else None
-        execute(
-            "INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
-            (document_id, path, document.title, document.fingerprint, len(document.text)),
-        )
         connection.executemany(
             "INSERT INTO sections VALUES (?, ?, ?, ?, ?)",
             [(document_id, s.start, s.end, s.level, s.heading) for s in document.sections()],
@@ -249,6 +244,19 @@ def _write(
             )
             fts.append(fts_row(cursor.lastrowid, search_form(chunk.text), array("H", ids), tokens))
         index.insert_fts(fts)
+        path = str(document.path) if document.path is not None else None
+        execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                document_id,
+                path,
+                document.title,
+                document.fingerprint,
+                len(document.text),
+                fts[0][0] if fts else 0,
+                fts[-1][0] if fts else -1,
+            ),
+        )
         connection.executemany(
             "INSERT INTO words VALUES (?, ?, ?, ?)",
             [(document_id, word, count, sections[word]) for word, count in words.items()],

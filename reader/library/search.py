@@ -81,14 +81,19 @@ def _text_hits(
             return
         candidates = _character_candidates(needle)
     where, parameters = candidates
-    if query.documents is not None:
-        ids = sorted(query.documents)
-        where += f" AND document_id IN ({', '.join('?' * len(ids))})"
-        parameters = (*parameters, *ids)
-    rows = index.connection.execute(
-        f"SELECT document_id, start, length, text, {'readings' if parsed else 'NULL'} FROM chunks "
-        f"WHERE {where} ORDER BY document_id, start",
-        parameters,
+    documents = index.connection.execute(
+        "SELECT id, first_chunk, last_chunk FROM documents ORDER BY id"
+    ).fetchall()
+    wanted = query.documents
+    rows = (
+        row
+        for document_id, first, last in documents
+        if wanted is None or document_id in wanted
+        for row in index.connection.execute(
+            f"SELECT document_id, start, length, text, {'readings' if parsed else 'NULL'} "
+            f"FROM chunks WHERE id BETWEEN ? AND ? AND {where} ORDER BY id",
+            (first, last, *(value for match in parameters for value in (match, first, last))),
+        )
     )
     places = _Places(index)
     matcher = PinyinMatcher(parsed, index.syllable_names()) if parsed is not None else None
@@ -114,6 +119,11 @@ def _text_hits(
             yield places.hit(document_id, start, text, begin, end)
 
 
+_IN_HAN = "id IN (SELECT rowid FROM han_fts WHERE han_fts MATCH ? AND rowid BETWEEN ? AND ?)"
+_IN_TEXT = "id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ? AND rowid BETWEEN ? AND ?)"
+"""A clause of the chunks of one document (its chunk ids, a range) an FTS query finds."""
+
+
 def _character_candidates(needle: str) -> tuple[str, tuple[str, ...]]:
     """The chunks that may hold `needle`: those holding each of its runs of Han characters
     as a phrase and each of its other runs of three characters or more as trigrams; every
@@ -121,12 +131,12 @@ def _character_candidates(needle: str) -> tuple[str, tuple[str, ...]]:
     clauses = []
     parameters = []
     for run in HAN_RUNS.findall(needle):
-        clauses.append("id IN (SELECT rowid FROM han_fts WHERE han_fts MATCH ?)")
+        clauses.append(_IN_HAN)
         parameters.append("hans : " + _phrase(" ".join(run)))
     for run in HAN_RUNS.split(needle):
         if len(run) >= 3:
             trigrams = dict.fromkeys(run[at : at + 3] for at in range(len(run) - 2))
-            clauses.append("id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ?)")
+            clauses.append(_IN_TEXT)
             parameters.append(" AND ".join(_phrase(trigram) for trigram in trigrams))
     return " AND ".join(clauses) or "1", tuple(parameters)
 
@@ -135,7 +145,7 @@ def _pinyin_candidates(parsed: PinyinQuery) -> tuple[str, tuple[str, ...]]:
     phrases = " OR ".join(
         "(syls : " + _phrase(" ".join(s.base for s in parse)) + ")" for parse in parsed.parses
     )
-    return "id IN (SELECT rowid FROM han_fts WHERE han_fts MATCH ?)", (phrases,)
+    return _IN_HAN, (phrases,)
 
 
 def _phrase(text: str) -> str:
