@@ -8,12 +8,13 @@ when asked, since files come and go while Reader runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.document.model import Document
 from reader.store.database import Database
-from reader.store.documents import Documents, file_facts
+from reader.store.documents import DocumentRecord, file_facts
 
 _COLUMNS = (
     "id, path, title, format, size, modified, fingerprint, length, added, first_opened, "
@@ -66,9 +67,10 @@ def _entry(row: tuple) -> LibraryEntry:
 
 
 class Library:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, register: Callable[[Document], DocumentRecord]) -> None:
         self._database = database
-        self._documents = Documents(database)
+        self._register = register
+        """The store's registration, which re-anchors the annotations of a changed text."""
 
     def entries(self) -> list[LibraryEntry]:
         """The listed documents, the last opened first, then those never opened, the last
@@ -100,8 +102,8 @@ class Library:
 
     def add(self, document: Document) -> LibraryEntry:
         """List the document (registered if new, brought up to date if known), without
-        counting it as opened."""
-        record = self._documents.register(document, opened=False).record
+        counting it as opened; the annotations of a text that changed are placed anew."""
+        record = self._register(document)
         entry = self.entry(record.id)
         assert entry is not None
         return entry

@@ -59,17 +59,18 @@ class Store:
         self.colours = ColourNames(database)
         self.word_statuses = WordStatuses(database)
         self.saved_words = SavedWords(database)
-        self.library = Library(database)
+        self.library = Library(database, lambda d: self.open_document(d, opened=False).record)
 
     @property
     def path(self) -> Path:
         return self.database.path
 
-    def open_document(self, document: Document) -> OpenedDocument:
+    def open_document(self, document: Document, opened: bool = True) -> OpenedDocument:
         """Register the document and load its annotations, re-anchoring them if its text
-        changed since they were made. One transaction: a crash leaves the old anchors."""
+        changed since they were made. One transaction: a crash leaves the old anchors.
+        `opened` False for a document the library takes in without its being read."""
         with self.database.transaction():
-            registration = self.documents.register(document)
+            registration = self.documents.register(document, opened)
             record = registration.record
             annotations = self.annotations.for_document(record.id)
             if not registration.text_changed or not annotations:

@@ -132,3 +132,18 @@ def test_a_store_of_version_4_gains_the_library_and_lists_what_it_knew(data_dir,
         (annotation,) = store.open_document(seed).annotations
         assert annotation.quote == seed.text[:2]
         assert store.library.entry(entry.id).format == "txt"
+
+
+def test_adding_a_changed_file_places_its_annotations_anew(store, seed_copy):
+    original = open_document(seed_copy)
+    record = store.open_document(original).record
+    quote_start = original.text.index("网")
+    store.annotations.create(record.id, original.text, quote_start, quote_start + 2)
+    seed_copy.write_text("新的开头。\n" + original.text, encoding="utf-8")
+
+    changed = open_document(seed_copy)
+    store.library.add(changed)
+
+    (annotation,) = store.open_document(changed).annotations
+    assert changed.text[annotation.start : annotation.end] == annotation.quote
+    assert annotation.start == quote_start + len("新的开头。\n")

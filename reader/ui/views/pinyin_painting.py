@@ -8,21 +8,17 @@ them, so what is painted and what is hit-tested come from the same layout.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reader.ui.qt import QtCore, QtGui
 from reader.ui.views.found_spans import FoundSpans
-from reader.ui.views.page_style import block_style, ink, theme
+from reader.ui.views.page_style import Theme, block_style, ink, theme
 from reader.ui.views.pinyin_layout import PinyinLayout
-from reader.ui.views.status_marks import (
-    GAP_EMS,
-    THICKNESS_EMS,
-    WordMark,
-    WordMarkSource,
-    mark_colour,
-)
+from reader.ui.views.pinyin_underlines import PieceLines, PieceUnderlines, text_baseline
+from reader.ui.views.status_marks import WordMarkSource, mark_colour
 from reader.ui.views.tone_colours import ToneColours
 
 if TYPE_CHECKING:
@@ -52,8 +48,8 @@ class Marked:
     highlights: list[Highlight]
     found: list[Span] = field(default_factory=list)
     current: Span | None = None
-    words: dict[int, WordMark] = field(default_factory=dict)
-    """The new and learning words to underline, by the offset of each of their characters."""
+    underlines: dict[int, PieceLines] = field(default_factory=dict)
+    """The underlines of the new and learning words, by piece and line."""
 
 
 class PageMarks:
@@ -68,6 +64,7 @@ class PageMarks:
         self.words: WordMarkSource | None = None
         self.words_shown = False
         """The new and learning words are underlined."""
+        self._underlines = PieceUnderlines()
 
     def marked(self, selection: Span | None, page: PinyinLayout, pieces: Sequence[int]) -> Marked:
         """What to paint under the characters of `pieces`."""
@@ -81,17 +78,21 @@ class PageMarks:
             selection, self.hovered, highlights, found, current, self._words(page, pieces)
         )
 
-    def _words(self, page: PinyinLayout, pieces: Sequence[int]) -> dict[int, WordMark]:
-        """The pieces' new and learning words, by offset; each piece asked on its own, so that
-        one not segmented yet leaves the others their marks."""
+    def _words(self, page: PinyinLayout, pieces: Sequence[int]) -> dict[int, PieceLines]:
+        """The pieces' underlines of their new and learning words; each piece asked on its
+        own, so that one not segmented yet leaves the others their marks."""
         if self.words is None or not self.words_shown:
             return {}
-        words: dict[int, WordMark] = {}
+        assert page.document is not None
+        underlines = {}
         for index in pieces:
             piece = page.piece(index)
-            for mark in self.words.between(piece.start, piece.end) or []:
-                words.update(dict.fromkeys(range(mark.start, mark.end), mark))
-        return words
+            marks = self.words.between(piece.start, piece.end)
+            if marks:
+                fonts = page.fonts(page.document.blocks[piece.block])
+                layout = page.layout_of(index)
+                underlines[index] = self._underlines.of(index, layout, marks, fonts)
+        return underlines
 
 
 def paint_page(
@@ -133,18 +134,13 @@ def _paint_piece(
     selection = QtGui.QColor(colours_now.selection)
     mark = QtGui.QColor(colours_now.mark)
     found, found_current = QtGui.QColor(colours_now.found), QtGui.QColor(colours_now.found_current)
-    baseline = fonts.ruby_band + (fonts.text_band - fonts.metrics.height()) / 2
-    baseline += fonts.metrics.ascent()
+    baseline = text_baseline(fonts)
     ruby_baseline = fonts.ruby_top + fonts.ruby_metrics.ascent()
-    underline_at = baseline + fonts.metrics.descent() * 0.55
-    thickness, gap = max(1.0, round(THICKNESS_EMS * fonts.em)), GAP_EMS * fonts.em
-    word_colours: dict[Status, QtGui.QColor] = {}
-    underlines: dict[Status, list[QtCore.QRectF]] = {}
-    for line in layout.lines:
+    underlines = marked.underlines.get(index)
+    for line_number, line in enumerate(layout.lines):
         top = origin.y() + line.y
         if top > clip.bottom() or top + layout.line_height < clip.top():
             continue
-        run_left: float | None = None
         for number, box in enumerate(line.boxes):
             left = origin.x() + box.x
             band = QtCore.QRectF(left, top + fonts.ruby_band, box.width, fonts.text_band)
@@ -152,16 +148,6 @@ def _paint_piece(
             # Up to the next box where the same span goes on: one band, no seam between them.
             joined = band.adjusted(0, 0, after.x - box.x - box.width, 0) if after else band
             nxt = after.start if after else -1
-            word = marked.words.get(box.start)
-            if word is not None:
-                # One underline a word a line: from its first box here to its last.
-                if run_left is None:
-                    run_left = left + (gap if box.start == word.start else 0.0)
-                if marked.words.get(nxt) is not word:
-                    right = left + box.width - (gap if box.end >= word.end else 0.0)
-                    under = QtCore.QRectF(run_left, top + underline_at, right - run_left, thickness)
-                    underlines.setdefault(word.status, []).append(under)
-                    run_left = None
             if _covers(marked.selection, box.start):
                 painter.fillRect(joined if _covers(marked.selection, nxt) else band, selection)
                 continue
@@ -179,13 +165,14 @@ def _paint_piece(
                 if _covers(span, box.start):
                     colour = found_current if span == marked.current else found
                     painter.fillRect(joined if _covers(span, nxt) else band, colour)
-        for status, rects in underlines.items():
-            if status not in word_colours:
-                word_colours[status] = QtGui.QColor(mark_colour(status, colours_now))
+        line_underlines = underlines.line(line_number) if underlines is not None else None
+        if line_underlines:
             painter.setPen(QtCore.Qt.NoPen)
-            painter.setBrush(word_colours[status])
-            painter.drawRects(rects)
-        underlines.clear()
+            painter.translate(origin)  # made in the piece's coordinates
+            for status, rects in line_underlines.items():
+                painter.setBrush(_word_colour(status, colours_now))
+                painter.drawRects(rects)
+            painter.translate(-origin)
         painter.setFont(fonts.font)
         painter.setPen(text_ink)
         for box in line.boxes:
@@ -210,6 +197,12 @@ def _paint_piece(
             painter.scale(box.squeeze, 1.0)
             painter.drawText(QtCore.QPointF(0.0, 0.0), box.ruby)
             painter.restore()
+
+
+@functools.lru_cache(maxsize=64)
+def _word_colour(status: Status, colours: Theme) -> QtGui.QColor:
+    """The underline's colour, made once a status and theme, not once a piece."""
+    return QtGui.QColor(mark_colour(status, colours))
 
 
 def _covers(span: Span | None, offset: int) -> bool:

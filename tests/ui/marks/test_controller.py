@@ -87,6 +87,22 @@ def test_the_pinyin_view_underlines_the_same_words(qtbot, window):
     assert mark_colour(Status.NEW, theme()) not in seen
 
 
+def test_a_word_made_learning_changes_colour_in_the_pinyin_view_at_once(
+    qtbot, window, stored_statuses
+):
+    window.status_marks.action.trigger()
+    window.pinyin.all_action.trigger()
+    view = window.pinyin.view
+    wait_readings(qtbot, view)
+    new, learning = mark_colour(Status.NEW, theme()), mark_colour(Status.LEARNING_1, theme())
+    assert new in colours_under(view, word_span(window, "批评"))
+    stored_statuses.set({"批评": Status.LEARNING_1})
+    window.status_marks.statuses_changed({"批评"})
+    seen = colours_under(view, word_span(window, "批评"))
+    assert learning in seen and new not in seen
+    assert new in colours_under(view, word_span(window, "善意"))
+
+
 def test_pinyin_only_over_the_words_the_reader_does_not_know(qtbot, window, stored_statuses):
     window.pinyin.unknown_action.trigger()  # from Off: pinyin comes on, over those words
     view = window.pinyin.view

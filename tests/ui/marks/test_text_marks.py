@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.language.known_words import word_key
 from reader.language.segmentation import Segmentation
 from reader.store import Status
 from reader.ui.marks.text_marks import TextMarks
@@ -59,3 +60,54 @@ def test_a_changed_status_is_seen_once_the_marks_forget(segmentation, stored_sta
     stored_statuses.set({"批评": Status.KNOWN})
     marks.forget()
     assert ("批评", Status.NEW) not in words(marks.between(0, 14))
+
+
+def test_a_paragraph_whose_statuses_did_not_change_gives_the_same_marks(
+    segmentation, stored_statuses
+):
+    segmentation.segment_all()
+    marks = TextMarks(segmentation, stored_statuses)
+    second = TEXT.index("\n") + 1
+    first_marks, second_marks = marks.between(0, second - 1), marks.between(second, len(TEXT))
+    stored_statuses.set({"批评": Status.LEARNING_1})
+    marks.forget()
+    assert marks.between(second, len(TEXT)) is second_marks  # the views keep what they made
+    changed = marks.between(0, second - 1)
+    assert changed is not first_marks
+    assert ("批评", Status.LEARNING_1) in words(changed)
+
+
+def test_part_of_a_paragraph_gives_the_words_reaching_into_it(segmentation, stored_statuses):
+    segmentation.segment_all()
+    marks = TextMarks(segmentation, stored_statuses)
+    start = TEXT.index("善意") + 1  # inside 善意
+    assert words(marks.between(start, TEXT.index("要"))) == [
+        ("善意", Status.NEW),
+        ("批评", Status.NEW),
+    ]
+    both = words(marks.between(TEXT.index("吸收"), TEXT.index("主持")))
+    assert both[0] == ("吸收", Status.NEW) and ("习近平", Status.NEW) in both
+
+
+def test_a_corrected_word_is_marked_as_cut_again(segmentation, stored_statuses):
+    segmentation.segment_all()
+    marks = TextMarks(segmentation, stored_statuses)
+    end = TEXT.index("\n")
+    assert ("批评", Status.NEW) in words(marks.between(0, end))
+    stale = segmentation.invalidate_containing(segmentation.corrections.split("批评", 1))
+    marks.forget()
+    assert marks.between(0, end) is None  # not segmented again yet
+    segmentation.segment_all(first=stale)
+    found = words(marks.between(0, end))
+    assert ("批", Status.NEW) in found and ("批评", Status.NEW) not in found
+
+
+def test_a_traditional_text_is_marked_by_its_words_simplified_statuses(tools, stored_statuses):
+    text = "網上善意批評要認真研究吸收。"
+    segmentation = Segmentation(text, [(0, len(text))], tools.segmenter)
+    segmentation.segment_all()
+    stored_statuses.set({"批评": Status.KNOWN, "研究": Status.LEARNING_3})
+    marks = TextMarks(segmentation, lambda word: stored_statuses(word_key(word)))
+    found = {text[mark.start : mark.end]: mark.status for mark in marks.between(0, len(text))}
+    assert "批評" not in found and found["研究"] == Status.LEARNING_3
+    assert found["善意"] == Status.NEW

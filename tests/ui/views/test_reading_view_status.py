@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from reader.document import build_document
 from reader.store import Status
+from reader.ui.qt import QtCore
 from reader.ui.views.page_style import theme
 from reader.ui.views.status_marks import WordMark, mark_colour
 
@@ -99,3 +100,37 @@ def test_the_next_page_is_marked_while_the_reader_reads(qtbot, show_in_view):
     new = mark_colour(Status.NEW, theme())
     start = text.index("我", view.top_offset() + 60)  # a line well inside the page
     assert any(new in c for c in row_colours(view, (start, start + 2)).values())
+
+
+def test_a_status_change_given_again_recolours_and_moves_nothing(show_in_view):
+    document = build_document(TEXT)
+    we, study = TEXT.index("我们"), TEXT.index("学习")
+    view = show_in_view(document, (600, 300))
+    source = FixedMarks([WordMark(we, we + 2, Status.NEW), WordMark(study, study + 2, Status.NEW)])
+    view.set_status_marks(source)
+    new, learning = mark_colour(Status.NEW, theme()), mark_colour(Status.LEARNING_2, theme())
+    before = {x for x, c in row_colours(view, (we, study + 2)).items() if new in c}
+    source.marks = [WordMark(we, we + 2, Status.LEARNING_2), WordMark(study, study + 2, Status.NEW)]
+    view.set_status_marks(source)  # as the marks feature gives it after `changed`
+    after = row_colours(view, (we, study + 2))
+    assert {x for x, c in after.items() if new in c or learning in c} == before
+    assert any(learning in c for c in after.values())
+    source.marks = []
+    view.set_status_marks(source)
+    assert not any(new in c or learning in c for c in row_colours(view, (we, study + 2)).values())
+
+
+def test_a_paint_while_the_reader_hovers_puts_off_the_next_page(qtbot, show_in_view):
+    paragraph = "我们学习中文，学习汉语。" * 2
+    text = "\n\n".join([paragraph] * 60) + "\n"
+    marks = [WordMark(i, i + 2, Status.NEW) for i, char in enumerate(text) if char == "我"]
+    source = CountingMarks(marks)
+    view = show_in_view(build_document(text), (600, 300))
+    view.set_status_marks(source)
+    qtbot.waitUntil(lambda: len(source.asked) >= 4)  # the page in view, once shown
+    shown = len(source.asked)
+    for _ in range(8):  # a word's mark painted every 20 ms, as a hover does
+        qtbot.wait(20)
+        view.viewport().repaint(QtCore.QRect(10, 10, 40, 20))
+    assert len(source.asked) == shown
+    qtbot.waitUntil(lambda: len(source.asked) > shown)  # once the reader stops
