@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from reader.store.library import LibraryEntry
 
 LIST_FIELDS = (
-    "path, title, format, size (bytes), characters, added, first_opened, last_opened "
-    "(UTC ISO 8601 times, null if never opened), progress (0-1), coverage (0-1 or null), "
-    "missing, indexed"
+    "path, title, format (the file's suffix: txt, epub ...), size (bytes), characters, "
+    "added, first_opened, last_opened (UTC ISO 8601 times, null if never opened), progress "
+    "(0-1), coverage (0-1 or null), missing, indexed"
 )
 
 
@@ -151,8 +151,8 @@ def _record(entry: LibraryEntry, indexed: bool) -> dict[str, object]:
         "size": entry.size,
         "characters": entry.length,
         "added": entry.added,
-        "first_opened": entry.first_opened,
-        "last_opened": entry.last_opened,
+        "first_opened": entry.first_opened or None,
+        "last_opened": entry.last_opened or None,
         "progress": entry.progress,
         "coverage": entry.coverage,
         "missing": entry.missing,

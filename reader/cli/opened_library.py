@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.common import opened_store, tell
 from reader.cli.progress import Progress
-from reader.document import DocumentError, open_document
+from reader.document import DocumentError
 
 if TYPE_CHECKING:
     from reader.library.index_file import LibraryIndex
@@ -45,19 +45,22 @@ def opened_library(data_dir: str | None) -> Iterator[tuple[Store, LibraryIndex]]
 
 
 def bring_up_to_date(store: Store, index: LibraryIndex) -> None:
-    """Index again every listed document whose file changed or that the index lacks, so
-    that a search finds what the files hold now. A missing file keeps its old index (its
-    hits still name it); a file that can no longer be read is told and skipped."""
+    """Index again every listed document whose file changed (its size or time) or that the
+    index lacks, so that a search finds what the files hold now. A missing file keeps its
+    old index (its hits still name it); a file that can no longer be read is told, skipped."""
     from reader.library.indexing import add_to_library
 
-    entries = [entry for entry in store.library.entries() if not entry.missing]
-    progress = Progress("checking the library")
-    for number, entry in enumerate(entries, 1):
-        progress.step(number, len(entries), str(entry.path))
+    stale = [
+        entry
+        for entry in store.library.entries()
+        if not entry.missing
+        and (entry.changed_on_disk or not index.is_current(entry.id, entry.fingerprint))
+    ]
+    progress = Progress("indexing")
+    for number, entry in enumerate(stale, 1):
+        progress.step(number, len(stale), str(entry.path))
         try:
-            fingerprint = open_document(entry.path).fingerprint
-            if fingerprint != entry.fingerprint or not index.is_current(entry.id, fingerprint):
-                add_to_library(store, index, entry.path)
+            add_to_library(store, index, entry.path)
         except DocumentError as error:
             progress.clear()
             tell(f"warning: {error}")

@@ -55,7 +55,7 @@ def test_the_list_gives_each_document_with_exactly_its_fields(books, capsys):
     document = open_document(stone)
     assert record["path"] == str(stone)
     assert record["title"] == "石头记"
-    assert record["format"] == "text"
+    assert record["format"] == "txt"
     assert record["size"] == stone.stat().st_size
     assert record["characters"] == len(document.text)
     assert isinstance(record["added"], str) and record["added"]
