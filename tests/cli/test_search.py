@@ -69,7 +69,8 @@ def test_plain_lines_give_path_offset_section_and_the_match_in_context(library, 
     assert path == str(library / "stone.txt")
     assert text[int(start) : int(start) + 2] == "黛玉"
     assert section == "第二回 贾夫人仙逝扬州城"
-    assert "遍。 第二回\u3000贾夫人仙逝扬州城 [黛玉]听了宝玉的话" in context  # line breaks as spaces
+    # The context runs over line ends, shown as spaces.
+    assert "遍。 第二回\u3000贾夫人仙逝扬州城 [黛玉]听了宝玉的话" in context
 
 
 def test_pinyin_finds_the_words_read_so(library, capsys):
