@@ -53,7 +53,7 @@ def concordance_command(args: list[str]) -> int:
     options = parser.parse_args(args)
     if not options.word.strip():
         raise CommandError("WORD: it is empty")
-    if (options.file is None) == options.library:
+    if (options.file is not None) == options.library:
         raise CommandError("name a FILE or give --library (one of them)")
     from reader.library.concordance import sort_hits
 
@@ -77,16 +77,13 @@ def _file_hits(options: argparse.Namespace) -> list[Hit]:
 
 def _library_hits(options: argparse.Namespace) -> list[Hit]:
     from reader.cli.opened_library import bring_up_to_date, opened_library
-    from reader.library.search import LibraryQuery, QueryError, search
+    from reader.library.concordance import concordance
 
     if options.encoding or options.heading_pattern:
         raise CommandError("--encoding and --heading-pattern apply to a FILE")
     with opened_library(options.data_dir) as (store, index):
         bring_up_to_date(store, index)
-        try:
-            return search(index, store, LibraryQuery(options.word))
-        except QueryError as error:
-            raise CommandError(str(error)) from None
+        return concordance(index, options.word)
 
 
 def _kwic(hits: list[Hit]) -> list[str]:
