@@ -35,9 +35,9 @@ def search_command(args: list[str]) -> int:
         prog="reader search",
         description=(
             "Print every match of QUERY in the library's documents, in either script "
-            "(寶玉 finds 宝玉), or with --pinyin every run of words whose dictionary readings "
-            "are those syllables: one line per match, in document order: path, offset, "
-            "section, and the match in "
+            "(寶玉 finds 宝玉), or with --pinyin every run of characters whose readings (the "
+            "dictionary's, word by word) are those syllables: one line per match, in document "
+            "order: path, offset, section, and the match in "
             "[brackets] with its context. The exit status is 0 when something matched, 1 "
             "when nothing did, 2 on an error."
         ),
