@@ -42,6 +42,8 @@ def cut(text: str) -> Iterator[Chunk]:
         end = text.find("\n", min(start + CHUNK_SIZE, size) - 1)
         end = size if end < 0 else end + 1
         if end - start > LONGEST_CHUNK:
+            end = text.rfind("\n", start, start + LONGEST_CHUNK) + 1
+        if end <= start:  # one line longer than LONGEST_CHUNK: cut inside it
             end = start + LONGEST_CHUNK
             yield Chunk(start, end - start, text[start : end + OVERLAP])
         else:

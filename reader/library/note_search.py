@@ -88,7 +88,8 @@ def _first_match(
         return annotation.quote, 0, len(annotation.quote)
     for text in fields:
         if parsed is not None:
-            places = pinyin_places(text, *_readings(text), parsed)
+            readings, name = _readings(text)
+            places = pinyin_places(text, readings, parsed, name)
         else:
             places = character_places(search_form(text), needle)
         if places:
