@@ -153,6 +153,12 @@ def test_notes_searches_the_annotations_with_their_title_and_id(library, capsys)
     assert capsys.readouterr().out.rstrip("\n").split("\t")[-1] == red
 
 
+def test_a_missing_file_is_still_found_in_its_old_index(library, capsys):
+    before = _records(capsys, "宝玉")
+    (library / "notes" / "reading.md").unlink()
+    assert _records(capsys, "宝玉") == before
+
+
 @pytest.fixture(scope="module")
 def novels(
     tmp_path_factory: pytest.TempPathFactory, language_cache: Path
