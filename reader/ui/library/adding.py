@@ -17,8 +17,8 @@ from reader.document import DocumentError
 from reader.library.index_file import LibraryIndex, index_path
 from reader.library.indexing import add_to_library, files_in_folder
 from reader.store import StoreError, open_store
+from reader.ui.library.jobs import LibraryJobs
 from reader.ui.qt import QtCore
-from reader.ui.tasks import TaskRunner
 
 Progress = Callable[[int, int, str], None]
 """Files done, files in all, the name of the file being read."""
@@ -76,11 +76,11 @@ class LibraryAdding(QtCore.QObject):
     """The store could not be opened: why."""
 
     def __init__(
-        self, data_dir: Path, runner: TaskRunner, parent: QtCore.QObject | None = None
+        self, data_dir: Path, jobs: LibraryJobs, parent: QtCore.QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
-        self._runner = runner
+        self._jobs = jobs
         self._cancel: threading.Event | None = None
 
     @property
@@ -92,7 +92,7 @@ class LibraryAdding(QtCore.QObject):
         if self._cancel is not None:
             return False
         cancel = self._cancel = threading.Event()
-        self._runner.run(
+        self._jobs.run(
             lambda: add_paths(self._data_dir, paths, cancel.is_set, self.progressed.emit),
             lambda report: self._done(cancel, report),
             lambda error: self._failed(cancel, error),

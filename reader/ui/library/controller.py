@@ -18,6 +18,7 @@ from reader.store import Store, StoreError, open_store
 from reader.store.library import LibraryEntry
 from reader.ui.coverage.menu import CoverageMenu
 from reader.ui.library.adding import AddReport, LibraryAdding
+from reader.ui.library.jobs import LibraryJobs
 from reader.ui.library.library_window import LibraryWindow
 from reader.ui.library.open_indexing import OpenDocumentIndexing
 from reader.ui.library.reading_progress import ReadingProgress
@@ -67,7 +68,7 @@ class LibraryController(QtCore.QObject):
         self._data_dir = data_dir
         self._store = store
         self._open_path = open_path
-        self._runner = sessions.runner
+        self.jobs = LibraryJobs(sessions.runner, self)
         self._window: LibraryWindow | None = None
         self._missing: set[int] = set()
         self._scan_cancel: threading.Event | None = None
@@ -76,11 +77,11 @@ class LibraryController(QtCore.QObject):
         self.action.setStatusTip("Every document you have opened or added")
         self.action.triggered.connect(self.show)
         file_menu.insertAction(after(file_menu, recent), self.action)
-        self.adding = LibraryAdding(data_dir, sessions.runner, self)
+        self.adding = LibraryAdding(data_dir, self.jobs, self)
         self.adding.progressed.connect(self._progressed)
         self.adding.finished.connect(self._added)
         self.adding.failed.connect(self._adding_failed)
-        self.indexing = OpenDocumentIndexing(sessions, data_dir, self)
+        self.indexing = OpenDocumentIndexing(sessions, self.jobs, data_dir, self)
         self.progress = ReadingProgress(store, shown_view, self)
         sessions.changed.connect(self.progress.show_session)
         sessions.changed.connect(lambda _: self.refresh())
@@ -173,7 +174,7 @@ class LibraryController(QtCore.QObject):
         except StoreError as error:
             self._warn("Reader could not change the library.", str(error))
         self.refresh()
-        self._runner.run(lambda: _forget(self._data_dir, ids))
+        self.jobs.run(lambda: _forget(self._data_dir, ids))
 
     # Adding
 
@@ -230,7 +231,7 @@ class LibraryController(QtCore.QObject):
         if self._scan_cancel is not None:
             return  # one scan at a time: the one under way sees the same files
         cancel = self._scan_cancel = threading.Event()
-        self._runner.run(
+        self.jobs.run(
             lambda: scan(self._data_dir, cancel.is_set),
             self._scanned,
             self._scan_failed,
@@ -271,6 +272,7 @@ class LibraryController(QtCore.QObject):
         """Before the workers are waited for: the adding and the scan stop at their next
         file, the progress of the document shown is written."""
         self.progress.save()
+        self.jobs.clear()
         self.adding.cancel()
         if self._scan_cancel is not None:
             self._scan_cancel.set()

@@ -54,7 +54,6 @@ class LibraryWindow(QtWidgets.QDialog):
 
         self.table = self._make_table()
         self.open_action = self._table_action("&Open", "Return", self._open_current)
-        self.table.addAction(self._table_action("", "Enter", self._open_current))
         self.remove_action = self._table_action(
             "&Remove from Library", QtGui.QKeySequence.Delete, self._remove_selected
         )
@@ -62,6 +61,7 @@ class LibraryWindow(QtWidgets.QDialog):
         for action in (self.open_action, self.remove_action, self.locate_action):
             self.table.addAction(action)
         self.table.setContextMenuPolicy(QtCore.Qt.ActionsContextMenu)
+        self.table.installEventFilter(self)
 
         self.count_label = plain_label()
         self.empty_label = plain_label(
@@ -142,6 +142,19 @@ class LibraryWindow(QtWidgets.QDialog):
         button.setAutoDefault(False)
         action.enabledChanged.connect(button.setEnabled)
         return button
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        """Enter opens and Delete removes in the table, as its actions' shortcuts do when
+        the window is active (a key that reaches the table is not one a shortcut took)."""
+        if watched is self.table and event.type() == QtCore.QEvent.KeyPress:
+            key = event.key()
+            if key in (QtCore.Qt.Key_Return, QtCore.Qt.Key_Enter) and self.open_action.isEnabled():
+                self.open_action.trigger()
+                return True
+            if key == QtCore.Qt.Key_Delete and self.remove_action.isEnabled():
+                self.remove_action.trigger()
+                return True
+        return super().eventFilter(watched, event)
 
     # What it shows
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from reader.library.index_file import LibraryIndex, index_path
 from reader.library.indexing import index_document
 from reader.store import StoreError, open_store
+from reader.ui.library.jobs import LibraryJobs
 from reader.ui.qt import QtCore
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.document_session import DocumentSession
@@ -48,11 +49,15 @@ class OpenDocumentIndexing(QtCore.QObject):
     """The Document just indexed."""
 
     def __init__(
-        self, sessions: CurrentSession, data_dir: Path, parent: QtCore.QObject | None = None
+        self,
+        sessions: CurrentSession,
+        jobs: LibraryJobs,
+        data_dir: Path,
+        parent: QtCore.QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
-        self._runner = sessions.runner
+        self._jobs = jobs
         self._session: DocumentSession | None = None
         self._timer = QtCore.QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
@@ -73,7 +78,7 @@ class OpenDocumentIndexing(QtCore.QObject):
         if not session.fully_segmented:
             return
         self._stop()
-        self._runner.run(
+        self._jobs.run(
             lambda: index_if_stale(self._data_dir, session),
             lambda done: self.indexed.emit(session.document) if done else None,
             lambda error: None if isinstance(error, StoreError | OSError) else _raise(error),

@@ -70,15 +70,16 @@ def test_a_folder_of_books_is_added_in_the_background_and_searchable(qtbot, make
     assert controller.library_window.cancel_button.isVisible()
     _wait_added(qtbot, controller)
 
+    assert [(box.text(), box.informativeText()) for box in message_boxes()] == []
     assert sorted(shown_titles(controller)) == sorted(t.split("\n")[0] for t in BOOKS.values())
     assert not controller.library_window.cancel_button.isVisible()
     assert progress[-1] == (3, 3, "")
-    assert not message_boxes()
     data_dir = resolve_data_dir(None)
     with open_store(data_dir) as store, LibraryIndex.open(index_path(store.path)) as index:
         hits = search(index, store, LibraryQuery("雪人"))
         assert [hit.path.name for hit in hits] == ["dongxue.txt"]
-        assert len(search(index, store, LibraryQuery("yueliang", pinyin=True))) == 1
+        moon = search(index, store, LibraryQuery("yueliang", pinyin=True))
+        assert [(hit.path.name, hit.match) for hit in moon] == [("qiuye.txt", "月亮")] * 2
 
 
 def test_cancel_stops_before_the_next_file_and_keeps_those_added(qtbot, make_window, books):
@@ -123,6 +124,7 @@ def test_remove_with_the_delete_key_asks_then_unlists_and_leaves_the_file(
     controller.add([books])
     _wait_added(qtbot, controller)
     _select(qtbot, controller, "秋夜")
+    qtbot.waitUntil(controller.library_window.isActiveWindow)  # not the main window's Delete
 
     qtbot.keyClick(controller.library_window.table, QtCore.Qt.Key_Delete)
     box = wait_for_message(qtbot)
@@ -204,6 +206,7 @@ def test_enter_opens_the_chosen_document(qtbot, make_window, books):
     controller.add([books])
     _wait_added(qtbot, controller)
     _select(qtbot, controller, "冬雪")
+    qtbot.waitUntil(controller.library_window.isActiveWindow)
 
     qtbot.keyClick(controller.library_window.table, QtCore.Qt.Key_Return)
 
