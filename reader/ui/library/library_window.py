@@ -8,9 +8,11 @@ intents, and the controller acts on them and fills the table again.
 from __future__ import annotations
 
 from reader.store.library import LibraryEntry
+from reader.ui.library.share_bar import ShareBar
 from reader.ui.library.table_model import (
     LAST_OPENED,
     PATH,
+    PROGRESS,
     TITLE,
     LibraryFilter,
     LibraryTableModel,
@@ -20,7 +22,7 @@ from reader.ui.qt import QtCore, QtGui, QtWidgets
 
 WINDOW_SIZE = QtCore.QSize(1000, 560)
 TITLE_WIDTH = 260
-PATH_WIDTH = 300
+PROGRESS_WIDTH = 72
 
 
 class LibraryWindow(QtWidgets.QDialog):
@@ -51,6 +53,8 @@ class LibraryWindow(QtWidgets.QDialog):
         self.add_files_button.clicked.connect(self.add_files_requested)
         self.add_folder_button = QtWidgets.QPushButton("Add F&older…")
         self.add_folder_button.clicked.connect(self.add_folder_requested)
+        for button in (self.add_files_button, self.add_folder_button):
+            button.setAutoDefault(False)  # Enter in the filter box adds nothing
 
         self.table = self._make_table()
         self.open_action = self._table_action("&Open", "Return", self._open_current)
@@ -74,6 +78,7 @@ class LibraryWindow(QtWidgets.QDialog):
         self.progress_bar.setTextVisible(False)
         self.cancel_button = QtWidgets.QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.cancel_button.setAutoDefault(False)
         self.open_button = self._button(self.open_action)
         self.remove_button = self._button(self.remove_action)
         self.locate_button = self._button(self.locate_action)
@@ -123,6 +128,8 @@ class LibraryWindow(QtWidgets.QDialog):
         columns.setSectionResizeMode(TITLE, QtWidgets.QHeaderView.Interactive)
         columns.setSectionResizeMode(PATH, QtWidgets.QHeaderView.Stretch)
         columns.resizeSection(TITLE, TITLE_WIDTH)
+        columns.setMinimumSectionSize(PROGRESS_WIDTH)
+        table.setItemDelegateForColumn(PROGRESS, ShareBar(table))
         table.doubleClicked.connect(lambda _: self._open_current())
         return table
 
