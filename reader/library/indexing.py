@@ -83,7 +83,7 @@ def add_to_library(
     indexed already. Raises DocumentError for a file that cannot be opened."""
     path = Path(path)
     document = open_document(path)
-    entry = store.library.add(document, path)
+    entry = store.library.add(document)
     if not index.is_current(entry.id, document.fingerprint):
         index_document(index, entry.id, document, None, cancelled, progress, segmenter=segmenter)
     return entry
