@@ -38,6 +38,8 @@ class ReadingProgress(QtCore.QObject):
         self._store = store
         self._shown_view = shown_view
         self._document: Document | None = None
+        self._share: float | None = None
+        """The furthest the reader has been in the document shown, not written yet."""
         self._timer = QtCore.QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -47,9 +49,14 @@ class ReadingProgress(QtCore.QObject):
         """A new document is shown: the last one's progress written first."""
         self.save()
         self._document = session.document
+        self.moved()
 
     def moved(self) -> None:
-        if self._document is not None:
+        """The view shown scrolled: how far it is noted now (the view may show another
+        document by the time it is written), and written once it has been still a while."""
+        share = self.share()
+        if share is not None and share > (self._share or 0.0):
+            self._share = share
             self._timer.start()
 
     def share(self) -> float | None:
@@ -64,7 +71,7 @@ class ReadingProgress(QtCore.QObject):
 
     def save(self) -> None:
         self._timer.stop()
-        share = self.share()
+        share, self._share = self._share, None
         if share is not None:
             self._write(
                 lambda store, entry: store.library.set_progress(

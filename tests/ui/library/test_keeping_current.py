@@ -50,3 +50,17 @@ def test_the_share_known_of_the_document_shown_is_written(qtbot, make_window, se
     assert stored_entries()[0].coverage == share and 0 < share < 1
     library = library_of(window).show()
     assert library.table.model().index(0, KNOWN).data() == f"{share:.0%}"
+
+
+def test_progress_is_the_furthest_place_and_kept_when_another_document_follows_at_once(
+    qtbot, make_window, seed_path, books
+):
+    window = make_window(seed_path, size=(900, 600))
+    bar = window.shown_view().verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    bar.setValue(0)  # back to the start: the furthest place is what counts
+
+    window.open_path(books / "chunfeng.txt")  # before the delay's write
+
+    [seed] = [e for e in stored_entries() if e.path == seed_path]
+    assert 0.3 < seed.progress < 0.7
