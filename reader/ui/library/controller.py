@@ -70,7 +70,6 @@ class LibraryController(QtCore.QObject):
         self._open_path = open_path
         self.jobs = LibraryJobs(sessions.runner, self)
         self._window: LibraryWindow | None = None
-        self._missing: set[int] = set()
         self._scan_cancel: threading.Event | None = None
         self.action = QtGui.QAction("&Library…", window)
         self.action.setShortcut(QtGui.QKeySequence(SHORTCUT))
@@ -127,7 +126,7 @@ class LibraryController(QtCore.QObject):
         except StoreError as error:
             self._warn("Reader cannot read its library.", str(error))
             return
-        self._window.set_entries(entries, self._missing)
+        self._window.set_entries(entries)
         if scan_too:
             self._scan()
 
@@ -200,7 +199,7 @@ class LibraryController(QtCore.QObject):
         if self.adding.running:
             self._warn("Reader is still adding files.", "Wait for it, or cancel it, first.")
             return False
-        self.library_window.show_progress((0, 0, "…"))
+        self.library_window.show_progress((0, 0, ""))
         return self.adding.start(paths)
 
     def _progressed(self, done: int, total: int, name: str) -> None:
@@ -243,13 +242,12 @@ class LibraryController(QtCore.QObject):
 
     def _scanned(self, report: ScanReport) -> None:
         self._scan_cancel = None
-        self._missing = report.missing
         if self._window is None:
             return
         if report.updated:
             self.refresh()
         else:
-            self._window.mark_missing(self._missing)
+            self._window.mark_missing(report.missing)
 
     # Messages
 

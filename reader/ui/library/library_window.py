@@ -165,10 +165,10 @@ class LibraryWindow(QtWidgets.QDialog):
 
     # What it shows
 
-    def set_entries(self, entries: list[LibraryEntry], missing: set[int]) -> None:
-        """The listed documents, the ones whose file is gone among them; the selection kept."""
+    def set_entries(self, entries: list[LibraryEntry]) -> None:
+        """The listed documents (those whose file is gone marked); the selection kept."""
         chosen = {entry.id for entry in self.selected_entries()}
-        self.model.set_entries(entries, missing)
+        self.model.set_entries(entries)
         selection = self.table.selectionModel()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
@@ -195,7 +195,11 @@ class LibraryWindow(QtWidgets.QDialog):
         if progress is None:
             return
         done, total, name = progress
-        self.progress_bar.setRange(0, max(total, 1))
+        if not total:
+            self.progress_bar.setRange(0, 0)  # busy: the files not counted yet
+            self.progress_label.setText("Looking for books…")
+            return
+        self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(done)
         self.progress_label.setText(
             f"Adding {done + 1 if name else done:,} of {total:,}: {name}"

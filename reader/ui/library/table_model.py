@@ -78,16 +78,16 @@ class LibraryTableModel(QtCore.QAbstractTableModel):
         self._entries: list[LibraryEntry] = []
         self._missing: set[int] = set()
 
-    def set_entries(self, entries: Iterable[LibraryEntry], missing: Iterable[int] = ()) -> None:
-        """The listed documents; `missing`: ids whose file a scan found gone (besides those
-        the entries already say are missing)."""
+    def set_entries(self, entries: Iterable[LibraryEntry]) -> None:
+        """The listed documents; whether each file is there is looked at here, once (not at
+        every paint), and again by each scan."""
         self.beginResetModel()
         self._entries = list(entries)
-        self._missing = set(missing)
+        self._missing = {entry.id for entry in self._entries if entry.missing}
         self.endResetModel()
 
     def mark_missing(self, missing: Iterable[int]) -> None:
-        """A scan found these files gone: their rows are greyed and marked."""
+        """A scan found these files gone (and the others there): rows greyed and marked."""
         self._missing = set(missing)
         if self._entries:
             self.dataChanged.emit(
@@ -101,7 +101,7 @@ class LibraryTableModel(QtCore.QAbstractTableModel):
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
     def is_missing(self, entry: LibraryEntry) -> bool:
-        return entry.id in self._missing or entry.missing
+        return entry.id in self._missing
 
     def rowCount(self, parent: QtCore.QModelIndex = QtCore.QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
