@@ -22,6 +22,8 @@ from reader.ui.qt import QtCore
 
 Progress = Callable[[int, int, str], None]
 """Files done, files in all, the name of the file being read."""
+Percent = Callable[[int], None]
+"""How far the file being read is indexed, in whole percent."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ def add_paths(
     paths: Iterable[Path],
     cancelled: Callable[[], bool],
     progress: Progress,
+    percent: Percent = lambda _: None,
 ) -> AddReport:
     """Add `paths` (files and folders) to the library of the store in `data_dir`; runs on a
     worker. Raises StoreError if the store cannot be opened at all."""
@@ -57,7 +60,8 @@ def add_paths(
             if cancelled():
                 return AddReport(added, failed, cancelled=True)
             try:
-                add_to_library(store, index, path, cancelled=cancelled)
+                told = _in_percent(percent)
+                add_to_library(store, index, path, cancelled=cancelled, progress=told)
             except (DocumentError, StoreError, OSError, ValueError) as error:
                 failed.append((path, str(error)))
                 continue
@@ -66,10 +70,27 @@ def add_paths(
     return AddReport(added, failed, cancelled=cancelled())
 
 
+def _in_percent(percent: Percent) -> Callable[[int, int], None]:
+    """The indexing's progress (characters done of all, at each paragraph) told only when
+    its whole percent changes: a novel has thousands of paragraphs."""
+    told = [-1]
+
+    def tell(done: int, total: int) -> None:
+        share = done * 100 // total if total else 100
+        if share != told[0]:
+            told[0] = share
+            percent(share)
+
+    return tell
+
+
 class LibraryAdding(QtCore.QObject):
     """One adding at a time; `progressed` and `finished` arrive on the main thread."""
 
     progressed = QtCore.Signal(int, int, str)
+    """Files done, files in all, the name of the file being read."""
+    percent = QtCore.Signal(int)
+    """How far the file being read is indexed."""
     finished = QtCore.Signal(object)
     """An AddReport."""
     failed = QtCore.Signal(str)
@@ -93,7 +114,9 @@ class LibraryAdding(QtCore.QObject):
             return False
         cancel = self._cancel = threading.Event()
         self._jobs.run(
-            lambda: add_paths(self._data_dir, paths, cancel.is_set, self.progressed.emit),
+            lambda: add_paths(
+                self._data_dir, paths, cancel.is_set, self.progressed.emit, self.percent.emit
+            ),
             lambda report: self._done(cancel, report),
             lambda error: self._failed(cancel, error),
         )

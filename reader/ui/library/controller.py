@@ -78,6 +78,9 @@ class LibraryController(QtCore.QObject):
         file_menu.insertAction(after(file_menu, recent), self.action)
         self.adding = LibraryAdding(data_dir, self.jobs, self)
         self.adding.progressed.connect(self._progressed)
+        self.adding.percent.connect(
+            lambda percent: self._window.show_percent(percent) if self._window else None
+        )
         self.adding.finished.connect(self._added)
         self.adding.failed.connect(self._adding_failed)
         self.indexing = OpenDocumentIndexing(sessions, self.jobs, data_dir, self)
@@ -203,8 +206,11 @@ class LibraryController(QtCore.QObject):
         return self.adding.start(paths)
 
     def _progressed(self, done: int, total: int, name: str) -> None:
+        """Each book is listed as soon as it is in: a large folder fills the table as it goes."""
         if self._window is not None:
             self._window.show_progress((done, total, name))
+            if done and name:
+                self.refresh()
 
     def _cancel(self) -> None:
         self.adding.cancel()

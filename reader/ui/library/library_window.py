@@ -103,6 +103,7 @@ class LibraryWindow(QtWidgets.QDialog):
         layout.addLayout(working)
         layout.addLayout(bottom)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._adding = (0, 0, "")
         self.show_progress(None)
         self._selection_changed()
 
@@ -199,10 +200,18 @@ class LibraryWindow(QtWidgets.QDialog):
             self.progress_bar.setRange(0, 0)  # busy: the files not counted yet
             self.progress_label.setText("Looking for books…")
             return
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
+        self._adding = (done, total, name)
+        self.progress_bar.setRange(0, total * 100)
+        self.show_percent(0)
+
+    def show_percent(self, percent: int) -> None:
+        """How far the file being added is read (the bar moves within its file's share)."""
+        done, total, name = self._adding
+        if not total:
+            return
+        self.progress_bar.setValue(done * 100 + (percent if name else 0))
         self.progress_label.setText(
-            f"Adding {done + 1 if name else done:,} of {total:,}: {name}"
+            f"Adding {done + 1:,} of {total:,}: {name} — {percent}%"
             if name
             else f"Added {done:,} of {total:,}"
         )

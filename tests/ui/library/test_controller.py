@@ -65,6 +65,8 @@ def test_a_folder_of_books_is_added_in_the_background_and_searchable(qtbot, make
     controller.show()
     progress: list[tuple[int, int, str]] = []
     controller.adding.progressed.connect(lambda *step: progress.append(step))
+    percents: list[int] = []
+    controller.adding.percent.connect(percents.append)
 
     assert controller.add([books])
     assert controller.library_window.cancel_button.isVisible()
@@ -74,6 +76,7 @@ def test_a_folder_of_books_is_added_in_the_background_and_searchable(qtbot, make
     assert sorted(shown_titles(controller)) == sorted(t.split("\n")[0] for t in BOOKS.values())
     assert not controller.library_window.cancel_button.isVisible()
     assert progress[-1] == (3, 3, "")
+    assert percents.count(100) == 3  # each book read to its end
     data_dir = resolve_data_dir(None)
     with open_store(data_dir) as store, LibraryIndex.open(index_path(store.path)) as index:
         hits = search(index, store, LibraryQuery("雪人"))
