@@ -113,16 +113,16 @@ class LibraryController(QtCore.QObject):
     def show(self) -> LibraryWindow:
         """Show the library, read anew, and scan its files in the background."""
         shown = self.library_window
-        self.refresh(scan_too=True)
         shown.show()
+        self.refresh(scan_too=True)
         shown.raise_()
         shown.activateWindow()
         shown.table.setFocus()
         return shown
 
     def refresh(self, scan_too: bool = False) -> None:
-        """The table filled again from the store (if the window is made)."""
-        if self._window is None:
+        """The table filled again from the store (if the window is shown)."""
+        if self._window is None or not self._window.isVisible():
             return
         try:
             entries = self._store().library.entries()
