@@ -8,6 +8,7 @@ intents, and the controller acts on them and fills the table again.
 from __future__ import annotations
 
 from reader.store.library import LibraryEntry
+from reader.ui.library.path_cell import PathCell
 from reader.ui.library.share_bar import ShareBar
 from reader.ui.library.table_model import (
     LAST_OPENED,
@@ -118,7 +119,7 @@ class LibraryWindow(QtWidgets.QDialog):
         table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectRows)
         table.setSelectionMode(QtWidgets.QAbstractItemView.ExtendedSelection)
         table.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
-        table.setTextElideMode(QtCore.Qt.ElideMiddle)  # a path's start and its file name
+        table.setTextElideMode(QtCore.Qt.ElideRight)
         rows = table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QtWidgets.QHeaderView.Fixed)
@@ -131,6 +132,7 @@ class LibraryWindow(QtWidgets.QDialog):
         columns.resizeSection(TITLE, TITLE_WIDTH)
         columns.setMinimumSectionSize(PROGRESS_WIDTH)
         table.setItemDelegateForColumn(PROGRESS, ShareBar(table))
+        table.setItemDelegateForColumn(PATH, PathCell(table))
         table.doubleClicked.connect(lambda _: self._open_current())
         return table
 
