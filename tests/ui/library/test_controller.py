@@ -264,3 +264,13 @@ def test_no_document_yet_says_how_to_fill_the_library(qtbot, make_window):
     library = controller.show()
     assert library.empty_label.isVisible()
     assert library.count_label.text() == "0 documents"
+
+
+def test_ctrl_shift_o_shows_the_library(qtbot, make_window):
+    window = make_window(active=True)
+
+    qtbot.keyClick(
+        window.reading_view, QtCore.Qt.Key_O, QtCore.Qt.ControlModifier | QtCore.Qt.ShiftModifier
+    )
+
+    qtbot.waitUntil(lambda: library_of(window).library_window.isVisible())
