@@ -108,6 +108,7 @@ class LibraryController(QtCore.QObject):
             self._window.cancel_requested.connect(self._cancel)
             self.relinking = Relinking(self._window, self._store, self._warn)
             self.relinking.relinked.connect(lambda _: self.refresh(scan_too=True))
+            self.relinking.text_changed.connect(lambda path: self.add([path]))
         return self._window
 
     def show(self) -> LibraryWindow:

@@ -2,7 +2,7 @@
 
 The file chosen is read and its text's fingerprint compared with the one the library knows:
 the same text is linked at once; another text (an edited copy, or another book) only if the
-reader says so, after being told, and it is then indexed again by the next scan.
+reader says so, after being told, and it is then read and indexed again, as a file added.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ Tell = Callable[[str, str], object]
 class Relinking(QtCore.QObject):
     relinked = QtCore.Signal(object)
     """The LibraryEntry now linked to its new file."""
+    text_changed = QtCore.Signal(object)
+    """The Path just linked holds another text than the one indexed: to be read again."""
 
     def __init__(self, parent: QtWidgets.QWidget, store: Callable[[], Store], tell: Tell) -> None:
         super().__init__(parent)
@@ -58,7 +60,7 @@ class Relinking(QtCore.QObject):
             self._tell(f"Reader could not read {path.name}.", str(error))
             return None
         if fingerprint == entry.fingerprint:
-            self._link(entry, path)
+            self._link(entry, path, same_text=True)
             return None
         box = QtWidgets.QMessageBox(
             QtWidgets.QMessageBox.Question,
@@ -73,14 +75,14 @@ class Relinking(QtCore.QObject):
         )
         link = box.button(QtWidgets.QMessageBox.Yes)
         link.setText("Link Anyway")
-        link.clicked.connect(lambda: self._link(entry, path))
+        link.clicked.connect(lambda: self._link(entry, path, same_text=False))
         box.setDefaultButton(QtWidgets.QMessageBox.Cancel)
         make_plain(box)
         box.setAttribute(QtCore.Qt.WA_DeleteOnClose)
         box.open()
         return box
 
-    def _link(self, entry: LibraryEntry, path: Path) -> None:
+    def _link(self, entry: LibraryEntry, path: Path, same_text: bool) -> None:
         try:
             store = self._store()
             store.library.relink(entry.id, path)
@@ -89,3 +91,5 @@ class Relinking(QtCore.QObject):
             self._tell(f"Reader could not link {path.name}.", str(error))
             return
         self.relinked.emit(found or entry)
+        if not same_text:
+            self.text_changed.emit(path)

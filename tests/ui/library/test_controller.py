@@ -186,6 +186,30 @@ def test_locating_a_file_with_another_text_asks_first(qtbot, make_window, books)
     assert next(e for e in stored_entries() if e.id == entry.id).path == entry.path
 
 
+def test_a_file_with_another_text_linked_anyway_is_read_and_indexed_again(
+    qtbot, make_window, books, tmp_path
+):
+    window = make_window()
+    controller = library_of(window)
+    controller.show()
+    controller.add([books])
+    _wait_added(qtbot, controller)
+    [entry] = [e for e in stored_entries() if e.title == "春风"]
+    edited = tmp_path / "chunfeng-edited.txt"
+    edited.write_text("春风\n\n第一章 春天\n\n樱花开了。\n", encoding="utf-8")
+
+    box = controller.relinking.relink(entry, edited)
+    box.button(QtWidgets.QMessageBox.Yes).click()
+    _wait_added(qtbot, controller)
+
+    [now] = [e for e in stored_entries() if e.id == entry.id]
+    assert now.path == edited and now.fingerprint != entry.fingerprint
+    data_dir = resolve_data_dir(None)
+    with open_store(data_dir) as store, LibraryIndex.open(index_path(store.path)) as index:
+        assert [hit.document_id for hit in search(index, store, LibraryQuery("樱花"))] == [entry.id]
+        assert search(index, store, LibraryQuery("桃花")) == []
+
+
 def test_a_double_click_opens_the_document_in_the_window(qtbot, make_window, books):
     window = make_window()
     controller = library_of(window)
