@@ -1,7 +1,7 @@
 """What the window gains once its first page is painted: the document's session, word
 lookup, annotations, the vocabulary, word corrections, the pinyin switch, the marks of the
-words the reader does not know, the script menu, find, preferences, navigation and word
-statuses, wired to each other here and nowhere else.
+words the reader does not know, the script menu, find, preferences, navigation, word
+statuses and the library, wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -22,6 +22,7 @@ from reader.ui.coverage.controller import CoverageController
 from reader.ui.coverage.menu import CoverageMenu
 from reader.ui.coverage.word_statuses import HeldWordStatuses
 from reader.ui.find.controller import FindController
+from reader.ui.library.controller import LibraryController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.marks.controller import StatusMarksController
 from reader.ui.navigation.controller import NavigationController
@@ -60,9 +61,11 @@ class Features:
     words: WordsController
     vocabulary: VocabularyController
     coverage: CoverageMenu | None
+    library: LibraryController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
+        self.library.shutdown()
         self.word_lookup.shutdown()
         self.words.shutdown()
 
@@ -170,6 +173,17 @@ def make_features(
     status_marks.set_status(words.holder.status)
     words.holder.changed.connect(status_marks.statuses_changed)
     coverage = make_coverage(window, session, words)
+    library = LibraryController(
+        window,
+        window.file_menu,
+        window.recent_menu.menuAction(),
+        session,
+        annotations.data_dir,
+        annotations.writable_store,
+        lambda path: window.open_path(path),
+        shown_view,
+    )
+    library.follow(reading_view.top_offset_changed, coverage)
     return Features(
         session,
         annotations,
@@ -184,6 +198,7 @@ def make_features(
         words,
         vocabulary,
         coverage,
+        library,
     )
 
 
