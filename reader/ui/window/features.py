@@ -31,6 +31,8 @@ from reader.ui.qt import QtWidgets
 from reader.ui.script.choice import ScriptChoice
 from reader.ui.script.display import ScriptDisplay
 from reader.ui.script.menu import ScriptMenu
+from reader.ui.search.controller import SearchController
+from reader.ui.search.opening import HitOpener
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
@@ -60,6 +62,7 @@ class Features:
     words: WordsController
     vocabulary: VocabularyController
     coverage: CoverageMenu | None
+    search: SearchController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
@@ -170,6 +173,21 @@ def make_features(
     status_marks.set_status(words.holder.status)
     words.holder.changed.connect(status_marks.statuses_changed)
     coverage = make_coverage(window, session, words)
+    # Search Library: after Find in the Edit menu; a hit opens in this window, a jump.
+    opener = HitOpener(
+        lambda: window.reader_document,
+        lambda path, at: window.open_path(path, at=at),
+        shown_view,
+        navigation.jumps.jumped_from,
+    )
+    search = SearchController(
+        window,
+        window.edit_menu,
+        find.previous_action,
+        annotations.data_dir,
+        session.runner,
+        opener.open,
+    )
     return Features(
         session,
         annotations,
@@ -184,6 +202,7 @@ def make_features(
         words,
         vocabulary,
         coverage,
+        search,
     )
 
 

@@ -1,0 +1,176 @@
+"""Search Library as a reader uses it: Ctrl+Shift+F, a query typed, the concordance of
+every book in the library, sorted by its right context, a hit clicked open at its place,
+the hits exported as CSV, the notes searched, a bad pinyin query told in the window."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from reader.document import open_document
+from reader.store import open_store, resolve_data_dir
+from reader.ui.find.bar import FindMode
+from reader.ui.qt import QtCore
+from reader.ui.search.results_model import LEFT, MATCH, RIGHT
+from reader.ui.search.window import SearchScope
+from tests.ui.message_boxes import message_boxes
+from tests.ui.search.conftest import BAOYU, occurrences, open_search, type_query, wait_searched
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise\(\)|propagateSizeHints)"
+)
+
+
+def test_a_word_is_found_in_every_book_and_shown_in_context(qtbot, window, books):
+    search = open_search(qtbot, window)
+    qtbot.waitUntil(search.window.edit.hasFocus)
+    type_query(qtbot, search, BAOYU)
+
+    model = search.window.model
+    assert model.rowCount() == occurrences(books, BAOYU) == 6
+    assert search.window.status.text() == "6 matches in 2 documents"
+    assert search.window.mode_box.currentText() == "Auto: Characters"
+    for row in range(model.rowCount()):
+        hit = model.hit(row)
+        text = open_document(hit.path).text
+        assert text[hit.start : hit.end] == BAOYU == model.index(row, MATCH).data()
+        assert text[: hit.start].replace("\n", " ").endswith(hit.left)
+        assert "\n" not in hit.left + hit.right
+    first = model.index(0, LEFT)
+    assert first.data(QtCore.Qt.TextAlignmentRole) & QtCore.Qt.AlignRight
+    assert model.index(0, MATCH).data(QtCore.Qt.FontRole).bold()
+
+
+def test_a_traditional_query_finds_the_simplified_text(qtbot, window, books):
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, "寶玉")
+
+    assert search.window.model.rowCount() == occurrences(books, BAOYU)
+
+
+def test_the_concordance_sorts_by_right_context_and_by_left(qtbot, window):
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, BAOYU)
+    table = search.window.table
+    header = table.horizontalHeader()
+
+    header_click(qtbot, header, RIGHT)
+    rights = [hit.right for hit in search.window.model.hits]
+    assert rights == sorted(rights)
+    assert rights[0].startswith("又问")  # 宝玉又问 ... before 宝玉只是, 宝玉见了 ...
+
+    header_click(qtbot, header, LEFT)
+    lefts = [hit.left[::-1] for hit in search.window.model.hits]
+    assert lefts == sorted(lefts)
+
+
+def header_click(qtbot, header, column: int) -> None:
+    point = QtCore.QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), QtCore.Qt.LeftButton, pos=point)
+
+
+def test_a_click_opens_the_other_book_at_the_match(qtbot, window, books):
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, "晴雯")
+    model = search.window.model
+    assert model.rowCount() == 1
+    table = search.window.table
+
+    rect = table.visualRect(model.index(0, MATCH))
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.LeftButton, pos=rect.center())
+
+    document = window.reader_document
+    assert document.path == books[1]
+    hit = model.hit(0)
+    assert document.text[hit.start : hit.end] == "晴雯"
+    view = window.shown_view()
+    assert view.caret_offset() == hit.start
+    top, bottom = view.visible_range()
+    assert top <= hit.start <= bottom
+
+
+def test_enter_in_the_box_goes_to_the_hits_and_enter_opens_one(qtbot, window, books):
+    search = open_search(qtbot, window)
+    search.window.edit.setText("袭人")
+    qtbot.keyClick(search.window.edit, QtCore.Qt.Key_Return)
+    wait_searched(qtbot, search)
+    assert search.window.table.hasFocus()
+
+    qtbot.keyClick(search.window.table, QtCore.Qt.Key_Return)
+
+    assert window.reader_document.path == books[1]
+    assert window.shown_view().caret_offset() == search.window.model.hit(0).start
+
+
+def test_the_hits_export_as_csv_in_the_order_shown(qtbot, window, books, tmp_path):
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, BAOYU)
+    header_click(qtbot, search.window.table.horizontalHeader(), RIGHT)
+    target = tmp_path / "宝玉.csv"
+
+    dialog = search.export()
+    dialog.selectFile(str(target))
+    dialog.accept()
+
+    with target.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ["document", "path", "section", "start", "end", "left", "match", "right"]
+    hits = search.window.model.hits
+    assert len(rows) == 1 + len(hits) == 1 + occurrences(books, BAOYU)
+    assert [row[7] for row in rows[1:]] == [hit.right for hit in hits]
+    assert {row[1] for row in rows[1:]} == {str(path) for path in books}
+    assert all(row[6] == BAOYU for row in rows[1:])
+    assert "6 lines written" in search.window.status.text()
+
+
+def test_the_notes_scope_finds_a_note_and_filters_by_tag(qtbot, window, books):
+    with open_store(resolve_data_dir(None)) as store:
+        record = store.documents.find(window.reader_document)
+        text = window.reader_document.text
+        start = text.index("痴狂病")
+        store.annotations.create(
+            record.id, text, start, start + 3, note="疯病的来历", tags=["病"], colour="red"
+        )
+        store.annotations.create(record.id, text, 0, 3, note="书名", tags=["书"])
+    search = open_search(qtbot, window)
+    search.window.set_scope(SearchScope.NOTES)
+    assert search.window.tag_box.isEnabled()
+    type_query(qtbot, search, "疯病")
+
+    model = search.window.model
+    assert model.rowCount() == 1
+    assert model.hit(0).annotation_id is not None
+    assert model.hit(0).start == start
+
+    search.window.tag_box.setCurrentIndex(search.window.tag_box.findData("书"))
+    wait_searched(qtbot, search)
+    assert model.rowCount() == 0
+
+
+def test_a_bad_pinyin_query_is_told_in_the_window_not_in_a_box(qtbot, window):
+    search = open_search(qtbot, window)
+    search.window.set_mode(FindMode.PINYIN)
+    type_query(qtbot, search, "baoyux")
+    assert search.window.status.text() == "Go on typing: “baoyux” ends inside a syllable"
+
+    type_query(qtbot, search, "bao7yu")
+
+    assert search.window.model.rowCount() == 0
+    assert search.window.status.text().startswith("'bao7yu' is not pinyin")
+    assert not message_boxes()
+
+
+def test_a_word_s_concordance_opens_for_one_book(qtbot, window, books):
+    with open_store(resolve_data_dir(None), read_only=True) as store:
+        dream = next(e.id for e in store.library.entries() if e.path == books[1])
+    search = open_search(qtbot, window)
+    search.window.close()
+
+    search.show_concordance(BAOYU, frozenset({dream}))
+    wait_searched(qtbot, search)
+
+    assert search.window.isVisible()
+    assert search.window.query() == BAOYU
+    assert {hit.document_id for hit in search.window.model.hits} == {dream}
+    assert search.window.model.rowCount() == books[1].read_text(encoding="utf-8").count(BAOYU)
