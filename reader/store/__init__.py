@@ -35,6 +35,7 @@ from reader.store.import_file import (
     ExchangeError,
     read_import_file,
 )
+from reader.store.library import Library, LibraryEntry
 from reader.store.location import DATA_DIR_VARIABLE, STORE_FILE, resolve_data_dir
 from reader.store.pending_changes import PendingChanges, StackMove
 from reader.store.saved_words import SavedWord, SavedWords, StaleSavedWord, saved_edit
@@ -68,6 +69,8 @@ __all__ = [
     "ExchangeError",
     "ForeignStoreError",
     "ImportReport",
+    "Library",
+    "LibraryEntry",
     "NewerSchemaError",
     "OpenedDocument",
     "PendingChanges",

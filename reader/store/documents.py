@@ -3,6 +3,8 @@
 The path finds a file whose text changed (its annotations are then re-anchored); the
 fingerprint finds a text whose file moved. The reading place is kept in the window's
 settings, read before the first paint; the schema's `position` column is no longer used.
+Every document registered is listed in the library (reader.store.library) again, with its
+file's format, size and modification time as they are now.
 """
 
 from __future__ import annotations
@@ -72,20 +74,27 @@ class Documents:
         )
         return _record(rows[0]) if rows else None
 
-    def register(self, document: Document) -> Registration:
-        """Find or add the document, bringing its path, fingerprint and title up to date."""
+    def register(self, document: Document, opened: bool = True) -> Registration:
+        """Find or add the document, bringing its path, fingerprint, title and file facts up
+        to date and listing it in the library; `opened` False for a document added to the
+        library without being read (its opening times are left as they were)."""
+        now = _now()
+        facts = file_facts(document.path)
         with self._database.transaction():
             record = self.find(document)
             if record is None:
                 cursor = self._database.execute(
-                    "INSERT INTO documents (fingerprint, path, title, length, opened) "
-                    "VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO documents (fingerprint, path, title, length, opened, format, "
+                    "size, modified, added, first_opened) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         document.fingerprint,
                         str(document.path) if document.path else None,
                         document.title,
                         len(document.text),
-                        _now(),
+                        now if opened else "",
+                        *facts,
+                        now,
+                        now if opened else "",
                     ),
                 )
                 new = self.get(int(cursor.lastrowid or 0))
@@ -94,16 +103,28 @@ class Documents:
             path = record.path
             if document.path is not None and path != document.path and not _exists(path):
                 path = document.path  # the file moved (or was renamed): follow it
+            if path != document.path:
+                facts = file_facts(path)
             changed = record.fingerprint != document.fingerprint
             self._database.execute(
                 "UPDATE documents SET fingerprint = ?, path = ?, title = ?, length = ?, "
-                "opened = ? WHERE id = ?",
+                "format = ?, size = ?, modified = ?, listed = 1, "
+                "added = CASE added WHEN '' THEN ? ELSE added END"
+                + (
+                    ", opened = ?, first_opened = CASE first_opened WHEN '' THEN ? "
+                    "ELSE first_opened END"
+                    if opened
+                    else ""
+                )
+                + " WHERE id = ?",
                 (
                     document.fingerprint,
                     str(path) if path else None,
                     document.title,
                     len(document.text),
-                    _now(),
+                    *facts,
+                    now,
+                    *((now, now) if opened else ()),
                     record.id,
                 ),
             )
@@ -119,6 +140,19 @@ class Documents:
                 f"SELECT {_COLUMNS} FROM documents ORDER BY opened DESC"
             )
         ]
+
+
+def file_facts(path: Path | None) -> tuple[str, int, float]:
+    """The file's format (its suffix, lower case, without the dot), size and modification
+    time; a document without a file, or a file gone, has "" and zeros."""
+    if path is None:
+        return "", 0, 0.0
+    suffix = path.suffix.lower().lstrip(".")
+    try:
+        found = path.stat()
+    except OSError:
+        return suffix, 0, 0.0
+    return suffix, found.st_size, found.st_mtime
 
 
 def _exists(path: Path | None) -> bool:

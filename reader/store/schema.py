@@ -113,6 +113,21 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX saved_words_by_word ON saved_words (word)",
     ),
+    # 5: the library: every document opened or added is listed, with its file's format, size
+    # and modification time (a scan re-reads only files that changed), when it came in and
+    # was first opened, how far it has been read and how much of it the reader knows.
+    # `opened` stays the last opening ('' for a document added but never opened).
+    (
+        "ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE documents ADD COLUMN size INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE documents ADD COLUMN modified REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE documents ADD COLUMN added TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE documents ADD COLUMN first_opened TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE documents ADD COLUMN progress REAL NOT NULL DEFAULT 0",
+        "ALTER TABLE documents ADD COLUMN coverage REAL",
+        "ALTER TABLE documents ADD COLUMN listed INTEGER NOT NULL DEFAULT 1",
+        "UPDATE documents SET added = opened, first_opened = opened",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,6 +18,7 @@ from reader.store.colours import ColourNames
 from reader.store.damaged import file_identity, move_aside
 from reader.store.database import BUSY_TIMEOUT_SECONDS, CorruptStoreError, Database, StoreError
 from reader.store.documents import DocumentRecord, Documents
+from reader.store.library import Library
 from reader.store.location import STORE_FILE
 from reader.store.saved_words import SavedWords
 from reader.store.schema import SCHEMA_VERSION
@@ -58,6 +59,7 @@ class Store:
         self.colours = ColourNames(database)
         self.word_statuses = WordStatuses(database)
         self.saved_words = SavedWords(database)
+        self.library = Library(database)
 
     @property
     def path(self) -> Path:
