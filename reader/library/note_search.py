@@ -1,0 +1,120 @@
+"""Search across every annotation in the store: quotes, notes and tags.
+
+Script-blind and by pinyin as the text search is (reader.library.search), filtered by
+document, tag and colour. Annotations are few (thousands, not millions), so they are read
+from the store each time and their readings made on the fly: each quote or note segmented
+and every word read by the dictionary, as the index reads the documents' words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from reader.language.pinyin import word_syllables
+from reader.language.script import fold
+from reader.library.chunks import han_offsets, search_form
+from reader.library.index_file import NO_READING, LibraryIndex
+from reader.library.indexing import shared_segmenter
+from reader.library.matching import character_places, context, parse_pinyin, pinyin_places
+from reader.library.query import Hit, LibraryQuery
+
+if TYPE_CHECKING:
+    from reader.language.pinyin_query import PinyinQuery
+    from reader.store import Store
+    from reader.store.annotations import Annotation
+
+
+def note_hits(
+    index: LibraryIndex,
+    store: Store,
+    query: LibraryQuery,
+    limit: int | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Hit]:
+    """One hit per annotation that matches, at the annotation's place in its document, its
+    context from the quote, else the note, else the tags (whichever holds the match first).
+    An empty query lists every annotation the filters let through."""
+    parsed = parse_pinyin(query.text) if query.pinyin and query.text.strip() else None
+    needle = search_form(query.text.strip())
+    hits: list[Hit] = []
+    for record, annotation in _annotations(store, query):
+        if cancelled is not None and cancelled():
+            break
+        found = _first_match(annotation, needle, parsed)
+        if found is None:
+            continue
+        text, begin, end = found
+        left, match, right = context(text, begin, end)
+        section = index_section(index, annotation.document_id, annotation.start)
+        hits.append(
+            Hit(
+                annotation.document_id,
+                record.path,
+                record.title,
+                annotation.start,
+                annotation.end,
+                section,
+                left,
+                match,
+                right,
+                annotation.id,
+            )
+        )
+        if limit is not None and len(hits) >= limit:
+            break
+    return hits
+
+
+def _annotations(store: Store, query: LibraryQuery) -> Iterator[tuple[object, Annotation]]:
+    tags = {tag.casefold() for tag in query.tags}
+    records = sorted(store.documents.all(), key=lambda record: record.id)
+    for record in records:
+        if query.documents is not None and record.id not in query.documents:
+            continue
+        for annotation in store.annotations.for_document(record.id):
+            if query.colours and annotation.colour not in query.colours:
+                continue
+            if tags and not tags & {tag.casefold() for tag in annotation.tags}:
+                continue
+            yield record, annotation
+
+
+def _first_match(
+    annotation: Annotation, needle: str, parsed: PinyinQuery | None
+) -> tuple[str, int, int] | None:
+    fields = (annotation.quote, annotation.note, " ".join(annotation.tags))
+    if not needle:
+        return annotation.quote, 0, len(annotation.quote)
+    for text in fields:
+        if parsed is not None:
+            places = pinyin_places(text, *_readings(text), parsed)
+        else:
+            places = character_places(search_form(text), needle)
+        if places:
+            return text, *places[0]
+    return None
+
+
+def _readings(text: str) -> tuple[list[int], Callable[[int], str]]:
+    """One reading per Han character of `text` (as ids into a list of names), read as the
+    index reads a document's words."""
+    names: list[str] = []
+    by_offset: dict[int, str] = {}
+    for start, end in shared_segmenter().segment(text):
+        word = text[start:end]
+        for offset, name in enumerate(word_syllables(fold(word)), start):
+            by_offset[offset] = name or NO_READING
+    for offset in han_offsets(text):
+        names.append(by_offset.get(offset, NO_READING))
+    return list(range(len(names))), names.__getitem__
+
+
+def index_section(index: LibraryIndex, document_id: int, offset: int) -> str:
+    """The heading of the deepest indexed section at `offset`; "" if not indexed."""
+    row = index.connection.execute(
+        "SELECT title FROM sections WHERE document_id = ? AND start <= ? AND end > ? "
+        "ORDER BY start DESC, level DESC LIMIT 1",
+        (document_id, offset, offset),
+    ).fetchone()
+    return row[0] if row else ""
