@@ -9,6 +9,8 @@ import csv
 import pytest
 
 from reader.document import open_document
+from reader.library.index_file import LibraryIndex, index_path
+from reader.library.indexing import add_to_library
 from reader.store import open_store, resolve_data_dir
 from reader.ui.find.bar import FindMode
 from reader.ui.qt import QtCore
@@ -47,6 +49,28 @@ def test_a_traditional_query_finds_the_simplified_text(qtbot, window, books):
     type_query(qtbot, search, "寶玉")
 
     assert search.window.model.rowCount() == occurrences(books, BAOYU)
+
+
+def test_pinyin_typed_finds_the_word_in_every_book(qtbot, window, books):
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, "baoyu")
+
+    assert search.window.mode_box.currentText() == "Auto: Pinyin"
+    matches = [hit.match for hit in search.window.model.hits]
+    assert matches.count(BAOYU) == occurrences(books, BAOYU)
+    assert search.window.status.text().endswith("in 2 documents")
+
+
+def test_latin_letters_that_are_not_pinyin_are_searched_as_written(qtbot, window, books):
+    books[0].write_text(books[0].read_text(encoding="utf-8") + "\nGDP 增长。\n", encoding="utf-8")
+    store = open_store(resolve_data_dir(None))
+    with store, LibraryIndex.open(index_path(store.path)) as index:
+        add_to_library(store, index, books[0])
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, "GDP")
+
+    assert search.window.mode_box.currentText() == "Auto: Characters"
+    assert [hit.match for hit in search.window.model.hits] == ["GDP"]
 
 
 def test_the_concordance_sorts_by_right_context_and_by_left(qtbot, window):
