@@ -19,7 +19,7 @@ from reader.ui.search.results_model import DOCUMENT, LEFT, MATCH, SECTION, Conco
 from reader.ui.views.page_style import theme
 
 DEFAULT_SIZE = QtCore.QSize(1000, 620)
-COLUMN_EMS = {DOCUMENT: 10, SECTION: 12}
+COLUMN_EMS = {DOCUMENT: 6, SECTION: 10}
 """The document's and the section's columns' first widths, in characters."""
 
 
