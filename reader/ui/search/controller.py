@@ -134,6 +134,14 @@ class SearchController(QtCore.QObject):
             main.raise_()
             main.activateWindow()
 
+    def shutdown(self) -> None:
+        """With the main window: the search window closes too (a window of its own, left
+        open, would keep the app running), and a search under way is dropped."""
+        self._number += 1
+        self._timer.stop()
+        if self._window is not None:
+            self._window.close()
+
     # Searching
 
     @property

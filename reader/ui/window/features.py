@@ -68,6 +68,7 @@ class Features:
         """Workers stopped and waited for, before the window and its views go away."""
         self.word_lookup.shutdown()
         self.words.shutdown()
+        self.search.shutdown()
 
 
 def make_features(

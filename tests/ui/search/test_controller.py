@@ -16,6 +16,8 @@ from reader.ui.find.bar import FindMode
 from reader.ui.qt import QtCore
 from reader.ui.search.results_model import LEFT, MATCH, RIGHT
 from reader.ui.search.window import SearchScope
+from reader.ui.views.page_style import LIGHT
+from tests.ui.find.conftest import pixel_under
 from tests.ui.message_boxes import message_boxes
 from tests.ui.search.conftest import BAOYU, occurrences, open_search, type_query, wait_searched
 
@@ -112,6 +114,28 @@ def test_a_click_opens_the_other_book_at_the_match(qtbot, window, books):
     assert view.caret_offset() == hit.start
     top, bottom = view.visible_range()
     assert top <= hit.start <= bottom
+    qtbot.waitUntil(lambda: pixel_under(view, hit.start) == LIGHT.found_current)
+
+
+def test_a_hit_in_the_book_shown_is_a_jump_that_back_returns_from(qtbot, window, tmp_path):
+    long_book = tmp_path / "long.txt"
+    long_book.write_text("长卷\n\n" + "天下大势，分久必合。\n\n" * 400 + "结尾有麒麟。\n", "utf-8")
+    store = open_store(resolve_data_dir(None))
+    with store, LibraryIndex.open(index_path(store.path)) as index:
+        add_to_library(store, index, long_book)
+    assert window.open_path(long_book)
+    view = window.shown_view()
+    top = view.top_offset()
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, "麒麟")
+    assert search.window.model.rowCount() == 1
+
+    search.choose(0)
+
+    assert window.reader_document.path == long_book
+    assert view.top_offset() > top
+    window.navigation.jumps.back()
+    assert view.top_offset() == top
 
 
 def test_enter_in_the_box_goes_to_the_hits_and_enter_opens_one(qtbot, window, books):
@@ -198,3 +222,39 @@ def test_a_word_s_concordance_opens_for_one_book(qtbot, window, books):
     assert search.window.query() == BAOYU
     assert {hit.document_id for hit in search.window.model.hits} == {dream}
     assert search.window.model.rowCount() == books[1].read_text(encoding="utf-8").count(BAOYU)
+
+
+def test_the_filters_offer_the_library_s_books_its_tags_and_colours(qtbot, window):
+    with open_store(resolve_data_dir(None)) as store:
+        record = store.documents.find(window.reader_document)
+        store.annotations.create(record.id, window.reader_document.text, 0, 2, tags=["人物"])
+    search = open_search(qtbot, window)
+    window_ = search.window
+
+    documents = [window_.document_box.itemText(i) for i in range(window_.document_box.count())]
+    assert documents == ["All documents", "梦中人", "石头记"]
+    tags = [window_.tag_box.itemText(i) for i in range(window_.tag_box.count())]
+    assert tags == ["Any tag", "人物"]
+    assert window_.colour_box.itemText(1) == "yellow — vocabulary"
+    assert not window_.tag_box.isEnabled()  # tags and colours are the notes'
+
+    window_.document_box.setCurrentIndex(1)
+    type_query(qtbot, search, BAOYU)
+    assert {hit.title for hit in window_.model.hits} == {"梦中人"}
+
+
+def test_the_search_window_closes_with_the_main_window(qtbot, window):
+    search = open_search(qtbot, window)
+
+    window.close()
+
+    assert not search.window.isVisible()
+
+
+def test_an_empty_library_says_how_to_fill_it(qtbot, make_window):
+    window = make_window(active=True)
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, BAOYU)
+
+    assert search.window.model.rowCount() == 0
+    assert search.window.status.text().startswith("The library is empty")
