@@ -32,6 +32,9 @@ from reader.ui.tasks import TaskRunner
 TYPING_DELAY_MS = 150
 """A query waits this long for the next keystroke before a worker starts on it."""
 EXPORT_FILTERS = {"CSV (*.csv)": "csv"}
+MOST_HITS = 100_000
+"""Hits shown at most: 的 in a library of novels is found millions of times, and a list of
+them would cost the window seconds to sort and the reader nothing to read."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,11 @@ class Found:
     hits: list[Hit]
     mode: FindMode
     empty_library: bool = False
+
+    @property
+    def more(self) -> bool:
+        """More were found than are shown."""
+        return len(self.hits) > MOST_HITS
 
 
 @dataclass(frozen=True)
@@ -202,7 +210,7 @@ class SearchController(QtCore.QObject):
                 "The library is empty: add documents with File ▸ Library, or open them."
             )
         else:
-            self._window.show_hits(found.hits)
+            self._window.show_hits(found.hits[:MOST_HITS], found.more)
 
     def _failed(self, number: int) -> Callable[[BaseException], None]:
         def failed(error: BaseException) -> None:
@@ -277,7 +285,7 @@ def _search(
         if not index.indexed():
             return Found([], mode, empty_library=True)
         try:
-            return Found(search(index, store, query, cancelled=cancelled), mode)
+            return Found(search(index, store, query, MOST_HITS + 1, cancelled), mode)
         except QueryError:
             if not (auto and query.pinyin):
                 raise
@@ -285,7 +293,7 @@ def _search(
             written = LibraryQuery(
                 query.text, False, query.notes, query.documents, query.tags, query.colours
             )
-            hits = search(index, store, written, cancelled=cancelled)
+            hits = search(index, store, written, MOST_HITS + 1, cancelled)
             if not hits:
                 raise
             return Found(hits, FindMode.CHARACTERS)

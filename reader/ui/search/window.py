@@ -239,8 +239,9 @@ class LibrarySearchWindow(QtWidgets.QWidget):
             text = f"{text}: {used.label}"
         self.mode_box.setItemText(0, text)
 
-    def show_hits(self, hits: Sequence[Hit]) -> None:
-        """The concordance, and "1,234 matches in 3 documents"."""
+    def show_hits(self, hits: Sequence[Hit], more: bool = False) -> None:
+        """The concordance, and "1,234 matches in 3 documents"; `more`: there are more
+        than these, which are the first in the library's order."""
         self.model.set_hits(hits)
         self._fit_match_column(hits)
         self.export_button.setEnabled(bool(hits))
@@ -249,7 +250,10 @@ class LibrarySearchWindow(QtWidgets.QWidget):
             return
         documents = len({hit.document_id for hit in hits})
         matches = f"{len(hits):,} match{'' if len(hits) == 1 else 'es'}"
-        self._say(f"{matches} in {documents:,} document{'' if documents == 1 else 's'}")
+        said = f"{matches} in {documents:,} document{'' if documents == 1 else 's'}"
+        if more:
+            said = f"The first {said} are shown; there are more: narrow the search"
+        self._say(said)
 
     def _fit_match_column(self, hits: Sequence[Hit]) -> None:
         """As wide as the longest match, measured once rather than row by row."""

@@ -14,6 +14,7 @@ from reader.library.indexing import add_to_library
 from reader.store import open_store, resolve_data_dir
 from reader.ui.find.bar import FindMode
 from reader.ui.qt import QtCore
+from reader.ui.search import controller
 from reader.ui.search.results_model import LEFT, MATCH, RIGHT
 from reader.ui.search.window import SearchScope
 from reader.ui.views.page_style import LIGHT
@@ -258,3 +259,16 @@ def test_an_empty_library_says_how_to_fill_it(qtbot, make_window):
 
     assert search.window.model.rowCount() == 0
     assert search.window.status.text().startswith("The library is empty")
+
+
+def test_past_the_most_hits_shown_the_first_are_shown_and_more_said(
+    qtbot, window, books, monkeypatch
+):
+    monkeypatch.setattr(controller, "MOST_HITS", 4)
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, BAOYU)
+
+    assert search.window.model.rowCount() == 4
+    assert search.window.status.text() == (
+        "The first 4 matches in 2 documents are shown; there are more: narrow the search"
+    )
