@@ -213,7 +213,7 @@ class LibraryIndex:
                 execute("INSERT INTO text_fts(text_fts) VALUES ('delete-all')")
                 execute("INSERT INTO han_fts(han_fts) VALUES ('delete-all')")
                 rows = execute("SELECT id, text, readings FROM chunks").fetchall()
-                self.insert_fts(fts_rows(rows, self.syllable_name))
+                self.insert_fts(fts_rows(rows, self.syllable_tokens()))
                 execute("UPDATE orphans SET chunks = 0")
 
     def insert_fts(self, rows: Iterable[tuple[int, str, str, str]]) -> None:
@@ -258,8 +258,15 @@ class LibraryIndex:
         self.connection.executemany("INSERT INTO syllables VALUES (?, ?)", self._new_syllables)
         self._new_syllables = []
 
-    def syllable_name(self, id_: int) -> str:
-        return self._syllable_names[id_] if id_ < len(self._syllable_names) else NO_READING
+    def syllable_tokens(self) -> list[str]:
+        """The FTS token (toneless syllable) of each syllable id, by id."""
+        from reader.library.chunks import toneless
+
+        return [toneless(name) for name in self._syllable_names]
+
+    def syllable_names(self) -> list[str]:
+        """The numbered syllable ("bao3") of each syllable id, by id."""
+        return list(self._syllable_names)
 
     # Counts for the frequency lists ------------------------------------------------------
 

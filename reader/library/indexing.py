@@ -220,6 +220,7 @@ def _write(
             [(document_id, s.start, s.end, s.level, s.heading) for s in document.sections()],
         )
         fts = []
+        tokens = index.syllable_tokens()
         for chunk in cut(document.text):
             form = search_form(chunk.text)
             ids = array("H", (readings[chunk.start + o] for o in han_offsets(chunk.text)))
@@ -228,7 +229,7 @@ def _write(
                 "VALUES (?, ?, ?, ?, ?)",
                 (document_id, chunk.start, chunk.length, chunk.text, ids.tobytes()),
             )
-            fts.append(fts_row(cursor.lastrowid, chunk.text, form, ids, index.syllable_name))
+            fts.append(fts_row(cursor.lastrowid, chunk.text, form, ids, tokens))
         index.insert_fts(fts)
         connection.executemany(
             "INSERT INTO words VALUES (?, ?, ?, ?)",

@@ -3,11 +3,15 @@ reading per Han character; and the context shown around a match."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from array import array
+from collections.abc import Sequence
+from functools import cache
 
 from reader.language.pinyin_find import non_overlapping
-from reader.language.pinyin_query import PinyinQuery, PinyinQueryError, QuerySyllable, parse_query
-from reader.library.chunks import han_offsets, toneless
+from reader.language.pinyin_query import PinyinQuery, PinyinQueryError, parse_query
+from reader.language.script import fold_table
+from reader.library.chunks import HanRuns
 from reader.library.query import QueryError
 
 CONTEXT = 30
@@ -21,52 +25,88 @@ def parse_pinyin(text: str) -> PinyinQuery:
         raise QueryError(str(error)) from None
 
 
-def character_places(form: str, needle: str) -> list[tuple[int, int]]:
-    """Where `needle` occurs in `form` (both in search form), in order, not overlapping."""
-    found = []
-    step = len(needle)
-    at = form.find(needle)
-    while at >= 0:
-        found.append((at, at + step))
-        at = form.find(needle, at + step)
-    return found
+def needle_pattern(needle: str) -> re.Pattern[str]:
+    """A pattern that finds `needle` (in search form: reader.library.chunks.search_form) in
+    a text as written: each character stands for every character that folds to it, a
+    lowercase letter for its capital too. Matching the text as written spares folding
+    every candidate chunk (str.translate is slow on a whole chunk); the needle is escaped,
+    never read as a pattern."""
+    variants = _variants()
+    parts = []
+    for char in needle:
+        chars = {char, *variants.get(char, ())}
+        upper = char.upper()
+        if len(upper) == 1 and upper.lower() == char:
+            chars.add(upper)
+        if len(chars) == 1:
+            parts.append(re.escape(char))
+        else:
+            parts.append("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return re.compile("".join(parts))
 
 
-def pinyin_places(
-    text: str,
-    readings: Sequence[int],
-    parsed: PinyinQuery,
-    syllable_name: Callable[[int], str],
-) -> list[tuple[int, int]]:
-    """The runs of consecutive Han characters of `text` whose readings (one syllable id per
-    Han character) are one of the query's splits, in order, not overlapping."""
-    offsets = han_offsets(text)
-    names = [syllable_name(id_) for id_ in readings]
-    bases = [toneless(name) for name in names]
-    found: set[tuple[int, int]] = set()
-    for parse in parsed.parses:
-        size = len(parse)
-        first = parse[0].base
-        rank = _next(bases, first, 0)
-        while rank >= 0 and rank + size <= len(offsets):
-            begin = offsets[rank]
-            if offsets[rank + size - 1] - begin == size - 1 and _agrees(
-                names[rank : rank + size], parse
-            ):
-                found.add((begin, begin + size))
-            rank = _next(bases, first, rank + 1)
-    return non_overlapping(found)
+@cache
+def _variants() -> dict[str, tuple[str, ...]]:
+    """Simplified character -> the characters that fold to it."""
+    found: dict[str, list[str]] = {}
+    for code, simplified in fold_table().items():
+        found.setdefault(simplified, []).append(chr(code))
+    return {char: tuple(others) for char, others in found.items()}
 
 
-def _next(bases: list[str], base: str, start: int) -> int:
-    try:
-        return bases.index(base, start)
-    except ValueError:
-        return -1
+def character_places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Where the needle of `pattern` occurs in `text`, in order, not overlapping."""
+    return [match.span() for match in pattern.finditer(text)]
 
 
-def _agrees(names: Sequence[str], parse: tuple[QuerySyllable, ...]) -> bool:
-    return all(s.matches(name) for s, name in zip(parse, names, strict=True))
+class PinyinMatcher:
+    """A parsed pinyin query against readings stored as syllable ids (one per Han
+    character): made once per search, it knows which ids each syllable accepts."""
+
+    def __init__(self, parsed: PinyinQuery, names: Sequence[str]) -> None:
+        """`names`: the numbered syllable ("bao3") of each id."""
+        self._parses = [
+            [
+                frozenset(id_ for id_, name in enumerate(names) if syllable.matches(name))
+                for syllable in parse
+            ]
+            for parse in parsed.parses
+        ]
+
+    def places(self, text: str, readings: array) -> list[tuple[int, int]]:
+        """The runs of side-by-side Han characters of `text` whose readings (one id per Han
+        character) are one of the query's splits, in order, not overlapping."""
+        blob = readings.tobytes()
+        runs: HanRuns | None = None
+        found: set[tuple[int, int]] = set()
+        for parse in self._parses:
+            size = len(parse)
+            for rank in _ranks(blob, parse[0]):
+                if rank + size > len(readings) or not all(
+                    readings[rank + k] in accepted for k, accepted in enumerate(parse)
+                ):
+                    continue
+                if runs is None:
+                    runs = HanRuns(text)
+                begin = runs.place(rank, size)
+                if begin is not None:
+                    found.add((begin, begin + size))
+        return non_overlapping(found)
+
+
+def _ranks(blob: bytes, accepted: frozenset[int]) -> list[int]:
+    """The positions in `blob` (array("H") bytes) of the ids `accepted`, found in C."""
+    ranks = []
+    for id_ in accepted:
+        pattern = array("H", [id_]).tobytes()
+        at = blob.find(pattern)
+        while at >= 0:
+            if at % 2 == 0:
+                ranks.append(at // 2)
+                at = blob.find(pattern, at + 2)
+            else:
+                at = blob.find(pattern, at + 1)
+    return ranks
 
 
 def one_line(text: str) -> str:

@@ -8,6 +8,7 @@ and every word read by the dictionary, as the index reads the documents' words.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,13 @@ from reader.language.script import fold
 from reader.library.chunks import han_offsets, search_form
 from reader.library.index_file import NO_READING, LibraryIndex
 from reader.library.indexing import shared_segmenter
-from reader.library.matching import character_places, context, parse_pinyin, pinyin_places
+from reader.library.matching import (
+    PinyinMatcher,
+    character_places,
+    context,
+    needle_pattern,
+    parse_pinyin,
+)
 from reader.library.query import Hit, LibraryQuery
 
 if TYPE_CHECKING:
@@ -88,26 +95,29 @@ def _first_match(
         return annotation.quote, 0, len(annotation.quote)
     for text in fields:
         if parsed is not None:
-            places = pinyin_places(text, *_readings(text), parsed)
+            readings, names = _readings(text)
+            places = PinyinMatcher(parsed, names).places(text, readings)
         else:
-            places = character_places(search_form(text), needle)
+            places = character_places(text, needle_pattern(needle))
         if places:
             return text, *places[0]
     return None
 
 
-def _readings(text: str) -> tuple[list[int], Callable[[int], str]]:
-    """One reading per Han character of `text` (as ids into a list of names), read as the
-    index reads a document's words."""
-    names: list[str] = []
+def _readings(text: str) -> tuple[array, list[str]]:
+    """One reading per Han character of `text`, as ids into the list of names returned with
+    them, read as the index reads a document's words."""
     by_offset: dict[int, str] = {}
     for start, end in shared_segmenter().segment(text):
         word = text[start:end]
         for offset, name in enumerate(word_syllables(fold(word)), start):
             by_offset[offset] = name or NO_READING
-    for offset in han_offsets(text):
-        names.append(by_offset.get(offset, NO_READING))
-    return list(range(len(names))), names.__getitem__
+    ids: dict[str, int] = {}
+    readings = array(
+        "H",
+        (ids.setdefault(by_offset.get(at, NO_READING), len(ids)) for at in han_offsets(text)),
+    )
+    return readings, list(ids)
 
 
 def index_section(index: LibraryIndex, document_id: int, offset: int) -> str:

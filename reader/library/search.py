@@ -24,7 +24,13 @@ from typing import TYPE_CHECKING
 from reader.language.pinyin_query import PinyinQuery
 from reader.library.chunks import HAN, readings_of, search_form
 from reader.library.index_file import LibraryIndex
-from reader.library.matching import character_places, context, parse_pinyin, pinyin_places
+from reader.library.matching import (
+    PinyinMatcher,
+    character_places,
+    context,
+    needle_pattern,
+    parse_pinyin,
+)
 from reader.library.note_search import note_hits
 from reader.library.query import Hit, LibraryQuery, QueryError
 
@@ -81,14 +87,16 @@ def _text_hits(
         parameters,
     )
     places = _Places(index)
+    matcher = PinyinMatcher(parsed, index.syllable_names()) if parsed is not None else None
+    pattern = needle_pattern(needle)
     last_end = (-1, 0)
     for document_id, start, length, text, blob in rows:
         if cancelled is not None and cancelled():
             return
-        if parsed is not None:
-            found = pinyin_places(text, readings_of(blob), parsed, index.syllable_name)
+        if matcher is not None:
+            found = matcher.places(text, readings_of(blob))
         else:
-            found = character_places(search_form(text), needle)
+            found = character_places(text, pattern)
         for begin, end in found:
             if begin >= length:
                 break
