@@ -132,6 +132,30 @@ class SearchController(QtCore.QObject):
         window.blockSignals(False)
         self.search_now()
 
+    def show_concordance_in(self, word: str, path: Path | None) -> None:
+        """The same for the document read from `path` (None: the whole library), as the
+        library lists it; a file it does not list is said, not searched."""
+        if path is None:
+            self.show_concordance(word, None)
+            return
+        try:
+            with open_store(self._data_dir, read_only=True) as store:
+                entry = store.library.find_path(path)
+        except StoreError as error:
+            self._tell(f"The library cannot be read: {error}")
+            return
+        if entry is None:
+            self._tell(f"{path.name} is not in the library: add it with File ▸ Library")
+            return
+        self.show_concordance(word, frozenset({entry.id}))
+
+    def _tell(self, text: str) -> None:
+        """The window shown saying `text`, no search started."""
+        self.open()
+        self._number += 1
+        self._timer.stop()
+        self.window.show_error(text)
+
     def choose(self, row: int) -> None:
         """The reader chose a hit: its document is shown at it, in front."""
         hit = self.window.model.hit(row)

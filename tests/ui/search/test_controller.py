@@ -272,3 +272,22 @@ def test_past_the_most_hits_shown_the_first_are_shown_and_more_said(
     assert search.window.status.text() == (
         "The first 4 matches in 2 documents are shown; there are more: narrow the search"
     )
+
+
+def test_a_word_s_concordance_opens_for_a_file_of_the_library_or_says_it_is_not(
+    qtbot, window, books, tmp_path
+):
+    search = open_search(qtbot, window)
+
+    search.show_concordance_in(BAOYU, books[0])
+    wait_searched(qtbot, search)
+    assert {hit.path for hit in search.window.model.hits} == {books[0]}
+
+    stray = tmp_path / "stray.txt"
+    stray.write_text("宝玉\n", encoding="utf-8")
+    search.show_concordance_in(BAOYU, stray)
+    wait_searched(qtbot, search)
+    assert (
+        search.window.status.text() == "stray.txt is not in the library: add it with File ▸ Library"
+    )
+    assert search.window.model.rowCount() == 0
