@@ -291,3 +291,19 @@ def test_a_word_s_concordance_opens_for_a_file_of_the_library_or_says_it_is_not(
         search.window.status.text() == "stray.txt is not in the library: add it with File ▸ Library"
     )
     assert search.window.model.rowCount() == 0
+
+
+def test_a_hit_in_a_file_changed_since_it_was_indexed_opens_where_its_word_now_is(
+    qtbot, window, books
+):
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, "晴雯")
+    hit = search.window.model.hit(0)
+    books[1].write_text("序言一段。\n\n" + books[1].read_text(encoding="utf-8"), encoding="utf-8")
+
+    search.choose(0)
+
+    text = window.reader_document.text
+    caret = window.shown_view().caret_offset()
+    assert caret != hit.start
+    assert text[caret : caret + 2] == "晴雯"
