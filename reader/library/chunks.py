@@ -9,8 +9,9 @@ found where the cut falls.
 
 from __future__ import annotations
 
-import bisect
 import re
+import sys
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,11 +22,14 @@ from reader.language.script import fold
 CHUNK_SIZE = 1_000
 LONGEST_CHUNK = 4_000
 OVERLAP = 64
+_UTF16 = "utf-16-le" if sys.byteorder == "little" else "utf-16-be"
+LEVEL = 1
+"""zlib's level for stored text and readings: the fastest, for a third less than level 6."""
 HAN = re.compile(
     "[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af]"
 )
 """A Han character, as reader.language.pinyin.is_han tells one."""
-HAN_RUN = re.compile(HAN.pattern + "+")
+HAN_RUNS = re.compile(HAN.pattern + "+")
 
 
 @dataclass(frozen=True)
@@ -61,66 +65,57 @@ def search_form(text: str) -> str:
     return lowered if len(lowered) == len(folded) else folded
 
 
-def han_offsets(text: str) -> list[int]:
-    """The offsets of the Han characters of `text`: a token's position in `han_fts`."""
-    return [match.start() for match in HAN.finditer(text)]
-
-
-class HanRuns:
-    """The runs of side-by-side Han characters of a text: where the Han character of a
-    given rank stands, and whether a few from one rank on stand side by side. Cheaper
-    than every Han character's offset: punctuation breaks a text into far fewer runs."""
-
-    def __init__(self, text: str) -> None:
-        self._starts: list[int] = []
-        self._ranks: list[int] = []
-        """The rank of each run's first Han character."""
-        self._sizes: list[int] = []
-        rank = 0
-        for match in HAN_RUN.finditer(text):
-            start, end = match.span()
-            self._starts.append(start)
-            self._ranks.append(rank)
-            self._sizes.append(end - start)
-            rank += end - start
-
-    def place(self, rank: int, size: int) -> int | None:
-        """The offset of the Han character of `rank` if it and the `size - 1` after it
-        stand side by side, else None."""
-        run = bisect.bisect_right(self._ranks, rank) - 1
-        if run < 0:
-            return None
-        inside = rank - self._ranks[run]
-        if inside + size > self._sizes[run]:
-            return None
-        return self._starts[run] + inside
-
-
 def toneless(name: str) -> str:
     """The FTS token of a numbered syllable: "lv4" -> "lv", "xx5" (no reading) -> "xx"."""
     return canonical(name[:-1])
 
 
 def fts_row(
-    chunk_id: int, text: str, form: str, readings: array, tokens: Sequence[str]
+    chunk_id: int, form: str, readings: array, tokens: Sequence[str]
 ) -> tuple[int, str, str, str]:
-    """(id, folded text, Han characters, toneless syllables) as the FTS tables take them:
-    the Han characters are those of the text as written, in their folded form; `tokens`
-    is the toneless syllable of each syllable id."""
-    hans = " ".join([form[offset] for offset in han_offsets(text)])
-    syls = " ".join(map(tokens.__getitem__, readings))
-    return chunk_id, form, hans, syls
+    """(id, search form but Han characters, Han characters, toneless syllables) as the FTS
+    tables take them.
+
+    `readings` has a syllable id per character (0 for none: every character but Han ones
+    the dictionary reads); `tokens` gives each id's toneless syllable. The syllables are
+    those of the characters read, in order: a phrase of them holds every run of side-by-side
+    characters read so, and the exact places are checked on `readings` afterwards."""
+    hans = " ".join(HAN.findall(form))
+    syls = " ".join(map(tokens.__getitem__, filter(None, readings)))
+    return chunk_id, HAN_RUNS.sub(" ", form), hans, syls
 
 
 def fts_rows(
-    rows: Iterable[tuple[int, str, bytes]], tokens: Sequence[str]
+    rows: Iterable[tuple[int, bytes, bytes]], tokens: Sequence[str]
 ) -> Iterator[tuple[int, str, str, str]]:
-    """FTS rows made again from stored chunks (id, text, readings)."""
-    for chunk_id, text, blob in rows:
-        yield fts_row(chunk_id, text, search_form(text), readings_of(blob), tokens)
+    """FTS rows made again from stored chunks (id, packed text, packed readings)."""
+    for chunk_id, packed_text, packed_readings in rows:
+        form = search_form(unpack_text(packed_text))
+        readings = array("H", zlib.decompress(packed_readings))
+        yield fts_row(chunk_id, form, readings, tokens)
 
 
-def readings_of(blob: bytes) -> array:
-    found = array("H")
-    found.frombytes(blob)
-    return found
+def pack_text(text: str) -> bytes:
+    """A chunk's text as stored: UTF-8, compressed (Chinese text takes about half)."""
+    return zlib.compress(text.encode("utf-8"), LEVEL)
+
+
+def unpack_text(packed: bytes) -> str:
+    return zlib.decompress(packed).decode("utf-8")
+
+
+def pack_readings(readings: bytes) -> bytes:
+    """A chunk's readings as stored: `array("H")` bytes, one id per character, compressed."""
+    return zlib.compress(readings, LEVEL)
+
+
+def unpack_readings(packed: bytes) -> str:
+    """A chunk's readings as a string: each syllable id a character (see readings_text)."""
+    return readings_text(zlib.decompress(packed))
+
+
+def readings_text(readings: bytes) -> str:
+    """`array("H")` bytes of syllable ids as a string of as many characters, each id the
+    code point: a pattern over it finds runs of readings in C (ids stay far below the
+    surrogates: there are some 1,500 toned syllables)."""
+    return readings.decode(_UTF16)

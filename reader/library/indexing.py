@@ -4,9 +4,10 @@ Readings here are cheap on purpose: each word of the reader's segmentation (jieb
 word corrections) is read by the dictionary alone, pypinyin's phrase table then its
 characters' first readings (reader.language.pinyin.word_syllables, of the word folded to
 simplified script), heteronym-free and without the context model, which reads a novel in
-most of a minute and a library in hours. A word is read once per document however often it
-occurs (a novel has some 40,000 distinct words). So a library pinyin search finds what
-"jieba + pypinyin" reads, where the single-document find reads in context.
+most of a minute and a library in hours. A word is read once however often it occurs (a
+novel has some 40,000 distinct words), and its reading kept for the next document. So a
+library pinyin search finds what "jieba + pypinyin" reads, where the single-document find
+reads in context.
 
 A document is indexed in one transaction that first deletes its old rows: a crash leaves
 either the old rows or the new ones.
@@ -25,8 +26,8 @@ from reader.document import Document, open_document
 from reader.language.pinyin import word_syllables
 from reader.language.script import fold
 from reader.language.segmentation import Segmentation, Segmenter, SegmentingCancelled
-from reader.library.chunks import HAN, cut, fts_row, han_offsets, search_form
-from reader.library.index_file import LibraryIndex
+from reader.library.chunks import HAN, cut, fts_row, pack_readings, pack_text, search_form
+from reader.library.index_file import LibraryIndex, StaleSyllables
 
 if TYPE_CHECKING:
     from reader.language.corrections import Corrections
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from reader.store.library import LibraryEntry
 
 BOOK_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"})
+WORDS_KEPT = 500_000
+"""Words whose readings the index keeps between documents at most (some 50 MB)."""
 Progress = Callable[[int, int], None]
 """Called with (characters done, characters in all) while a document is segmented."""
 
@@ -80,10 +83,11 @@ def add_to_library(
     progress: Progress | None = None,
 ) -> LibraryEntry:
     """Opens the file, lists it in the store's library and indexes it unless its text is
-    indexed already. Raises DocumentError for a file that cannot be opened."""
-    path = Path(path)
+    indexed already. The path is made absolute first: the library opens it again later,
+    from wherever. Raises DocumentError for a file that cannot be opened."""
+    path = Path(path).absolute()
     document = open_document(path)
-    entry = store.library.add(document, path)
+    entry = store.library.add(document)
     if not index.is_current(entry.id, document.fingerprint):
         index_document(index, entry.id, document, None, cancelled, progress, segmenter=segmenter)
     return entry
@@ -110,19 +114,26 @@ def index_document(
         segmentation = Segmentation(
             text, spans, segmenter or shared_segmenter(), user_corrections(index)
         )
-    try:
-        walked = _walk_words(index, document, segmentation, cancelled, progress)
-    except SegmentingCancelled:
-        return
-    if walked is None:
-        return
-    readings, words, sections = walked
-    chars = Counter(HAN.findall(text))
-    try:
-        _write(index, document_id, document, readings, words, sections, chars)
-    except BaseException:
-        index.reload_syllables()
-        raise
+    for attempt in (1, 2):
+        try:
+            walked = _walk_words(index, document, segmentation, cancelled, progress)
+        except SegmentingCancelled:
+            return
+        if walked is None:
+            return
+        readings, words, sections = walked
+        chars = Counter({char: n for char, n in Counter(text).items() if HAN.match(char)})
+        try:
+            _write(index, document_id, document, readings, words, sections, chars)
+            index.compact_if_needed()  # the rows of an older text are orphans now
+            return
+        except StaleSyllables:
+            index.reload_syllables()  # another connection named syllables meanwhile
+            if attempt == 2:
+                raise
+        except BaseException:
+            index.reload_syllables()
+            raise
 
 
 def _walk_words(
@@ -131,15 +142,21 @@ def _walk_words(
     segmentation: Segmentation,
     cancelled: Callable[[], bool] | None,
     progress: Progress | None,
-) -> tuple[array, Counter[str], Counter[str]] | None:
-    """Every character's syllable id, each word's count and the number of sections it
-    occurs in; None if cancelled."""
+) -> tuple[bytes, Counter[str], Counter[str]] | None:
+    """Every character's syllable id (`array("H")` bytes, 0 for none), each word's count
+    and the number of sections it occurs in; None if cancelled.
+
+    The readings of a book are joined from each distinct word's, made once: a loop over a
+    book's half a million words in Python would cost a third of its segmenting."""
     text = document.text
-    readings = array("H", bytes(2 * len(text)))
+    parts: list[bytes] = []
+    done = 0
     words: Counter[str] = Counter()
     by_section: dict[int, set[str]] = {}
     section_of = _SectionWalk(document)
-    cache: dict[str, array | None] = {}
+    cache = index.word_readings
+    if len(cache) > WORDS_KEPT:
+        cache.clear()
     for number in range(len(segmentation)):
         if cancelled is not None and cancelled():
             return None
@@ -150,28 +167,30 @@ def _walk_words(
             starts = segmentation.segment_span(number, cancelled)
         pieces = [text[a:b] for a, b in zip(starts, [*starts[1:], span_end], strict=True)]
         words.update(pieces)
-        by_section.setdefault(section_of(span_start), set()).update(pieces)
-        for word_start, word in zip(starts, pieces, strict=True):
-            ids = cache.get(word, False)
-            if ids is False:
-                ids = cache[word] = _reading_ids(index, word)
-            if ids is not None:
-                readings[word_start : word_start + len(word)] = ids
+        distinct = set(pieces)
+        by_section.setdefault(section_of(span_start), set()).update(distinct)
+        for word in distinct.difference(cache):
+            cache[word] = _reading_ids(index, word)
+        parts.append(bytes(2 * (span_start - done)))
+        parts.extend(map(cache.__getitem__, pieces))
+        done = span_end
         if progress is not None:
             progress(span_end, len(text))
+    parts.append(bytes(2 * (len(text) - done)))
     sections: Counter[str] = Counter()
     for found in by_section.values():
         sections.update(found)
     for word in [word for word in words if not any(char.isalnum() for char in word)]:
         del words[word]
-    return readings, words, sections
+    return b"".join(parts), words, sections
 
 
-def _reading_ids(index: LibraryIndex, word: str) -> array | None:
-    """The syllable id of each character of `word` (0 for none), None without Han ones."""
+def _reading_ids(index: LibraryIndex, word: str) -> bytes:
+    """The syllable id of each character of `word` (0 for none), as `array("H")` bytes."""
     if not HAN.search(word):
-        return None
-    return array("H", (index.syllable_id(name) for name in word_syllables(fold(word))))
+        return bytes(2 * len(word))
+    syllables = word_syllables(fold(word))
+    return array("H", (index.syllable_id(name) for name in syllables)).tobytes()
 
 
 class _SectionWalk:
@@ -200,7 +219,7 @@ def _write(
     index: LibraryIndex,
     document_id: int,
     document: Document,
-    readings: array,
+    readings: bytes,
     words: Counter[str],
     sections: Counter[str],
     chars: Counter[str],
@@ -222,14 +241,13 @@ def _write(
         fts = []
         tokens = index.syllable_tokens()
         for chunk in cut(document.text):
-            form = search_form(chunk.text)
-            ids = array("H", (readings[chunk.start + o] for o in han_offsets(chunk.text)))
+            ids = readings[2 * chunk.start : 2 * (chunk.start + len(chunk.text))]
             cursor = execute(
                 "INSERT INTO chunks (document_id, start, length, text, readings) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (document_id, chunk.start, chunk.length, chunk.text, ids.tobytes()),
+                (document_id, chunk.start, chunk.length, pack_text(chunk.text), pack_readings(ids)),
             )
-            fts.append(fts_row(cursor.lastrowid, chunk.text, form, ids, tokens))
+            fts.append(fts_row(cursor.lastrowid, search_form(chunk.text), array("H", ids), tokens))
         index.insert_fts(fts)
         connection.executemany(
             "INSERT INTO words VALUES (?, ?, ?, ?)",

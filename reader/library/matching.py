@@ -1,17 +1,14 @@
-"""Where a query matches inside one piece of text: by characters, or by pinyin over one
-reading per Han character; and the context shown around a match."""
+"""Where a query matches inside one piece of text: by characters (in either script), or by
+pinyin over a reading per character; and the context shown around a match."""
 
 from __future__ import annotations
 
 import re
-from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
-from reader.language.pinyin_find import non_overlapping
 from reader.language.pinyin_query import PinyinQuery, PinyinQueryError, parse_query
 from reader.language.script import fold_table
-from reader.library.chunks import HanRuns
 from reader.library.query import QueryError
 
 CONTEXT = 30
@@ -19,6 +16,8 @@ CONTEXT = 30
 
 
 def parse_pinyin(text: str) -> PinyinQuery:
+    """The query's splits into syllables; QueryError (its message for the user) if the
+    query is not pinyin."""
     try:
         return parse_query(text)
     except PinyinQueryError as error:
@@ -60,56 +59,37 @@ def character_places(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int
 
 
 class PinyinMatcher:
-    """A parsed pinyin query against readings stored as syllable ids (one per Han
-    character): made once per search, it knows which ids each syllable accepts."""
+    """A parsed pinyin query against readings stored as syllable ids, one per character
+    (reader.library.chunks.readings_text: each id a character of a string, 0 for none):
+    made once per search, a pattern of the ids each syllable accepts, so the places are
+    found by the regular expression engine, in C, leftmost and longest first."""
 
     def __init__(self, parsed: PinyinQuery, names: Sequence[str]) -> None:
         """`names`: the numbered syllable ("bao3") of each id."""
-        self._parses = [
-            [
-                frozenset(id_ for id_, name in enumerate(names) if syllable.matches(name))
-                for syllable in parse
-            ]
-            for parse in parsed.parses
+        parses = sorted(parsed.parses, key=len, reverse=True)
+        alternatives = [
+            "".join(
+                _one_of(id_ for id_, name in enumerate(names) if id_ and s.matches(name))
+                for s in parse
+            )
+            for parse in parses
         ]
+        self._pattern = re.compile("|".join(alternatives))
 
-    def places(self, text: str, readings: array) -> list[tuple[int, int]]:
-        """The runs of side-by-side Han characters of `text` whose readings (one id per Han
-        character) are one of the query's splits, in order, not overlapping."""
-        blob = readings.tobytes()
-        runs: HanRuns | None = None
-        found: set[tuple[int, int]] = set()
-        for parse in self._parses:
-            size = len(parse)
-            for rank in _ranks(blob, parse[0]):
-                if rank + size > len(readings) or not all(
-                    readings[rank + k] in accepted for k, accepted in enumerate(parse)
-                ):
-                    continue
-                if runs is None:
-                    runs = HanRuns(text)
-                begin = runs.place(rank, size)
-                if begin is not None:
-                    found.add((begin, begin + size))
-        return non_overlapping(found)
+    def places(self, readings: str) -> list[tuple[int, int]]:
+        """The runs of characters whose readings are one of the query's splits, in order,
+        not overlapping (of two at one place, the longer): Han characters side by side,
+        since any other character has no reading."""
+        return [match.span() for match in self._pattern.finditer(readings)]
 
 
-def _ranks(blob: bytes, accepted: frozenset[int]) -> list[int]:
-    """The positions in `blob` (array("H") bytes) of the ids `accepted`, found in C."""
-    ranks = []
-    for id_ in accepted:
-        pattern = array("H", [id_]).tobytes()
-        at = blob.find(pattern)
-        while at >= 0:
-            if at % 2 == 0:
-                ranks.append(at // 2)
-                at = blob.find(pattern, at + 2)
-            else:
-                at = blob.find(pattern, at + 1)
-    return ranks
+def _one_of(ids: Iterable[int]) -> str:
+    chars = "".join(re.escape(chr(id_)) for id_ in ids)
+    return f"[{chars}]" if chars else "(?!)"
 
 
 def one_line(text: str) -> str:
+    """Context is shown on one line: a line break reads as a space."""
     return text.replace("\r", " ").replace("\n", " ")
 
 

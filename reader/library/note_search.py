@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.language.pinyin import word_syllables
 from reader.language.script import fold
-from reader.library.chunks import han_offsets, search_form
+from reader.library.chunks import HAN, readings_text, search_form
 from reader.library.index_file import NO_READING, LibraryIndex
 from reader.library.indexing import shared_segmenter
 from reader.library.matching import (
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reader.language.pinyin_query import PinyinQuery
     from reader.store import Store
     from reader.store.annotations import Annotation
+    from reader.store.documents import DocumentRecord
 
 
 def note_hits(
@@ -73,7 +74,7 @@ def note_hits(
     return hits
 
 
-def _annotations(store: Store, query: LibraryQuery) -> Iterator[tuple[object, Annotation]]:
+def _annotations(store: Store, query: LibraryQuery) -> Iterator[tuple[DocumentRecord, Annotation]]:
     tags = {tag.casefold() for tag in query.tags}
     records = sorted(store.documents.all(), key=lambda record: record.id)
     for record in records:
@@ -96,7 +97,7 @@ def _first_match(
     for text in fields:
         if parsed is not None:
             readings, names = _readings(text)
-            places = PinyinMatcher(parsed, names).places(text, readings)
+            places = PinyinMatcher(parsed, names).places(readings)
         else:
             places = character_places(text, needle_pattern(needle))
         if places:
@@ -104,20 +105,23 @@ def _first_match(
     return None
 
 
-def _readings(text: str) -> tuple[array, list[str]]:
-    """One reading per Han character of `text`, as ids into the list of names returned with
-    them, read as the index reads a document's words."""
-    by_offset: dict[int, str] = {}
+def _readings(text: str) -> tuple[str, list[str]]:
+    """A reading per character of `text` (0 for none), as ids into the list of names
+    returned with them, read as the index reads a document's words."""
+    names = [NO_READING]
+    ids: dict[str, int] = {}
+    readings = array("H", bytes(2 * len(text)))
     for start, end in shared_segmenter().segment(text):
         word = text[start:end]
+        if not HAN.search(word):
+            continue
         for offset, name in enumerate(word_syllables(fold(word)), start):
-            by_offset[offset] = name or NO_READING
-    ids: dict[str, int] = {}
-    readings = array(
-        "H",
-        (ids.setdefault(by_offset.get(at, NO_READING), len(ids)) for at in han_offsets(text)),
-    )
-    return readings, list(ids)
+            if name is not None:
+                if name not in ids:
+                    ids[name] = len(names)
+                    names.append(name)
+                readings[offset] = ids[name]
+    return readings_text(readings.tobytes()), names
 
 
 def index_section(index: LibraryIndex, document_id: int, offset: int) -> str:

@@ -8,11 +8,12 @@ numbers or marks, `xian` one syllable, `xi'an` two). Pinyin matches the index's 
 the dictionary's reading of each word of the reader's segmentation (reader.library.indexing),
 where the single-document find reads in context.
 
-FTS5 gives the candidate chunks (reader.library.index_file): the trigram table for three
-characters or more, the Han-character table (a phrase of single characters) for one or two,
-the syllable column for pinyin; then the exact places are found in Python within each
-candidate chunk. A short query that is not all Han characters (`AI`, `3月`) reads every
-chunk: slower, and rare.
+FTS5 gives the candidate chunks (reader.library.index_file): the Han-character column (a
+phrase of single characters) for the query's runs of Han characters, the trigram table for
+its other runs of three characters or more, the syllable column (a phrase) for pinyin; then
+the exact places are found within each candidate chunk by a pattern (the needle escaped,
+each character standing for its variants in either script). A short query of no Han
+characters (`AI`, `3`) reads every chunk: slower, and rare.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.language.pinyin_query import PinyinQuery
-from reader.library.chunks import HAN, readings_of, search_form
+from reader.library.chunks import HAN_RUNS, search_form, unpack_readings, unpack_text
 from reader.library.index_file import LibraryIndex
 from reader.library.matching import (
+    CONTEXT,
     PinyinMatcher,
     character_places,
     context,
@@ -53,6 +55,8 @@ def search(
         if store is None:
             return []
         return note_hits(index, store, query, limit, cancelled)
+    if not query.text.strip():
+        return []
     parsed = parse_pinyin(query.text) if query.pinyin else None
     hits = []
     for hit in _text_hits(index, query, parsed, cancelled):
@@ -82,7 +86,7 @@ def _text_hits(
         where += f" AND document_id IN ({', '.join('?' * len(ids))})"
         parameters = (*parameters, *ids)
     rows = index.connection.execute(
-        "SELECT document_id, start, length, text, readings FROM chunks "
+        f"SELECT document_id, start, length, text, {'readings' if parsed else 'NULL'} FROM chunks "
         f"WHERE {where} ORDER BY document_id, start",
         parameters,
     )
@@ -90,12 +94,16 @@ def _text_hits(
     matcher = PinyinMatcher(parsed, index.syllable_names()) if parsed is not None else None
     pattern = needle_pattern(needle)
     last_end = (-1, 0)
-    for document_id, start, length, text, blob in rows:
+    for document_id, start, length, packed_text, packed_readings in rows:
         if cancelled is not None and cancelled():
             return
         if matcher is not None:
-            found = matcher.places(text, readings_of(blob))
+            found = matcher.places(unpack_readings(packed_readings))
+            if not found:
+                continue
+            text = unpack_text(packed_text)
         else:
+            text = unpack_text(packed_text)
             found = character_places(text, pattern)
         for begin, end in found:
             if begin >= length:
@@ -107,14 +115,20 @@ def _text_hits(
 
 
 def _character_candidates(needle: str) -> tuple[str, tuple[str, ...]]:
-    if len(needle) >= 3:
-        trigrams = dict.fromkeys(needle[at : at + 3] for at in range(len(needle) - 2))
-        wanted = " AND ".join(_phrase(trigram) for trigram in trigrams)
-        return "id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ?)", (wanted,)
-    if all(HAN.fullmatch(char) for char in needle):
-        phrase = _phrase(" ".join(needle))
-        return "id IN (SELECT rowid FROM han_fts WHERE han_fts MATCH ?)", (f"hans : {phrase}",)
-    return "1", ()
+    """The chunks that may hold `needle`: those holding each of its runs of Han characters
+    as a phrase and each of its other runs of three characters or more as trigrams; every
+    chunk for a short query of other characters alone (`AI`, `3`)."""
+    clauses = []
+    parameters = []
+    for run in HAN_RUNS.findall(needle):
+        clauses.append("id IN (SELECT rowid FROM han_fts WHERE han_fts MATCH ?)")
+        parameters.append("hans : " + _phrase(" ".join(run)))
+    for run in HAN_RUNS.split(needle):
+        if len(run) >= 3:
+            trigrams = dict.fromkeys(run[at : at + 3] for at in range(len(run) - 2))
+            clauses.append("id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ?)")
+            parameters.append(" AND ".join(_phrase(trigram) for trigram in trigrams))
+    return " AND ".join(clauses) or "1", tuple(parameters)
 
 
 def _pinyin_candidates(parsed: PinyinQuery) -> tuple[str, tuple[str, ...]]:
@@ -137,6 +151,13 @@ class _Places:
         self._sections: dict[int, tuple[list[tuple[int, int]], list[tuple[int, str]]]] = {}
 
     def hit(self, document_id: int, chunk_start: int, text: str, begin: int, end: int) -> Hit:
+        if begin < CONTEXT and chunk_start > 0:
+            before = self._neighbour(document_id, chunk_start, before=True)[-CONTEXT:]
+            text, begin, end = before + text, begin + len(before), end + len(before)
+            chunk_start -= len(before)
+        if end + CONTEXT > len(text):
+            after = self._neighbour(document_id, chunk_start + len(text), before=False)
+            text += after[: end + CONTEXT - len(text)]
         left, match, right = context(text, begin, end)
         document = self._documents.get(document_id)
         start = chunk_start + begin
@@ -151,6 +172,24 @@ class _Places:
             match,
             right,
         )
+
+    def _neighbour(self, document_id: int, offset: int, before: bool) -> str:
+        """The text of the document just before `offset` (a chunk's start) or from it on:
+        a hit near a chunk's edge takes its context across it."""
+        if before:
+            sql = "start < ? ORDER BY start DESC"
+        else:
+            sql = "start <= ? AND start + length > ? ORDER BY start"
+        parameters = (document_id, offset) if before else (document_id, offset, offset)
+        row = self._index.connection.execute(
+            f"SELECT start, length, text FROM chunks WHERE document_id = ? AND {sql} LIMIT 1",
+            parameters,
+        ).fetchone()
+        if row is None:
+            return ""
+        start, length, packed = row
+        text = unpack_text(packed)
+        return text[: offset - start] if before else text[offset - start : length]
 
     def section(self, document_id: int, offset: int) -> str:
         """The heading of the deepest section holding `offset`."""

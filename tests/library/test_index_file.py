@@ -83,3 +83,44 @@ def test_documents_counts_and_forget(index_books, index, segmenter):
     assert first.id not in index.indexed()
     assert all(hit.document_id != first.id for hit in search(index, None, LibraryQuery("玉")))
     assert list(index.word_counts([first.id])) == []
+
+
+def test_rows_of_an_older_text_are_swept_once_they_outnumber_the_rest(tmp_path, index, segmenter):
+    from reader.document import open_document
+    from reader.library.indexing import index_document
+
+    path = tmp_path / "long.txt"
+    path.write_text("标题\n\n" + "宝玉来了，黛玉走了。\n" * 20_000, encoding="utf-8")
+    index_document(index, 1, open_document(path), segmenter=segmenter)
+    count = index.connection.execute
+
+    def fts_rows() -> int:
+        return count("SELECT count(*) FROM han_fts").fetchone()[0]
+
+    chunks = count("SELECT count(*) FROM chunks").fetchone()[0]
+    assert chunks > 100 and fts_rows() == chunks
+    path.write_text("标题\n\n宝玉来了。\n", encoding="utf-8")
+    index_document(index, 1, open_document(path), segmenter=segmenter)  # the text changed
+    assert fts_rows() == count("SELECT count(*) FROM chunks").fetchone()[0] == 1
+    assert len(search(index, None, LibraryQuery("宝玉"))) == 1
+    index_document(index, 2, open_document(path), segmenter=segmenter)
+    index.forget(1)
+    assert fts_rows() == 2  # one orphan is left until orphans outnumber the rest
+    assert [hit.document_id for hit in search(index, None, LibraryQuery("宝玉"))] == [2]
+
+
+def test_two_connections_naming_syllables_at_once_agree(tmp_path, books, segmenter):
+    from reader.document import open_document
+    from reader.library.indexing import index_document
+
+    path = tmp_path / INDEX_FILE
+    with LibraryIndex.open(path) as first, LibraryIndex.open(path) as second:
+        index_document(first, 1, open_document(books[0]), segmenter=segmenter)
+        index_document(second, 2, open_document(books[1]), segmenter=segmenter)
+        index_document(second, 3, open_document(books[2]), segmenter=segmenter)
+        for index in (first, second):
+            hits = search(index, None, LibraryQuery("baoyu", pinyin=True))
+            assert {hit.document_id for hit in hits} == {1, 2, 3}
+            # 孙悟空 is only in the third book: its syllables were named by `second`
+            (hit,) = search(index, None, LibraryQuery("sun wu kong", pinyin=True))
+            assert hit.document_id == 3

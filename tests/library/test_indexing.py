@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.document import open_document
+from reader.document import DocumentError, open_document
 from reader.language.corrections import CORRECTIONS_FILE, Corrections
 from reader.language.find import Finder
 from reader.library.chunks import LONGEST_CHUNK, cut
-from reader.library.indexing import files_in_folder, index_document
+from reader.library.index_file import IndexFileError, LibraryIndex
+from reader.library.indexing import add_to_library, files_in_folder, index_document
+from reader.library.matching import CONTEXT
 from reader.library.search import LibraryQuery, search
 
 
@@ -76,12 +78,24 @@ def test_many_chunks_and_a_long_line_cut_inside_lose_no_match(tmp_path, index, s
     document = open_document(path)
     assert len(list(cut(document.text))) > 5
     index_document(index, 1, document, segmenter=segmenter)
+    text = document.text
     for query in ("宝玉", "宝玉来了", "林黛玉笑道"):
         hits = search(index, None, LibraryQuery(query))
-        expected = Finder(document.text).find_characters(query)
+        expected = Finder(text).find_characters(query)
         assert [(h.start, h.end) for h in hits] == expected, query
+        for hit in hits:  # the context crosses the chunks' edges
+            assert hit.left == text[max(0, hit.start - CONTEXT) : hit.start].replace("\n", " ")
+            assert hit.right == text[hit.end : hit.end + CONTEXT].replace("\n", " ")
     pinyin = search(index, None, LibraryQuery("baoyu", pinyin=True))
     assert [(h.start, h.end) for h in pinyin] == Finder(document.text).find_characters("宝玉")
+
+
+def test_an_index_that_cannot_be_made_says_why(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(IndexFileError, match="cannot be opened"):
+        LibraryIndex.open(blocker / "library-index.sqlite3")
+    assert blocker.read_text(encoding="utf-8") == "x"
 
 
 def test_chunks_cover_the_text_and_end_at_line_ends():
@@ -105,9 +119,6 @@ def test_the_book_files_of_a_folder_recursively_sorted(tmp_path: Path):
 
 
 def test_add_to_library_lists_and_indexes_once(books, store, index, segmenter):
-    pytest.importorskip("reader.store.library")
-    from reader.library.indexing import add_to_library
-
     entry = add_to_library(store, index, books[0], segmenter=segmenter)
     assert store.library.entry(entry.id) is not None
     assert index.is_current(entry.id, open_document(books[0]).fingerprint)
@@ -116,3 +127,30 @@ def test_add_to_library_lists_and_indexes_once(books, store, index, segmenter):
     again = add_to_library(store, index, books[0], segmenter=segmenter)
     assert again.id == entry.id
     assert len(search(index, store, LibraryQuery("宝玉"))) == len(hits)
+    assert [e.id for e in store.library.entries()] == [entry.id]
+
+
+def test_add_to_library_indexes_a_changed_file_again(books, store, index, segmenter):
+    entry = add_to_library(store, index, books[1], segmenter=segmenter)
+    books[1].write_text("新书\n\n第一章 开始\n湘云来了。\n\n第二章 后来\n她走了。\n", "utf-8")
+    again = add_to_library(store, index, books[1], segmenter=segmenter)
+    assert again.id == entry.id
+    assert index.is_current(entry.id, open_document(books[1]).fingerprint)
+    assert search(index, store, LibraryQuery("宝玉")) == []
+    assert [hit.match for hit in search(index, store, LibraryQuery("湘云"))] == ["湘云"]
+
+
+def test_a_file_that_is_no_book_is_refused_with_its_reason(tmp_path, store, index):
+    picture = tmp_path / "picture.txt"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    with pytest.raises(DocumentError, match="PNG"):
+        add_to_library(store, index, picture)
+    assert store.library.entries() == []
+    assert index.indexed() == {}
+
+
+def test_add_to_library_keeps_the_files_absolute_path(books, store, index, segmenter, monkeypatch):
+    monkeypatch.chdir(books[0].parent)
+    entry = add_to_library(store, index, Path(books[0].name), segmenter=segmenter)
+    assert entry.path == books[0]
+    assert index.documents()[0].path == books[0]

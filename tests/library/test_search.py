@@ -103,19 +103,28 @@ def test_limit_documents_and_cancel(index_books, index):
 def test_a_query_is_plain_text_and_an_empty_one_finds_nothing(index_books, index):
     index_books()
     assert search(index, None, LibraryQuery("   ")) == []
+    assert search(index, None, LibraryQuery(" ", pinyin=True)) == []
     assert search(index, None, LibraryQuery('"宝玉"')) == []
     assert search(index, None, LibraryQuery("宝.")) == []
     assert search(index, None, LibraryQuery("宝玉 OR 黛玉")) == []
 
 
-def test_short_queries_of_other_characters_are_found_too(tmp_path, index, segmenter):
+def test_queries_of_other_characters_are_found_too(tmp_path, index, segmenter):
     from reader.document import open_document
     from reader.library.indexing import index_document
 
     path = tmp_path / "mixed.txt"
-    path.write_text("标题\n\nAI 与人。3月里，ai 又来了。\n", encoding="utf-8")
+    lines = ["标题", "", "AI 与人。3月里，ai 又来了。", "他在2016年买了iPhone，IPHONE 很贵。"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     document = open_document(path)
     index_document(index, 7, document, segmenter=segmenter)
-    hits = search(index, None, LibraryQuery("Ai"))
-    assert [document.text[h.start : h.end] for h in hits] == ["AI", "ai"]
-    assert [h.match for h in search(index, None, LibraryQuery("3月"))] == ["3月"]
+
+    def found(query: str) -> list[str]:
+        return [document.text[h.start : h.end] for h in search(index, None, LibraryQuery(query))]
+
+    assert found("Ai") == ["AI", "ai"]
+    assert found("3月") == ["3月"]
+    assert found("iphone") == ["iPhone", "IPHONE"]
+    assert found("2016年") == ["2016年"]
+    assert found("16年买") == ["16年买"]
+    assert found("2017年") == []
