@@ -26,6 +26,7 @@ from reader.ui.find.bar import FindMode
 from reader.ui.plain_text import make_plain
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.search.csv_export import write_hits_csv
+from reader.ui.search.settings import SearchSettings
 from reader.ui.search.window import LibrarySearchWindow, SearchScope
 from reader.ui.tasks import TaskRunner
 
@@ -82,6 +83,7 @@ class SearchController(QtCore.QObject):
         self._number = 0
         self._running: int | None = None
         self._window: LibrarySearchWindow | None = None
+        self._settings = SearchSettings()
         self._timer = QtCore.QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_DELAY_MS)
@@ -99,6 +101,14 @@ class SearchController(QtCore.QObject):
         """Made on first use: a reader who never searches the library never pays for it."""
         if self._window is None:
             window = self._window = LibrarySearchWindow(self._parent)
+            window.set_mode(self._settings.mode)
+            window.set_scope(self._settings.scope)
+            if not self._settings.geometry.isEmpty():
+                window.restoreGeometry(self._settings.geometry)
+            window.hidden.connect(self._keep_geometry)
+            # Kept as the reader chooses them (`activated`), not as a concordance sets them.
+            window.mode_box.activated.connect(lambda _: self._keep_choices())
+            window.scope_box.activated.connect(lambda _: self._keep_choices())
             window.addAction(self.action)  # Ctrl+Shift+F there too: back to the query
             window.query_changed.connect(self._query_changed)
             window.search_requested.connect(self._enter_pressed)
@@ -180,6 +190,15 @@ class SearchController(QtCore.QObject):
     def searching(self) -> bool:
         """A search waits for the next keystroke or runs on a worker."""
         return self._timer.isActive() or self._running is not None
+
+    def _keep_choices(self) -> None:
+        if self._window is not None:
+            self._settings.mode = self._window.mode()
+            self._settings.scope = self._window.scope()
+
+    def _keep_geometry(self) -> None:
+        if self._window is not None:
+            self._settings.geometry = self._window.saveGeometry()
 
     def _query_changed(self) -> None:
         self._number += 1  # the search under way is no longer wanted

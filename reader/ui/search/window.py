@@ -50,6 +50,8 @@ class LibrarySearchWindow(QtWidgets.QWidget):
     hit_chosen = QtCore.Signal(int)
     """The reader clicked a row, or pressed Enter on it: its number as shown."""
     export_requested = QtCore.Signal()
+    hidden = QtCore.Signal()
+    """Closed or hidden: where it stood is worth keeping."""
     search_requested = QtCore.Signal()
     """Enter in the query box: search now, not after the pause for the next keystroke."""
 
@@ -306,6 +308,10 @@ class LibrarySearchWindow(QtWidgets.QWidget):
             self.table.setFocus(QtCore.Qt.TabFocusReason)
             if not self.table.currentIndex().isValid():
                 self.table.setCurrentIndex(self.model.index(0, DOCUMENT))
+
+    def hideEvent(self, event: QtGui.QHideEvent) -> None:
+        super().hideEvent(event)
+        self.hidden.emit()
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         if event.key() == QtCore.Qt.Key_Escape:

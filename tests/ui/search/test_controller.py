@@ -307,3 +307,18 @@ def test_a_hit_in_a_file_changed_since_it_was_indexed_opens_where_its_word_now_i
     caret = window.shown_view().caret_offset()
     assert caret != hit.start
     assert text[caret : caret + 2] == "晴雯"
+
+
+def test_the_mode_scope_and_place_chosen_are_kept_for_the_next_window(qtbot, window, make_window):
+    search = open_search(qtbot, window)
+    qtbot.keyClick(search.window.mode_box, QtCore.Qt.Key_End)  # Pinyin, the last
+    qtbot.keyClick(search.window.scope_box, QtCore.Qt.Key_Down)  # Text to Notes
+    search.window.resize(700, 400)
+    search.show_concordance(BAOYU)  # a concordance's own choices are not the reader's
+    window.close()
+
+    again = open_search(qtbot, make_window(active=True))
+
+    assert again.window.mode() is FindMode.PINYIN
+    assert again.window.scope() is SearchScope.NOTES
+    assert again.window.size() == QtCore.QSize(700, 400)
