@@ -32,6 +32,8 @@ from reader.ui.qt import QtWidgets
 from reader.ui.script.choice import ScriptChoice
 from reader.ui.script.display import ScriptDisplay
 from reader.ui.script.menu import ScriptMenu
+from reader.ui.search.controller import SearchController
+from reader.ui.search.opening import HitOpener
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
@@ -62,12 +64,14 @@ class Features:
     vocabulary: VocabularyController
     coverage: CoverageMenu | None
     library: LibraryController
+    search: SearchController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
         self.library.shutdown()
         self.word_lookup.shutdown()
         self.words.shutdown()
+        self.search.shutdown()
 
 
 def make_features(
@@ -184,6 +188,21 @@ def make_features(
         shown_view,
     )
     library.follow(reading_view.top_offset_changed, coverage)
+    # Search Library: after Find in the Edit menu; a hit opens in this window, a jump.
+    opener = HitOpener(
+        lambda: window.reader_document,
+        lambda path, at: window.open_path(path, at=at),
+        shown_view,
+        navigation.jumps.jumped_from,
+    )
+    search = SearchController(
+        window,
+        window.edit_menu,
+        find.previous_action,
+        annotations.data_dir,
+        session.runner,
+        opener.open,
+    )
     return Features(
         session,
         annotations,
@@ -199,6 +218,7 @@ def make_features(
         vocabulary,
         coverage,
         library,
+        search,
     )
 
 

@@ -106,6 +106,7 @@ EDIT_FIND = (
     Item("&Find…", QtGui.QKeySequence.Find),
     Item("Find &Next", "F3"),
     Item("Find Pre&vious", "Shift+F3"),
+    Item("Search &Library…", "Ctrl+Shift+F"),
 )
 EDIT_AFTER = (
     Section(),
