@@ -341,6 +341,16 @@ def frequency(files: Sequence[Path], settings: Settings) -> Table | None:
     return Table(frequency_figures.TITLE, frequency_figures.HEADERS, figure_rows(figures))
 
 
+def library_index(files: Sequence[Path], settings: Settings) -> Table | None:
+    """bench/library_index.py: indexing 40M characters of the novels, index size, queries."""
+    if not NOVEL.is_file():
+        print(f"skipping the library index: {NOVEL} not found")
+        return None
+    import library_index as bench
+
+    return Table(bench.TITLE, bench.HEADERS, figure_rows(bench.measure()))
+
+
 def _print_skips(line: str) -> None:
     if "skipped" in line:
         print(line)
@@ -364,6 +374,7 @@ MEASUREMENTS: list[Measurement] = [
     find_window,
     word_marks,
     long_line_window,
+    library_index,
 ]
 
 

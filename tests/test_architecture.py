@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "reader"
 QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
-CORE = ("document", "language", "store")
+CORE = ("document", "language", "store", "library")
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -23,14 +23,16 @@ from tests.document.test_epub import deep_contents_book
 from tests.store.store_helpers import frozen
 
 
-def run_reader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_reader(
+    *args: str, cwd: Path | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "reader", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         cwd=cwd,
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
 

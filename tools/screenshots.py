@@ -5,8 +5,10 @@ docs/dark-find.png (the dark theme, the pinyin view with two highlights, the fin
 opened with Ctrl+F on the pinyin query wangluo: every 网络 in view marked, the current one
 stronger, the list of matches under the page), docs/new-words.png (a learner who knows
 HSK 1–3 and is learning a few words: the new and learning words underlined, pinyin over
-them alone) and docs/coverage.png (the words of HSK 1–3 known: each section's share known
-in the tree, and Words to Learn for a section).
+them alone), docs/coverage.png (the words of HSK 1–3 known: each section's share known
+in the tree, and Words to Learn for a section) and docs/library-search.png (the shared
+novels and the seed in the library, 宝玉 searched in Search Library and sorted by its
+right context, a hit opened in the window behind).
 
 Run from the project folder after a change the screenshots show: python tools/screenshots.py
 [OUT_DIR] (default docs/). It builds the real window offscreen at 1400×900, on settings and
@@ -35,13 +37,17 @@ sys.path.insert(0, str(ROOT))
 
 from reader.document.model import Section  # noqa: E402
 from reader.language.hsk import HskLevels  # noqa: E402
+from reader.library.index_file import LibraryIndex, index_path  # noqa: E402
+from reader.library.indexing import add_to_library  # noqa: E402
 from reader.resources import seed_article  # noqa: E402
-from reader.store import Status  # noqa: E402
+from reader.store import Status, open_store, resolve_data_dir  # noqa: E402
 from reader.ui.app import application  # noqa: E402
 from reader.ui.coverage.menu import CoverageMenu  # noqa: E402
 from reader.ui.lookup.settings import LookupSettings  # noqa: E402
 from reader.ui.preferences.settings import PreferenceSettings, ThemeChoice  # noqa: E402
 from reader.ui.qt import QtCore, QtGui, QtWidgets  # noqa: E402
+from reader.ui.search.controller import SearchController  # noqa: E402
+from reader.ui.search.results_model import MATCH, RIGHT  # noqa: E402
 from reader.ui.tasks import TaskRunner  # noqa: E402
 from reader.ui.views.tone_colours import ToneColours  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
@@ -72,6 +78,12 @@ LEARNING = {"网信": 1, "发展": 2, "创新": 3, "互联网": 4, "信息化": 
 """The words the learner of new-words.png is learning, and how far (1-4)."""
 FIND_QUERY = "wangluo"
 """Typed into the find bar in FIND_SECTION, where 网络 (wǎngluò) comes seven times."""
+
+NOVELS = ROOT.parent / "shared" / "data" / "novels"
+"""The shared novels (not in the project): the library of library-search.png."""
+LIBRARY_QUERY = "宝玉"
+LIBRARY_ROW = 7
+"""The hit clicked open, counted from the top of the concordance sorted by right context."""
 
 
 def wait_until(done: Callable[[], bool], timeout_s: float = 120.0) -> None:
@@ -249,6 +261,41 @@ def grab_with_dialog(window: MainWindow, dialog: QtWidgets.QDialog, path: Path) 
     print(path)
 
 
+def library_search(scratch: Path, out_dir: Path) -> None:
+    """The novels and the seed added to the library (as `reader library add` adds them),
+    Search Library opened with Ctrl+Shift+F, LIBRARY_QUERY typed, the concordance sorted
+    by its right context with a click on its header, and a hit clicked open behind it."""
+    novels = sorted(NOVELS.glob("*.txt"))
+    if not novels:
+        print(f"screenshots: library-search.png skipped: no novels in {NOVELS}")
+        return
+    window = new_window(scratch)
+    store = open_store(resolve_data_dir(None))
+    with store, LibraryIndex.open(index_path(store.path)) as index:
+        for path in [*novels, seed_article()]:
+            add_to_library(store, index, path)
+    window.activateWindow()
+    wait_until(window.isActiveWindow, timeout_s=5)
+    QtTest.QTest.keyClick(
+        window.shown_view(), QtCore.Qt.Key_F, QtCore.Qt.ControlModifier | QtCore.Qt.ShiftModifier
+    )
+    search = window.findChild(SearchController)
+    search.window.resize(1100, 450)
+    search.window.set_query(LIBRARY_QUERY)
+    search.search_now()
+    wait_until(lambda: not search.searching)
+    header = search.window.table.horizontalHeader()
+    point = QtCore.QPoint(header.sectionViewportPosition(RIGHT) + 5, header.height() // 2)
+    QtTest.QTest.mouseClick(header.viewport(), QtCore.Qt.LeftButton, pos=point)
+    table = search.window.table
+    rect = table.visualRect(search.window.model.index(LIBRARY_ROW, MATCH))
+    QtTest.QTest.mouseClick(table.viewport(), QtCore.Qt.LeftButton, pos=rect.center())
+    settle()
+    grab_with_dialog(window, search.window, out_dir / "library-search.png")
+    search.window.close()
+    window.close()
+
+
 def main(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     application()
@@ -299,6 +346,8 @@ def main(out_dir: Path) -> None:
     settle()
     grab_with_dialog(window, dialog, out_dir / "coverage.png")
     window.close()
+
+    library_search(scratch / "library", out_dir)
     shutil.rmtree(scratch, ignore_errors=True)
 
 

@@ -15,9 +15,12 @@ from reader.cli.common import DATA_DIR_HELP, EXIT_ERROR, EXIT_OK, CommandError, 
 from reader.cli.common import add_reading_options as _add_reading_options
 from reader.cli.common import read_document as _read
 from reader.cli.common import tell as _tell
+from reader.cli.concordance import concordance_command
 from reader.cli.find import find_command
 from reader.cli.freq import freq_command
 from reader.cli.language import lookup_command, pinyin_command, words_command
+from reader.cli.library import library_command
+from reader.cli.search import search_command
 from reader.cli.stats import stats_command
 from reader.cli.vocab import vocab_command
 from reader.document import DocumentError, open_document
@@ -158,7 +161,10 @@ def _open_window(args: list[str]) -> int:
             "reader pinyin [--json] FILE|-; reader words --json FILE|-; "
             "reader find [--json] [--pinyin] QUERY FILE; "
             "reader notes export|import ...; reader vocab known|status|save|export ...; "
-            "reader stats [--json] FILE; reader freq [--json] [--chars] FILE|--library "
+            "reader stats [--json] FILE; reader library add|list|remove ...; "
+            "reader search [--json] [--pinyin] [--notes] QUERY; "
+            "reader concordance [--json] WORD FILE|--library; "
+            "reader freq [--json] [--chars] FILE|--library "
             "(reader COMMAND -h for more)"
         ),
     )
@@ -237,6 +243,9 @@ COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "notes": _notes,
     "vocab": vocab_command,
     "stats": stats_command,
+    "library": library_command,
+    "search": search_command,
+    "concordance": concordance_command,
     "freq": freq_command,
 }
 

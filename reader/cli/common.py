@@ -33,11 +33,15 @@ class CommandError(Exception):
 
 def tell(message: str) -> None:
     """One line on stderr, whatever the message holds: a file name may hold a line break."""
-    shown = "".join(
+    print(f"reader: {shown_line(message)}", file=sys.stderr)
+
+
+def shown_line(message: str) -> str:
+    """The message on one line: what would break it or move the cursor, escaped."""
+    return "".join(
         char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
         for char in message
     )
-    print(f"reader: {shown}", file=sys.stderr)
 
 
 def add_style_option(parser: argparse.ArgumentParser) -> None:

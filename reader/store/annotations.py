@@ -322,6 +322,15 @@ class Annotations:
             )
         ]
 
+    def tags(self) -> list[str]:
+        """Every tag in use, sorted ignoring case: what a filter by tag offers."""
+        found: dict[str, str] = {}
+        for (tags,) in self._database.query("SELECT DISTINCT tags FROM annotations"):
+            for tag in str(tags).splitlines():
+                if tag:
+                    found.setdefault(tag.casefold(), tag)
+        return sorted(found.values(), key=str.casefold)
+
     def count(self, document_id: int | None = None) -> int:
         if document_id is None:
             return int(self._database.query("SELECT count(*) FROM annotations")[0][0])

@@ -45,6 +45,15 @@ def test_notes_are_stored_as_given_text(store, seed, document_id):
     assert store.annotations.count() == 1
 
 
+def test_the_tags_in_use_are_listed_once_each_sorted_ignoring_case(store, seed, document_id):
+    assert store.annotations.tags() == []
+    store.annotations.create(document_id, seed.text, 0, 2, tags=["数字", "Zeta"])
+    store.annotations.create(document_id, seed.text, 2, 4, tags=["alpha", "zeta", "数字"])
+    store.annotations.create(document_id, seed.text, 4, 6)
+
+    assert store.annotations.tags() == ["alpha", "Zeta", "数字"]
+
+
 def test_bad_offsets_and_colours_are_refused(store, seed, document_id):
     with pytest.raises(ValueError):
         store.annotations.create(document_id, seed.text, 5, 5)

@@ -1,7 +1,7 @@
 """What the window gains once its first page is painted: the document's session, word
 lookup, annotations, the vocabulary, word corrections, the pinyin switch, the marks of the
-words the reader does not know, the script menu, find, preferences, navigation and word
-statuses, wired to each other here and nowhere else.
+words the reader does not know, the script menu, find, preferences, navigation, word
+statuses and the library, wired to each other here and nowhere else.
 
 The features never reach into each other: each is given the session keeper, the view shown
 and what else it needs; where one feature's action concerns another (a click on a highlight
@@ -23,6 +23,7 @@ from reader.ui.coverage.menu import CoverageMenu
 from reader.ui.coverage.word_statuses import HeldWordStatuses
 from reader.ui.find.controller import FindController
 from reader.ui.frequency.menu import FrequencyMenu
+from reader.ui.library.controller import LibraryController
 from reader.ui.lookup.controller import WordLookupController
 from reader.ui.marks.controller import StatusMarksController
 from reader.ui.navigation.controller import NavigationController
@@ -32,6 +33,8 @@ from reader.ui.qt import QtWidgets
 from reader.ui.script.choice import ScriptChoice
 from reader.ui.script.display import ScriptDisplay
 from reader.ui.script.menu import ScriptMenu
+from reader.ui.search.controller import SearchController
+from reader.ui.search.opening import HitOpener
 from reader.ui.session.current import CurrentSession
 from reader.ui.session.language import shared_language_tools
 from reader.ui.tasks import TaskRunner
@@ -61,11 +64,15 @@ class Features:
     words: WordsController
     vocabulary: VocabularyController
     coverage: CoverageMenu | None
+    library: LibraryController
+    search: SearchController
 
     def shutdown(self) -> None:
         """Workers stopped and waited for, before the window and its views go away."""
+        self.library.shutdown()
         self.word_lookup.shutdown()
         self.words.shutdown()
+        self.search.shutdown()
 
 
 def make_features(
@@ -171,7 +178,38 @@ def make_features(
     status_marks.set_status(words.holder.status)
     words.holder.changed.connect(status_marks.statuses_changed)
     coverage = make_coverage(window, session, words)
-    make_frequency(window, session, annotations.data_dir)
+    library = LibraryController(
+        window,
+        window.file_menu,
+        window.recent_menu.menuAction(),
+        session,
+        annotations.data_dir,
+        annotations.writable_store,
+        lambda path: window.open_path(path),
+        shown_view,
+    )
+    library.follow(reading_view.top_offset_changed, coverage)
+    # Search Library: after Find in the Edit menu; a hit opens in this window, a jump.
+    opener = HitOpener(
+        lambda: window.reader_document,
+        lambda path, at: window.open_path(path, at=at),
+        shown_view,
+        navigation.jumps.jumped_from,
+    )
+    search = SearchController(
+        window,
+        window.edit_menu,
+        find.previous_action,
+        annotations.data_dir,
+        session.runner,
+        opener.open,
+    )
+    frequency = make_frequency(window, session, annotations.data_dir)
+    # A word of the frequency list: its concordance in Search Library (its document's, or
+    # the library's; a section's list asks for the whole document's).
+    frequency.concordance_requested.connect(
+        lambda word, scope: search.show_concordance_in(word, scope.path)
+    )
     return Features(
         session,
         annotations,
@@ -186,6 +224,8 @@ def make_features(
         words,
         vocabulary,
         coverage,
+        library,
+        search,
     )
 
 

@@ -91,6 +91,8 @@ _COLOUR_ITEMS = tuple(
 _NOTE = Item("Add or Edit &Note…", "Ctrl+Shift+N")
 _LOOKUP = Item("Word &Lookup", "Ctrl+Shift+L")
 
+FILE_LIBRARY = (Item("&Library…", "Ctrl+Shift+O"),)
+"""The library's entry, after Open Recent (reader.ui.library.controller)."""
 FILE_BEFORE_QUIT = (
     Item("&Export Annotations…"),
     Item("&Import Annotations…"),
@@ -104,6 +106,7 @@ EDIT_FIND = (
     Item("&Find…", QtGui.QKeySequence.Find),
     Item("Find &Next", "F3"),
     Item("Find Pre&vious", "Shift+F3"),
+    Item("Search &Library…", "Ctrl+Shift+F"),
 )
 EDIT_AFTER = (
     Section(),
@@ -275,6 +278,8 @@ class MenuSkeleton:
         toggle.setChecked(lookup.enabled)
         toggle.setEnabled(False)
 
+        recent = window.file_menu.actions().index(window.recent_menu.menuAction())
+        self._fill(window.file_menu, FILE_LIBRARY, window.file_menu.actions()[recent + 1])
         self._fill(window.file_menu, FILE_BEFORE_QUIT, window.quit_action)
         self._fill(window.edit_menu, EDIT_BEFORE_COPY, window.copy_action)
         self._fill(window.edit_menu, EDIT_FIND)

@@ -1,0 +1,1 @@
+"""The Search Library window and its concordance."""
