@@ -16,6 +16,7 @@ from reader.ui.frequency.menu import FREQUENCY_TEXT, FrequencyMenu
 from reader.ui.frequency.scope import ScopeKind
 from reader.ui.frequency.table_model import WORD_COLUMNS
 from reader.ui.qt import QtCore, QtWidgets
+from reader.ui.search.controller import SearchController
 from tests.ui.mouse import double_click
 
 BOOK = (
@@ -223,3 +224,13 @@ def test_the_librarys_list_comes_from_its_index(qtbot, make_window, book, tmp_pa
     assert counts["学习"] == "6" and counts["丫鬟"] == "3"
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
     assert "a document's or a section's list only" in dialog.neighbours_title.text()
+
+
+def test_a_double_click_shows_the_words_concordance_in_search_library(qtbot, make_window, book):
+    window = make_window(book)
+    dialog = _dialog(qtbot, window)
+    rect = dialog.table.visualRect(dialog.model.index(0, 0))
+    double_click(qtbot, dialog.table.viewport(), rect.center())
+    search = window.findChild(SearchController)
+    qtbot.waitUntil(lambda: search.window.isVisible())
+    assert search.window.query() == "学习"
