@@ -136,6 +136,11 @@ class FrequencyDialog(QtWidgets.QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         self.neighbours_title = plain_label("Collocations")
         self.neighbours_title.setWordWrap(True)
+        # Room for two lines from the start: a wrapped label that grows later is clipped by
+        # the splitter's layout instead of pushing the tables down.
+        lines = self.neighbours_title.fontMetrics().lineSpacing()
+        self.neighbours_title.setMinimumHeight(2 * lines + 4)
+        self.neighbours_title.setAlignment(QtCore.Qt.AlignLeft | QtCore.Qt.AlignTop)
         layout.addWidget(self.neighbours_title)
         self.left_table = _neighbour_table("Before it")
         self.right_table = _neighbour_table("After it")
