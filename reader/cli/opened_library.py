@@ -41,7 +41,17 @@ def opened_library(data_dir: str | None) -> Iterator[tuple[Store, LibraryIndex]]
                     f"the library index {path} was damaged or made by another version: "
                     "it was made anew, and the library's documents are indexed again"
                 )
-            yield store, index
+            try:
+                yield store, index
+            except sqlite3.DatabaseError as error:
+                if not index.discard_if_damaged(error):
+                    raise CommandError(
+                        f"{path}: the library index cannot be read: {error}"
+                    ) from None
+                raise CommandError(
+                    f"{path}: the library index is damaged: it was deleted, and the next "
+                    "command makes it anew and indexes the library's documents again"
+                ) from None
 
 
 def bring_up_to_date(store: Store, index: LibraryIndex) -> None:

@@ -169,13 +169,22 @@ class LibraryIndex:
                 connection.close()
                 if not _damaged(error):
                     raise
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            _delete(path)
             connection = _connect(path)
             _create(connection)
             return cls(connection, path, rebuilt=existed)
         except (OSError, sqlite3.Error) as error:
             raise IndexFileError(path, error) from None
+
+    def discard_if_damaged(self, error: BaseException) -> bool:
+        """After `error` from a query: an index found damaged only now (a check at opening
+        reads no more than its schema) is closed and deleted, to be made anew at the next
+        opening and its documents indexed again; True if it was."""
+        if not isinstance(error, sqlite3.DatabaseError) or not _damaged(error):
+            return False
+        self.connection.close()
+        _delete(self.path)
+        return True
 
     def close(self) -> None:
         self.connection.close()
@@ -369,6 +378,11 @@ class _Transaction:
             self._connection.execute("COMMIT")
         else:
             self._connection.execute("ROLLBACK")
+
+
+def _delete(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

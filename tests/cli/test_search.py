@@ -4,6 +4,7 @@ and the issue's check on three real books."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ import pytest
 from reader.cli import main
 from reader.document import open_document
 from reader.language.script import fold
-from reader.store import open_store, resolve_data_dir
+from reader.library.index_file import index_path
+from reader.store import STORE_FILE, open_store, resolve_data_dir
 from tests.conftest import SEED, SHARED_DATA
 from tests.test_cli import run_reader
 
@@ -189,3 +191,27 @@ def test_on_three_books_every_baoyu_is_found_by_characters_and_by_pinyin(novels)
     by_pinyin = run_reader("search", "--json", "--pinyin", "--data-dir", str(data), "baoyu")
     assert (by_pinyin.returncode, by_pinyin.stderr) == (0, "")
     assert len(by_pinyin.stdout.splitlines()) >= expected
+
+
+def test_an_index_found_damaged_by_a_search_is_told_and_made_anew_by_the_next(library, capsys):
+    path = index_path(resolve_data_dir(None) / STORE_FILE)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+    pages = [
+        page
+        for (page,) in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'chunks' AND pagetype = 'leaf'"
+        )
+    ]
+    connection.close()
+    with path.open("r+b") as file:
+        for page in pages:
+            file.seek((page - 1) * page_size)
+            file.write(bytes(range(256)) * (page_size // 256))
+
+    assert main(["search", "宝玉"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("reader: error: ") and "the library index is damaged" in line
+
+    assert len(_records(capsys, "宝玉")) == 4

@@ -124,3 +124,40 @@ def test_two_connections_naming_syllables_at_once_agree(tmp_path, books, segment
             # 孙悟空 is only in the third book: its syllables were named by `second`
             (hit,) = search(index, None, LibraryQuery("sun wu kong", pinyin=True))
             assert hit.document_id == 3
+
+
+def test_damage_found_only_by_a_query_deletes_the_index_to_be_made_again(index_books, index):
+    index_books()
+    path = index.path
+    index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (page_size,) = index.connection.execute("PRAGMA page_size").fetchone()
+    text_pages = [
+        page
+        for (page,) in index.connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'chunks' AND pagetype = 'leaf'"
+        )
+    ]
+    index.close()
+    with path.open("r+b") as file:  # the stored text only: the check at opening passes
+        for page in text_pages:
+            file.seek((page - 1) * page_size)
+            file.write(bytes(range(256)) * (page_size // 256))
+
+    damaged = LibraryIndex.open(path)
+    assert not damaged.rebuilt
+    try:
+        for text in ("宝玉", "石头", "悟空", "a"):
+            search(damaged, None, LibraryQuery(text))
+    except sqlite3.DatabaseError as error:
+        assert damaged.discard_if_damaged(error)
+    else:
+        raise AssertionError("no query read the damaged pages")
+    assert not path.exists()
+    with LibraryIndex.open(path) as made_again:
+        assert made_again.indexed() == {}
+
+
+def test_an_error_that_is_no_damage_leaves_the_index(index):
+    assert not index.discard_if_damaged(sqlite3.OperationalError("database is locked"))
+    assert index.path.exists()
+    assert index.indexed() == {}

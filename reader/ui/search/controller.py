@@ -325,10 +325,14 @@ def _search(
     """On a worker: the store and the index opened for this thread, searched, closed."""
     mode = FindMode.PINYIN if query.pinyin else FindMode.CHARACTERS
     with open_store(data_dir, read_only=True) as store, _index(store.path) as index:
-        if not index.indexed():
-            return Found([], mode, empty_library=True)
         try:
+            if not index.indexed():
+                return Found([], mode, empty_library=True)
             return Found(search(index, store, query, MOST_HITS + 1, cancelled), mode)
+        except sqlite3.DatabaseError as error:
+            if index.discard_if_damaged(error):
+                raise DamagedIndex() from None
+            raise
         except QueryError:
             if not (auto and query.pinyin):
                 raise
@@ -340,6 +344,16 @@ def _search(
             if not hits:
                 raise
             return Found(hits, FindMode.CHARACTERS)
+
+
+class DamagedIndex(Exception):
+    """The index was found damaged while searching, and deleted to be made anew."""
+
+    def __str__(self) -> str:
+        return (
+            "the library's index was damaged and has been removed; open File ▸ Library "
+            "to index the books again"
+        )
 
 
 def _index(store_path: Path) -> LibraryIndex:

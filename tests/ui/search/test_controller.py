@@ -5,13 +5,14 @@ the hits exported as CSV, the notes searched, a bad pinyin query told in the win
 from __future__ import annotations
 
 import csv
+import sqlite3
 
 import pytest
 
 from reader.document import open_document
 from reader.library.index_file import LibraryIndex, index_path
 from reader.library.indexing import add_to_library
-from reader.store import open_store, resolve_data_dir
+from reader.store import STORE_FILE, open_store, resolve_data_dir
 from reader.ui.find.bar import FindMode
 from reader.ui.qt import QtCore
 from reader.ui.search import controller
@@ -322,3 +323,29 @@ def test_the_mode_scope_and_place_chosen_are_kept_for_the_next_window(qtbot, win
     assert again.window.mode() is FindMode.PINYIN
     assert again.window.scope() is SearchScope.NOTES
     assert again.window.size() == QtCore.QSize(700, 400)
+
+
+def test_an_index_found_damaged_by_a_search_is_told_and_removed(qtbot, window, books):
+    search = open_search(qtbot, window)
+    type_query(qtbot, search, "baoyu")
+    assert search.window.model.rowCount() > 0
+    path = index_path(resolve_data_dir(None) / STORE_FILE)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+    pages = [
+        page
+        for (page,) in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'chunks' AND pagetype = 'leaf'"
+        )
+    ]
+    connection.close()
+    with path.open("r+b") as file:
+        for page in pages:
+            file.seek((page - 1) * page_size)
+            file.write(bytes(range(256)) * (page_size // 256))
+
+    type_query(qtbot, search, "daiyu")
+
+    assert "index was damaged and has been removed" in search.window.status.text()
+    assert not message_boxes()
