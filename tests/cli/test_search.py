@@ -4,7 +4,6 @@ and the issue's check on three real books."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from reader.language.script import fold
 from reader.library.index_file import index_path
 from reader.store import STORE_FILE, open_store, resolve_data_dir
 from tests.conftest import SEED, SHARED_DATA
+from tests.library.index_damage import damage_stored_text
 from tests.test_cli import run_reader
 
 FIELDS = ["path", "start", "end", "section", "left", "match", "right"]
@@ -195,20 +195,7 @@ def test_on_three_books_every_baoyu_is_found_by_characters_and_by_pinyin(novels)
 
 def test_an_index_found_damaged_by_a_search_is_told_and_made_anew_by_the_next(library, capsys):
     path = index_path(resolve_data_dir(None) / STORE_FILE)
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    (page_size,) = connection.execute("PRAGMA page_size").fetchone()
-    pages = [
-        page
-        for (page,) in connection.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'chunks' AND pagetype = 'leaf'"
-        )
-    ]
-    connection.close()
-    with path.open("r+b") as file:
-        for page in pages:
-            file.seek((page - 1) * page_size)
-            file.write(bytes(range(256)) * (page_size // 256))
+    damage_stored_text(path)
 
     assert main(["search", "宝玉"]) == 2
     (line,) = capsys.readouterr().err.splitlines()

@@ -7,6 +7,7 @@ from pathlib import Path
 from reader.language.segmentation import Segmentation
 from reader.library.index_file import INDEX_FILE, IndexedDocument, LibraryIndex, index_path
 from reader.library.search import LibraryQuery, search
+from tests.library.index_damage import damage_stored_text
 
 
 def test_the_index_lives_beside_the_store(tmp_path: Path):
@@ -129,19 +130,8 @@ def test_two_connections_naming_syllables_at_once_agree(tmp_path, books, segment
 def test_damage_found_only_by_a_query_deletes_the_index_to_be_made_again(index_books, index):
     index_books()
     path = index.path
-    index.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    (page_size,) = index.connection.execute("PRAGMA page_size").fetchone()
-    text_pages = [
-        page
-        for (page,) in index.connection.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'chunks' AND pagetype = 'leaf'"
-        )
-    ]
     index.close()
-    with path.open("r+b") as file:  # the stored text only: the check at opening passes
-        for page in text_pages:
-            file.seek((page - 1) * page_size)
-            file.write(bytes(range(256)) * (page_size // 256))
+    damage_stored_text(path)  # the stored text only: the check at opening passes
 
     damaged = LibraryIndex.open(path)
     assert not damaged.rebuilt

@@ -5,7 +5,6 @@ the hits exported as CSV, the notes searched, a bad pinyin query told in the win
 from __future__ import annotations
 
 import csv
-import sqlite3
 
 import pytest
 
@@ -19,6 +18,7 @@ from reader.ui.search import controller
 from reader.ui.search.results_model import LEFT, MATCH, RIGHT
 from reader.ui.search.window import SearchScope
 from reader.ui.views.page_style import LIGHT
+from tests.library.index_damage import damage_stored_text
 from tests.ui.find.conftest import pixel_under
 from tests.ui.message_boxes import message_boxes
 from tests.ui.search.conftest import BAOYU, occurrences, open_search, type_query, wait_searched
@@ -330,20 +330,7 @@ def test_an_index_found_damaged_by_a_search_is_told_and_removed(qtbot, window, b
     type_query(qtbot, search, "baoyu")
     assert search.window.model.rowCount() > 0
     path = index_path(resolve_data_dir(None) / STORE_FILE)
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    (page_size,) = connection.execute("PRAGMA page_size").fetchone()
-    pages = [
-        page
-        for (page,) in connection.execute(
-            "SELECT pageno FROM dbstat WHERE name = 'chunks' AND pagetype = 'leaf'"
-        )
-    ]
-    connection.close()
-    with path.open("r+b") as file:
-        for page in pages:
-            file.seek((page - 1) * page_size)
-            file.write(bytes(range(256)) * (page_size // 256))
+    damage_stored_text(path)
 
     type_query(qtbot, search, "daiyu")
 
