@@ -102,12 +102,22 @@ def index_document(
     progress: Progress | None = None,
     *,
     segmenter: Segmenter | None = None,
+    give_way: Callable[[], None] | None = None,
 ) -> None:
     """Indexes the document under `document_id`, replacing what was indexed for it.
 
     Segments with the user's corrections when no segmentation is given. `cancelled` is
     asked between paragraphs: if it says True nothing is written (the document is then
-    not current, and is indexed on its next open or scan)."""
+    not current, and is indexed on its next open or scan). `give_way` is called between
+    paragraphs and between chunks written: the window's worker waits there while the
+    reader acts, so that a hover never waits for the interpreter behind the indexing."""
+    if give_way is not None:
+        asked = cancelled
+
+        def cancelled() -> bool:
+            give_way()
+            return asked is not None and asked()
+
     text = document.text
     if segmentation is None:
         spans = [(block.start, block.end) for block in document.blocks]
@@ -124,7 +134,7 @@ def index_document(
         readings, words, sections = walked
         chars = Counter({char: n for char, n in Counter(text).items() if HAN.match(char)})
         try:
-            _write(index, document_id, document, readings, words, sections, chars)
+            _write(index, document_id, document, readings, words, sections, chars, give_way)
             index.compact_if_needed()  # the rows of an older text are orphans now
             return
         except StaleSyllables:
@@ -223,6 +233,7 @@ def _write(
     words: Counter[str],
     sections: Counter[str],
     chars: Counter[str],
+    give_way: Callable[[], None] | None,
 ) -> None:
     connection = index.connection
     execute = connection.execute
@@ -236,6 +247,8 @@ def _write(
         fts = []
         tokens = index.syllable_tokens()
         for chunk in cut(document.text):
+            if give_way is not None:
+                give_way()
             ids = readings[2 * chunk.start : 2 * (chunk.start + len(chunk.text))]
             cursor = execute(
                 "INSERT INTO chunks (document_id, start, length, text, readings) "

@@ -45,6 +45,21 @@ def test_a_cancelled_indexing_writes_nothing(books, index, segmenter):
     assert search(index, None, LibraryQuery("寶玉")) == []
 
 
+def test_indexing_gives_way_between_paragraphs_and_between_chunks_written(books, index, segmenter):
+    document = open_document(books[1])
+    asked: list[bool] = []
+    index_document(
+        index,
+        1,
+        document,
+        cancelled=lambda: False,
+        segmenter=segmenter,
+        give_way=lambda: asked.append(True),
+    )
+    assert len(asked) >= len(document.blocks) + len(list(cut(document.text)))
+    assert set(index.indexed()) == {1}
+
+
 def test_progress_is_told_up_to_the_whole_text(books, index, segmenter):
     document = open_document(books[1])
     told: list[tuple[int, int]] = []

@@ -115,7 +115,11 @@ class LibraryAdding(QtCore.QObject):
         cancel = self._cancel = threading.Event()
         self._jobs.run(
             lambda: add_paths(
-                self._data_dir, paths, cancel.is_set, self.progressed.emit, self.percent.emit
+                self._data_dir,
+                paths,
+                self._jobs.polite(cancel.is_set),
+                self.progressed.emit,
+                self.percent.emit,
             ),
             lambda report: self._done(cancel, report),
             lambda error: self._failed(cancel, error),

@@ -68,7 +68,7 @@ class LibraryController(QtCore.QObject):
         self._data_dir = data_dir
         self._store = store
         self._open_path = open_path
-        self.jobs = LibraryJobs(sessions.runner, self)
+        self.jobs = LibraryJobs(sessions.runner, sessions.activity, self)
         self._window: LibraryWindow | None = None
         self._scan_cancel: threading.Event | None = None
         self.action = QtGui.QAction("&Library…", window)
@@ -238,7 +238,7 @@ class LibraryController(QtCore.QObject):
             return  # one scan at a time: the one under way sees the same files
         cancel = self._scan_cancel = threading.Event()
         self.jobs.run(
-            lambda: scan(self._data_dir, cancel.is_set),
+            lambda: scan(self._data_dir, self.jobs.polite(cancel.is_set)),
             self._scanned,
             self._scan_failed,
         )

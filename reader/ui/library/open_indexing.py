@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.language.segmentation import UserActivity
 from reader.library.index_file import LibraryIndex, index_path
 from reader.library.indexing import index_document
 from reader.store import StoreError, open_store
@@ -23,9 +24,12 @@ CHECK_INTERVAL_MS = 500
 """How often the session is asked whether it has segmented the whole document."""
 
 
-def index_if_stale(data_dir: Path, session: DocumentSession) -> bool:
+def index_if_stale(
+    data_dir: Path, session: DocumentSession, activity: UserActivity | None = None
+) -> bool:
     """On a worker: index the session's document unless the index holds it as it is;
-    True if it was indexed. A document the library does not list is left out."""
+    True if it was indexed. A document the library does not list is left out. With the
+    window's `activity`, the work waits while the reader acts (as segmenting does)."""
     document = session.document
     if document.path is None or session.cancelled():
         return False
@@ -37,7 +41,12 @@ def index_if_stale(data_dir: Path, session: DocumentSession) -> bool:
             if index.is_current(entry.id, document.fingerprint):
                 return False
             index_document(
-                index, entry.id, document, session.segmentation, cancelled=session.cancelled
+                index,
+                entry.id,
+                document,
+                session.segmentation,
+                cancelled=session.cancelled,
+                give_way=activity.give_way if activity is not None else None,
             )
     return not session.cancelled()
 
@@ -58,6 +67,7 @@ class OpenDocumentIndexing(QtCore.QObject):
         super().__init__(parent)
         self._data_dir = data_dir
         self._jobs = jobs
+        self._activity = sessions.activity
         self._session: DocumentSession | None = None
         self._timer = QtCore.QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
@@ -79,7 +89,7 @@ class OpenDocumentIndexing(QtCore.QObject):
             return
         self._stop()
         self._jobs.run(
-            lambda: index_if_stale(self._data_dir, session),
+            lambda: index_if_stale(self._data_dir, session, self._activity),
             lambda done: self.indexed.emit(session.document) if done else None,
             lambda error: None if isinstance(error, StoreError | OSError) else _raise(error),
         )
