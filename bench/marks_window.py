@@ -224,8 +224,10 @@ def _hovers(
 
 
 def _store_figure(folder: Path, runs: int) -> Figure:
-    """open_store and every status read (as the window's status holder reads them at
-    start), with 100,000 statuses and with none, alternated."""
+    """open_store and every status read, as the window's status holder reads them on its
+    worker after the first paint, with 100,000 statuses and with none, alternated. What
+    the statuses add to the start itself (≤ 0.1 s, the issue's target) is measured by
+    bench/word_statuses_window.py: opening the store and attaching the features."""
     from reader.store import Status, open_store
 
     rng = random.Random(100)
@@ -250,12 +252,12 @@ def _store_figure(folder: Path, runs: int) -> Figure:
         empty.append(start("empty"))
     extra = statistics.median(full) - statistics.median(empty)
     return Figure(
-        f"start: open the store and read {STATUSES:,} word statuses, the extra time",
+        f"the status holder's worker: the store opened, {STATUSES:,} statuses read",
         extra,
         "s",
         statistics.median(empty),
         "open an empty store",
-        "≤ 0.1 s",
+        "after first paint",
     )
 
 
