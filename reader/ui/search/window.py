@@ -241,9 +241,10 @@ class LibrarySearchWindow(QtWidgets.QWidget):
             text = f"{text}: {used.label}"
         self.mode_box.setItemText(0, text)
 
-    def show_hits(self, hits: Sequence[Hit], more: bool = False) -> None:
+    def show_hits(self, hits: Sequence[Hit], more: bool = False, searching: bool = False) -> None:
         """The concordance, and "1,234 matches in 3 documents"; `more`: there are more
-        than these, which are the first in the library's order."""
+        than these, which are the first in the library's order; `searching`: the rest are
+        being found."""
         self.model.set_hits(hits)
         self._fit_match_column(hits)
         self.export_button.setEnabled(bool(hits))
@@ -253,7 +254,9 @@ class LibrarySearchWindow(QtWidgets.QWidget):
         documents = len({hit.document_id for hit in hits})
         matches = f"{len(hits):,} match{'' if len(hits) == 1 else 'es'}"
         said = f"{matches} in {documents:,} document{'' if documents == 1 else 's'}"
-        if more:
+        if searching:
+            said = f"The first {said} are shown; searching for the rest…"
+        elif more:
             said = f"The first {said} are shown; there are more: narrow the search"
         self._say(said)
 

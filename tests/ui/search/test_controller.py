@@ -275,6 +275,19 @@ def test_past_the_most_hits_shown_the_first_are_shown_and_more_said(
     )
 
 
+def test_the_first_hits_come_first_and_then_every_hit(qtbot, window, books, monkeypatch):
+    monkeypatch.setattr(controller, "FIRST_HITS", 2)
+    search = open_search(qtbot, window)
+    shown: list[int] = []
+    search.window.model.modelReset.connect(lambda: shown.append(search.window.model.rowCount()))
+    type_query(qtbot, search, BAOYU)
+
+    every = occurrences(books, BAOYU)
+    assert every > 2
+    assert shown[-2:] == [2, every]
+    assert search.window.status.text() == f"{every} matches in 2 documents"
+
+
 def test_a_word_s_concordance_opens_for_a_file_of_the_library_or_says_it_is_not(
     qtbot, window, books, tmp_path
 ):
