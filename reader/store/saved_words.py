@@ -104,7 +104,9 @@ class SavedWords:
 
     def all(self) -> list[SavedWord]:
         """Every saved word, the most recently saved first."""
-        rows = self._database.query(f"SELECT {_COLUMNS} FROM saved_words ORDER BY created DESC, id")
+        rows = self._database.query(
+            f"SELECT {_COLUMNS} FROM saved_words ORDER BY created DESC, rowid DESC"
+        )
         return [_saved(row) for row in rows]
 
     def get(self, saved_id: str) -> SavedWord | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from reader.store import SavedWord, StaleSavedWord, open_store, saved_edit
@@ -68,6 +70,15 @@ def test_the_newest_saved_word_comes_first(store):
     first = store.saved_words.save(saved())
     second = store.saved_words.save(saved(word="中文", word_start=6, word_end=8))
     assert [w.id for w in store.saved_words.all()] == [second.id, first.id]
+
+
+def test_words_saved_in_the_same_millisecond_come_newest_first(store):
+    moment = datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
+    ids = [
+        store.saved_words.save(saved(word=word, created=moment, updated=moment)).id
+        for word in ("学习", "中文", "一起")
+    ]
+    assert [w.id for w in store.saved_words.all()] == ids[::-1]
 
 
 def test_a_place_outside_the_sentence_is_refused():
