@@ -57,14 +57,14 @@ def measure(novel: Path = NOVEL, runs: int = 3) -> list[Figure]:
     counting: list[float] = []
     counts: WordCounts | None = None
     for _ in range(runs):
-        seconds, segmentation = _timed(functools.partial(_segmented, document, tools))
+        seconds, segmentation = timed(functools.partial(segmented, document, tools))
         segmenting.append(seconds)
         covered = functools.partial(_covered, document, segmentation, tools, statuses)
-        seconds, counts = _timed(covered)
+        seconds, counts = timed(covered)
         counting.append(seconds)
     assert counts is not None
     found = counts
-    weighing = min(_timed(lambda: _weigh(found, statuses))[0] for _ in range(runs))
+    weighing = min(timed(lambda: _weigh(found, statuses))[0] for _ in range(runs))
     baseline = min(segmenting)
     return [
         Figure(
@@ -84,14 +84,16 @@ def measure(novel: Path = NOVEL, runs: int = 3) -> list[Figure]:
     ]
 
 
-def _timed(task: Callable[[], T]) -> tuple[float, T]:
+def timed(task: Callable[[], T]) -> tuple[float, T]:
+    """Seconds `task` took, after a collection, and what it gave."""
     gc.collect()
     start = time.perf_counter()
     result = task()
     return time.perf_counter() - start, result
 
 
-def _segmented(document: Document, tools: LanguageTools) -> Segmentation:
+def segmented(document: Document, tools: LanguageTools) -> Segmentation:
+    """The whole document segmented, as the window's session segments it (the baseline)."""
     spans = [(block.start, block.end) for block in document.blocks]
     segmentation = Segmentation(document.text, spans, tools.segmenter)
     segmentation.segment_all()

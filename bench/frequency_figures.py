@@ -15,22 +15,18 @@ each figure is the best of the runs. The character list (no segmentation) is tim
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from coverage_figures import segmented, timed  # noqa: E402
 from table import FIGURE_HEADERS, Figure, Table, figure_rows  # noqa: E402
 
-from reader.document import Document, open_document  # noqa: E402
+from reader.document import open_document  # noqa: E402
 from reader.language.pinyin import word_syllables  # noqa: E402
-from reader.language.segmentation import Segmentation  # noqa: E402
 from reader.language.tools import LanguageTools  # noqa: E402
 from reader.library.frequency import character_frequencies, word_frequencies  # noqa: E402
 
@@ -38,7 +34,6 @@ NOVEL = PROJECT_ROOT.parent / "shared" / "data" / "novels" / "hongloumeng.txt"
 TITLE = "Word frequency list of a novel (reader/library/frequency.py)"
 HEADERS = FIGURE_HEADERS
 TARGET = "≤ 1.5× its segmentation"
-T = TypeVar("T")
 
 
 def measure(novel: Path = NOVEL, runs: int = 3) -> list[Figure]:
@@ -51,16 +46,16 @@ def measure(novel: Path = NOVEL, runs: int = 3) -> list[Figure]:
     listing: list[float] = []
     words = 0
     for _ in range(runs):
-        seconds, segmentation = _timed(lambda: _segmented(document, tools))
+        seconds, segmentation = timed(lambda: segmented(document, tools))
         segmenting.append(seconds)
         fresh = LanguageTools()
         word_syllables.cache_clear()
-        seconds, rows = _timed(
+        seconds, rows = timed(
             lambda s=segmentation, f=fresh: word_frequencies(document, s, tools=f)
         )
         listing.append(seconds)
         words = len(rows)
-    characters = min(_timed(lambda: character_frequencies(document))[0] for _ in range(runs))
+    characters = min(timed(lambda: character_frequencies(document))[0] for _ in range(runs))
     baseline = min(segmenting)
     return [
         Figure(
@@ -73,20 +68,6 @@ def measure(novel: Path = NOVEL, runs: int = 3) -> list[Figure]:
         ),
         Figure("its character list", characters * 1000, "ms", target="on a worker"),
     ]
-
-
-def _timed(task: Callable[[], T]) -> tuple[float, T]:
-    gc.collect()
-    start = time.perf_counter()
-    result = task()
-    return time.perf_counter() - start, result
-
-
-def _segmented(document: Document, tools: LanguageTools) -> Segmentation:
-    spans = [(block.start, block.end) for block in document.blocks]
-    segmentation = Segmentation(document.text, spans, tools.segmenter)
-    segmentation.segment_all()
-    return segmentation
 
 
 def main() -> None:
