@@ -8,8 +8,8 @@ is plain text.
 
 from __future__ import annotations
 
-from enum import Enum
-
+from reader.ui.find.find_mode import FindMode
+from reader.ui.find.mode_box import FindModeBox
 from reader.ui.plain_text import plain_label
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.views.page_style import theme
@@ -20,19 +20,6 @@ NO_MATCH_DARK_COLOUR = "#6b2b2b"
 """The same on a dark theme, where the field's ink is light."""
 FIELD_WIDTH_EMS = 18
 """The query field's width, in characters of the window's font."""
-
-
-class FindMode(str, Enum):
-    """How a query is read. Automatic: Latin letters (with tone numbers or marks) are
-    pinyin, anything else is characters, as a learner types them."""
-
-    AUTO = "auto"
-    CHARACTERS = "characters"
-    PINYIN = "pinyin"
-
-    @property
-    def label(self) -> str:
-        return {"auto": "Auto", "characters": "Characters", "pinyin": "Pinyin"}[self.value]
 
 
 class FindBar(QtWidgets.QFrame):
@@ -57,14 +44,7 @@ class FindBar(QtWidgets.QFrame):
         self.edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * FIELD_WIDTH_EMS)
         self.edit.installEventFilter(self)
         self.edit.textChanged.connect(self.query_changed)
-        self.mode_box = QtWidgets.QComboBox()
-        self.mode_box.setToolTip(
-            "Auto: Latin letters are pinyin (baoyu, bao3yu4, bǎoyù), anything else characters"
-        )
-        for mode in FindMode:
-            self.mode_box.addItem(mode.label, mode)
-        self.mode_box.setSizeAdjustPolicy(QtWidgets.QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.mode_box.setMinimumContentsLength(len("Auto: Characters") + 1)
+        self.mode_box = FindModeBox()
         self.mode_box.currentIndexChanged.connect(self._mode_chosen)
         self.previous_button = self._arrow(QtCore.Qt.UpArrow, "Previous match (Shift+Enter)")
         self.previous_button.clicked.connect(self.previous_requested)
@@ -110,10 +90,10 @@ class FindBar(QtWidgets.QFrame):
         self.edit.setText(text)
 
     def mode(self) -> FindMode:
-        return FindMode(self.mode_box.currentData())
+        return self.mode_box.mode()
 
     def set_mode(self, mode: FindMode) -> None:
-        self.mode_box.setCurrentIndex(list(FindMode).index(mode))
+        self.mode_box.set_mode(mode)
 
     def _mode_chosen(self) -> None:
         self.show_mode_used(None)
@@ -127,10 +107,7 @@ class FindBar(QtWidgets.QFrame):
 
     def show_mode_used(self, used: FindMode | None) -> None:
         """In Auto, which way the query is read: "Auto: Pinyin"."""
-        text = FindMode.AUTO.label
-        if used is not None and self.mode() is FindMode.AUTO:
-            text = f"{text}: {used.label}"
-        self.mode_box.setItemText(0, text)
+        self.mode_box.show_used(used)
 
     def show_count(self, current: int, total: int, note: str = "", more: bool = False) -> None:
         """Say "3 of 11", and a note such as a wrap round the end; "3 of 11+" while `more`

@@ -13,6 +13,7 @@ from enum import Enum
 
 from reader.library.search import Hit
 from reader.ui.find.bar import NO_MATCH_COLOUR, NO_MATCH_DARK_COLOUR, FindMode
+from reader.ui.find.mode_box import FindModeBox
 from reader.ui.plain_text import plain_label, shortened
 from reader.ui.qt import QtCore, QtGui, QtWidgets
 from reader.ui.search.results_model import DOCUMENT, LEFT, MATCH, SECTION, ConcordanceModel
@@ -66,12 +67,9 @@ class LibrarySearchWindow(QtWidgets.QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(self.query_changed)
         self.edit.returnPressed.connect(self._to_results)
-        self.mode_box = self._box(
-            "Auto: Latin letters are pinyin (baoyu, bao3yu4, bǎoyù), anything else characters",
-            [(mode.label, mode) for mode in FindMode],
-        )
-        self.mode_box.setSizeAdjustPolicy(QtWidgets.QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.mode_box.setMinimumContentsLength(len("Auto: Characters") + 1)
+        self.mode_box = FindModeBox()
+        self.mode_box.currentIndexChanged.connect(lambda _: self.show_mode_used(None))
+        self.mode_box.currentIndexChanged.connect(lambda _: self.query_changed.emit())
         self.mode_box.currentIndexChanged.connect(lambda _: self.show_mode_used(None))
         self.scope_box = self._box(
             "Text: the documents' text; Notes: the highlights' quotes, notes and tags",
@@ -163,10 +161,10 @@ class LibrarySearchWindow(QtWidgets.QWidget):
         self.edit.setText(text)
 
     def mode(self) -> FindMode:
-        return FindMode(self.mode_box.currentData())
+        return self.mode_box.mode()
 
     def set_mode(self, mode: FindMode) -> None:
-        self.mode_box.setCurrentIndex(list(FindMode).index(mode))
+        self.mode_box.set_mode(mode)
 
     def scope(self) -> SearchScope:
         return SearchScope(self.scope_box.currentData())
@@ -236,10 +234,7 @@ class LibrarySearchWindow(QtWidgets.QWidget):
 
     def show_mode_used(self, used: FindMode | None) -> None:
         """In Auto, which way the query is read: "Auto: Pinyin", as the find bar says."""
-        text = FindMode.AUTO.label
-        if used is not None and self.mode() is FindMode.AUTO:
-            text = f"{text}: {used.label}"
-        self.mode_box.setItemText(0, text)
+        self.mode_box.show_used(used)
 
     def show_hits(self, hits: Sequence[Hit], more: bool = False, searching: bool = False) -> None:
         """The concordance, and "1,234 matches in 3 documents"; `more`: there are more
